@@ -1,0 +1,320 @@
+"""The typed records that flow through newsprism, stage by stage.
+
+Article (raw input) -> CleanArticle (body text + what was removed) -> AnnotatedArticle
+(sentences, mentions, quotes, figures, dates) -> Story (articles on one event, resolved
+entities, claims) -> Briefing (what the renderers print).
+
+Every extracted record carries ``source_id`` and ``start``/``end``: a character span
+[start, end) into that source's cleaned ``text`` (``CleanArticle.text``), which is also
+the exact text of the spaCy Doc the extractors see, so ``token.idx`` offsets are valid.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = "1.0"
+
+
+# --------------------------------------------------------------------------- input
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as read from disk or stdin. Metadata fields are None unless given."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date as given
+    language: str | None = None
+    origin: str | None = None  # path (plus record/line number) or URL it came from
+
+
+@dataclass(slots=True)
+class Skipped:
+    """An input item that could not be read, with a one-line reason."""
+
+    item: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- cleaning
+
+
+@dataclass(slots=True)
+class Removed:
+    """A piece of the raw text taken out of the analysed body (nothing is lost)."""
+
+    kind: str  # caption | pull_quote | duplicate | boilerplate | byline | heading | title | other
+    text: str
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(slots=True)
+class Heading:
+    """A section heading: kept as a heading, not as a sentence of the body.
+
+    ``offset`` is the position in the cleaned text where the section it heads begins."""
+
+    text: str
+    offset: int
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Maps cleaned-text offsets back to raw-input offsets.
+
+    ``segments`` holds (clean_start, raw_start, length) for every run of characters that
+    was copied verbatim from the raw text, sorted by clean_start."""
+
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def to_raw(self, pos: int) -> int:
+        """Raw offset of cleaned offset ``pos`` (an end offset maps to just past its char)."""
+        if not self.segments:
+            return pos
+        starts = [s[0] for s in self.segments]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0:
+            return self.segments[0][1]
+        c, r, n = self.segments[i]
+        if pos <= c + n:
+            return r + (pos - c)
+        # pos falls in inserted text (a collapsed space or paragraph break): map to next run
+        if i + 1 < len(self.segments):
+            return self.segments[i + 1][1]
+        return r + n
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw [start, end) of a cleaned [start, end)."""
+        if end <= start:
+            s = self.to_raw(start)
+            return s, s
+        return self.to_raw(start), self.to_raw(end - 1) + 1
+
+
+@dataclass(slots=True)
+class CleanArticle:
+    """An article after cleaning and metadata inference.
+
+    ``text`` is the analysed body: paragraphs joined by a blank line. ``inferred`` names
+    each metadata field that was inferred (not given) with the evidence for it."""
+
+    id: str
+    raw: str
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    genre: str | None = None
+    origin: str | None = None
+    url: str | None = None
+    language: str | None = None
+    inferred: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- annotation
+
+
+@dataclass(slots=True)
+class Span:
+    source_id: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Sentence:
+    source_id: str
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index into CleanArticle.paragraphs
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named-entity mention as tagged by the NER (label: spaCy's, e.g. PERSON, GPE)."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int  # index into AnnotatedArticle.sentences
+    entity_id: str | None = None  # set by entity resolution
+
+
+@dataclass(slots=True)
+class Quote:
+    """An attribution: what was said (content span), by whom (speaker span), with which cue."""
+
+    source_id: str
+    start: int  # content span, without the quotation marks
+    end: int
+    text: str
+    kind: str  # direct | indirect | mixed
+    speaker: str | None = None  # resolved name (through pronouns, titles)
+    speaker_role: str | None = None
+    cue: str | None = None
+    speaker_start: int | None = None  # span of the speaker's mention in the text, if any
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    negated: bool = False  # the cue rejects the content (denied, rejected, ...)
+    sentence: int | None = None
+    speaker_entity: str | None = None  # set by entity resolution
+    id: str = ""  # assigned when the briefing is built
+    origin: str = "body"  # body | pull_quote | ...
+    same_as: list[str] = field(default_factory=list)  # ids of the same quotation elsewhere
+
+
+@dataclass(slots=True)
+class Figure:
+    """A reported count (casualties and other quantities)."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: str  # exact | at_least | at_most | approx | vague
+    counts: str  # what is counted, e.g. "children killed"
+    category: str  # killed | injured | displaced | missing | arrested | other
+    about_event: bool = True
+    attributed_to: str | None = None
+    subset_of: str | None = None  # id of the total this figure is part of
+    sentence: int | None = None
+    id: str = ""
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A temporal expression resolved to a calendar date (ISO at the known precision)."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be resolved
+    relative: bool = False  # resolved against the publication date
+    about_event: bool = True
+    sentence: int | None = None
+
+
+@dataclass(slots=True)
+class AnnotatedArticle:
+    article: CleanArticle
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    words: int = 0
+
+    @property
+    def source_id(self) -> str:
+        return self.article.id
+
+
+# --------------------------------------------------------------------------- story
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str  # PERSON | ORG | GPE | LOC | NORP | EVENT | OTHER
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    acts_for: str | None = None  # entity id this one acts for (Moscow -> Russia)
+    role: str | None = None  # a title or role seen with the name
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    text: str
+    holders: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    polarity: str = "assert"  # assert | deny
+    quote_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Side:
+    position: str
+    holders: list[str] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Contradiction:
+    topic: str
+    sides: list[Side] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ReconciledFigure:
+    category: str
+    counts: str
+    low: float | None
+    high: float | None
+    figure_ids: list[str] = field(default_factory=list)
+    note: str = ""
+    conflict: bool = False
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: str
+    text: str
+    source_id: str
+    start: int
+    end: int
+    about_event: bool = True
+    citations: list[Span] = field(default_factory=list)  # every source carrying it
+    inferred: bool = False  # the date rests on an inferred publication date
+
+
+@dataclass(slots=True)
+class SummarySentence:
+    text: str
+    citations: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    articles: list[AnnotatedArticle]
+    title: str = ""
+    event_date: str | None = None
+    locations: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Briefing:
+    story: Story
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    reconciled_figures: list[ReconciledFigure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    stats: dict[str, float] = field(default_factory=dict)

