@@ -212,6 +212,9 @@ class DateMention:
     relative: bool = False  # resolved against the publication date
     about_event: bool = True
     sentence: int | None = None
+    direction: str = "past"  # past | future: which way a relative expression points
+    event_start: int | None = None  # span of the clause saying what happened on that date
+    event_end: int | None = None
 
 
 @dataclass(slots=True)
