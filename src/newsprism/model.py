@@ -244,6 +244,7 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     acts_for: str | None = None  # entity id this one acts for (Moscow -> Russia)
     role: str | None = None  # a title or role seen with the name
+    mention_counts: dict[str, int] = field(default_factory=dict)  # source id -> mentions
 
 
 @dataclass(slots=True)
