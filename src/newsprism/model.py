@@ -35,6 +35,15 @@ class Article:
 
 
 @dataclass(slots=True)
+class IngestResult:
+    """What the ingest stage read: articles, skipped items, and non-fatal warnings."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Skipped:
     """An input item that could not be read, with a one-line reason."""
 
