@@ -187,6 +187,16 @@ class Quote:
     id: str = ""  # assigned when the briefing is built
     origin: str = "body"  # body | pull_quote | ...
     same_as: list[str] = field(default_factory=list)  # ids of the same quotation elsewhere
+    # issue 4: the source phrase as written next to the cue ("he", "the minister"), while
+    # speaker_start/speaker_end point at the named mention it resolves to
+    source_start: int | None = None
+    source_end: int | None = None
+    # indices into CleanArticle.removed of pull-quotes that repeat this quotation
+    pull_quotes: list[int] = field(default_factory=list)
+    # for a pull-quote left in the body (origin "pull_quote"): content span of the body
+    # quotation it repeats; such a record is not a new statement
+    repeats: tuple[int, int] | None = None
+    continued: bool = False  # the quotation runs on into the next paragraph's quote
 
 
 @dataclass(slots=True)
