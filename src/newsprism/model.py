@@ -245,6 +245,7 @@ class AnnotatedArticle:
     figures: list[Figure] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     words: int = 0
+    warnings: list[str] = field(default_factory=list)  # extractor problems, one line each
 
     @property
     def source_id(self) -> str:
