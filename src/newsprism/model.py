@@ -275,6 +275,13 @@ class Claim:
     evidence: list[Span] = field(default_factory=list)
     polarity: str = "assert"  # assert | deny
     quote_ids: list[str] = field(default_factory=list)
+    # issue 7: where the claim comes from and how much support it has
+    kind: str = "reported"  # reported | own | evidence | mixed (statements of several kinds)
+    content: list[Span] = field(default_factory=list)  # the proposition clause in each source
+    sources: list[str] = field(default_factory=list)  # source ids carrying it
+    support: int = 0  # number of statements grouped into this claim
+    support_by_source: dict[str, int] = field(default_factory=dict)
+    support_by_holder: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -283,12 +290,16 @@ class Side:
     holders: list[str] = field(default_factory=list)
     claim_ids: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # issue 7: source ids with evidence for it
 
 
 @dataclass(slots=True)
 class Contradiction:
     topic: str
     sides: list[Side] = field(default_factory=list)
+    # issue 7: why the sides conflict: denial | negation | counter | incompatible (answers)
+    kind: str = ""
+    id: str = ""
 
 
 @dataclass(slots=True)
@@ -342,3 +353,25 @@ class Briefing:
     summary: list[SummarySentence] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- perspectives (issue 7)
+
+
+@dataclass(slots=True)
+class CoverageRow:
+    """Which sides of one contradiction a source carries evidence for."""
+
+    source_id: str
+    outlet: str | None
+    sides: list[int] = field(default_factory=list)  # indices into Contradiction.sides
+
+
+@dataclass(slots=True)
+class Coverage:
+    """Per-outlet coverage of one contradiction: a row per source, in input order."""
+
+    topic: str
+    contradiction_id: str = ""
+    rows: list[CoverageRow] = field(default_factory=list)
+    note: str = ""  # e.g. "CBC News reports both sides; TRT World only side 1."
