@@ -1,0 +1,510 @@
+"""Cross-document entity resolution: one entity per real-world thing (issue 6).
+
+``resolve_entities(articles)`` clusters the NER mentions of every article into entities:
+
+1. Each mention is parsed: titles become a role ("U.S. President" Donald Trump), the name is
+   folded to a key (unidecode, casefold, "al-" dropped), and the gazetteer maps country
+   aliases ("U.S.", "America") and demonyms ("Russians") to one key. Mentions with the
+   same key form a *node*; a node's NER labels are votes (type repair).
+2. Nodes merge, candidates found only through hashed blocking keys (near-linear):
+   - transliteration: same phonetic skeleton, close rapidfuzz ratio, compatible type (or,
+     across types, a very close ratio plus shared sentence context);
+   - people: a full name absorbs a short form with the same surname ("Trump"), and
+     "Donald J. Trump" meets "Donald Trump" (same first and last name); a surname shared by
+     two full names ("two Johnsons") is routed per mention to the nearest full name in the
+     same article, never merged blindly; different surnames never merge;
+   - acronyms: "OPCW" meets the one name whose initials it is;
+   - organisations: "UN Security Council" meets "Security Council" when the prefix is a
+     known entity and the shorter name has no other parent.
+3. Entities get a canonical name (longest full form, most frequent spelling), aliases, a
+   type by vote, a role, per-source mention counts, and ``acts_for`` for capitals, seats
+   and demonyms (Moscow, the Kremlin, "Russian" -> Russia).
+
+Side effects: ``Mention.entity_id`` is set on every entity mention (numeric and temporal
+labels are not entities and stay None); each ``Quote`` whose speaker span or string names
+an entity gets ``speaker_entity`` and the canonical ``speaker``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import AnnotatedArticle, Entity, Mention, Span
+from .gazetteer import Gazetteer, load_gazetteer
+from .names import (
+    GENERIC_PLACE,
+    MODIFIER_WORDS,
+    TITLE_WORDS,
+    acronym_key,
+    clean_surface,
+    fold,
+    fold_tokens,
+    initials,
+    is_acronym,
+    skeleton,
+    skeleton_token,
+    split_title,
+)
+
+ENTITY_LABELS = frozenset(
+    "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split()
+)
+_TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
+         "NORP": "NORP", "EVENT": "EVENT"}
+_COARSE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp",
+           "EVENT": "event", "OTHER": "other"}
+_TYPE_PRIORITY = ["PERSON", "GPE", "ORG", "LOC", "NORP", "EVENT", "OTHER"]
+_CONTEXT_STOP = frozenset(
+    """
+    that this with from have were been will would said says about their there they them
+    which when what after before also into than then more most other some such only over
+    """.split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+
+FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for a transliteration merge within one type
+CONTEXT_CROSS_TYPE = 0.15  # across NER types (the tagger disagreed): cosine of sentence bags
+
+
+@dataclass(slots=True)
+class _Item:
+    mention: Mention
+    order: int  # global position (article order, then offset)
+    name: str
+    key: str
+    role: str | None
+    label: str  # mapped type: PERSON | ORG | GPE | LOC | NORP | EVENT | OTHER
+
+
+@dataclass(slots=True)
+class _Node:
+    key: str
+    items: list[int] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    context: Counter[str] = field(default_factory=Counter)
+    country: tuple[str, str] | None = None  # (relation, country) from the gazetteer
+    acronym: bool = False
+
+    @property
+    def type(self) -> str:
+        return _vote(self.votes)
+
+    @property
+    def ntokens(self) -> int:
+        return len(self.key.split())
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _vote(votes: Counter[str]) -> str:
+    if not votes:
+        return "OTHER"
+    best = max(votes.values())
+    return next(t for t in _TYPE_PRIORITY if votes.get(t, 0) == best)
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb)
+
+
+def _context_role(text: str, start: int, floor: int) -> str | None:
+    """A title written just before a name ("deputy Russian UN ambassador [Vladimir ...]")."""
+    before = text[max(floor, start - 120) : start]
+    words = before.split()
+    run: list[str] = []
+    for w in reversed(words):
+        bare = w.strip(",.;:").lower()
+        bare_nopos = re.sub(r"(?:'s|’s)$", "", bare)
+        if w != w.rstrip(",.;:!?\"”)") or not (
+            bare_nopos in TITLE_WORDS
+            or bare_nopos in MODIFIER_WORDS
+            or bare in {"of", "the", "deputy", "vice"}
+            or w[:1].isupper()
+        ):
+            break
+        run.append(w)
+    run.reverse()
+    while run and run[0].lower() in {"of", "the", "and", "for"}:
+        run.pop(0)
+    if not any(re.sub(r"(?:'s|’s)$", "", w.lower()) in TITLE_WORDS for w in run):
+        return None
+    return " ".join(run) or None
+
+
+def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
+    items: list[_Item] = []
+    order = 0
+    for art in articles:
+        text = art.article.text
+        for m in sorted(art.mentions, key=lambda x: (x.start, x.end)):
+            if m.label not in ENTITY_LABELS:
+                continue
+            label = _TYPE.get(m.label, "OTHER")
+            parsed = split_title(m.text, person=label == "PERSON")
+            name = parsed.name
+            if label == "PERSON" and "/" in name:
+                name = name.split("/", 1)[0]  # a credit "Name/Agency" names the person first
+            words = name.split()
+            if label in {"GPE", "LOC"} and len(words) > 1 and words[-1] in GENERIC_PLACE:
+                name = " ".join(words[:-1])  # "Idlib province" is Idlib
+            key = fold(name)
+            if not key:
+                continue
+            found = gaz.country_of(key)
+            if found is not None and found[0] == "name":
+                key = "country:" + fold(found[1])
+            elif found is not None and found[0] == "demonym":
+                key = "demonym:" + fold(found[1])
+            role = parsed.role
+            if role is None and label == "PERSON":
+                floor = 0
+                if 0 <= m.sentence < len(art.sentences):
+                    floor = art.sentences[m.sentence].start
+                role = _context_role(text, m.start, floor)
+            items.append(_Item(m, order, clean_surface(name), key, role, label))
+            order += 1
+    return items
+
+
+def _sentence_bag(art: AnnotatedArticle, m: Mention) -> Counter[str]:
+    if 0 <= m.sentence < len(art.sentences):
+        s = art.sentences[m.sentence]
+        text = art.article.text[s.start : s.end]
+    else:
+        text = art.article.text[max(0, m.start - 150) : m.end + 150]
+    return Counter(
+        w.lower() for w in _WORD.findall(text) if w.lower() not in _CONTEXT_STOP
+    )
+
+
+def _build_nodes(
+    items: list[_Item], articles: list[AnnotatedArticle], gaz: Gazetteer
+) -> dict[str, _Node]:
+    by_source = {a.source_id: a for a in articles}
+    nodes: dict[str, _Node] = {}
+    for i, it in enumerate(items):
+        node = nodes.get(it.key)
+        if node is None:
+            node = nodes[it.key] = _Node(it.key)
+            base = it.key.split(":", 1)[1] if ":" in it.key else it.key
+            if it.key.startswith("country:"):
+                node.country = ("name", gaz.names[base])
+            elif it.key.startswith("demonym:"):
+                node.country = ("demonym", next(c for c in gaz.countries if fold(c) == base))
+            else:
+                node.country = gaz.country_of(it.key)
+        node.items.append(i)
+        node.votes[it.label] += 1
+        node.surfaces[it.name] += 1
+        art = by_source.get(it.mention.source_id)
+        if art is not None:
+            node.context.update(_sentence_bag(art, it.mention))
+    for node in nodes.values():
+        node.acronym = all(is_acronym(s) for s in node.surfaces)
+    return nodes
+
+
+def _type_compatible(a: _Node, b: _Node) -> bool:
+    ca, cb = _COARSE[a.type], _COARSE[b.type]
+    if ca == cb:
+        return True
+    return bool(set(a.votes) & set(b.votes))
+
+
+def _merge_transliterations(nodes: dict[str, _Node], uf: _UnionFind) -> None:
+    blocks: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if node.country is not None or node.acronym or ":" in node.key:
+            continue
+        sk = skeleton(node.key)
+        if len(sk.replace(" ", "")) >= 3:
+            blocks[sk].append(node)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                ratio = fuzz.ratio(a.key, b.key)
+                if _type_compatible(a, b):
+                    ok = ratio >= FUZZY_SAME_TYPE
+                else:
+                    ok = ratio >= FUZZY_SAME_TYPE and (
+                        _cosine(a.context, b.context) >= CONTEXT_CROSS_TYPE
+                    )
+                if ok:
+                    uf.union(a.key, b.key)
+
+
+def _personish(node: _Node) -> bool:
+    return node.country is None and not node.acronym and node.votes.get("PERSON", 0) > 0
+
+
+def _merge_people(
+    nodes: dict[str, _Node], uf: _UnionFind
+) -> dict[str, list[str]]:
+    """Full names meet their variants; returns ambiguous short keys -> candidate full keys."""
+    full_by_last: dict[str, list[_Node]] = defaultdict(list)
+    full_by_first_last: dict[tuple[str, str], list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if _personish(node) and node.ntokens >= 2 and node.type == "PERSON":
+            toks = node.key.split()
+            full_by_last[skeleton_token(toks[-1])].append(node)
+            full_by_first_last[(skeleton_token(toks[0]), skeleton_token(toks[-1]))].append(node)
+    # "Donald J. Trump" ~ "Donald Trump": same first and last name (fuzzy-checked)
+    for group in full_by_first_last.values():
+        for a, b in zip(group, group[1:], strict=False):
+            ta, tb = a.key.split(), b.key.split()
+            if fuzz.ratio(ta[-1], tb[-1]) >= FUZZY_SAME_TYPE and (
+                fuzz.ratio(ta[0], tb[0]) >= FUZZY_SAME_TYPE
+            ):
+                uf.union(a.key, b.key)
+    ambiguous: dict[str, list[str]] = {}
+    for node in nodes.values():
+        if node.ntokens != 1 or node.country is not None or node.acronym or ":" in node.key:
+            continue
+        if node.type in {"GPE", "LOC", "NORP"} and not node.votes.get("PERSON"):
+            continue
+        cands = [
+            c for c in full_by_last.get(skeleton_token(node.key), [])
+            if fuzz.ratio(c.key.split()[-1], node.key) >= FUZZY_SAME_TYPE
+        ]
+        roots = sorted({uf.find(c.key) for c in cands})
+        if len(roots) == 1:
+            uf.union(roots[0], node.key)
+        elif len(roots) > 1:
+            ambiguous[node.key] = roots
+    return ambiguous
+
+
+def _merge_acronyms(nodes: dict[str, _Node], uf: _UnionFind) -> None:
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for node in nodes.values():
+        if node.acronym or node.type == "PERSON" or node.ntokens < 2:
+            continue
+        for surface in node.surfaces:
+            for ini in initials(surface):
+                expansions[ini].add(node.key)
+    for node in nodes.values():
+        if not node.acronym:
+            continue
+        letters = {acronym_key(s) for s in node.surfaces}
+        roots = {uf.find(k) for letter in letters for k in expansions.get(letter, ())}
+        if node.country is not None:
+            continue
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), node.key)
+
+
+def _merge_parent_prefix(nodes: dict[str, _Node], uf: _UnionFind) -> None:
+    """"UN Security Council" = "Security Council" when "UN" is an entity and the only parent."""
+    acr_root: dict[str, str] = {}
+    for node in nodes.values():
+        if node.acronym:
+            for s in node.surfaces:
+                acr_root[acronym_key(s)] = uf.find(node.key)
+    parents: dict[str, set[str]] = defaultdict(set)
+    children: dict[str, list[str]] = defaultdict(list)
+    for node in nodes.values():
+        if node.type != "ORG" or node.ntokens < 3 or ":" in node.key:
+            continue
+        toks = node.key.split()
+        for k in range(1, len(toks) - 1):
+            prefix, rest = " ".join(toks[:k]), " ".join(toks[k:])
+            target = nodes.get(rest)
+            if target is None or target.type != "ORG":
+                continue
+            parent = None
+            if prefix in nodes:
+                parent = uf.find(prefix)
+            elif prefix.replace(" ", "") in acr_root:
+                parent = acr_root[prefix.replace(" ", "")]
+            if parent is not None:
+                parents[rest].add(parent)
+                children[rest].append(node.key)
+    for rest, ps in parents.items():
+        if len(ps) == 1:
+            for child in children[rest]:
+                uf.union(rest, child)
+
+
+def _route_ambiguous(
+    items: list[_Item], nodes: dict[str, _Node], uf: _UnionFind, ambiguous: dict[str, list[str]]
+) -> dict[int, str]:
+    """Item index -> root for short names shared by several full names (nearest in article)."""
+    routed: dict[int, str] = {}
+    if not ambiguous:
+        return routed
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)  # (source, root) -> starts
+    wanted = {r for roots in ambiguous.values() for r in roots}
+    for it in items:
+        root = uf.find(it.key)
+        if root in wanted and it.key not in ambiguous:
+            positions[(it.mention.source_id, root)].append(it.mention.start)
+    for key, roots in ambiguous.items():
+        for i in nodes[key].items:
+            m = items[i].mention
+            best: tuple[int, int, str] | None = None  # (after?, distance, root)
+            for root in roots:
+                starts = positions.get((m.source_id, root))
+                if not starts:
+                    continue
+                j = bisect.bisect_right(starts, m.start) - 1
+                if j >= 0:
+                    cand = (0, m.start - starts[j], root)
+                else:
+                    cand = (1, starts[0] - m.start, root)
+                if best is None or cand < best:
+                    best = cand
+            if best is not None:
+                routed[i] = best[2]
+    return routed
+
+
+def _canonical(node_list: list[_Node], gaz: Gazetteer) -> str:
+    for n in node_list:
+        if n.key.startswith("country:"):
+            return gaz.names[n.key.split(":", 1)[1]]
+    for n in node_list:
+        if n.key.startswith("demonym:") and n.country is not None:
+            return gaz.countries[n.country[1]].demonym or n.surfaces.most_common(1)[0][0]
+    full = [n for n in node_list if not n.acronym] or node_list
+    best = max(full, key=lambda n: (n.ntokens, sum(n.surfaces.values())))
+    # the most frequent spelling of that name, ties to the first written
+    return best.surfaces.most_common(1)[0][0]
+
+
+def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
+    """Cluster every entity mention of every article into cross-document entities."""
+    gaz = load_gazetteer(fold)
+    items = _prepare(articles, gaz)
+    nodes = _build_nodes(items, articles, gaz)
+    uf = _UnionFind()
+    for key in nodes:
+        uf.find(key)
+    _merge_transliterations(nodes, uf)
+    _merge_acronyms(nodes, uf)
+    ambiguous = _merge_people(nodes, uf)
+    _merge_parent_prefix(nodes, uf)
+    routed = _route_ambiguous(items, nodes, uf, ambiguous)
+
+    clusters: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        clusters[routed.get(i, uf.find(it.key))].append(i)
+
+    ordered = sorted(clusters.items(), key=lambda kv: (-len(kv[1]), items[kv[1][0]].order))
+    entities: list[Entity] = []
+    by_country: dict[str, Entity] = {}
+    pending_acts: list[tuple[Entity, str]] = []
+    for n, (_root, idxs) in enumerate(ordered, start=1):
+        node_keys = {items[i].key for i in idxs}
+        node_list = [nodes[k] for k in node_keys]
+        votes: Counter[str] = Counter(items[i].label for i in idxs)
+        etype = _vote(votes)
+        country = next((nd.country for nd in node_list if nd.country is not None), None)
+        if country is not None and country[0] in {"name", "capital"}:
+            etype = "GPE"
+        elif country is not None and country[0] == "demonym":
+            etype = "NORP"
+        name = _canonical(node_list, gaz)
+        surfaces: Counter[str] = Counter(items[i].name for i in idxs)
+        aliases = [s for s, _ in surfaces.most_common() if s != name]
+        roles = Counter(items[i].role for i in idxs if items[i].role)
+        counts: Counter[str] = Counter(items[i].mention.source_id for i in idxs)
+        ent = Entity(
+            id=f"e{n}",
+            name=name,
+            type=etype,
+            aliases=aliases,
+            mentions=[
+                Span(items[i].mention.source_id, items[i].mention.start, items[i].mention.end)
+                for i in idxs
+            ],
+            role=roles.most_common(1)[0][0] if roles else None,
+            mention_counts=dict(counts),
+        )
+        for i in idxs:
+            items[i].mention.entity_id = ent.id
+        entities.append(ent)
+        if country is not None and country[0] == "name":
+            by_country.setdefault(country[1], ent)
+        elif country is not None:
+            pending_acts.append((ent, country[1]))
+    for ent, country_name in pending_acts:
+        target = by_country.get(country_name)
+        if target is None:  # the country itself is never named: add it, without mentions
+            target = Entity(id=f"e{len(entities) + 1}", name=country_name, type="GPE")
+            entities.append(target)
+            by_country[country_name] = target
+        ent.acts_for = target.id
+    _link_speakers(articles, entities, nodes, uf, items, clusters)
+    return entities
+
+
+def _link_speakers(
+    articles: list[AnnotatedArticle],
+    entities: list[Entity],
+    nodes: dict[str, _Node],
+    uf: _UnionFind,
+    items: list[_Item],
+    clusters: dict[str, list[int]],
+) -> None:
+    """Point each quote at its speaker's entity, by span first, then by name."""
+    by_id = {e.id: e for e in entities}
+    root_entity: dict[str, str] = {}
+    for root, idxs in clusters.items():
+        eid = items[idxs[0]].mention.entity_id
+        if eid is not None:
+            root_entity[root] = eid
+    last_name: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "PERSON":
+            toks = fold_tokens(e.name)
+            if toks:
+                last_name[toks[-1]].add(e.id)
+    for art in articles:
+        spans = sorted(
+            (m.start, m.end, m.entity_id) for m in art.mentions if m.entity_id is not None
+        )
+        for q in art.quotes:
+            eid: str | None = None
+            if q.speaker_start is not None and q.speaker_end is not None:
+                for s, e, mid in spans:
+                    if s < q.speaker_end and q.speaker_start < e:
+                        eid = mid
+                        break
+            if eid is None and q.speaker:
+                key = fold(split_title(q.speaker, person=True).name)
+                if key in nodes:
+                    eid = root_entity.get(uf.find(key))
+                elif key and len(last_name.get(key.split()[-1], ())) == 1:
+                    eid = next(iter(last_name[key.split()[-1]]))
+            if eid is not None and eid in by_id:
+                q.speaker_entity = eid
+                q.speaker = by_id[eid].name

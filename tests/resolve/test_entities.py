@@ -1,0 +1,333 @@
+"""Entity resolution: every rule on sentences written for the test, plus the bundled example."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import AnnotatedArticle, CleanArticle, Entity, Mention, Quote, Sentence
+from newsprism.resolve import resolve_entities
+from newsprism.resolve.names import fold, initials, skeleton, split_title
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "khan-shaykhun"
+
+
+def article(source_id: str, text: str, mentions: list[tuple[str, str]]) -> AnnotatedArticle:
+    """An annotated article whose mentions are given as (surface, label), found in order."""
+    sentences = []
+    for m in re.finditer(r"[^.!?]+[.!?]?", text):
+        if m.group().strip():
+            sentences.append(Sentence(source_id, m.start(), m.end(), m.group(), 0))
+    found: list[Mention] = []
+    pos = 0
+    for surface, label in mentions:
+        start = text.index(surface, pos)
+        end = start + len(surface)
+        sent = next(i for i, s in enumerate(sentences) if s.start <= start < s.end)
+        found.append(Mention(source_id, start, end, surface, label, sent))
+        pos = start + 1
+    clean = CleanArticle(id=source_id, raw=text, text=text)
+    return AnnotatedArticle(article=clean, sentences=sentences, mentions=found)
+
+
+def entity_of(entities: list[Entity], art: AnnotatedArticle, surface: str, nth: int = 0) -> Entity:
+    ms = [m for m in art.mentions if m.text == surface]
+    eid = ms[nth].entity_id
+    assert eid is not None, surface
+    return next(e for e in entities if e.id == eid)
+
+
+# --------------------------------------------------------------------------- name helpers
+
+
+def test_split_title_keeps_role_apart() -> None:
+    assert split_title("U.S. President Donald Trump", person=True).name == "Donald Trump"
+    assert split_title("U.S. President Donald Trump", person=True).role == "U.S. President"
+    p = split_title("Deputy Russian UN Ambassador Vladimir Safronkov", person=True)
+    assert (p.name, p.role) == ("Vladimir Safronkov", "Deputy Russian UN Ambassador")
+    p = split_title("Secretary of State John Kerry", person=True)
+    assert (p.name, p.role) == ("John Kerry", "Secretary of State")
+    # a title word that is part of the name, or no name after it, stays
+    assert split_title("Martin Luther King", person=True).name == "Martin Luther King"
+    assert split_title("John Major", person=True).name == "John Major"
+    # only honorifics are taken off non-person names
+    assert split_title("General Motors", person=False).name == "General Motors"
+    assert split_title("Dr. Anna Weiss", person=False).name == "Anna Weiss"
+
+
+def test_fold_and_skeleton() -> None:
+    assert fold("Bashar al-Assad") == fold("Bashar Assad") == "bashar assad"
+    assert fold("U.S.") == "us"
+    assert skeleton("Khan Sheikhun") == skeleton("Khan Sheikhoun") == skeleton("Khan Shaykhun")
+    assert skeleton("Muammar Gaddafi") == skeleton("Moammar Gadhafi")
+    assert skeleton("Putin") != skeleton("Safronkov")
+    assert "opcw" in initials("Organisation for the Prohibition of Chemical Weapons")
+    assert "sohr" in initials("Syrian Observatory for Human Rights")
+
+
+# --------------------------------------------------------------------------- transliteration
+
+
+def test_transliteration_variants_merge_and_type_is_voted() -> None:
+    a = article("a", "Shelling hit the town of Khan Sheikhun in Idlib.",
+                [("Khan Sheikhun", "GPE"), ("Idlib", "GPE")])
+    b = article("b", "Residents of the town of Khan Sheikhoun fled the shelling in Idlib.",
+                [("Khan Sheikhoun", "GPE"), ("Idlib", "GPE")])
+    c = article("c", "The shelling of the town of Khan Shaykhun killed residents.",
+                [("Khan Shaykhun", "PERSON")])
+    entities = resolve_entities([a, b, c])
+    town = entity_of(entities, a, "Khan Sheikhun")
+    assert entity_of(entities, b, "Khan Sheikhoun") is town
+    assert entity_of(entities, c, "Khan Shaykhun") is town
+    assert town.type == "GPE"  # two GPE votes beat one PERSON
+    assert town.mention_counts == {"a": 1, "b": 1, "c": 1}
+    assert set(town.aliases) | {town.name} == {"Khan Sheikhun", "Khan Sheikhoun", "Khan Shaykhun"}
+    assert entity_of(entities, a, "Idlib") is not town
+
+
+def test_transliterated_person_in_other_domain() -> None:
+    a = article("a", "Muammar Gaddafi addressed the summit in Sirte.",
+                [("Muammar Gaddafi", "PERSON"), ("Sirte", "GPE")])
+    b = article("b", "Delegates said Moammar Gadhafi left the summit early.",
+                [("Moammar Gadhafi", "PERSON")])
+    entities = resolve_entities([a, b])
+    assert entity_of(entities, a, "Muammar Gaddafi") is entity_of(entities, b, "Moammar Gadhafi")
+
+
+def test_similar_names_of_different_people_stay_apart() -> None:
+    a = article("a", "Striker Mark Ellis scored twice while Mike Ellis watched from the bench.",
+                [("Mark Ellis", "PERSON"), ("Mike Ellis", "PERSON")])
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "Mark Ellis") is not entity_of(entities, a, "Mike Ellis")
+
+
+# --------------------------------------------------------------------------- titles, short forms
+
+
+def test_titles_and_short_forms_name_one_person() -> None:
+    a = article("a", "U.S. President Donald Trump spoke on Monday. Trump said more was coming.",
+                [("U.S. President Donald Trump", "PERSON"), ("Trump", "PERSON")])
+    b = article("b", "Critics of President Donald Trump disagreed with him.",
+                [("Donald Trump", "PERSON")])
+    entities = resolve_entities([a, b])
+    trump = entity_of(entities, a, "Trump")
+    assert entity_of(entities, a, "U.S. President Donald Trump") is trump
+    assert entity_of(entities, b, "Donald Trump") is trump
+    assert trump.name == "Donald Trump"
+    assert trump.type == "PERSON"
+    assert trump.role is not None and "President" in trump.role
+    assert all("President" not in alias for alias in trump.aliases)
+
+
+def test_short_form_in_sport_with_particle_and_role() -> None:
+    a = article("a", "Head coach Gregg Popovich praised the rookie. Popovich smiled.",
+                [("Gregg Popovich", "PERSON"), ("Popovich", "PERSON")])
+    b = article("b", "Syrian President Bashar al-Assad met envoys. Assad left.",
+                [("Syrian President Bashar al-Assad", "PERSON"), ("Assad", "PERSON")])
+    c = article("c", "Bashar Assad was not present.", [("Bashar Assad", "PERSON")])
+    entities = resolve_entities([a, b, c])
+    pop = entity_of(entities, a, "Popovich")
+    assert entity_of(entities, a, "Gregg Popovich") is pop
+    assert pop.role is not None and "coach" in pop.role.lower()
+    assad = entity_of(entities, b, "Assad")
+    assert entity_of(entities, c, "Bashar Assad") is assad
+    assert assad.name == "Bashar al-Assad"
+    assert assad.role == "Syrian President"
+
+
+# --------------------------------------------------------------------------- acronyms
+
+
+def test_acronyms_meet_their_expansions_across_articles() -> None:
+    a = article("a", "The World Health Organization warned of cholera. The Syrian Observatory "
+                     "for Human Rights counted the dead. The United Nations met.",
+                [("World Health Organization", "ORG"),
+                 ("Syrian Observatory for Human Rights", "ORG"), ("United Nations", "ORG")])
+    b = article("b", "WHO staff arrived, SOHR said, as the U.N. debated. Shares of IBM rose.",
+                [("WHO", "ORG"), ("SOHR", "ORG"), ("U.N.", "ORG"), ("IBM", "ORG")])
+    c = article("c", "International Business Machines reported earnings.",
+                [("International Business Machines", "ORG")])
+    entities = resolve_entities([a, b, c])
+    assert entity_of(entities, b, "WHO") is entity_of(entities, a, "World Health Organization")
+    sohr = entity_of(entities, b, "SOHR")
+    assert sohr is entity_of(entities, a, "Syrian Observatory for Human Rights")
+    assert sohr.name == "Syrian Observatory for Human Rights" and "SOHR" in sohr.aliases
+    assert entity_of(entities, b, "U.N.") is entity_of(entities, a, "United Nations")
+    assert entity_of(entities, b, "IBM") is entity_of(entities, c, "International Business Machines")
+
+
+def test_ambiguous_acronym_is_not_guessed() -> None:
+    a = article("a", "The Court of Arbitration for Sport heard the appeal while the Chinese "
+                     "Academy of Sciences published. CAS declined to comment.",
+                [("Court of Arbitration for Sport", "ORG"), ("Chinese Academy of Sciences", "ORG"),
+                 ("CAS", "ORG")])
+    entities = resolve_entities([a])
+    cas = entity_of(entities, a, "CAS")
+    assert cas is not entity_of(entities, a, "Court of Arbitration for Sport")
+    assert cas is not entity_of(entities, a, "Chinese Academy of Sciences")
+
+
+# --------------------------------------------------------------------------- capitals, demonyms
+
+
+def test_capitals_seats_and_demonyms_act_for_their_country() -> None:
+    a = article("a", "Russia vetoed the text. Moscow said the Kremlin had warned. Russian "
+                     "officials agreed.",
+                [("Russia", "GPE"), ("Moscow", "GPE"), ("Kremlin", "ORG"), ("Russian", "NORP")])
+    b = article("b", "Washington and the White House stayed silent.",
+                [("Washington", "GPE"), ("White House", "ORG")])
+    entities = resolve_entities([a, b])
+    russia = entity_of(entities, a, "Russia")
+    for surface in ("Moscow", "Kremlin", "Russian"):
+        e = entity_of(entities, a, surface)
+        assert e is not russia, surface  # a city is not a country
+        assert e.acts_for == russia.id, surface
+    assert entity_of(entities, a, "Russian").type == "NORP"
+    # the United States is never named in b: it is added (without mentions) to be acted for
+    washington = entity_of(entities, b, "Washington")
+    us = next(e for e in entities if e.id == washington.acts_for)
+    assert us.name == "United States" and us.mentions == []
+    assert entity_of(entities, b, "White House").acts_for == us.id
+
+
+def test_country_aliases_are_one_country() -> None:
+    a = article("a", "The U.S. and Britain objected; America and the UK later agreed.",
+                [("U.S.", "GPE"), ("Britain", "GPE"), ("America", "GPE"), ("UK", "GPE")])
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "U.S.") is entity_of(entities, a, "America")
+    assert entity_of(entities, a, "Britain") is entity_of(entities, a, "UK")
+    assert entity_of(entities, a, "UK").name == "United Kingdom"
+
+
+def test_type_repair_by_voting() -> None:
+    a = article("a", "Floods hit Valmora. Valmora is cut off.", [("Valmora", "GPE"),
+                                                               ("Valmora", "PERSON")])
+    b = article("b", "Aid reached Valmora on Friday.", [("Valmora", "GPE")])
+    entities = resolve_entities([a, b])
+    assert entity_of(entities, a, "Valmora", 1).type == "GPE"
+
+
+# --------------------------------------------------------------------------- must not merge
+
+
+def test_people_sharing_a_first_name_stay_apart() -> None:
+    a = article("a", "Vladimir Putin called. Deputy ambassador Vladimir Safronkov spoke later.",
+                [("Vladimir Putin", "PERSON"), ("Vladimir Safronkov", "PERSON")])
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "Vladimir Putin") is not entity_of(
+        entities, a, "Vladimir Safronkov")
+
+
+def test_two_johnsons_and_their_short_forms() -> None:
+    a = article("a", "Foreign Secretary Boris Johnson flew to Kyiv. Johnson met officials.",
+                [("Boris Johnson", "PERSON"), ("Johnson", "PERSON")])
+    b = article("b", "Golfer Dustin Johnson won the Masters. Johnson thanked his caddie.",
+                [("Dustin Johnson", "PERSON"), ("Johnson", "PERSON")])
+    entities = resolve_entities([a, b])
+    boris, dustin = entity_of(entities, a, "Boris Johnson"), entity_of(entities, b, "Dustin Johnson")
+    assert boris is not dustin
+    assert entity_of(entities, a, "Johnson") is boris
+    assert entity_of(entities, b, "Johnson") is dustin
+
+
+def test_armed_group_named_after_a_place_is_not_the_place() -> None:
+    a = article("a", "The Free Idlib Army denied it. Idlib was shelled. Fighters left Idlib.",
+                [("Free Idlib Army", "ORG"), ("Idlib", "GPE"), ("Idlib", "GPE")])
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "Free Idlib Army") is not entity_of(entities, a, "Idlib")
+
+
+def test_two_officials_of_one_country_stay_apart() -> None:
+    a = article("a", "Russian Foreign Minister Sergei Lavrov and Russian Defence Minister "
+                     "Sergei Shoigu met. Lavrov spoke first; Shoigu did not.",
+                [("Sergei Lavrov", "PERSON"), ("Sergei Shoigu", "PERSON"), ("Lavrov", "PERSON"),
+                 ("Shoigu", "PERSON")])
+    entities = resolve_entities([a])
+    lavrov, shoigu = entity_of(entities, a, "Lavrov"), entity_of(entities, a, "Shoigu")
+    assert lavrov is not shoigu
+    assert lavrov is entity_of(entities, a, "Sergei Lavrov")
+    assert lavrov.role == "Russian Foreign Minister"
+    assert shoigu.role == "Russian Defence Minister"
+
+
+# --------------------------------------------------------------------------- side effects
+
+
+def test_mentions_spans_and_quotes_are_linked() -> None:
+    text = ('"We will appeal," said Judge Maria Ortega. Ortega ruled on 3 May. '
+            'The ruling, Ortega said, was final.')
+    a = article("a", text, [("Maria Ortega", "PERSON"), ("Ortega", "PERSON"),
+                            ("3 May", "DATE"), ("Ortega", "PERSON")])
+    s = text.index("Maria Ortega")
+    a.quotes = [
+        Quote("a", 1, 15, "We will appeal", "direct", speaker="Judge Maria Ortega",
+              speaker_start=s, speaker_end=s + len("Maria Ortega")),
+        Quote("a", 0, 3, "The ruling was final", "indirect", speaker="Ortega"),
+        Quote("a", 0, 3, "x", "indirect", speaker="an unnamed official"),
+    ]
+    entities = resolve_entities([a])
+    ortega = entity_of(entities, a, "Ortega")
+    assert [m.entity_id for m in a.mentions if m.label == "DATE"] == [None]
+    assert all(m.entity_id for m in a.mentions if m.label == "PERSON")
+    for e in entities:
+        assert [a.article.text[sp.start : sp.end] for sp in e.mentions]  # round-trip below
+        for sp in e.mentions:
+            assert any(m.start == sp.start and m.end == sp.end and m.entity_id == e.id
+                       for m in a.mentions)
+    assert ortega.mention_counts == {"a": 3}
+    assert [q.speaker_entity for q in a.quotes] == [ortega.id, ortega.id, None]
+    assert [q.speaker for q in a.quotes[:2]] == ["Maria Ortega", "Maria Ortega"]
+    assert a.quotes[2].speaker == "an unnamed official"
+    assert len({e.id for e in entities}) == len(entities)
+
+
+# --------------------------------------------------------------------------- bundled example
+
+
+@pytest.fixture(scope="module")
+def example(nlp) -> tuple[list[AnnotatedArticle], list[Entity]]:
+    arts = []
+    for path in sorted(EXAMPLE.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = nlp(text)
+        sents = list(doc.sents)
+        index = {tok.i: n for n, s in enumerate(sents) for tok in s}
+        arts.append(AnnotatedArticle(
+            article=CleanArticle(id=path.stem, raw=text, text=text),
+            sentences=[Sentence(path.stem, s.start_char, s.end_char, s.text, 0) for s in sents],
+            mentions=[Mention(path.stem, e.start_char, e.end_char, e.text, e.label_,
+                              index[e.start]) for e in doc.ents],
+        ))
+    return arts, resolve_entities(arts)
+
+
+def _named(entities: list[Entity], surface: str) -> list[Entity]:
+    return [e for e in entities if e.name == surface or surface in e.aliases]
+
+
+def test_example_one_entity_per_thing(example) -> None:
+    arts, entities = example
+    towns = [e for e in entities if "khan" in fold(e.name)]
+    assert len(towns) == 1 and towns[0].type == "GPE"
+    assert len(towns[0].mention_counts) == 3  # all three outlets, three spellings
+    for name in ("Donald Trump", "Bashar al-Assad", "Vladimir Putin", "Vladimir Safronkov",
+                 "Free Idlib Army", "Idlib", "Russia", "Moscow", "Kremlin"):
+        assert len(_named(entities, name)) == 1, name
+    assert _named(entities, "Vladimir Putin") != _named(entities, "Vladimir Safronkov")
+    assert _named(entities, "Idlib") != _named(entities, "Free Idlib Army")
+    russia = _named(entities, "Russia")[0]
+    assert _named(entities, "Moscow")[0].acts_for == russia.id
+    assert _named(entities, "Kremlin")[0].acts_for == russia.id
+    assert "Trump" in _named(entities, "Donald Trump")[0].aliases
+    for e in entities:
+        first = e.name.split()[0].lower()
+        assert first not in {"president", "u.s.", "deputy", "the"}, e.name
+        for sp in e.mentions:
+            art = next(a for a in arts if a.source_id == sp.source_id)
+            assert art.article.text[sp.start : sp.end]
+    for art in arts:
+        for m in art.mentions:
+            if m.label in {"PERSON", "ORG", "GPE"}:
+                assert m.entity_id is not None, m.text
