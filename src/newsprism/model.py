@@ -163,6 +163,7 @@ class Mention:
     label: str
     sentence: int  # index into AnnotatedArticle.sentences
     entity_id: str | None = None  # set by entity resolution
+    head: str | None = None  # lemma of the syntactic head, when the annotator gives it
 
 
 @dataclass(slots=True)
