@@ -247,6 +247,7 @@ class AnnotatedArticle:
     dates: list[DateMention] = field(default_factory=list)
     words: int = 0
     warnings: list[str] = field(default_factory=list)  # extractor problems, one line each
+    event_chunks: list[tuple[str, int]] = field(default_factory=list)  # (noun chunk, start) headed by an event noun
 
     @property
     def source_id(self) -> str:
@@ -354,6 +355,7 @@ class Briefing:
     summary: list[SummarySentence] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- perspectives (issue 7)

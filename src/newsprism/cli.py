@@ -1,0 +1,247 @@
+"""The ``newsprism`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .model import Skipped
+
+app = typer.Typer(
+    name="newsprism",
+    help=(
+        "Read many news articles about one event and write a sourced, multi-perspective "
+        "briefing: what happened, who said what, which figures each source reports, what is "
+        "disputed, a dated timeline and a cited summary. Offline; every item points back to "
+        "the source text."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Articles: files, directories, glob patterns, or - for stdin. Formats: .txt, "
+        ".html/.htm, .jsonl (one article per line: text, id, title, outlet, url, published, "
+        "language), RSS/Atom (.xml/.rss/.atom), WARC (.warc, .warc.gz).",
+        show_default=False,
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="TOML file with a [newsprism] table overriding the defaults.")
+]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline package to load (default from settings).")
+]
+ProcessesOpt = Annotated[
+    int | None, typer.Option("--processes", "-j", min=1, help="Worker processes for spaCy parsing.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or digest.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """newsprism: sourced, multi-perspective news briefings."""
+
+
+def _options(config: Path | None, model: str | None, processes: int | None, quiet: bool, **more: object):
+    from .options import load_options
+
+    try:
+        return load_options(config, model=model, n_process=processes, progress=not quiet, **more)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/] cannot read options: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _report_skipped(skipped: list[Skipped], warnings: list[str]) -> None:
+    for s in skipped:
+        err.print(f"[yellow]skipped[/] {s.item}: {s.reason}", highlight=False, markup=True)
+    for w in warnings:
+        err.print(f"[dim]warning[/] {w}", highlight=False)
+
+
+@app.command()
+def brief(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for briefing.json, briefing.md and briefing.html.")] = Path("out"),
+    formats: Annotated[str, typer.Option("--formats", "-f", help="Comma-separated: json, md, html.")] = "json,md,html",
+    summary_words: Annotated[int | None, typer.Option("--summary-words", min=20, help="Summary length bound in words.")] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    processes: ProcessesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Brief a set of articles about one event: writes briefing.json (schema-valid),
+    briefing.md and a self-contained briefing.html into OUT.
+
+    Example: [bold]newsprism brief examples/khan-shaykhun -o out/[/]"""
+    from .annotate import load_pipeline
+    from .briefing import build_briefing
+    from .ingest import read_inputs
+    from .render.html import render_html
+    from .render.json_out import dumps, to_dict, validate
+    from .render.markdown import render_markdown
+
+    wanted = {f.strip().lower() for f in formats.split(",") if f.strip()}
+    unknown = wanted - {"json", "md", "html"}
+    if unknown:
+        err.print(f"[red]error:[/] unknown format(s): {', '.join(sorted(unknown))}")
+        raise typer.Exit(2)
+    opts = _options(config, model, processes, quiet, summary_words=summary_words)
+    t0 = time.perf_counter()
+    ingested = read_inputs(inputs, opts)
+    _report_skipped(ingested.skipped, ingested.warnings)
+    if not ingested.articles:
+        err.print(f"[red]no article could be read[/] ({len(ingested.skipped)} item(s) skipped)")
+        raise typer.Exit(2)
+
+    t = time.perf_counter()
+    nlp = load_pipeline(opts)
+    load_s = time.perf_counter() - t
+    progress = Progress(
+        TextColumn("[bold]annotating"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=err, disable=quiet, transient=False,
+    )
+    with progress:
+        task = progress.add_task("", total=len(ingested.articles))
+        result = build_briefing(
+            ingested.articles, opts, nlp=nlp,
+            on_article=lambda a: progress.update(task, advance=1, description=a.source_id),
+        )
+    result.skipped = ingested.skipped + result.skipped
+    result.warnings = ingested.warnings + result.warnings
+    result.stats["model_load_s"] = load_s
+    data = to_dict(result, model_name=opts.model)
+    validate(data)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for fmt, name, render in (
+        ("json", "briefing.json", dumps),
+        ("md", "briefing.md", render_markdown),
+        ("html", "briefing.html", render_html),
+    ):
+        if fmt in wanted:
+            path = out / name
+            _atomic_write(path, render(data))
+            written.append(path)
+    for w in result.warnings[len(ingested.warnings):]:
+        err.print(f"[dim]warning[/] {w}", highlight=False)
+    if not quiet:
+        _digest(data, time.perf_counter() - t0, load_s, written)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _digest(data: dict, seconds: float, load_s: float, written: list[Path]) -> None:
+    st = data["story"]
+    table = Table(title=f"{st['title']} — event date {st['event_date'] or 'unknown'}", show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    outlets = ", ".join(st["outlets"]) or "—"
+    table.add_row("sources", f"{len(data['sources'])} ({outlets})")
+    table.add_row("entities", str(len(data["entities"])))
+    speakers = {q["speaker"] for q in data["quotes"] if q["speaker"]}
+    table.add_row("quotes", f"{len(data['quotes'])} from {len(speakers)} speakers")
+    event_figs = sum(1 for f in data["figures"] if f["about_event"])
+    table.add_row("figures", f"{len(data['figures'])} ({event_figs} about this event, {len(data['reconciled_figures'])} reconciled)")
+    table.add_row("disputes", f"{len(data['contradictions'])} ({len(data['claims'])} claims)")
+    table.add_row("timeline", f"{len(data['timeline'])} entries")
+    table.add_row("skipped", str(len(data["skipped"])))
+    table.add_row("seconds", f"{seconds:.1f} (model load {load_s:.1f})")
+    table.add_row("written", ", ".join(str(p) for p in written))
+    err.print(table)
+
+
+@app.command()
+def clean(
+    inputs: Inputs,
+    config: ConfigOpt = None,
+) -> None:
+    """Show what cleaning does to each article: the inferred metadata and every removed
+    caption, pull-quote, duplicate, byline and boilerplate line (JSON Lines on stdout)."""
+    from .clean import clean_article
+    from .ingest import read_inputs
+
+    opts = _options(config, None, None, True)
+    ingested = read_inputs(inputs, opts)
+    _report_skipped(ingested.skipped, ingested.warnings)
+    for art in ingested.articles:
+        c = clean_article(art)
+        rec = {
+            "id": c.id, "origin": c.origin, "title": c.title, "outlet": c.outlet, "published": c.published,
+            "genre": c.genre, "inferred": c.inferred,
+            "headings": [h.text for h in c.headings],
+            "removed": [{"kind": r.kind, "text": r.text, "raw_span": [r.raw_start, r.raw_end]} for r in c.removed],
+            "text": c.text,
+        }
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if not ingested.articles:
+        raise typer.Exit(2)
+
+
+@app.command()
+def quotes(
+    inputs: Inputs,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (one attribution per line) or table.")] = "jsonl",
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    processes: ProcessesOpt = None,
+) -> None:
+    """Extract who said what from each article: one record per attribution with speaker,
+    role, cue, content, kind and [start, end) character spans into the raw input file."""
+    from .annotate import annotate, load_pipeline
+    from .clean import clean_article
+    from .extract.quotes_jsonl import quotes_records
+    from .ingest import read_inputs
+
+    if fmt not in ("jsonl", "table"):
+        err.print("[red]error:[/] --format must be jsonl or table")
+        raise typer.Exit(2)
+    opts = _options(config, model, processes, True)
+    ingested = read_inputs(inputs, opts)
+    _report_skipped(ingested.skipped, ingested.warnings)
+    if not ingested.articles:
+        raise typer.Exit(2)
+    nlp = load_pipeline(opts)
+    table = Table("speaker", "cue", "kind", "content")
+    for ann in annotate((clean_article(a) for a in ingested.articles), nlp, opts):
+        for w in ann.warnings:
+            err.print(f"[dim]warning[/] {w}", highlight=False)
+        for rec in quotes_records(ann):
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            else:
+                table.add_row(str(rec.get("speaker")), str(rec.get("cue")), str(rec.get("kind")), str(rec.get("content")))
+    if fmt == "table":
+        Console().print(table)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,77 @@
+"""briefing.html: one self-contained page (inline CSS and a few lines of inline script, no
+network), readable on a phone. All article text is escaped by Jinja's autoescape; the source
+texts are shown with every cited span marked, so each citation jumps to its evidence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .view import View, anchor_id, bind, environment
+
+
+def _spans(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span the report links to."""
+    out: list[dict[str, Any]] = []
+    for key in ("quotes", "figures", "timeline"):
+        for item in data.get(key, []):
+            out.append({"source_id": item["source_id"], "start": item["start"], "end": item["end"], "kind": key})
+    for item in data.get("summary", []):
+        out.extend({**c, "kind": "summary"} for c in item["citations"])
+    for item in data.get("timeline", []):
+        out.extend({**c, "kind": "timeline"} for c in item.get("citations", []))
+    for item in data.get("claims", []):
+        out.extend({**c, "kind": "claims"} for c in item["evidence"])
+    for con in data.get("contradictions", []):
+        for side in con["sides"]:
+            out.extend({**c, "kind": "claims"} for c in side["evidence"])
+    return out
+
+
+def marked_text(source: dict[str, Any], spans: list[dict[str, Any]]) -> Markup:
+    """The source text, escaped, with each span wrapped so that it can be highlighted."""
+    text: str = source["text"]
+    bounds = {0, len(text)}
+    for sp in spans:
+        bounds.update((max(0, min(sp["start"], len(text))), max(0, min(sp["end"], len(text)))))
+    headings: dict[int, list[str]] = defaultdict(list)
+    for h in source.get("headings", []):
+        off = max(0, min(int(h["offset"]), len(text)))
+        headings[off].append(h["text"])
+        bounds.add(off)
+    starts: dict[int, list[str]] = defaultdict(list)
+    for sp in spans:
+        aid = anchor_id(sp)
+        if aid not in starts[sp["start"]]:
+            starts[sp["start"]].append(aid)
+    cuts = sorted(bounds)
+    parts: list[Markup] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        for h in headings.get(a, []):
+            parts.append(Markup('<span class="h">{}</span>').format(h))
+        for aid in starts.get(a, []):
+            parts.append(Markup('<a class="anchor" id="{}"></a>').format(aid))
+        covering = sorted({(anchor_id(sp), sp["kind"]) for sp in spans if sp["start"] <= a and b <= sp["end"]})
+        chunk = escape(text[a:b])
+        if covering:
+            ids = " ".join(i for i, _ in covering)
+            kinds = " ".join(sorted({k for _, k in covering}))
+            parts.append(Markup('<span class="hl {}" data-a="{}">{}</span>').format(kinds, ids, chunk))
+        else:
+            parts.append(chunk)
+    for h in headings.get(len(text), []):
+        parts.append(Markup('<span class="h">{}</span>').format(h))
+    return Markup("").join(parts)
+
+
+def render_html(data: dict[str, Any]) -> str:
+    env = environment(html=True)
+    bind(env, View(data, html=True))
+    spans = _spans(data)
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for sp in spans:
+        by_source[sp["source_id"]].append(sp)
+    marked = {s["id"]: marked_text(s, by_source.get(s["id"], [])) for s in data["sources"]}
+    return env.get_template("html/briefing.html.j2").render(b=data, marked=marked)

@@ -1,0 +1,115 @@
+"""What the Markdown and HTML templates share: the briefing as plain data (the JSON dict) plus
+small helpers to number sources, name outlets, format dates and cite spans.
+
+Templates receive ``b`` (the briefing.json dict) and these helpers as globals:
+``src_num(source_id) -> int`` (1-based, order of ``b.sources``), ``outlet(source_id) -> str``,
+``cite(spans) -> str`` ("[1][3]", Markdown) or Markup links (HTML), ``fmt_date(iso) -> str``,
+``span_text(span) -> str`` (the evidence text), ``anchor(span) -> str`` (HTML id of a span).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def fmt_date(iso: str | None) -> str:
+    """'2017-04-04' -> '4 April 2017'; '2017-04' -> 'April 2017'; None -> 'date unknown'."""
+    if not iso:
+        return "date unknown"
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            d = dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+            return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return iso
+    return iso
+
+
+def md_cell(text: Any) -> str:
+    """Text safe inside a Markdown table cell or list item: one line, pipes escaped."""
+    s = " ".join(str(text if text is not None else "").split())
+    return s.replace("|", "\\|")
+
+
+def anchor_id(span: dict[str, Any]) -> str:
+    return f"a-{span['source_id']}-{span['start']}-{span['end']}".replace(" ", "_")
+
+
+class View:
+    """Source numbering and citation helpers for one briefing dict."""
+
+    def __init__(self, data: dict[str, Any], html: bool) -> None:
+        self.data = data
+        self.html = html
+        self.sources = {s["id"]: s for s in data["sources"]}
+        self.numbers = {s["id"]: i for i, s in enumerate(data["sources"], start=1)}
+
+    def src_num(self, source_id: str) -> int:
+        return self.numbers.get(source_id, 0)
+
+    def outlet(self, source_id: str) -> str:
+        src = self.sources.get(source_id)
+        if src is None:
+            return source_id
+        return src.get("outlet") or src.get("title") or source_id
+
+    def span_text(self, span: dict[str, Any]) -> str:
+        src = self.sources.get(span["source_id"])
+        return src["text"][span["start"] : span["end"]] if src else ""
+
+    def cite(self, spans: Iterable[dict[str, Any]]) -> str | Markup:
+        """One [n] per source, first span of each source is the link target."""
+        seen: dict[str, dict[str, Any]] = {}
+        for sp in spans:
+            seen.setdefault(sp["source_id"], sp)
+        ordered = sorted(seen.values(), key=lambda sp: self.src_num(sp["source_id"]))
+        if not self.html:
+            return "".join(f"[{self.src_num(sp['source_id'])}]" for sp in ordered)
+        links = [
+            Markup('<a class="cite" href="#{}" title="{}">[{}]</a>').format(
+                anchor_id(sp), self.outlet(sp["source_id"]), self.src_num(sp["source_id"])
+            )
+            for sp in ordered
+        ]
+        return Markup("").join(links)
+
+    def cite_one(self, source_id: str, start: int, end: int) -> str | Markup:
+        return self.cite([{"source_id": source_id, "start": start, "end": end}])
+
+
+def environment(html: bool) -> Environment:
+    env = Environment(
+        loader=PackageLoader("newsprism", "templates"),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_cell
+    env.filters["fmt_date"] = fmt_date
+    env.globals["escape"] = escape
+    return env
+
+
+def bind(env: Environment, view: View) -> None:
+    env.globals.update(
+        src_num=view.src_num,
+        outlet=view.outlet,
+        cite=view.cite,
+        cite_one=view.cite_one,
+        span_text=view.span_text,
+        anchor=anchor_id,
+        fmt_date=fmt_date,
+    )

@@ -1,0 +1,107 @@
+"""Story stage helpers: a short label for the event and its main places, built from the sources.
+
+The label is the event noun phrase that most sources use (a noun chunk headed by an event noun,
+"suspected chemical weapon attack"), placed at the location most sources name in the same
+sentences. Nothing is generated beyond joining two source phrases with "in"."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+from .model import AnnotatedArticle, Entity, Story
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our|tuesday's|"
+                          r"[a-z]+day's|latest|last|new|another)\s+", re.I)
+
+
+def story_id(articles: list[AnnotatedArticle]) -> str:
+    digest = hashlib.sha1("\x00".join(sorted(a.source_id for a in articles)).encode()).hexdigest()
+    return f"story-{digest[:10]}"
+
+
+def event_phrase(articles: list[AnnotatedArticle]) -> str | None:
+    """The event noun phrase used by the most sources (ties: most mentions, then earliest)."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for art in articles:
+        for text, pos in art.event_chunks:
+            phrase = _DETERMINERS.sub("", text.strip())
+            while _DETERMINERS.match(phrase):
+                phrase = _DETERMINERS.sub("", phrase)
+            words = phrase.split()
+            if len(words) < 2 or len(words) > 6:
+                continue
+            key = phrase.lower()
+            sources[key].add(art.source_id)
+            count[key] += 1
+            first.setdefault(key, pos)
+            surface[key][phrase] += 1
+    if not count:
+        return None
+    best = max(count, key=lambda k: (len(sources[k]), count[k], -first[k]))
+    return surface[best].most_common(1)[0][0]
+
+
+def main_places(articles: list[AnnotatedArticle], entities: list[Entity], limit: int = 3) -> list[str]:
+    """Places (canonical names) named by the most sources, most mentioned first."""
+    ranked: list[tuple[int, int, str]] = []
+    for ent in entities:
+        if ent.type not in ("GPE", "LOC", "FAC"):
+            continue
+        srcs = {m.source_id for m in ent.mentions}
+        ranked.append((len(srcs), len(ent.mentions), ent.name))
+    ranked.sort(reverse=True)
+    return [name for _, _, name in ranked[:limit]]
+
+
+def story_title(story: Story) -> str:
+    """A short label for the event built from the sources' own words."""
+    phrase = event_phrase(story.articles)
+    place = _event_place(story, phrase)
+    if phrase:
+        label = phrase[0].upper() + phrase[1:]
+        return f"{label} in {place}" if place and place.lower() not in phrase.lower() else label
+    titled = [a.article.title for a in story.articles if a.article.title]
+    if titled:
+        return titled[0]
+    return f"{len(story.articles)} articles"
+
+
+def _event_place(story: Story, phrase: str | None) -> str | None:
+    """The place most often named in the same sentence as the event phrase's head noun; the
+    smallest such place wins over a country when both are named (a town, not its country)."""
+    places = [e for e in story.entities if e.type in ("GPE", "LOC", "FAC")]
+    if not places:
+        return None
+    if not phrase:
+        return main_places(story.articles, story.entities, 1)[0] if story.entities else None
+    head = phrase.split()[-1].lower()
+    sent_has_event: set[tuple[str, int]] = set()
+    for art in story.articles:
+        for i, s in enumerate(art.sentences):
+            if re.search(rf"\b{re.escape(head)}", s.text, re.I):
+                sent_has_event.add((art.source_id, i))
+    scores: Counter[str] = Counter()
+    sources: dict[str, set[str]] = defaultdict(set)
+    starts = {a.source_id: [s.start for s in a.sentences] for a in story.articles}
+    for ent in places:
+        for m in ent.mentions:
+            idx = bisect.bisect_right(starts.get(m.source_id, []), m.start) - 1
+            if (m.source_id, idx) in sent_has_event:
+                scores[ent.id] += 1
+                sources[ent.id].add(m.source_id)
+    if not scores:
+        return None
+    by_id = {e.id: e for e in places}
+    # prefer places reported by the most sources; among those, the one named least overall is
+    # the most specific (a town is named less often than its country)
+    best_n = max(len(s) for s in sources.values())
+    candidates = [eid for eid in scores if len(sources[eid]) == best_n]
+    best = max(candidates, key=lambda eid: (scores[eid] / max(1, len(by_id[eid].mentions)), scores[eid]))
+    return by_id[best].name
