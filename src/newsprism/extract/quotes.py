@@ -1,0 +1,1041 @@
+"""Who said what: direct, indirect and mixed attributions from a parsed article.
+
+Rules only (no coreference model installs offline): quotation marks are paired by a
+character scanner, cues come from a lexicon of reporting verbs (and "according to"),
+sources from the dependency parse, and pronouns/descriptions ("he", "the minister",
+"Moscow's representative") are resolved against the named mentions of the same article.
+
+Public API: :func:`extract_quotes` (used by annotate.py), :func:`attributions` (text or
+Doc in, typed records out), :func:`quoted_spans`, :func:`parse_pull_quote`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Quote, Removed
+
+# --------------------------------------------------------------------------- lexicons
+
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """say tell add state note explain claim insist deny reject accuse urge warn repeat
+    suggest blame argue announce acknowledge admit allege assert concede confirm declare
+    report reveal write tweet ask answer reply respond recall contend complain boast vow
+    pledge promise threaten demand caution charge conclude observe stress emphasize
+    emphasise mention propose recommend predict forecast estimate speculate hint imply
+    question dispute counter joke quip comment remark agree testify plead rule find show
+    indicate maintain reiterate affirm retort shout exclaim advise inform assure disclose
+    criticize criticise condemn praise fault dismiss refute rebut contest lament signal
+    tout posit theorize theorise allege acknowledge concur predict announce brag scoff
+    describe call counsel"""
+    .split()
+)
+BELIEF_VERBS: frozenset[str] = frozenset(
+    "believe think expect fear hope doubt suspect worry reckon assume".split()
+)
+# verbs whose direct object can itself be what is attributed ("denied the report")
+OBJECT_CUES: frozenset[str] = frozenset(
+    """deny reject accuse blame criticize criticise condemn praise fault dismiss dispute
+    question refute rebut contest confirm announce acknowledge admit predict promise pledge
+    vow demand propose recommend urge warn repeat reiterate reveal disclose estimate
+    threaten call describe""".split()
+)
+# verbs whose object + infinitive is the content ("urged the council to act")
+XCOMP_CUES: frozenset[str] = frozenset(
+    "urge ask tell warn advise call promise vow pledge threaten demand order encourage".split()
+)
+EVIDENCE_VERBS: frozenset[str] = frozenset("show indicate find reveal conclude".split())
+NEGATING_CUES: frozenset[str] = frozenset(
+    "deny reject dispute refute rebut contest dismiss disavow repudiate contradict".split()
+)
+NEGATIVE_LABELS: frozenset[str] = frozenset(
+    """lie lies falsehood fabrication hoax nonsense fake false untrue baseless absurd
+    propaganda smear myth slander libel rubbish ridiculous fiction fantasy""".split()
+)
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """claim explanation statement allegation assertion argument accusation assurance
+    warning promise denial suggestion insistence charge view position belief theory message
+    remark account version contention""".split()
+)
+LIGHT_VERBS: frozenset[str] = frozenset(
+    "offer give make provide issue present put repeat reiterate advance float".split()
+)
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them"})
+FIRST_SECOND: frozenset[str] = frozenset({"i", "we", "you", "me", "us"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
+# descriptions that name an organisation rather than a person ("the company said")
+ORG_NOUNS: frozenset[str] = frozenset(
+    """company firm group club team agency ministry department court council organisation
+    organization union bank party government administration board committee commission
+    campaign network institute university hospital federation league association
+    authority regulator watchdog observatory monitor army military police
+    prosecution""".split()
+)
+ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("representative envoy ambassador delegate emissary diplomat".split()),
+    frozenset("spokesman spokeswoman spokesperson".split()),
+    frozenset("minister secretary".split()),
+    frozenset("coach manager".split()),
+    frozenset("judge justice".split()),
+    frozenset("chief ceo executive boss chairman chairwoman chair president".split()),
+    frozenset("prosecutor attorney".split()),
+    frozenset("researcher scientist author".split()),
+)
+# metonyms: a capital or seat of power names its country (used only to check that a
+# described representative belongs to the right side, e.g. "Moscow's representative")
+METONYMS: dict[str, tuple[str, ...]] = {
+    "moscow": ("russia", "russian"), "kremlin": ("russia", "russian"),
+    "washington": ("united states", "u.s.", "us", "american"),
+    "white house": ("united states", "u.s.", "us", "american"),
+    "beijing": ("china", "chinese"), "london": ("britain", "british", "uk", "u.k."),
+    "downing street": ("britain", "british", "uk"), "paris": ("france", "french"),
+    "berlin": ("germany", "german"), "damascus": ("syria", "syrian"),
+    "tehran": ("iran", "iranian"), "ankara": ("turkey", "turkish"),
+    "kyiv": ("ukraine", "ukrainian"), "kiev": ("ukraine", "ukrainian"),
+    "tokyo": ("japan", "japanese"), "brussels": ("eu", "european", "belgium", "belgian"),
+    "jerusalem": ("israel", "israeli"), "riyadh": ("saudi", "saudi arabia"),
+    "ottawa": ("canada", "canadian"), "new delhi": ("india", "indian"),
+    "pyongyang": ("north korea", "north korean"), "seoul": ("south korea", "south korean"),
+    "rome": ("italy", "italian"), "madrid": ("spain", "spanish"),
+    "canberra": ("australia", "australian"), "cairo": ("egypt", "egyptian"),
+}
+TITLE_WORDS: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. lord lady".split()
+)
+NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+GROUP_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP"})
+
+# --------------------------------------------------------------------------- quote marks
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_CLOSE_PUNCT = set(".,;:!?)]}—–-…\"”’'»")
+_PARA_RE = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(slots=True)
+class QuotedSpan:
+    """A run of text between paired quotation marks (offsets exclude the marks)."""
+
+    start: int
+    end: int
+    open_pos: int  # offset of the opening mark
+    close_end: int  # offset just past the closing mark (== end at a paragraph break)
+    paragraph: int
+    continued: bool = False  # runs on into the next paragraph
+    continuation: bool = False  # continues a quotation from the previous paragraph
+
+
+def _paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        if m.start() > pos:
+            ranges.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        ranges.append((pos, len(text)))
+    return ranges
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int, int]], int | None, list[int]]:
+    """Pair marks inside text[a:b].
+
+    Returns (pairs as (open_pos, content_start, content_end, close_end), the position of a
+    double-quote opening left open at the paragraph end or None, positions of stray
+    closing marks)."""
+    pairs: list[tuple[int, int, int, int]] = []
+    stray: list[int] = []
+    outer: str | None = None  # "d" or "s"
+    open_pos = -1
+    open_len = 0
+    i = a
+    while i < b:
+        ch = text[i]
+        two = text[i : i + 2]
+        prev = text[i - 1] if i > a else " "
+        # ---- doubled singles from pasted text: ‘'…'' and ``…''
+        if two in ("‘'", "``", "’'") and outer is None and (prev.isspace() or i == a or prev in "([—–-"):
+            outer, open_pos, open_len = "d", i, 2
+            i += 2
+            continue
+        if two in ("''", "'’", "’’") and outer == "d" and text[open_pos : open_pos + open_len] in ("‘'", "``", "’'"):
+            pairs.append((open_pos, open_pos + open_len, i, i + 2))
+            outer = None
+            i += 2
+            continue
+        if ch in _DOUBLE_OPEN:
+            if outer is None:
+                outer, open_pos, open_len = "d", i, 1
+            i += 1
+            continue
+        if ch in _DOUBLE_CLOSE:
+            if outer == "d":
+                pairs.append((open_pos, open_pos + open_len, i, i + 1))
+                outer = None
+            elif outer is None:
+                stray.append(i)
+            i += 1
+            continue
+        if ch == '"':
+            if outer == "d":
+                pairs.append((open_pos, open_pos + open_len, i, i + 1))
+                outer = None
+            elif outer is None:
+                outer, open_pos, open_len = "d", i, 1
+            i += 1
+            continue
+        if ch in "‘'’":
+            nxt = text[i + 1] if i + 1 < b else " "
+            if outer is None and ch in "‘'" and (i == a or prev.isspace() or prev in "([—–-/") and _is_word_char(nxt):
+                outer, open_pos, open_len = "s", i, 1
+            elif outer == "s" and ch in "’'" and not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_PUNCT or i + 1 >= b):
+                # a possessive plural ("the players' union") also looks like this; accept
+                # only when the quoted run is short enough to be a quotation of words
+                pairs.append((open_pos, open_pos + open_len, i, i + 1))
+                outer = None
+            i += 1
+            continue
+        i += 1
+    left_open = open_pos if outer == "d" else None
+    return pairs, left_open, stray
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def quoted_spans(text: str, source_id: str = "") -> list[QuotedSpan]:
+    """Every quotation in ``text``, paired per paragraph.
+
+    Handles straight, curly, single-inside-double, doubled-single (‘'…'') and « » marks. A
+    paragraph that opens a double quotation without closing it continues in the next
+    paragraph when that one opens with a mark; any other unbalanced mark is skipped with a
+    warning."""
+    paras = _paragraph_ranges(text)
+    out: list[QuotedSpan] = []
+    for pi, (a, b) in enumerate(paras):
+        pairs, left_open, stray = _scan_paragraph(text, a, b)
+        for op, cs, ce, cend in pairs:
+            s, e = _trim(text, cs, ce)
+            if e > s:
+                out.append(QuotedSpan(s, e, op, cend, pi))
+        for pos in stray:
+            warnings.warn(
+                f"{source_id or 'text'}: closing quotation mark at offset {pos} has no opening mark; ignored",
+                stacklevel=2,
+            )
+        if left_open is not None:
+            nxt_start = paras[pi + 1][0] if pi + 1 < len(paras) else None
+            opens_next = nxt_start is not None and (
+                text[nxt_start] in _DOUBLE_OPEN + '"' or text[nxt_start : nxt_start + 2] in ("‘'", "``")
+            )
+            if opens_next:
+                s, e = _trim(text, left_open + 1, b)
+                if e > s:
+                    out.append(QuotedSpan(s, e, left_open, b, pi, continued=True))
+            else:
+                warnings.warn(
+                    f"{source_id or 'text'}: quotation opened at offset {left_open} is never closed; "
+                    "quote skipped",
+                    stacklevel=2,
+                )
+    # mark continuations: a span opening a paragraph right after a 'continued' span
+    by_para: dict[int, list[QuotedSpan]] = {}
+    for q in out:
+        by_para.setdefault(q.paragraph, []).append(q)
+    for q in out:
+        if q.continued:
+            for nq in by_para.get(q.paragraph + 1, []):
+                if nq.open_pos == paras[q.paragraph + 1][0]:
+                    nq.continuation = True
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+# --------------------------------------------------------------------------- pull-quotes
+
+_PULL_RE = re.compile(r"^(?P<content>.+?)\s*[—–]\s*(?P<attr>[^—–]+?)\s*$", re.S)
+
+
+def parse_pull_quote(text: str) -> tuple[str, str, str | None] | None:
+    """Split a pull-quote ``content — Name, Role`` into (content, name, role)."""
+    m = _PULL_RE.match(text.strip())
+    if not m:
+        return None
+    content = m.group("content").strip().strip("\"“”‘’'«» ")
+    attr = m.group("attr").strip()
+    if not content or not attr or len(attr.split()) > 12:
+        return None
+    name, _, role = attr.partition(",")
+    return content, name.strip(), (role.strip() or None)
+
+
+def _norm_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _pull_matches(pull_content: str, body_text: str) -> bool:
+    """True when every ellipsis-separated piece of the pull-quote occurs, in order, in body."""
+    body = " " + " ".join(_norm_words(body_text)) + " "
+    pos = 0
+    pieces = [p for p in re.split(r"…|\.\.\.|\[\.\.\.\]", pull_content) if _norm_words(p)]
+    if not pieces:
+        return False
+    for piece in pieces:
+        needle = " " + " ".join(_norm_words(piece)) + " "
+        found = body.find(needle, pos)
+        if found < 0:
+            return False
+        pos = found + len(needle) - 1
+    return True
+
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # char offsets
+    end: int
+    tok_start: int
+    tok_end: int
+    name: str  # canonical
+    label: str
+    sent: int
+    subject: bool
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class _Registry:
+    mentions: list[_Mention] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role
+    by_token: dict[int, _Mention] = field(default_factory=dict)  # token index -> mention
+
+
+def _strip_title(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in TITLE_WORDS:
+        words = words[1:]
+    name = " ".join(words)
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    return name.strip()
+
+
+def _clean_group_name(text: str) -> str:
+    name = re.sub(r"^(the|The)\s+", "", text.strip())
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    return name
+
+
+def _span_text(doc: Doc, a: int, b: int) -> str:
+    if b <= a:
+        return ""
+    return doc.text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
+
+
+def _role_of(ent: Span) -> str | None:
+    """A title or role written next to a name: pre-modifiers or an apposition."""
+    doc = ent.doc
+    root = ent.root
+    # pre-modifiers of the name inside its noun phrase ("deputy Russian UN ambassador")
+    left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "poss", "nmod", "nn")]
+    if left:
+        a = min(min(t.left_edge.i for t in left), ent.start)
+        while a < ent.start and (doc[a].dep_ == "det" or doc[a].is_punct):
+            a += 1
+        # skip determiners and possessive-free fragments that are just more name
+        if a < ent.start:
+            role = _span_text(doc, a, ent.start).strip(" ,")
+            if role and any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in doc[a : ent.start]):
+                return role
+    # apposition: "Ana Ruiz, chair of the union," / "the union's chair, Ana Ruiz,"
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
+            a, b = child.left_edge.i, child.right_edge.i + 1
+            return _span_text(doc, a, b).strip(" ,")
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        head = root.head
+        a = head.left_edge.i
+        while a < head.i and doc[a].dep_ == "det":
+            a += 1
+        return _span_text(doc, a, head.i + 1).strip(" ,")
+    return None
+
+
+def _build_registry(doc: Doc) -> _Registry:
+    reg = _Registry()
+    sent_of = _sentence_index(doc)
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    full_names: dict[str, set[str]] = {}
+    for e in persons:
+        name = _strip_title(e.text)
+        words = name.split()
+        if len(words) >= 2:
+            full_names.setdefault(words[-1].lower(), set()).add(name)
+
+    def canonical_person(text: str) -> str:
+        name = _strip_title(text)
+        words = name.split()
+        if len(words) == 1:
+            cands = full_names.get(words[0].lower(), set())
+            if len(cands) == 1:
+                return next(iter(cands))
+        elif words:
+            # a longer full name sharing first and last word ("Donald J. Trump")
+            return name
+        return name
+
+    for e in doc.ents:
+        if e.label_ not in NAMED_LABELS:
+            continue
+        if e.label_ == "PERSON":
+            name = canonical_person(e.text)
+        else:
+            name = _clean_group_name(e.text)
+        if not name:
+            continue
+        root = e.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        role = _role_of(e) if e.label_ == "PERSON" else None
+        m = _Mention(e.start_char, e.end_char, e.start, e.end, name, e.label_, sent_of[e.start], subject, role)
+        reg.mentions.append(m)
+        for t in range(e.start, e.end):
+            reg.by_token[t] = m
+        if role and name not in reg.roles:
+            reg.roles[name] = role
+    return reg
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for si, s in enumerate(doc.sents):
+        for t in range(s.start, s.end):
+            out[t] = si
+    return out
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str | None
+    role: str | None
+    start: int | None  # named mention
+    end: int | None
+    src_start: int  # source phrase as written
+    src_end: int
+    label: str | None = None
+
+
+def _synonyms(noun: str) -> frozenset[str]:
+    for group in ROLE_SYNONYMS:
+        if noun in group:
+            return group
+    return frozenset({noun})
+
+
+def _salient(reg: _Registry, pos_tok: int, sent: int, labels: frozenset[str] | set[str],
+             last_speaker: _Speaker | None) -> _Mention | None:
+    scores: dict[str, float] = {}
+    latest: dict[str, _Mention] = {}
+    for m in reg.mentions:
+        if m.tok_start >= pos_tok or m.label not in labels:
+            continue
+        dist = max(0, sent - m.sent)
+        if dist > 8:
+            continue
+        w = (2.0 if m.subject else 1.0) * (0.5 ** dist)
+        scores[m.name] = scores.get(m.name, 0.0) + w
+        latest[m.name] = m
+    if last_speaker is not None and last_speaker.name in scores:
+        scores[last_speaker.name] += 1.5
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], latest[k].tok_start))
+    return latest[best]
+
+
+def _role_match(reg: _Registry, nouns: frozenset[str], pos_tok: int,
+                country_words: tuple[str, ...] = ()) -> _Mention | None:
+    """The person whose role contains one of ``nouns`` nearest to ``pos_tok`` (before first)."""
+    best: _Mention | None = None
+    best_key: tuple[int, int] | None = None
+    for m in reg.mentions:
+        if m.label != "PERSON":
+            continue
+        role = (m.role or reg.roles.get(m.name) or "").lower()
+        if not role:
+            continue
+        role_words = set(re.findall(r"[a-z.]+", role))
+        if not (role_words & nouns):
+            continue
+        if country_words and not any(w in role for w in country_words):
+            continue
+        key = (0 if m.tok_start < pos_tok else 1, abs(pos_tok - m.tok_start))
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best
+
+
+def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
+                    last_speaker: _Speaker | None) -> _Speaker | None:
+    """Resolve the subject ``head`` of a cue to a named speaker."""
+    # relative pronoun: the noun the clause hangs on ("Trump, who faulted Obama")
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        head = head.head.head
+    a, b = _source_extent(head)
+    src_start, src_end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    low = head.lower_
+    if low in FIRST_SECOND:
+        return None
+    # a named mention inside the source phrase (the head, or its conjuncts)
+    primary = reg.by_token.get(head.i)
+    if primary is None:
+        # "the union's chair, Ana Ruiz": the apposition names the speaker
+        for c in head.children:
+            if c.dep_ == "appos" and c.i in reg.by_token and reg.by_token[c.i].label == "PERSON":
+                primary = reg.by_token[c.i]
+                break
+    if primary is not None:
+        if True:
+            names = [primary.name]
+            for c in head.conjuncts:
+                cm = reg.by_token.get(c.i)
+                if cm is not None and cm.name not in names:
+                    names.append(cm.name)
+            role = None
+            if primary.label == "PERSON":
+                role = _explicit_role(doc, head, primary) or reg.roles.get(primary.name)
+            return _Speaker(" and ".join(names), role, primary.start, primary.end,
+                            src_start, src_end, primary.label)
+    sent = sent_of[head.i]
+    if low in PERSON_PRONOUNS:
+        m = _salient(reg, head.i, sent, {"PERSON"}, last_speaker)
+        if m is None:
+            return _Speaker(None, None, None, None, src_start, src_end)
+        return _Speaker(m.name, reg.roles.get(m.name), m.start, m.end, src_start, src_end, m.label)
+    if low in GROUP_PRONOUNS:
+        if last_speaker is not None and last_speaker.label in GROUP_LABELS and last_speaker.name:
+            return _Speaker(last_speaker.name, last_speaker.role, last_speaker.start,
+                            last_speaker.end, src_start, src_end, last_speaker.label)
+        m = _salient(reg, head.i, sent, GROUP_LABELS, None)
+        if m is not None and sent - m.sent <= 2:
+            return _Speaker(m.name, None, m.start, m.end, src_start, src_end, m.label)
+        return _Speaker(head.text, None, None, None, src_start, src_end)
+    noun = head.lemma_.lower()
+    # "Moscow's representative": a role noun owned by a named group
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    owner = reg.by_token.get(poss[0].i) if poss else None
+    if owner is not None and owner.label in GROUP_LABELS and head.pos_ == "NOUN" and noun not in ORG_NOUNS:
+        country = METONYMS.get(owner.name.lower(), ()) + (owner.name.lower(),)
+        person = _role_match(reg, _synonyms(noun), head.i, country)
+        if person is not None:
+            return _Speaker(person.name, reg.roles.get(person.name) or person.role, person.start,
+                            person.end, src_start, src_end, "PERSON")
+        return _Speaker(owner.name, noun, owner.start, owner.end, src_start, src_end, owner.label)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    if head.pos_ == "NOUN" and definite:
+        if noun in ORG_NOUNS:
+            m = _salient(reg, head.i, sent, {"ORG"}, None)
+            if m is not None:
+                return _Speaker(m.name, noun, m.start, m.end, src_start, src_end, m.label)
+        else:
+            person = _role_match(reg, _synonyms(noun), head.i)
+            if person is not None:
+                return _Speaker(person.name, reg.roles.get(person.name) or person.role,
+                                person.start, person.end, src_start, src_end, "PERSON")
+    text = doc.text[src_start:src_end]
+    return _Speaker(text, None, None, None, src_start, src_end)
+
+
+def _explicit_role(doc: Doc, head: Token, m: _Mention) -> str | None:
+    for e in doc.ents:
+        if e.start == m.tok_start and e.end == m.tok_end:
+            return _role_of(e)
+    return None
+
+
+def _source_extent(head: Token) -> tuple[int, int]:
+    """Token range of the source phrase: the subject subtree minus relative clauses."""
+    skip: set[int] = set()
+    for c in head.children:
+        if c.dep_ in ("relcl", "acl") or (c.dep_ == "punct" and c.i > head.i and c.lower_ == ","):
+            skip.update(range(c.left_edge.i, c.right_edge.i + 1))
+    idx = [t.i for t in head.subtree if t.i not in skip]
+    a, b = min(idx), max(idx) + 1
+    doc = head.doc
+    while a < b - 1 and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b - 1 > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    # keep the contiguous part around the head only
+    return a, b
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@dataclass(slots=True)
+class _Cue:
+    tok: Token
+    start: int  # char span of the cue
+    end: int
+    subject: Token | None
+    content: tuple[int, int] | None  # token range of indirect content
+    negated: bool = False
+
+
+def _subject_of(verb: Token) -> Token | None:
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v is verb):
+                return c
+        # coordinated or participial cue inherits its head's subject
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+            if v.dep_ == "advcl" and v.tag_ not in ("VBG",):
+                return None
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def _content_range(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, bool]:
+    """Token range of what ``verb`` attributes, and whether a label negates it."""
+    doc = verb.doc
+    children = list(verb.children)
+    ccomps = [c for c in children if c.dep_ in ("ccomp",)]
+    if lemma in EVIDENCE_VERBS:
+        # "the study shows that ...": a finding, only with an explicit complementiser
+        ccomps = [c for c in ccomps if any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children)]
+        if not ccomps:
+            return None, False
+    oprds = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
+    if lemma == "call" and not ccomps and oprds and not any(c.dep_ == "dobj" for c in children):
+        # "called the claim a 'lie'" parsed as two predicates
+        start = min(c.left_edge.i for c in oprds)
+        end = max(c.right_edge.i for c in oprds) + 1
+        return (start, end), any(c.lemma_.lower() in NEGATIVE_LABELS for c in oprds)
+    if ccomps:
+        c = max(ccomps, key=lambda t: t.right_edge.i - t.left_edge.i)
+        a, b = c.left_edge.i, c.right_edge.i + 1
+        return (a, b), False
+    dobjs = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
+    xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+    if lemma in XCOMP_CUES and xcomps:
+        start = dobjs[0].left_edge.i if dobjs else xcomps[0].left_edge.i
+        return (start, xcomps[-1].right_edge.i + 1), False
+    if dobjs:
+        obj = dobjs[0]
+        if obj.pos_ == "PRON":
+            return None, False
+        # "repeated the claim that ..." / "offered an explanation: that ..."
+        if obj.lemma_.lower() in SPEECH_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
+            for c in obj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                ):
+                    return (c.left_edge.i, c.right_edge.i + 1), False
+            colon = [t for t in doc[obj.i : obj.sent.end] if t.text == ":"]
+            if colon and colon[0].i + 1 < obj.sent.end:
+                end = obj.sent.end
+                while end > colon[0].i + 1 and doc[end - 1].is_punct:
+                    end -= 1
+                return (colon[0].i + 1, end), False
+        if lemma in OBJECT_CUES:
+            end = obj.right_edge.i + 1
+            neg = False
+            for c in children:
+                if c.i > obj.i and c.dep_ in ("oprd", "prep", "xcomp") and (
+                    c.dep_ != "prep" or c.lower_ in ("of", "for", "as", "over")
+                ):
+                    end = max(end, c.right_edge.i + 1)
+                    if c.dep_ == "oprd" and c.lemma_.lower() in NEGATIVE_LABELS:
+                        neg = True
+            if lemma == "call" and end == obj.right_edge.i + 1:
+                return None, False  # "called the meeting": no label given
+            return (obj.left_edge.i, end), neg
+    if lemma in ("describe", "call") or lemma == "call":
+        return None, False
+    return None, False
+
+
+def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool) -> list[_Cue]:
+    cues: list[_Cue] = []
+    for tok in doc:
+        if in_quote[tok.i] >= 0:
+            continue
+        # "according to X"
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = [c for c in to.children if c.dep_ == "pobj"]
+            if not pobj:
+                continue
+            cues.append(_Cue(tok, tok.idx, to.idx + len(to.text), pobj[0], None))
+            continue
+        if tok.pos_ not in ("VERB",):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in SPEECH_VERBS and not (beliefs and lemma in BELIEF_VERBS):
+            continue
+        if tok.dep_ in ("amod", "compound", "acl") and lemma not in ("say",):
+            continue
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
+            continue  # "did not say whether": not a statement
+        content, label_neg = _content_range(tok, lemma)
+        if lemma in BELIEF_VERBS and (content is None or not any(c.dep_ == "ccomp" for c in tok.children)):
+            continue
+        subj = _subject_of(tok)
+        end = tok.idx + len(tok.text)
+        prts = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+        if prts:
+            end = prts[0].idx + len(prts[0].text)
+        negated = (lemma in NEGATING_CUES and not any(c.dep_ == "neg" for c in tok.children)) or label_neg
+        cues.append(_Cue(tok, tok.idx, end, subj, content, negated))
+    return cues
+
+
+def _according_content(cue: _Cue) -> tuple[int, int] | None:
+    doc = cue.tok.doc
+    sent = cue.tok.sent
+    phrase_a = cue.tok.i
+    phrase_b = cue.subject.right_edge.i + 1 if cue.subject is not None else cue.tok.i + 2
+    left = (sent.start, phrase_a)
+    right = (phrase_b, sent.end)
+
+    def clean(r: tuple[int, int]) -> tuple[int, int]:
+        a, b = r
+        while a < b and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        return a, b
+
+    left, right = clean(left), clean(right)
+    best = max((left, right), key=lambda r: r[1] - r[0])
+    if best[1] - best[0] < 2:
+        return None
+    return best
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _substantial(doc: Doc, q: QuotedSpan, toks: list[Token]) -> bool:
+    """A quotation of someone's words, not a scare-quoted term or a title."""
+    words = [t for t in toks if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    ends_sentence = doc.text[q.end - 1] in ".?!…" if q.end > q.start else False
+    return len(words) >= 6 or (has_verb and (len(words) >= 3 or ends_sentence))
+
+
+def _char_to_token(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.start, span.end
+
+
+_QUOTE_CHARS = set("\"'“”‘’«»")
+
+
+def _content_tokens(doc: Doc, a: int, b: int, in_quote: list[int], cue_toks: set[int]) -> tuple[int, int]:
+    """Trim a token range: edge punctuation (not quote marks), leading dates, and a
+    coordinated second cue that the parser folded into the content."""
+    for t in range(a + 1, b):
+        tok = doc[t]
+        if t in cue_toks and tok.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        ):
+            b = t
+            while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].is_punct):
+                b -= 1
+            break
+    while a < b and (doc[a].is_space or (doc[a].is_punct and doc[a].text not in _QUOTE_CHARS)
+                     or (doc[a].ent_type_ in ("DATE", "TIME") and a + 1 < b)):
+        a += 1
+    while b > a and (doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in _QUOTE_CHARS)):
+        b -= 1
+    return a, b
+
+
+def _char_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (),
+                   beliefs: bool = True) -> list[Quote]:
+    """Every attribution in ``doc``: direct, indirect and mixed quotations with speakers.
+
+    ``removed`` holds what cleaning took out of the body; its ``pull_quote`` items are linked
+    to the body quotation they repeat (``Quote.pull_quotes``) and never counted twice.
+    ``beliefs`` also attributes stated beliefs ("officials believe that ...")."""
+    text = doc.text
+    qspans = quoted_spans(text, source_id)
+    paras = _paragraph_ranges(text)
+    para_starts = [a for a, _ in paras]
+    in_quote = [-1] * len(doc)
+    q_tokens: list[tuple[int, int] | None] = []
+    for qi, q in enumerate(qspans):
+        r = _char_to_token(doc, q.start, q.end)
+        q_tokens.append(r)
+        if r is not None:
+            for t in range(r[0], r[1]):
+                in_quote[t] = qi
+    sent_of = _sentence_index(doc)
+    sents = list(doc.sents)
+    reg = _build_registry(doc)
+    cues = sorted(_find_cues(doc, in_quote, beliefs), key=lambda c: c.tok.i)
+    cue_toks = {c.tok.i for c in cues}
+
+    def para_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(para_starts, pos) - 1)
+
+    # ---- pass 1: resolve every cue's source in text order (salience favours the last speaker)
+    speaker_of: dict[int, _Speaker] = {}
+    last: _Speaker | None = None
+    for cue in cues:
+        if cue.subject is None:
+            continue
+        try:
+            sp = _resolve_source(doc, cue.subject, reg, sent_of, last)
+        except (IndexError, ValueError) as exc:  # an odd parse: skip this cue only
+            warnings.warn(f"{source_id}: cue {cue.tok.text!r} at {cue.start} skipped ({exc})", stacklevel=2)
+            continue
+        if sp is None:
+            continue
+        speaker_of[cue.tok.i] = sp
+        if sp.name:
+            last = sp
+
+    def make(start: int, end: int, kind: str, cue: _Cue | None, sp: _Speaker) -> Quote:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return Quote(
+            source_id=source_id, start=start, end=end, text=text[start:end], kind=kind,
+            speaker=sp.name, speaker_role=sp.role,
+            cue=text[cue.start:cue.end] if cue else None,
+            speaker_start=sp.start, speaker_end=sp.end,
+            cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+            negated=cue.negated if cue else False,
+            sentence=sent_of[span.start] if span is not None and len(span) else None,
+            source_start=sp.src_start if cue else None, source_end=sp.src_end if cue else None,
+        )
+
+    out: list[Quote] = []
+    used_q: dict[int, _Speaker] = {}  # quotation index -> its speaker
+    cue_direct: set[int] = set()  # cues already carrying a direct quotation
+    # ---- pass 2: cues with clause content (indirect, mixed, or direct inside marks)
+    ranges = [(c.content, c.tok.i) for c in cues if c.content is not None]
+    for cue in cues:
+        sp = speaker_of.get(cue.tok.i)
+        if sp is None:
+            continue
+        rng = _according_content(cue) if cue.tok.lower_ == "according" else cue.content
+        if rng is None:
+            continue
+        # a cue inside another cue's content is part of that attribution (univocal)
+        if any(o != cue.tok.i and r[0] <= cue.tok.i < r[1] for r, o in ranges):
+            continue
+        a, b = _content_tokens(doc, rng[0], rng[1], in_quote, cue_toks)
+        words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
+        if len(words) < 2:
+            continue
+        inside = {in_quote[t] for t in range(a, b) if in_quote[t] >= 0}
+        outside = [t for t in words if in_quote[t.i] < 0]
+        if len(inside) == 1 and len(outside) <= 1:
+            qi = next(iter(inside))
+            q = qspans[qi]
+            used_q[qi] = sp
+            cue_direct.add(cue.tok.i)
+            qr = make(q.start, q.end, "direct", cue, sp)
+            qr.continued = q.continued
+            out.append(qr)
+            continue
+        start, end = _char_range(doc, a, b)
+        for qi in inside:  # an embedded quotation is kept whole, marks included
+            q = qspans[qi]
+            if q.start <= start < q.end:
+                start = q.open_pos
+            if q.start < end <= q.end or (q.start <= end < q.close_end):
+                end = max(end, q.close_end)
+        kind = "mixed" if inside else "indirect"
+        for qi in inside:
+            used_q[qi] = sp
+        out.append(make(start, end, kind, cue, sp))
+
+    # ---- pass 3: quotations attached to a cue in (or next to) their sentence
+    last_in_para: dict[int, _Speaker] = {}
+    for qr in out:
+        if qr.speaker:
+            p = para_of(qr.start)
+            last_in_para[p] = _Speaker(qr.speaker, qr.speaker_role, qr.speaker_start,
+                                       qr.speaker_end, 0, 0)
+    for qi, q in enumerate(qspans):
+        if qi in used_q:
+            continue
+        r = q_tokens[qi]
+        if r is None:
+            continue
+        if not _substantial(doc, q, list(doc[r[0] : r[1]])):
+            continue
+        s_first, s_last = sent_of[r[0]], sent_of[r[1] - 1]
+        cand = set(range(s_first, s_last + 1))
+        if s_last + 1 < len(sents) and para_of(sents[s_last + 1].start_char) == q.paragraph \
+                and len(sents[s_last + 1]) <= 12:
+            cand.add(s_last + 1)  # a short "... , said X." tail split off by the parser
+        if s_first > 0 and text[: q.open_pos].rstrip().endswith(":"):
+            cand.add(s_first - 1)  # "X said:" ending the previous sentence
+        best: _Cue | None = None
+        best_d = 10**9
+        for cue in cues:
+            if sent_of[cue.tok.i] not in cand or cue.tok.i not in speaker_of or cue.tok.lower_ == "according":
+                continue
+            if para_of(cue.start) != q.paragraph:
+                continue
+            if cue.content is not None and cue.tok.i not in cue_direct:
+                ca, cb = cue.content
+                own_clause = not any(in_quote[t] >= 0 for t in range(ca, cb))
+                overlaps = ca <= r[0] < cb or r[0] <= ca < r[1]
+                if own_clause and not overlaps and cb - ca > 2:
+                    continue  # the cue already reports its own unquoted clause
+            d = min(abs(cue.start - q.close_end), abs(q.open_pos - cue.end))
+            if d < best_d:
+                best, best_d = cue, d
+        if best is not None:
+            sp = speaker_of[best.tok.i]
+            cue_direct.add(best.tok.i)
+            qr = make(q.start, q.end, "direct", best, sp)
+            qr.continued = q.continued
+            out.append(qr)
+            used_q[qi] = sp
+            last_in_para[q.paragraph] = sp
+            continue
+        # no cue: a follow-on quotation in the same paragraph, or a paragraph that is only
+        # a quotation after a paragraph that introduced the speaker
+        inherited: _Speaker | None = None
+        prev_q = [used_q[j] for j in range(qi) if j in used_q and qspans[j].paragraph == q.paragraph]
+        if prev_q:
+            inherited = prev_q[-1]
+        elif q.continuation or _quote_only(text, paras[q.paragraph], qspans, q.paragraph):
+            if text[q.end - 1] in ".?!…" or q.continued or q.continuation:
+                inherited = last_in_para.get(q.paragraph - 1)
+        if inherited is not None and inherited.name:
+            qr = make(q.start, q.end, "direct", None, inherited)
+            qr.continued = q.continued
+            out.append(qr)
+            used_q[qi] = inherited
+            last_in_para[q.paragraph] = inherited
+
+    out.sort(key=lambda x: x.start)
+    out.extend(_body_pull_quotes(doc, source_id, paras, out, reg))
+    out.sort(key=lambda x: x.start)
+    _link_pull_quotes(out, removed)
+    return out
+
+
+def _quote_only(text: str, para: tuple[int, int], qspans: list[QuotedSpan], pi: int) -> bool:
+    a, b = para
+    body = sum(1 for ch in text[a:b] if ch.isalnum())
+    quoted = sum(1 for o in qspans if o.paragraph == pi for ch in text[o.start : o.end] if ch.isalnum())
+    return body > 0 and quoted / body >= 0.8
+
+
+def _body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], found: list[Quote],
+                      reg: _Registry) -> Iterable[Quote]:
+    """Pull-quotes left in the body (``content — Name, Role`` as its own paragraph)."""
+    text = doc.text
+    for a, b in paras:
+        chunk = text[a:b]
+        if ("—" not in chunk and "–" not in chunk) or len(chunk) > 400:
+            continue
+        parsed = parse_pull_quote(chunk)
+        if parsed is None:
+            continue
+        content, name, role = parsed
+        if len(content.split()) < 3:
+            continue
+        ns = text.find(name, a, b)
+        cs = text.find(content, a, b)
+        if ns < 0 or cs < 0:
+            continue
+        span = doc.char_span(ns, ns + len(name), alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        ents = [m for m in reg.mentions if ns <= m.start < ns + len(name)]
+        if not ents:
+            continue
+        ent = next((m for m in ents if m.label == "PERSON"), ents[-1])
+        ce = cs + len(content)
+        if any(q.start <= cs < q.end for q in found):
+            continue
+        pre = text[ns : ent.start].strip(" ,")
+        q = Quote(source_id=source_id, start=cs, end=ce, text=text[cs:ce], kind="direct",
+                  speaker=ent.name, speaker_role=role or pre or reg.roles.get(ent.name),
+                  speaker_start=ent.start, speaker_end=ent.end,
+                  source_start=ns, source_end=ns + len(name), origin="pull_quote",
+                  sentence=None)
+        for other in found:
+            if other.origin == "body" and _pull_matches(content, other.text):
+                q.repeats = (other.start, other.end)
+                break
+        yield q
+
+
+def _link_pull_quotes(quotes: list[Quote], removed: Sequence[Removed]) -> None:
+    for ri, item in enumerate(removed):
+        if item.kind != "pull_quote":
+            continue
+        parsed = parse_pull_quote(item.text)
+        content = parsed[0] if parsed else item.text
+        for q in quotes:
+            if q.origin == "body" and _pull_matches(content, q.text):
+                q.pull_quotes.append(ri)
+                if parsed and not q.speaker:
+                    q.speaker = parsed[1]
+                break
+
+
+def attributions(text_or_doc: str | Doc, nlp: Language | None = None,
+                 source_id: str = "") -> list[Quote]:
+    """Typed attribution records for a text or an already parsed Doc.
+
+    A plain string is parsed with ``nlp``; when ``nlp`` is None the configured default
+    pipeline is loaded for this call (pass a loaded one to avoid reloading)."""
+    if isinstance(text_or_doc, Doc):
+        doc = text_or_doc
+    else:
+        if nlp is None:
+            from ..annotate import load_pipeline
+            from ..options import load_options
+
+            nlp = load_pipeline(load_options())
+        doc = nlp(text_or_doc)
+    return extract_quotes(doc, source_id)

@@ -1,0 +1,287 @@
+"""Attribution extraction (issue 4): rules tested on sentences written for this purpose
+(sport, business, courts, science, disasters) and on the bundled example."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+from newsprism.extract.quotes import (
+    attributions,
+    extract_quotes,
+    parse_pull_quote,
+    quoted_spans,
+)
+from newsprism.model import Quote, Removed
+
+from ..conftest import EXAMPLE
+
+
+def _quotes(nlp, text: str, removed: tuple[Removed, ...] = ()) -> list[Quote]:
+    return extract_quotes(nlp(text), "t", removed)
+
+
+def _one(quotes: list[Quote], needle: str) -> Quote:
+    hits = [q for q in quotes if needle in q.text]
+    assert hits, f"no quote containing {needle!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+def _assert_spans(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.cue_start is not None:
+            assert text[q.cue_start : q.cue_end] == q.cue
+        if q.speaker_start is not None:
+            assert q.speaker_end is not None and q.speaker_end > q.speaker_start
+        if q.source_start is not None:
+            assert q.source_end is not None and q.source_end > q.source_start
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def test_quoted_spans_mark_styles() -> None:
+    text = (
+        "“Curly double,” he said. \"Straight double\" too. ‘'Pasted doubled single,'' she said. "
+        "«Guillemets here» and ‘single quoted words’ but not the players' union or don't."
+    )
+    got = [text[q.start : q.end] for q in quoted_spans(text)]
+    assert got == [
+        "Curly double",
+        "Straight double",
+        "Pasted doubled single",
+        "Guillemets here",
+        "single quoted words",
+    ]
+
+
+def test_single_inside_double_stays_one_quotation() -> None:
+    text = "\"The fans chanted 'one more year' all night,\" the coach said."
+    spans = quoted_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0].start : spans[0].end] == "The fans chanted 'one more year' all night"
+
+
+def test_unbalanced_mark_warns_and_keeps_the_rest(nlp) -> None:
+    text = (
+        "The striker said \"we were robbed by the referee.\n\n"
+        "The club's chairman Tom Reyes was angry. \"We will appeal the ban,\" he said."
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        quotes = _quotes(nlp, text)
+    assert any("never closed" in str(w.message) for w in caught)
+    q = _one(quotes, "We will appeal the ban")
+    assert q.speaker == "Tom Reyes"
+    _assert_spans(text, quotes)
+
+
+def test_quotation_running_over_paragraphs(nlp) -> None:
+    text = (
+        "Dr. Amara Singh, who led the trial, said the results were clear.\n\n"
+        "\"The vaccine cut hospital admissions by half in every age group we studied.\n\n"
+        "\"We now need a larger trial before regulators can approve it.\""
+    )
+    quotes = _quotes(nlp, text)
+    first = _one(quotes, "cut hospital admissions")
+    second = _one(quotes, "larger trial")
+    assert first.continued and first.kind == "direct"
+    assert first.speaker == second.speaker == "Amara Singh"
+    _assert_spans(text, quotes)
+
+
+# --------------------------------------------------------------------------- speaker positions
+
+
+def test_quote_then_said_name(nlp) -> None:
+    text = "\"We played our best football of the season,\" said manager Luis Ortega."
+    q = _one(_quotes(nlp, text), "best football")
+    assert q.speaker == "Luis Ortega" and q.cue == "said" and q.kind == "direct"
+    assert q.text == "We played our best football of the season"
+
+
+def test_name_said_colon_quote(nlp) -> None:
+    text = "Judge Helen Park said: \"The defendant showed no remorse at any point.\""
+    q = _one(_quotes(nlp, text), "no remorse")
+    assert q.speaker == "Helen Park" and q.kind == "direct"
+
+
+def test_split_quote_with_pronoun(nlp) -> None:
+    text = (
+        "Maria Lopez scored twice in the final.\n\n"
+        "\"It was the hardest game of my life,\" she said, \"but the team never gave up.\""
+    )
+    quotes = _quotes(nlp, text)
+    a = _one(quotes, "hardest game")
+    b = _one(quotes, "never gave up")
+    assert a.speaker == b.speaker == "Maria Lopez"
+    assert text[a.source_start : a.source_end] == "she"
+    assert text[a.speaker_start : a.speaker_end] == "Maria Lopez"
+
+
+def test_told_reporters(nlp) -> None:
+    text = "\"Profits will recover next year,\" chief executive Sarah Chen told reporters on Monday."
+    q = _one(_quotes(nlp, text), "Profits will recover")
+    assert q.speaker == "Sarah Chen" and q.cue == "told"
+    assert q.speaker_role is not None and "chief executive" in q.speaker_role
+
+
+def test_according_to(nlp) -> None:
+    text = "The bridge will stay closed until March, according to the Transport Ministry."
+    q = _one(_quotes(nlp, text), "bridge will stay closed")
+    assert q.cue == "according to" and q.speaker == "Transport Ministry"
+    assert q.kind == "indirect"
+
+
+def test_uncued_quote_paragraph_inherits_previous_speaker(nlp) -> None:
+    text = (
+        "Coach Anna Berg said on Wednesday that she must resign.\n\n"
+        "\"I have failed this club and its supporters.\""
+    )
+    q = _one(_quotes(nlp, text), "failed this club")
+    assert q.speaker == "Anna Berg" and q.cue is None and q.kind == "direct"
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def test_description_resolves_to_named_person(nlp) -> None:
+    text = (
+        "Finance Minister Olaf Brandt presented the budget on Tuesday.\n\n"
+        "The minister said the deficit would fall to 2 percent next year."
+    )
+    q = _one(_quotes(nlp, text), "deficit would fall")
+    assert q.speaker == "Olaf Brandt" and q.kind == "indirect"
+    assert text[q.source_start : q.source_end] == "The minister"
+
+
+def test_possessive_representative_resolves_through_metonym(nlp) -> None:
+    text = (
+        "Beijing's representative rejected the proposal as interference.\n\n"
+        "Chinese ambassador Li Wen said the vote was illegal."
+    )
+    q = _one(_quotes(nlp, text), "the proposal")
+    assert q.speaker == "Li Wen" and q.negated
+
+
+def test_organisations_and_countries_as_speakers(nlp) -> None:
+    text = (
+        "Brazil denied that its troops had crossed the border. "
+        "The World Meteorological Organization said the drought was the worst in 40 years."
+    )
+    quotes = _quotes(nlp, text)
+    d = _one(quotes, "troops had crossed")
+    assert d.speaker == "Brazil" and d.negated
+    w = _one(quotes, "drought was the worst")
+    assert w.speaker == "World Meteorological Organization" and not w.negated
+
+
+def test_mixed_quote(nlp) -> None:
+    text = "The senator said the merger \"smells of a cartel\" and should be blocked."
+    q = _one(_quotes(nlp, text), "smells of a cartel")
+    assert q.kind == "mixed"
+
+
+def test_call_a_lie_is_negated(nlp) -> None:
+    text = "Defence lawyer Paul Graves called the prosecution's account a \"lie\" on Friday."
+    q = _one(_quotes(nlp, text), "account")
+    assert q.negated and q.speaker == "Paul Graves"
+
+
+def test_no_attribution_in_plain_narrative(nlp) -> None:
+    text = (
+        "The river burst its banks overnight. Rescue teams reached the village at dawn "
+        "and the so-called \"red zone\" was evacuated."
+    )
+    assert _quotes(nlp, text) == []
+
+
+# --------------------------------------------------------------------------- pull-quotes
+
+
+def test_pull_quote_parsing() -> None:
+    assert parse_pull_quote("We flagged the cracks.— Ana Ruiz, union chair") == (
+        "We flagged the cracks.",
+        "Ana Ruiz",
+        "union chair",
+    )
+    assert parse_pull_quote("no dash here") is None
+
+
+def test_removed_pull_quote_is_linked_not_counted(nlp) -> None:
+    text = (
+        "\"We flagged the spillway cracks in January and heard nothing back,\" union chair "
+        "Ana Ruiz said."
+    )
+    removed = (Removed("caption", "A dam.", 0, 6),
+               Removed("pull_quote", "We flagged the spillway cracks … heard nothing back.— Ana Ruiz, union", 7, 60))
+    quotes = _quotes(nlp, text, removed)
+    assert len(quotes) == 1
+    assert quotes[0].pull_quotes == [1]
+
+
+def test_pull_quote_left_in_body_repeats_the_quotation(nlp) -> None:
+    text = (
+        "\"Nobody checked the accounts for three years,\" auditor Karl Mendes told the court.\n\n"
+        "Nobody checked the accounts … for three years.— Karl Mendes, auditor\n\n"
+        "The trial continues on Monday."
+    )
+    quotes = _quotes(nlp, text)
+    body = [q for q in quotes if q.origin == "body"]
+    pulls = [q for q in quotes if q.origin == "pull_quote"]
+    assert len(body) == 1 and len(pulls) == 1
+    assert pulls[0].repeats == (body[0].start, body[0].end)
+    assert pulls[0].speaker == "Karl Mendes"
+
+
+# --------------------------------------------------------------------------- API + example
+
+
+def test_attributions_accepts_text_and_doc(nlp) -> None:
+    text = "\"Prices will fall,\" said economist Rita Moreno."
+    from_text = attributions(text, nlp)
+    from_doc = attributions(nlp(text))
+    assert [q.text for q in from_text] == [q.text for q in from_doc] == ["Prices will fall"]
+
+
+def _example_text(name: str) -> str:
+    raw = (EXAMPLE / name).read_text(encoding="utf-8")
+    paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", raw) if p.strip()]
+    return "\n\n".join(paras)
+
+
+@pytest.mark.parametrize("name", ["001_cbc-news.txt", "003_trt-world.txt", "000_the-conversation.txt"])
+def test_example_names_every_speaker(nlp, name: str) -> None:
+    text = _example_text(name)
+    quotes = _quotes(nlp, text)
+    _assert_spans(text, quotes)
+    for q in quotes:
+        assert q.speaker, q
+        assert q.speaker.lower() not in {"he", "she", "him", "her", "they", "it"}, q
+
+
+def test_example_cbc_key_attributions(nlp) -> None:
+    text = _example_text("001_cbc-news.txt")
+    quotes = _quotes(nlp, text)
+    rep = _one(quotes, "conventional airstrike hit a warehouse")
+    assert rep.speaker == "Vladimir Safronkov"
+    assert text[rep.source_start : rep.source_end] == "Moscow's representative"
+    hasty = _one(quotes, "prepared in a hasty way")
+    assert hasty.speaker == "Vladimir Safronkov" and hasty.kind == "direct"
+    plane = [q for q in quotes if "bombing with gas" in q.text and q.origin == "body"]
+    assert plane and plane[0].speaker == "Hasan Haj Ali"
+    barbaric = _one(quotes, "barbaric regime")
+    assert barbaric.speaker == "Boris Johnson" and barbaric.cue is None
+    denial = _one(quotes, "was to blame for a poison gas attack")
+    assert denial.speaker == "Russia" and denial.negated
+    lines = _one(quotes, "crosses many, many lines")
+    assert lines.kind == "mixed" and lines.speaker == "Donald Trump"
+
+
+def test_example_trt_doubled_single_marks(nlp) -> None:
+    text = _example_text("003_trt-world.txt")
+    q = _one(_quotes(nlp, text), "We don't have trust in anybody")
+    assert q.speaker == "Talal Katouf" and q.kind == "direct"
