@@ -338,7 +338,26 @@ def _read_feed(data: bytes, origin: str, stem: str, result: IngestResult) -> Non
 # --------------------------------------------------------------------------- WARC
 
 
+def _gzip_damage(fh: BinaryIO) -> str | None:
+    """Why a gzipped WARC is damaged (truncated or corrupt stream), or None when intact."""
+    fh.seek(0)
+    if fh.read(2) != b"\x1f\x8b":
+        fh.seek(0)
+        return None
+    fh.seek(0)
+    try:
+        with gzip.GzipFile(fileobj=fh) as gz:
+            while gz.read(1 << 20):
+                pass
+    except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as exc:
+        return str(exc) or type(exc).__name__
+    finally:
+        fh.seek(0)
+    return None
+
+
 def _read_warc(fh: BinaryIO, origin: str, options: Options, result: IngestResult) -> None:
+    damage = _gzip_damage(fh)
     found = 0
     n = 0
     try:
@@ -359,6 +378,9 @@ def _read_warc(fh: BinaryIO, origin: str, options: Options, result: IngestResult
             if len(body) > options.max_bytes:
                 result.skipped.append(Skipped(where, "HTML response over the size limit"))
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                result.skipped.append(Skipped(where, "record is truncated (shorter than its Content-Length)"))
+                continue
             try:
                 art = _html_article(body, where, f"{Path(origin).name.split('.')[0]}-{n}", url=uri)
             except BadInput as exc:
@@ -366,12 +388,14 @@ def _read_warc(fh: BinaryIO, origin: str, options: Options, result: IngestResult
                 continue
             result.articles.append(art)
             found += 1
-    except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
+    except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError, AttributeError) as exc:
+        detail = "a record's headers are cut off" if isinstance(exc, AttributeError) else f"{type(exc).__name__}: {exc}"
+        damage = damage or detail
+    if damage:
         result.skipped.append(
-            Skipped(origin, f"malformed or truncated WARC after {found} article(s): {exc}".strip())
+            Skipped(origin, f"malformed or truncated WARC ({damage}); {found} article(s) read before the damage")
         )
-        return
-    if found == 0 and n == 0:
+    elif found == 0 and n == 0:
         result.skipped.append(Skipped(origin, "WARC holds no HTML response records"))
 
 
