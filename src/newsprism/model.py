@@ -232,7 +232,7 @@ class DateMention:
     relative: bool = False  # resolved against the publication date
     about_event: bool = True
     sentence: int | None = None
-    direction: str = "past"  # past | future: which way a relative expression points
+    direction: str = "past"  # past | future | either: the tense that decides a relative date
     event_start: int | None = None  # span of the clause saying what happened on that date
     event_end: int | None = None
 

@@ -1,0 +1,256 @@
+"""Extractive multi-document summary: central, multi-source facts, no repeats, cited.
+
+1. Candidates: every body sentence (the cleaned text has no captions, pull-quotes, headings or
+   boilerplate); sentences that are questions, fragments, mostly quotation, too short or too
+   long are left out. A leading connective ("But", "However,") is trimmed when what follows
+   starts a sentence; nothing is rewritten.
+2. Score: LexRank-style centrality on a TF-IDF cosine graph, times a support factor (how
+   many *other* sources carry a similar sentence), times a lead prior (news puts the key
+   facts first).
+3. Select by MMR (``Options.summary_redundancy`` = weight of the score against redundancy)
+   until ``Options.summary_words`` would be exceeded; when contradictions are given, each side
+   left uncovered gets its best sentence if it fits.
+4. Order by time (the date the sentence speaks of, else its publication date), then by
+   source order and position. Each sentence cites itself first, then every other source's
+   most similar sentence above ``CITE_SIMILARITY``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from .model import Contradiction, Span, Story, SummarySentence
+from .options import Options
+
+MIN_WORDS = 8
+MAX_WORDS = 55
+CITE_SIMILARITY = 0.4  # cosine above which another source "carries" the sentence
+SUPPORT_SIMILARITY = 0.3  # cosine above which another source corroborates it
+LEAD_SENTENCES = 5  # sentences per article that get the lead prior
+_CONNECTIVE = re.compile(
+    r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
+    r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
+)
+_QUOTE_CHARS = '"“”'
+_BOILERPLATE = re.compile(
+    r"(?i)\b(?:first appeared|originally published|all rights reserved|copyright|subscribe|sign up|"
+    r"newsletter|click here|follow us|contributed to this report|reporting by|editing by|"
+    r"with files from|disclaimer|opinions expressed|read more|related:|photo:|image:)"
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(slots=True)
+class _Unit:
+    source_id: str
+    art: int  # index into story.articles
+    pos: int  # sentence index within its article
+    start: int
+    end: int
+    text: str
+    words: int
+    when: str  # sort key: date it speaks of, else publication date
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    m = _CONNECTIVE.match(text[start:end])
+    if m:
+        start += m.end()
+    return start, end
+
+
+def _quoted_share(s: str) -> float:
+    inside = 0
+    depth = False
+    for ch in s:
+        if ch in _QUOTE_CHARS:
+            depth = not depth if ch == '"' else ch == "“"
+            continue
+        if depth:
+            inside += 1
+    return inside / max(len(s), 1)
+
+
+def _acceptable(s: str) -> bool:
+    n = len(_WORD.findall(s))
+    if n < MIN_WORDS or n > MAX_WORDS:
+        return False
+    if s.rstrip(_QUOTE_CHARS + "'’)").endswith(("?", ":")) or not re.search(r"[.!]['\"’”)]*$", s):
+        return False
+    if _BOILERPLATE.search(s) or "\n" in s:
+        return False
+    if s[0].islower() or s[0] in "—–-•*":
+        return False
+    return _quoted_share(s) <= 0.6
+
+
+def _units(story: Story) -> list[_Unit]:
+    units: list[_Unit] = []
+    for ai, a in enumerate(story.articles):
+        text = a.article.text
+        pub = a.article.published or ""
+        for pos, sent in enumerate(a.sentences):
+            start, end = _trim(text, sent.start, sent.end)
+            s = text[start:end]
+            if not s or not _acceptable(s):
+                continue
+            when = pub
+            for dm in a.dates:
+                if start <= dm.start < end and dm.about_event and dm.value and len(dm.value) == 10:
+                    when = min(when, dm.value) if when else dm.value
+            units.append(_Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when))
+    return units
+
+
+def _lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
+    adj = (sim >= threshold).astype(float)
+    np.fill_diagonal(adj, 0.0)
+    deg = adj.sum(axis=1, keepdims=True)
+    deg[deg == 0] = 1.0
+    trans = adj / deg
+    n = sim.shape[0]
+    r = np.full(n, 1.0 / n)
+    for _ in range(100):
+        nr = (1 - damping) / n + damping * trans.T @ r
+        if np.abs(nr - r).sum() < 1e-8:
+            r = nr
+            break
+        r = nr
+    return r / r.max() if r.max() > 0 else r
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: "killing", "killed", "kills" -> "kill"."""
+    for suffix in ("ings", "ing", "edly", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _analyzer(text: str) -> list[str]:
+    return [_stem(w) for w in _TOKEN.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+
+
+def _vectors(texts: list[str]) -> np.ndarray:
+    """Pairwise cosine of stemmed TF-IDF vectors."""
+    vec = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
+    mat = vec.fit_transform(texts)
+    return (mat @ mat.T).toarray()
+
+
+def summarize(
+    story: Story, options: Options, contradictions: list[Contradiction] | None = None
+) -> list[SummarySentence]:
+    """An extractive summary of the story within ``options.summary_words`` words."""
+    units = _units(story)
+    if not units:
+        return []
+    sim = _vectors([u.text for u in units])
+    n = len(units)
+    centrality = _lexrank(sim)
+    n_sources = len({u.source_id for u in units})
+    support = np.zeros(n)
+    for i, u in enumerate(units):
+        others = {
+            units[j].source_id
+            for j in range(n)
+            if sim[i, j] >= SUPPORT_SIMILARITY and units[j].source_id != u.source_id
+        }
+        support[i] = len(others) / max(n_sources - 1, 1)
+    lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
+    score = centrality * (1.0 + support) * lead
+    score = score / score.max() if score.max() > 0 else score
+
+    lam = min(max(options.summary_redundancy, 0.0), 1.0)
+    budget = options.summary_words
+    chosen: list[int] = []
+    used = 0
+    remaining = set(range(n))
+    while remaining:
+        best, best_val = -1, -np.inf
+        for i in remaining:
+            if used + units[i].words > budget:
+                continue
+            red = max((sim[i, j] for j in chosen), default=0.0)
+            val = lam * score[i] - (1 - lam) * red
+            if val > best_val:
+                best, best_val = i, val
+        if best < 0:
+            break
+        chosen.append(best)
+        used += units[best].words
+        remaining.discard(best)
+        # never the same fact twice: what would be cited as carrying it is dropped
+        remaining -= {j for j in remaining if sim[best, j] >= CITE_SIMILARITY}
+
+    if contradictions:
+        chosen = _cover_sides(units, score, chosen, contradictions, budget)
+
+    chosen.sort(key=lambda i: (units[i].when or "9999", units[i].art, units[i].pos))
+    out: list[SummarySentence] = []
+    for i in chosen:
+        u = units[i]
+        cites = [Span(u.source_id, u.start, u.end)]
+        for sid in dict.fromkeys(x.source_id for x in units):
+            if sid == u.source_id:
+                continue
+            cand = [j for j in range(n) if units[j].source_id == sid]
+            j = max(cand, key=lambda k: sim[i, k])
+            if sim[i, j] >= CITE_SIMILARITY:
+                cites.append(Span(sid, units[j].start, units[j].end))
+        out.append(SummarySentence(text=u.text, citations=cites))
+    return out
+
+
+def _cover_sides(
+    units: list[_Unit],
+    score: np.ndarray,
+    chosen: list[int],
+    contradictions: list[Contradiction],
+    budget: int,
+) -> list[int]:
+    """Make sure each side of each contradiction has a sentence, when one fits the budget."""
+
+    def overlaps(i: int, spans: list[Span]) -> bool:
+        u = units[i]
+        return any(
+            s.source_id == u.source_id and s.start < u.end and u.start < s.end for s in spans
+        )
+
+    chosen = list(chosen)
+    protected: set[int] = set()
+    for c in contradictions:
+        for side in c.sides:
+            covered = [i for i in chosen if overlaps(i, side.evidence)]
+            if covered:
+                protected.update(covered)
+                continue
+            cands = sorted(
+                (i for i in range(len(units)) if overlaps(i, side.evidence)),
+                key=lambda i: -score[i],
+            )
+            if not cands:
+                continue
+            pick = cands[0]
+            used = sum(units[i].words for i in chosen)
+            # make room by dropping the weakest unprotected sentences
+            while used + units[pick].words > budget:
+                droppable = [i for i in chosen if i not in protected]
+                if not droppable:
+                    break
+                worst = min(droppable, key=lambda i: score[i])
+                chosen.remove(worst)
+                used -= units[worst].words
+            if used + units[pick].words <= budget:
+                chosen.append(pick)
+                protected.add(pick)
+    return chosen

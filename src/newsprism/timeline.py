@@ -1,0 +1,244 @@
+"""What happened when: a dated, sourced timeline of a story, and the date of its main event.
+
+Every resolved date mention becomes a candidate entry whose text is the clause it dates
+(``DateMention.event_start/event_end``, the sentence when no clause is known). Entries on the
+same date that say the same thing (character n-gram TF-IDF cosine of their texts at least
+``MERGE_SIMILARITY``) merge into one entry citing every source. Entries about this event come
+first in date order, background (other events: ``about_event`` False) after them.
+
+Articles without a publication date get one inferred (:func:`infer_story_dates`): from their
+own text, else from the other articles of the story; their relative dates are re-resolved and
+the evidence is written into ``CleanArticle.inferred["published"]``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .extract.dates import (
+    infer_published,
+    infer_story_anchor,
+    parse_iso,
+    precision_of,
+    reanchor_dates,
+)
+from .model import AnnotatedArticle, DateMention, Span, Story, TimelineEntry
+
+MERGE_SIMILARITY = 0.3
+MERGE_CONTAINMENT = 0.6  # share of the shorter text's content words found in the longer one
+_STOP = frozenset(
+    "that this with from have were been their they them which when what would could should "
+    "about after before over into than then there these those while where said says also "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "january february march april june july august september october november december "
+    "year years month months week weeks ago last next".split()
+)
+
+
+@dataclass(slots=True)
+class _Item:
+    date: str
+    source_id: str
+    start: int
+    end: int
+    text: str
+    about_event: bool
+    inferred: bool
+    order: tuple[int, int]  # article index, position
+
+
+def infer_story_dates(story: Story) -> dict[str, str]:
+    """Fill in missing publication dates of the story's articles; returns {source_id: evidence}.
+
+    Order of evidence: the article's own text (stamp, explicit dates, weekday/date agreement),
+    then the publication dates of other articles, then weekday/date agreement across articles.
+    Articles whose date is inferred get their relative dates re-resolved against it."""
+    missing = [a for a in story.articles if not a.article.published]
+    if not missing:
+        return {}
+    done: dict[str, str] = {}
+    for a in missing:
+        value, why = infer_published(a.article.text, a.dates)
+        if value is not None:
+            _set_published(a, value, why)
+            done[a.source_id] = why
+    anchors = [a.article.published for a in story.articles if a.article.published]
+    if not anchors:
+        anchor, why = infer_story_anchor(d for a in story.articles for d in a.dates)
+        if anchor is None:
+            return done
+        anchors = [anchor]
+    for a in story.articles:
+        if a.article.published:
+            continue
+        value, why = infer_published(a.article.text, a.dates, story_dates=[s for s in anchors if s])
+        if value is not None:
+            _set_published(a, value, why)
+            done[a.source_id] = why
+    return done
+
+
+def _set_published(a: AnnotatedArticle, value: str, why: str) -> None:
+    a.article.published = value
+    a.article.inferred["published"] = why
+    a.dates = reanchor_dates(a.dates, value)
+
+
+def infer_event_date(story: Story) -> str | None:
+    """The day most sources date the story's own events to (about-event mentions only).
+
+    Ties go to more mentions, then to the earlier date (the event precedes its aftermath).
+    With no day-precise date, the best-supported month is returned."""
+    by_day: dict[str, set[str]] = defaultdict(set)
+    count: dict[str, int] = defaultdict(int)
+    by_month: dict[str, set[str]] = defaultdict(set)
+    for a in story.articles:
+        for dm in a.dates:
+            if not dm.value or not dm.about_event:
+                continue
+            if precision_of(dm.value) == "day":
+                by_day[dm.value].add(a.source_id)
+                count[dm.value] += 1
+            elif precision_of(dm.value) == "month":
+                by_month[dm.value].add(a.source_id)
+    if by_day:
+        return min(by_day, key=lambda d: (-len(by_day[d]), -count[d], d))
+    if by_month:
+        return min(by_month, key=lambda d: (-len(by_month[d]), d))
+    return None
+
+
+def _items(story: Story) -> list[_Item]:
+    items: list[_Item] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for ai, a in enumerate(story.articles):
+        text = a.article.text
+        inferred_pub = "published" in a.article.inferred
+        for dm in a.dates:
+            if not dm.value or parse_iso(dm.value) is None:
+                continue
+            start, end = _clause(a, dm)
+            if end - start <= len(dm.text) + 2:
+                continue  # a bare date says nothing about what happened
+            key = (a.source_id, start, end, dm.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            items.append(
+                _Item(
+                    date=dm.value,
+                    source_id=a.source_id,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    about_event=dm.about_event,
+                    inferred=inferred_pub and dm.relative,
+                    order=(ai, start),
+                )
+            )
+    return items
+
+
+def _clause(a: AnnotatedArticle, dm: DateMention) -> tuple[int, int]:
+    text = a.article.text
+    if dm.event_start is not None and dm.event_end is not None and dm.event_end > dm.event_start:
+        start, end = dm.event_start, dm.event_end
+    else:
+        sent = next((s for s in a.sentences if s.start <= dm.start < s.end), None)
+        start, end = (sent.start, sent.end) if sent else (dm.start, dm.end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.strip(".,;:'\"()’‘“”").lower() for w in text.split()}
+    return {
+        w.removesuffix("'s").removesuffix("’s")
+        for w in words
+        if len(w) >= 4 and w.isalpha() and w not in _STOP
+    }
+
+
+def _same_happening(a: set[str], b: set[str]) -> bool:
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return bool(small) and len(small & big) / len(small) >= MERGE_CONTAINMENT
+
+
+def _find(parent: dict[int, int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _groups(items: list[_Item]) -> list[list[_Item]]:
+    """Single-link clusters of same-date items whose texts are similar."""
+    if not items:
+        return []
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    mat = vec.fit_transform([i.text.lower() for i in items])
+    sim = (mat @ mat.T).toarray()
+    words = [_content_words(i.text) for i in items]
+    by_date: dict[str, list[int]] = defaultdict(list)
+    for idx, it in enumerate(items):
+        by_date[it.date].append(idx)
+    groups: list[list[_Item]] = []
+    for idxs in by_date.values():
+        parent = {i: i for i in idxs}
+        for x in idxs:
+            for y in idxs:
+                if x < y and (sim[x, y] >= MERGE_SIMILARITY or _same_happening(words[x], words[y])):
+                    parent[_find(parent, x)] = _find(parent, y)
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in idxs:
+            clusters[_find(parent, i)].append(i)
+        for members in clusters.values():
+            # representative: the member most similar to the others (first in story order on ties)
+            if len(members) > 1:
+                sub = sim[np.ix_(members, members)]
+                centre = members[int(np.argmax(sub.sum(axis=1)))]
+            else:
+                centre = members[0]
+            ordered = [centre] + sorted(
+                (m for m in members if m != centre), key=lambda m: items[m].order
+            )
+            groups.append([items[m] for m in ordered])
+    return groups
+
+
+def build_timeline(story: Story) -> list[TimelineEntry]:
+    """Dated entries for the story: this event's first (by date), then background (by date).
+
+    Fills in missing publication dates first (:func:`infer_story_dates`)."""
+    infer_story_dates(story)
+    ranked: list[tuple[tuple[bool, str, int, int], TimelineEntry]] = []
+    for group in _groups(_items(story)):
+        rep = group[0]
+        citations: list[Span] = []
+        seen: set[tuple[str, int, int]] = set()
+        for it in group:
+            key = (it.source_id, it.start, it.end)
+            if key not in seen:
+                seen.add(key)
+                citations.append(Span(it.source_id, it.start, it.end))
+        entry = TimelineEntry(
+            date=rep.date,
+            text=rep.text,
+            source_id=rep.source_id,
+            start=rep.start,
+            end=rep.end,
+            about_event=any(it.about_event for it in group),
+            citations=citations,
+            inferred=all(it.inferred for it in group),
+        )
+        first = min(it.order for it in group)
+        ranked.append(((not entry.about_event, entry.date, *first), entry))
+    ranked.sort(key=lambda r: r[0])
+    return [entry for _key, entry in ranked]

@@ -1,0 +1,215 @@
+"""Temporal expressions resolved against the publication date (extract/dates.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.dates import extract_dates, infer_published, reanchor_dates
+
+EXAMPLE_JSONL = (
+    Path(__file__).resolve().parents[2] / "examples" / "khan-shaykhun-jsonl" / "articles.jsonl"
+)
+
+
+def _one(nlp, text: str, published: str | None, expr: str):
+    doc = nlp(text)
+    found = [d for d in extract_dates(doc, "t", published) if d.text == expr]
+    assert found, f"{expr!r} not found in {[d.text for d in extract_dates(doc, 't', published)]}"
+    return found[0]
+
+
+# (sentence, publication date, expression, value, relative)
+CASES = [
+    # sport
+    (
+        "United beat City 2-1 on Sunday to go top of the table.",
+        "2019-03-13",
+        "Sunday",
+        "2019-03-10",
+        True,
+    ),
+    (
+        "The striker, who joined the club in January, scored twice.",
+        "2019-03-13",
+        "January",
+        "2019-01",
+        True,
+    ),
+    (
+        "The coach was sacked in December after a run of defeats.",
+        "2019-03-13",
+        "December",
+        "2018-12",
+        True,
+    ),
+    # business
+    (
+        "Shares of the retailer fell 8% yesterday after a profit warning.",
+        "2021-11-02",
+        "yesterday",
+        "2021-11-01",
+        True,
+    ),
+    (
+        "The company cut 300 jobs last year and closed two plants.",
+        "2021-11-02",
+        "last year",
+        "2020",
+        True,
+    ),
+    (
+        "Profits rose sharply in the quarter ended September 30, 2021.",
+        "2021-11-02",
+        "September 30, 2021",
+        "2021-09-30",
+        False,
+    ),
+    # courts
+    (
+        "The jury will deliver its verdict on Friday, the judge said.",
+        "2022-06-14",
+        "Friday",
+        "2022-06-17",
+        True,
+    ),
+    (
+        "The defendant was first charged four years ago.",
+        "2022-06-14",
+        "four years ago",
+        "2018",
+        True,
+    ),
+    (
+        "A hearing was held on 3 June 2022 in the High Court.",
+        "2022-06-14",
+        "3 June 2022",
+        "2022-06-03",
+        False,
+    ),
+    # science
+    (
+        "The probe was launched in 2013 and reached the comet two months ago.",
+        "2014-10-20",
+        "2013",
+        "2013",
+        False,
+    ),
+    (
+        "The probe was launched in 2013 and reached the comet two months ago.",
+        "2014-10-20",
+        "two months ago",
+        "2014-08",
+        True,
+    ),
+    (
+        "The results were published on Monday in the journal Nature.",
+        "2014-10-20",
+        "Monday",
+        "2014-10-20",
+        True,
+    ),
+    # disasters
+    (
+        "The earthquake struck at 4 a.m. on Tuesday, killing at least 40 people.",
+        "2023-02-09",
+        "Tuesday",
+        "2023-02-07",
+        True,
+    ),
+    (
+        "Rescuers said today that hopes of finding survivors were fading.",
+        "2023-02-09",
+        "today",
+        "2023-02-09",
+        True,
+    ),
+    (
+        "The region was hit by a similar quake on March 12, officials recalled.",
+        "2023-02-09",
+        "March 12",
+        "2022-03-12",
+        True,
+    ),
+    (
+        "Flood defences built after the storm of December 28 held.",
+        "2024-01-03",
+        "December 28",
+        "2023-12-28",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pub", "expr", "value", "relative"), CASES)
+def test_resolution(nlp, text, pub, expr, value, relative):
+    dm = _one(nlp, text, pub, expr)
+    assert dm.value == value
+    assert dm.relative is relative
+    assert text[dm.start : dm.end] == dm.text
+
+
+def test_background_versus_event(nlp):
+    text = (
+        "Police arrested three men on Saturday after the robbery. "
+        "A similar raid in 2009 was never solved."
+    )
+    dates = {d.text: d for d in extract_dates(nlp(text), "t", "2015-05-04")}
+    assert dates["Saturday"].about_event is True
+    assert dates["2009"].about_event is False
+
+
+def test_durations_and_modal_may_are_not_dates(nlp):
+    text = "After six years of war, the talks may resume. The council meets every few months."
+    assert extract_dates(nlp(text), "t", "2017-04-05") == []
+
+
+def test_no_publication_date_keeps_relative_unresolved_then_reanchors(nlp):
+    text = "The vote took place on Thursday, 12 days after the election of March 3, 2016."
+    dates = extract_dates(nlp(text), "t", None)
+    by_text = {d.text: d for d in dates}
+    assert by_text["Thursday"].value is None
+    assert by_text["March 3, 2016"].value == "2016-03-03"
+    again = {d.text: d for d in reanchor_dates(dates, "2016-03-18")}
+    assert again["Thursday"].value == "2016-03-17"
+    assert again["Thursday"].relative is True
+
+
+def test_event_clause_is_what_happened(nlp):
+    text = "Officials said Tuesday's collapse of the bridge in Genoa killed 43 people."
+    dm = _one(nlp, text, "2018-08-16", "Tuesday's")
+    clause = text[dm.event_start : dm.event_end]
+    assert "collapse of the bridge" in clause
+
+
+def test_infer_published_from_latest_explicit_date(nlp):
+    text = "The merger, announced on March 2, 2020, was approved by regulators on April 9, 2020."
+    dates = extract_dates(nlp(text), "t", None)
+    value, why = infer_published(text, dates)
+    assert value == "2020-04-09"
+    assert "April 9, 2020" in why
+
+
+def test_infer_published_weekday_date_agreement(nlp):
+    text = "The 1998 final was replayed on Sunday, July 12 in front of a record crowd."
+    dates = extract_dates(nlp(text), "t", None)
+    value, why = infer_published(text, dates)
+    assert value == "1998-07-12"  # 12 July 1998 was a Sunday
+    assert "weekday" in why
+
+
+def test_example_with_metadata(nlp):
+    rows = [json.loads(line) for line in EXAMPLE_JSONL.read_text(encoding="utf-8").splitlines()]
+    cbc = next(r for r in rows if r["id"] == "001_cbc-news")
+    dates = extract_dates(nlp(cbc["text"]), cbc["id"], cbc["published"])
+    values = {(d.text, d.value) for d in dates}
+    assert ("Tuesday", "2017-04-04") in values
+    assert ("Wednesday", "2017-04-05") in values
+    assert ("2013", "2013") in values
+    assert ("last year", "2016") in values
+    background = [d for d in dates if d.value == "2013"]
+    assert background and not any(d.about_event for d in background)
+    for d in dates:
+        assert cbc["text"][d.start : d.end] == d.text

@@ -1,0 +1,148 @@
+"""Extractive multi-document summary (summarize.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from newsprism.extract.dates import extract_dates
+from newsprism.model import (
+    AnnotatedArticle,
+    CleanArticle,
+    Contradiction,
+    Sentence,
+    Side,
+    Span,
+    Story,
+)
+from newsprism.summarize import summarize
+
+EXAMPLE_JSONL = (
+    Path(__file__).resolve().parents[1] / "examples" / "khan-shaykhun-jsonl" / "articles.jsonl"
+)
+
+
+def _article(nlp, sid: str, text: str, published: str | None) -> AnnotatedArticle:
+    doc = nlp(text)
+    clean = CleanArticle(id=sid, raw=text, text=text, published=published)
+    sents = [Sentence(sid, s.start_char, s.end_char, s.text, 0) for s in doc.sents]
+    return AnnotatedArticle(clean, sentences=sents, dates=extract_dates(doc, sid, published))
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+QUAKE_A = (
+    "A magnitude 6.4 earthquake struck the coastal city of Marlow on Tuesday, killing at least 40 people. "
+    "Rescue teams worked through the night to reach people trapped under collapsed apartment blocks. "
+    "The mayor said the old harbour district had suffered the worst damage. "
+    "Schools will stay closed for the rest of the week, the education ministry announced."
+)
+QUAKE_B = (
+    "At least 40 people were killed when a 6.4 magnitude earthquake struck Marlow on Tuesday. "
+    "Hospitals in the region said they had treated more than 300 injured people by Wednesday morning. "
+    "But Prime Minister Ana Lind rejected claims that building inspections had been neglected for years. "
+    "Subscribe to our newsletter for the latest updates on the earthquake and its aftermath."
+)
+QUAKE_C = (
+    "The earthquake that hit Marlow on Tuesday killed at least 40 people, officials said. "
+    "Opposition leaders said inspections of old buildings had been neglected for a decade. "
+    "Aid agencies have begun distributing tents and water to families left homeless in the city."
+)
+
+
+def _quake(nlp) -> Story:
+    return Story(
+        "quake",
+        [
+            _article(nlp, "a", QUAKE_A, "2024-05-08"),
+            _article(nlp, "b", QUAKE_B, "2024-05-08"),
+            _article(nlp, "c", QUAKE_C, "2024-05-09"),
+        ],
+    )
+
+
+def _check(story: Story, summary, budget: int) -> None:
+    texts = {a.source_id: a.article.text for a in story.articles}
+    assert summary
+    assert sum(_words(s.text) for s in summary) <= budget
+    for s in summary:
+        first = s.citations[0]
+        assert texts[first.source_id][first.start : first.end] == s.text
+        assert len({c.source_id for c in s.citations}) == len(s.citations)
+        for c in s.citations:
+            assert 0 <= c.start < c.end <= len(texts[c.source_id])
+
+
+def test_multi_source_fact_first_and_cited_by_all(nlp, options):
+    story = _quake(nlp)
+    summary = summarize(story, options.with_overrides(summary_words=60))
+    _check(story, summary, 60)
+    lead = summary[0]
+    assert "40" in lead.text and "Tuesday" in lead.text
+    assert {c.source_id for c in lead.citations} == {"a", "b", "c"}
+    # the three versions of the death toll are one fact: it is said once
+    assert sum("at least 40" in s.text.lower() for s in summary) == 1
+
+
+def test_no_boilerplate_and_connective_trimmed(nlp, options):
+    story = _quake(nlp)
+    summary = summarize(story, options.with_overrides(summary_words=400))
+    _check(story, summary, 400)
+    joined = " ".join(s.text for s in summary)
+    assert "newsletter" not in joined.lower()
+    rejected = [s for s in summary if "rejected claims" in s.text]
+    assert rejected and rejected[0].text.startswith("Prime Minister Ana Lind")
+
+
+def test_connective_kept_when_trimming_would_need_rewriting(nlp, options):
+    text = (
+        "The central bank raised its main interest rate by half a point on Thursday. "
+        "But the move did little to calm currency traders, who sold the peso again."
+    )
+    story = Story("rates", [_article(nlp, "x", text, "2023-03-10")])
+    summary = summarize(story, options.with_overrides(summary_words=200))
+    _check(story, summary, 200)
+    assert any(s.text.startswith("But the move") for s in summary)
+
+
+def test_budget_is_respected_and_configurable(nlp, options):
+    story = _quake(nlp)
+    short = summarize(story, options.with_overrides(summary_words=25))
+    _check(story, short, 25)
+    longer = summarize(story, options.with_overrides(summary_words=100))
+    assert len(longer) > len(short)
+
+
+def test_contradiction_sides_are_covered(nlp, options):
+    story = _quake(nlp)
+    b_text = story.articles[1].article.text
+    c_text = story.articles[2].article.text
+    deny = b_text.index("Prime Minister Ana Lind")
+    claim = c_text.index("Opposition leaders")
+    contra = Contradiction(
+        topic="Were inspections neglected?",
+        sides=[
+            Side("neglected", ["opposition"], evidence=[Span("c", claim, claim + 60)]),
+            Side("not neglected", ["Ana Lind"], evidence=[Span("b", deny, deny + 40)]),
+        ],
+    )
+    summary = summarize(story, options.with_overrides(summary_words=45), contradictions=[contra])
+    _check(story, summary, 45)
+    joined = " ".join(s.text for s in summary)
+    assert "Opposition leaders" in joined
+    assert "rejected claims" in joined
+
+
+def test_example_summary(nlp, options):
+    rows = [json.loads(line) for line in EXAMPLE_JSONL.read_text(encoding="utf-8").splitlines()]
+    story = Story("khan", [_article(nlp, r["id"], r["text"], r["published"]) for r in rows])
+    summary = summarize(story, options)
+    _check(story, summary, options.summary_words)
+    assert len({s.citations[0].source_id for s in summary}) >= 2  # multi-document
+
+
+def test_empty_story(options):
+    assert summarize(Story("empty", []), options) == []

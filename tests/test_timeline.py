@@ -1,0 +1,111 @@
+"""Timeline and event date (timeline.py), with and without publication metadata."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsprism.extract.dates import extract_dates
+from newsprism.model import AnnotatedArticle, CleanArticle, Sentence, Story
+from newsprism.timeline import build_timeline, infer_event_date
+
+EXAMPLE_JSONL = (
+    Path(__file__).resolve().parents[1] / "examples" / "khan-shaykhun-jsonl" / "articles.jsonl"
+)
+
+
+def _article(nlp, sid: str, text: str, published: str | None) -> AnnotatedArticle:
+    doc = nlp(text)
+    clean = CleanArticle(id=sid, raw=text, text=text, published=published)
+    sents = [Sentence(sid, s.start_char, s.end_char, s.text, 0) for s in doc.sents]
+    return AnnotatedArticle(clean, sentences=sents, dates=extract_dates(doc, sid, published))
+
+
+def _example(nlp, with_dates: bool) -> Story:
+    rows = [json.loads(line) for line in EXAMPLE_JSONL.read_text(encoding="utf-8").splitlines()]
+    arts = [_article(nlp, r["id"], r["text"], r["published"] if with_dates else None) for r in rows]
+    return Story("khan", arts)
+
+
+def _check_spans(story: Story, entries) -> None:
+    texts = {a.source_id: a.article.text for a in story.articles}
+    for e in entries:
+        assert texts[e.source_id][e.start : e.end] == e.text
+        assert e.citations[0].source_id == e.source_id
+        for c in e.citations:
+            assert 0 <= c.start < c.end <= len(texts[c.source_id])
+
+
+def test_example_with_metadata(nlp):
+    story = _example(nlp, with_dates=True)
+    entries = build_timeline(story)
+    _check_spans(story, entries)
+    assert infer_event_date(story) == "2017-04-04"
+    attack = [e for e in entries if e.date == "2017-04-04" and "attack" in e.text and e.about_event]
+    assert attack
+    # the attack is reported by all three outlets: one merged entry cites them all
+    assert max(len({c.source_id for c in e.citations}) for e in attack) == 3
+    council = [e for e in entries if e.date == "2017-04-05" and "Security Council" in e.text]
+    assert council and council[0].about_event
+    old = [e for e in entries if e.date == "2013" and "hundreds of people died" in e.text]
+    assert old and not old[0].about_event
+    # event entries first in date order, background after
+    flags = [e.about_event for e in entries]
+    assert flags == sorted(flags, reverse=True)
+    event_dates = [e.date for e in entries if e.about_event]
+    assert event_dates == sorted(event_dates)
+    assert not any(e.inferred for e in entries)
+
+
+def test_example_bare_texts_infer_and_say_so(nlp):
+    story = _example(nlp, with_dates=False)
+    entries = build_timeline(story)
+    _check_spans(story, entries)
+    for a in story.articles:
+        assert a.article.published is not None
+        assert a.article.inferred.get("published")
+    cbc = next(a for a in story.articles if a.source_id == "001_cbc-news")
+    assert cbc.article.published == "2017-04-05"
+    assert infer_event_date(story) == "2017-04-04"
+    council = [e for e in entries if "Security Council held" in e.text]
+    assert council and council[0].date == "2017-04-05" and council[0].inferred
+    old = [e for e in entries if "hundreds of people died" in e.text]
+    assert old and old[0].date == "2013" and not old[0].about_event
+
+
+def test_other_domain_story_merges_across_outlets(nlp):
+    a = _article(
+        nlp,
+        "a",
+        "The bridge over the river collapsed on Monday during the morning rush hour. "
+        "Engineers had warned about corrosion in 2015. The mayor resigned on Wednesday.",
+        "2021-09-08",
+    )
+    b = _article(
+        nlp,
+        "b",
+        "Monday's collapse of the river bridge killed six drivers. "
+        "An inquiry will open on Friday, the transport minister said.",
+        "2021-09-07",
+    )
+    story = Story("bridge", [a, b])
+    entries = build_timeline(story)
+    _check_spans(story, entries)
+    assert infer_event_date(story) == "2021-09-06"
+    monday = [e for e in entries if e.date == "2021-09-06"]
+    assert len(monday) == 1 and {c.source_id for c in monday[0].citations} == {"a", "b"}
+    assert any(
+        e.date == "2021-09-10" and "inquiry" in e.text for e in entries
+    )  # future "will open"
+    assert any(e.date == "2021-09-08" and "mayor" in e.text for e in entries)
+    bg = [e for e in entries if e.date == "2015"]
+    assert bg and not bg[0].about_event
+    assert entries[-1].date == "2015"
+
+
+def test_no_dates_no_entries(nlp):
+    story = Story(
+        "x", [_article(nlp, "a", "A quiet town held a parade with music and floats.", None)]
+    )
+    assert build_timeline(story) == []
+    assert infer_event_date(story) is None
