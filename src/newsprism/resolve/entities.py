@@ -55,6 +55,16 @@ from .names import (
 ENTITY_LABELS = frozenset(
     "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split()
 )
+# Labels for mentions that do not come from the NER (see adapter.annotate_spans):
+NAME_LABEL = "NAME"  # a proper name of unknown type
+NOMINAL_LABEL = "NOMINAL"  # a common-noun phrase; clustered by its head lemma (Mention.head)
+PRONOUN_LABEL = "PRONOUN"  # linked to an antecedent in the same article
+RESOLVED_LABELS = ENTITY_LABELS | {NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL}
+_PERSONAL = frozenset("he him his himself she her hers herself".split())
+_NEUTER = frozenset("it its itself".split())
+_PLURAL = frozenset("they them their theirs themselves".split())
+_RELATIVE = frozenset("who whom whose which that".split())
+PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 _TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
          "NORP": "NORP", "EVENT": "EVENT"}
 _COARSE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp",
@@ -80,6 +90,7 @@ class _Item:
     key: str
     role: str | None
     label: str  # mapped type: PERSON | ORG | GPE | LOC | NORP | EVENT | OTHER
+    kind: str = "name"  # name | nominal | pronoun
 
 
 @dataclass(slots=True)
@@ -166,9 +177,19 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
     for art in articles:
         text = art.article.text
         for m in sorted(art.mentions, key=lambda x: (x.start, x.end)):
-            if m.label not in ENTITY_LABELS:
+            if m.label not in RESOLVED_LABELS:
                 continue
             label = _TYPE.get(m.label, "OTHER")
+            if m.label in {NOMINAL_LABEL, PRONOUN_LABEL}:
+                words = fold_tokens(m.text)
+                head = m.head or (words[-1] if words else "")
+                if not head:
+                    continue
+                kind = "nominal" if m.label == NOMINAL_LABEL else "pronoun"
+                key = f"nom:{head}" if kind == "nominal" else f"pron:{m.source_id}:{m.start}"
+                items.append(_Item(m, order, " ".join(m.text.split()), key, None, label, kind))
+                order += 1
+                continue
             parsed = split_title(m.text, person=label == "PERSON")
             name = parsed.name
             if label == "PERSON" and "/" in name:
@@ -212,6 +233,8 @@ def _build_nodes(
     by_source = {a.source_id: a for a in articles}
     nodes: dict[str, _Node] = {}
     for i, it in enumerate(items):
+        if it.kind == "pronoun":
+            continue
         node = nodes.get(it.key)
         if node is None:
             node = nodes[it.key] = _Node(it.key)
@@ -223,7 +246,8 @@ def _build_nodes(
             else:
                 node.country = gaz.country_of(it.key)
         node.items.append(i)
-        node.votes[it.label] += 1
+        if it.kind == "name":
+            node.votes[it.label] += 1
         node.surfaces[it.name] += 1
         art = by_source.get(it.mention.source_id)
         if art is not None:
@@ -387,6 +411,53 @@ def _route_ambiguous(
     return routed
 
 
+def _pronoun_fits(word: str, pron: _Item, cand: _Item, nodes: dict[str, _Node]) -> bool:
+    node = nodes.get(cand.key)
+    ctype = node.type if node is not None and cand.kind == "name" else "OTHER"
+    if word in _PERSONAL:
+        return cand.kind == "name" and ctype == "PERSON"
+    if word in _NEUTER:
+        return ctype != "PERSON" and ctype != "NORP"
+    if word in _PLURAL:
+        last = cand.mention.text.split()[-1].lower() if cand.mention.text.split() else ""
+        plural = last.endswith("s") and not last.endswith("ss")
+        return ctype in {"ORG", "NORP"} or (cand.kind == "nominal" and plural)
+    if word in _RELATIVE:
+        if cand.mention.sentence != pron.mention.sentence:
+            return False
+        if word in {"who", "whom", "whose"}:
+            return ctype == "PERSON" or cand.kind == "nominal"
+        return ctype != "PERSON"
+    return False  # I, we, you ...: the speaker or reader, not resolved here
+
+
+def _resolve_pronouns(items: list[_Item], nodes: dict[str, _Node], root_of: dict[int, str]) -> None:
+    """Link each pronoun to the nearest compatible mention before it in the same article."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_source[it.mention.source_id].append(i)
+    for idxs in by_source.values():
+        for pos, i in enumerate(idxs):
+            pron = items[i]
+            if pron.kind != "pronoun":
+                continue
+            word = pron.mention.text.strip().lower()
+            root = pron.key
+            for j in reversed(idxs[:pos]):
+                cand = items[j]
+                if pron.mention.sentence - cand.mention.sentence > PRONOUN_WINDOW:
+                    break
+                if cand.kind == "pronoun":
+                    if cand.mention.text.strip().lower() == word and root_of[j] != cand.key:
+                        root = root_of[j]
+                        break
+                    continue
+                if _pronoun_fits(word, pron, cand, nodes):
+                    root = root_of[j]
+                    break
+            root_of[i] = root
+
+
 def _canonical(node_list: list[_Node], gaz: Gazetteer) -> str:
     for n in node_list:
         if n.key.startswith("country:"):
@@ -414,9 +485,13 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     _merge_parent_prefix(nodes, uf)
     routed = _route_ambiguous(items, nodes, uf, ambiguous)
 
+    root_of = {
+        i: routed.get(i, uf.find(it.key)) for i, it in enumerate(items) if it.kind != "pronoun"
+    }
+    _resolve_pronouns(items, nodes, root_of)
     clusters: dict[str, list[int]] = defaultdict(list)
-    for i, it in enumerate(items):
-        clusters[routed.get(i, uf.find(it.key))].append(i)
+    for i in range(len(items)):
+        clusters[root_of[i]].append(i)
 
     ordered = sorted(clusters.items(), key=lambda kv: (-len(kv[1]), items[kv[1][0]].order))
     entities: list[Entity] = []
@@ -424,7 +499,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     pending_acts: list[tuple[Entity, str]] = []
     for n, (_root, idxs) in enumerate(ordered, start=1):
         node_keys = {items[i].key for i in idxs}
-        node_list = [nodes[k] for k in node_keys]
+        node_list = [nodes[k] for k in node_keys if k in nodes]
         votes: Counter[str] = Counter(items[i].label for i in idxs)
         etype = _vote(votes)
         country = next((nd.country for nd in node_list if nd.country is not None), None)
@@ -432,8 +507,8 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
             etype = "GPE"
         elif country is not None and country[0] == "demonym":
             etype = "NORP"
-        name = _canonical(node_list, gaz)
-        surfaces: Counter[str] = Counter(items[i].name for i in idxs)
+        name = _canonical(node_list, gaz) if node_list else items[idxs[0]].name
+        surfaces: Counter[str] = Counter(items[i].name for i in idxs if items[i].kind != "pronoun")
         aliases = [s for s, _ in surfaces.most_common() if s != name]
         roles = Counter(items[i].role for i in idxs if items[i].role)
         counts: Counter[str] = Counter(items[i].mention.source_id for i in idxs)

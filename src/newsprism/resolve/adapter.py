@@ -1,0 +1,68 @@
+"""Run entity resolution on mentions that did not come from the NER: gold spans, say.
+
+``annotate_spans`` turns a text plus character spans (from a coreference corpus, another
+mention detector, a user's markup) into an ``AnnotatedArticle`` whose ``mentions`` are
+exactly those spans, in the given order, so ``resolve_entities`` can cluster them and the
+caller can read ``Mention.entity_id`` back by index.
+
+Each span gets a label the resolver understands: the NER label of its head token when the
+head is inside a named entity of an entity type; ``PRONOUN`` for pronouns; ``NAME`` for a
+proper-noun head the NER did not type; ``NOMINAL`` for everything else (common nouns, and
+dates or numbers, which a coreference corpus treats as entities too). ``Mention.head`` is
+the lemma of the span's syntactic head.
+"""
+
+from __future__ import annotations
+
+import bisect
+import warnings
+
+from spacy.tokens import Doc
+
+from ..model import AnnotatedArticle, CleanArticle, Mention, Sentence
+from .entities import ENTITY_LABELS, NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL
+
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$", "WP", "WP$", "WDT"})
+
+
+def annotate_spans(
+    source_id: str,
+    doc: Doc,
+    spans: list[tuple[int, int]],
+    sentences: list[tuple[int, int]] | None = None,
+) -> AnnotatedArticle:
+    """An AnnotatedArticle whose mentions are ``spans`` (character offsets into ``doc.text``).
+
+    ``doc`` is the parsed text (parse many with ``nlp.pipe``); ``sentences`` are (start, end)
+    character offsets, spaCy's sentences are used when None. A span that cannot be aligned to
+    tokens is kept with label NOMINAL and its last word as head, and a warning names it."""
+    text = doc.text
+    if sentences is None:
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sents = [Sentence(source_id, s, e, text[s:e], 0) for s, e in sentences]
+    starts = [s.start for s in sents]
+    mentions: list[Mention] = []
+    for start, end in spans:
+        sent = max(0, bisect.bisect_right(starts, start) - 1)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            warnings.warn(f"{source_id}: span {start}-{end} does not align to tokens", stacklevel=2)
+            words = text[start:end].split()
+            head = words[-1].lower() if words else ""
+            mentions.append(Mention(source_id, start, end, text[start:end], NOMINAL_LABEL, sent,
+                                    head=head))
+            continue
+        root = span.root
+        if root.ent_type_ in ENTITY_LABELS:
+            label = root.ent_type_
+        elif root.tag_ in _PRONOUN_TAGS or root.pos_ == "PRON":
+            label = PRONOUN_LABEL
+        elif root.pos_ == "PROPN":
+            label = NAME_LABEL
+        else:
+            label = NOMINAL_LABEL
+        mentions.append(Mention(source_id, start, end, text[start:end], label, sent,
+                                head=root.lemma_.lower()))
+    clean = CleanArticle(id=source_id, raw=text, text=text)
+    return AnnotatedArticle(article=clean, sentences=sents, mentions=mentions)
+
