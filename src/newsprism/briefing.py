@@ -22,7 +22,7 @@ from .reconcile import reconcile_figures
 from .resolve import resolve_entities
 from .story import main_places, story_id, story_title
 from .summarize import summarize
-from .timeline import build_timeline, infer_event_date
+from .timeline import build_timeline, infer_event_date, infer_story_dates
 
 
 def brief(inputs: Sequence[str], options: Options, nlp: Language | None = None) -> Briefing:
@@ -58,6 +58,7 @@ def build_briefing(
 
     t = time.perf_counter()
     story = Story(id=story_id(annotated), articles=annotated)
+    infer_story_dates(story)  # publication dates the metadata lacks, from the texts
     story.entities = resolve_entities(annotated)
     story.title = story_title(story)
     story.locations = main_places(annotated, story.entities)
