@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract.sentences import extract_mentions, extract_sentences
+from .extract.sentences import extract_event_chunks, extract_mentions, extract_sentences
 from .model import AnnotatedArticle, CleanArticle
 from .options import Options
 
@@ -58,6 +58,7 @@ def annotate_doc(doc: Doc, article: CleanArticle) -> AnnotatedArticle:
     ann = AnnotatedArticle(article=article)
     ann.sentences = extract_sentences(doc, sid, article.paragraphs)
     ann.mentions = extract_mentions(doc, sid, ann.sentences)
+    ann.event_chunks = extract_event_chunks(doc)
     ann.words = sum(1 for t in doc if not (t.is_punct or t.is_space))
     extractors: list[tuple[str, Callable[[], None]]] = [
         ("quotes", lambda: setattr(ann, "quotes", extract_quotes(doc, sid, article.removed))),

@@ -9,6 +9,17 @@ from ..model import Mention, Sentence
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
+# Nouns that name a happening (the head of an event label). General news vocabulary.
+EVENT_NOUNS = frozenset(
+    """attack bombing strike airstrike raid shelling explosion blast shooting crash collision
+    derailment collapse fire wildfire flood flooding earthquake quake tsunami storm hurricane
+    typhoon cyclone tornado eruption landslide drought famine outbreak epidemic pandemic
+    massacre killing assassination coup invasion offensive siege ambush clash protest riot
+    walkout election referendum vote summit meeting talks agreement deal merger acquisition
+    takeover bankruptcy trial verdict ruling sentencing indictment arrest resignation scandal
+    leak hack breach spill failure outage recall launch incident disaster tragedy emergency""".split()
+)
+
 
 @Language.component(
     "newsprism_paragraphs",
@@ -51,4 +62,13 @@ def extract_mentions(doc: Doc, source_id: str, sentences: list[Sentence]) -> lis
         while k + 1 < len(starts) and ent.start_char >= starts[k + 1]:
             k += 1
         out.append(Mention(source_id, ent.start_char, ent.start_char + len(text), text, ent.label_, k))
+    return out
+
+
+def extract_event_chunks(doc: Doc) -> list[tuple[str, int]]:
+    """Noun chunks headed by an event noun ("a suspected chemical weapon attack"), with offsets."""
+    out: list[tuple[str, int]] = []
+    for chunk in doc.noun_chunks:
+        if chunk.root.lemma_.lower() in EVENT_NOUNS:
+            out.append((chunk.text, chunk.start_char))
     return out
