@@ -119,7 +119,7 @@ def test_stdin_jsonl_and_text() -> None:
     data = json.dumps({"text": "Crews contained the fire by Sunday evening."}).encode() + b"\n"
     r = read_inputs(["-"], OPTS, stdin=io.BytesIO(data))
     assert len(r.articles) == 1
-    r2 = read_inputs(["-"], OPTS, stdin=io.BytesIO("Plain text from a pipe.".encode()))
+    r2 = read_inputs(["-"], OPTS, stdin=io.BytesIO(b"Plain text from a pipe."))
     assert r2.articles[0].text == "Plain text from a pipe."
 
 
