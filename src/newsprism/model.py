@@ -313,6 +313,8 @@ class ReconciledFigure:
     figure_ids: list[str] = field(default_factory=list)
     note: str = ""
     conflict: bool = False
+    display: str = ""  # the reconciled range in words, e.g. "86", "at least 70", "15–17"
+    cells: list[FigureCell] = field(default_factory=list)  # one per source giving this count
 
 
 @dataclass(slots=True)
@@ -378,3 +380,43 @@ class Coverage:
     contradiction_id: str = ""
     rows: list[CoverageRow] = field(default_factory=list)
     note: str = ""  # e.g. "CBC News reports both sides; TRT World only side 1."
+
+
+# --------------------------------------------------------------------------- figures (issue 5)
+
+
+@dataclass(slots=True)
+class FigureCell:
+    """What one source says about one counted group: its figures, as the reader sees them."""
+
+    source_id: str
+    figure_ids: list[str] = field(default_factory=list)
+    text: str = ""  # e.g. "at least 70", "86 (Syrian Observatory for Human Rights)"
+    disagrees: bool = False  # cannot be true together with the reconciled range
+
+
+@dataclass(slots=True)
+class FiguresColumn:
+    source_id: str
+    label: str  # outlet, or the source id when the outlet is unknown
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class FiguresRow:
+    category: str
+    counts: str
+    cells: list[FigureCell | None] = field(default_factory=list)  # one per column, None = no count
+    display: str = ""
+    note: str = ""
+    conflict: bool = False
+    subset_of: str | None = None  # counts of the row this row is part of ("people killed")
+
+
+@dataclass(slots=True)
+class FiguresTable:
+    """The sources x figures matrix of the briefing, plus background figures."""
+
+    columns: list[FiguresColumn] = field(default_factory=list)
+    rows: list[FiguresRow] = field(default_factory=list)
+    background: list[FigureCell] = field(default_factory=list)

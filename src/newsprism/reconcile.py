@@ -1,0 +1,320 @@
+"""Reconcile the counts that several sources give for the same event.
+
+``reconcile_figures(figures, sources)`` groups the figures about the event (``about_event``)
+by category and counted group ("people killed", "children killed", "people injured"; counts
+of things, category ``other``, are not reconciled) and, per group, gives:
+
+* ``low``/``high``: the best-supported range. When sources give bounded counts (exact,
+  approximate, "up to"), the range spans them; an open lower bound ("at least 70", "dozens")
+  raises ``low`` when it is higher than the smallest bounded count. With only open bounds,
+  ``low`` is the strongest of them and ``high`` is None.
+* ``conflict``: two sources give ranges that cannot both be true at the same time (disjoint
+  intervals) and the difference is not explained as an update (a later publication date or
+  "had risen to" wording on the higher count).
+* ``note``: plain words naming outlets (``CleanArticle.outlet``, else the source id),
+  attributions and qualifiers, e.g. "86 (CBC News, citing the Syrian Observatory for Human
+  Rights; an update: 'had risen to') vs at least 70 (TRT World); 'dozens' (The
+  Conversation) is consistent with these."
+* ``cells``: what each source says (``FigureCell``), for the sources x figures table.
+
+``figures_table(figures, reconciled, sources)`` lays the same out as a matrix (``FiguresTable``)
+with one column per source, and lists background figures (``about_event`` false).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+
+from .extract.figures import group_of
+from .model import (
+    CleanArticle,
+    Figure,
+    FigureCell,
+    FiguresColumn,
+    FiguresRow,
+    FiguresTable,
+    ReconciledFigure,
+)
+
+CASUALTY_CATEGORIES = ("killed", "injured", "missing", "displaced", "arrested")
+_APPROX_SLACK = 0.1  # "about 1,400" is read as 1,260-1,540 when checking for conflicts
+_UPDATE_RE = re.compile(
+    r"\b((?:had |has |have |was |were )?(?:now )?(?:risen|rose|climbed|jumped|increased|"
+    r"reached|grown|grew|soared|swelled|mounted|hit)(?: to)?(?: at least)?)\s*$",
+    re.I,
+)
+_QUAL_WORDS = {"at_least": "at least", "at_most": "up to", "approx": "about"}
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return "?"
+    if v >= 1_000_000 and v % 100_000 == 0:
+        m = v / 1_000_000
+        return f"{m:g} million"
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:g}"
+
+
+def describe(fig: Figure) -> str:
+    """The value of a figure in words: '86', 'at least 70', 'about 1,400', "'dozens'"."""
+    if fig.qualifier == "vague":
+        words = re.split(r"\s+of\s+(?!thousands|millions|hundreds)", fig.text.strip(), maxsplit=1)
+        return f"'{' '.join(words[0].split()).lower()}'"
+    if fig.low is not None and fig.high is not None and fig.low != fig.high:
+        return f"{_fmt(fig.low)}–{_fmt(fig.high)}"
+    if fig.qualifier == "at_least":
+        return f"at least {_fmt(fig.low)}"
+    if fig.qualifier == "at_most":
+        return f"up to {_fmt(fig.high)}"
+    if fig.qualifier == "approx":
+        return f"about {_fmt(fig.low)}"
+    return _fmt(fig.low)
+
+
+def _interval(fig: Figure) -> tuple[float, float]:
+    lo = fig.low if fig.low is not None else 0.0
+    hi = fig.high if fig.high is not None else math.inf
+    if fig.qualifier == "approx" and fig.low is not None and fig.low == fig.high:
+        lo, hi = lo * (1 - _APPROX_SLACK), hi * (1 + _APPROX_SLACK)
+    return lo, hi
+
+
+def _bounded(fig: Figure) -> bool:
+    return fig.high is not None
+
+
+def _update_words(fig: Figure, text: str) -> str | None:
+    """'had risen to' when the figure is introduced as an update of an earlier count."""
+    if not text:
+        return None
+    m = _UPDATE_RE.search(text[max(0, fig.start - 40):fig.start])
+    return m.group(1).strip() if m else None
+
+
+def _label(sid: str, by_id: dict[str, CleanArticle]) -> str:
+    art = by_id.get(sid)
+    return (art.outlet if art is not None and art.outlet else None) or sid
+
+
+def _fig_id(fig: Figure) -> str:
+    return fig.id or f"{fig.source_id}:{fig.start}"
+
+
+def _published(sid: str, by_id: dict[str, CleanArticle]) -> str | None:
+    art = by_id.get(sid)
+    return art.published if art is not None else None
+
+
+def _explained_by_update(lo_fig: Figure, hi_fig: Figure, by_id: dict[str, CleanArticle]) -> bool:
+    """The higher count comes later (publication date) or is worded as an update."""
+    p_lo, p_hi = _published(lo_fig.source_id, by_id), _published(hi_fig.source_id, by_id)
+    if p_lo and p_hi and p_hi[:10] > p_lo[:10]:
+        return True
+    art = by_id.get(hi_fig.source_id)
+    return _update_words(hi_fig, art.text if art is not None else "") is not None
+
+
+def _mention(fig: Figure, by_id: dict[str, CleanArticle], with_outlet: bool = True) -> str:
+    parts = []
+    if with_outlet:
+        parts.append(_label(fig.source_id, by_id))
+    if fig.attributed_to:
+        parts.append(f"citing {fig.attributed_to}" if with_outlet else fig.attributed_to)
+    art = by_id.get(fig.source_id)
+    upd = _update_words(fig, art.text if art is not None else "")
+    inner = ", ".join(parts)
+    if upd:
+        inner = f"{inner}; an update: '{upd}'" if inner else f"an update: '{upd}'"
+    return f"{describe(fig)} ({inner})" if inner else describe(fig)
+
+
+def _best_per_source(figs: list[Figure]) -> dict[str, Figure]:
+    """Each source's most informative count for the group: its highest lower bound,
+    preferring bounded (exact) counts at the same level."""
+    best: dict[str, Figure] = {}
+    for f in figs:
+        cur = best.get(f.source_id)
+        key = ((f.low or 0.0), _bounded(f), f.qualifier != "vague")
+        if cur is None or key > ((cur.low or 0.0), _bounded(cur), cur.qualifier != "vague"):
+            best[f.source_id] = f
+    return best
+
+
+def _range(figs: list[Figure]) -> tuple[float | None, float | None]:
+    bounded = [f for f in figs if _bounded(f)]
+    open_lows = [f.low for f in figs if not _bounded(f) and f.low is not None]
+    strongest = max(open_lows) if open_lows else None
+    if bounded:
+        lows = [f.low if f.low is not None else 0.0 for f in bounded]
+        highs = [f.high for f in bounded if f.high is not None]
+        lo: float | None = min(lows)
+        hi: float | None = max(highs) if highs else None
+        exacts = [f.low for f in bounded if f.low is not None]
+        if exacts:
+            lo = min(exacts)
+        if strongest is not None and lo is not None and hi is not None and lo < strongest <= hi:
+            lo = strongest
+        if lo == 0.0 and not exacts:
+            lo = strongest
+        return lo, hi
+    return strongest, None
+
+
+def _display(lo: float | None, hi: float | None) -> str:
+    if lo is None and hi is None:
+        return "?"
+    if hi is None:
+        return f"at least {_fmt(lo)}"
+    if lo is None:
+        return f"up to {_fmt(hi)}"
+    if lo == hi:
+        return _fmt(lo)
+    return f"{_fmt(lo)}–{_fmt(hi)}"
+
+
+def _conflicts(best: dict[str, Figure], by_id: dict[str, CleanArticle]
+               ) -> list[tuple[Figure, Figure]]:
+    out = []
+    items = list(best.values())
+    for i, a in enumerate(items):
+        for b in items[i + 1:]:
+            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+            if ahi < blo:
+                lo_f, hi_f = a, b
+            elif bhi < alo:
+                lo_f, hi_f = b, a
+            else:
+                continue
+            if not _explained_by_update(lo_f, hi_f, by_id):
+                out.append((lo_f, hi_f))
+    return out
+
+
+def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: float | None,
+          conflicts: list[tuple[Figure, Figure]], by_id: dict[str, CleanArticle]) -> str:
+    srcs = list(best)
+    if len(srcs) == 1:
+        f = best[srcs[0]]
+        others = [g for g in figs if g is not f]
+        note = f"Only {_label(f.source_id, by_id)} gives this count: {_mention(f, by_id, False)}"
+        if others:
+            note += "; its other mentions: " + ", ".join(describe(g) for g in others)
+        return note + "."
+    # the counts that set the range, and those merely consistent with it
+    setting = [f for f in best.values() if (_bounded(f) or f.low == lo)]
+    if not setting:
+        setting = [max(best.values(), key=lambda f: f.low or 0.0)]
+    rest = [f for f in best.values() if f not in setting]
+    # other counts within one source (earlier or vaguer mentions) are consistent too
+    extra = [f for f in figs if f not in best.values()]
+    head = " vs ".join(_mention(f, by_id) for f in setting)
+    note = head
+    if conflicts:
+        pairs = "; ".join(
+            f"{describe(a)} ({_label(a.source_id, by_id)}) and {describe(b)} "
+            f"({_label(b.source_id, by_id)}) cannot both be true at the same time"
+            for a, b in conflicts
+        )
+        note += f". {pairs[0].upper()}{pairs[1:]}"
+    elif len(setting) > 1 and hi is not None and lo is not None and lo != hi:
+        later = [f for f in setting if _explained_by_update(
+            min(setting, key=lambda g: g.low or 0.0), f, by_id) and f.low == hi]
+        if later:
+            note += f". The higher count, {describe(later[0])} ({_label(later[0].source_id, by_id)})," \
+                    " is the later update"
+        else:
+            note += ". The sources' counts differ and none is marked as a later update"
+    if rest or extra:
+        cons = [f for f in rest + extra if _consistent(f, lo, hi)]
+        incons = [f for f in rest + extra if not _consistent(f, lo, hi)]
+        if cons:
+            what = ", ".join(f"{describe(f)} ({_label(f.source_id, by_id)})" for f in cons)
+            verb = "is" if len(cons) == 1 else "are"
+            target = "it" if len(setting) == 1 else "these"
+            note += f"; {what} {verb} consistent with {target}"
+        if incons:
+            what = ", ".join(f"{describe(f)} ({_label(f.source_id, by_id)})" for f in incons)
+            note += f"; {what} an earlier or lower count"
+    return note + "."
+
+
+def _consistent(f: Figure, lo: float | None, hi: float | None) -> bool:
+    flo, fhi = _interval(f)
+    rlo = lo if lo is not None else 0.0
+    rhi = hi if hi is not None else math.inf
+    return not (fhi < rlo or rhi < flo)
+
+
+def _cell(figs: list[Figure], by_id: dict[str, CleanArticle], lo: float | None,
+          hi: float | None) -> FigureCell:
+    figs = sorted(figs, key=lambda f: f.start)
+    parts = []
+    for f in figs:
+        t = describe(f)
+        if f.attributed_to:
+            t += f" ({f.attributed_to})"
+        parts.append(t)
+    return FigureCell(
+        source_id=figs[0].source_id, figure_ids=[_fig_id(f) for f in figs],
+        text="; ".join(parts), disagrees=not any(_consistent(f, lo, hi) for f in figs),
+    )
+
+
+def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
+                      ) -> list[ReconciledFigure]:
+    """Per category and counted group, the range the sources support and why they differ."""
+    by_id = {a.id: a for a in sources}
+    order = {a.id: i for i, a in enumerate(sources)}
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if not f.about_event or f.category not in CASUALTY_CATEGORIES:
+            continue
+        if f.low is None and f.high is None:
+            continue
+        groups[(f.category, group_of(f.counts))].append(f)
+    out: list[ReconciledFigure] = []
+    for (category, group), figs in groups.items():
+        figs.sort(key=lambda f: (order.get(f.source_id, len(order)), f.start))
+        best = _best_per_source(figs)
+        lo, hi = _range(list(best.values()))
+        conflicts = _conflicts(best, by_id)
+        by_src: dict[str, list[Figure]] = defaultdict(list)
+        for f in figs:
+            by_src[f.source_id].append(f)
+        cells = [_cell(v, by_id, lo, hi) for v in by_src.values()]
+        out.append(ReconciledFigure(
+            category=category, counts=f"{group} {category}", low=lo, high=hi,
+            figure_ids=[_fig_id(f) for f in figs],
+            note=_note(figs, best, lo, hi, conflicts, by_id), conflict=bool(conflicts),
+            display=_display(lo, hi), cells=cells,
+        ))
+    out.sort(key=lambda r: (CASUALTY_CATEGORIES.index(r.category),
+                            r.counts.split()[0] != "people", -(r.low or 0.0)))
+    return out
+
+
+def figures_table(figures: list[Figure], reconciled: list[ReconciledFigure],
+                  sources: list[CleanArticle]) -> FiguresTable:
+    """The sources x figures matrix: one column per source, one row per reconciled group,
+    a cell per source that gives the count (None otherwise), and the background figures."""
+    by_id = {a.id: a for a in sources}
+    columns = [FiguresColumn(source_id=a.id, label=_label(a.id, by_id), published=a.published)
+               for a in sources]
+    rows = []
+    for r in reconciled:
+        cells_by = {c.source_id: c for c in r.cells}
+        group = r.counts.split()[0]
+        rows.append(FiguresRow(
+            category=r.category, counts=r.counts,
+            cells=[cells_by.get(c.source_id) for c in columns], display=r.display, note=r.note,
+            conflict=r.conflict,
+            subset_of=f"people {r.category}" if group != "people" else None,
+        ))
+    background = [
+        FigureCell(source_id=f.source_id, figure_ids=[_fig_id(f)],
+                   text=f"{describe(f)} {f.counts}".strip())
+        for f in figures if not f.about_event
+    ]
+    return FiguresTable(columns=columns, rows=rows, background=background)

@@ -1,0 +1,340 @@
+"""Figures: numbers, qualifiers, what is counted, category, scope, attribution, subsets.
+
+Sentences are written for these tests (disasters, wars, accidents, epidemics, protests,
+business, sport, courts) plus the bundled Khan Shaykhun example; the labelled fixture
+``tests/fixtures/figures_sentences.jsonl`` is scored against the issue's targets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.clean import clean_article
+from newsprism.extract.figures import extract_figures, group_of
+from newsprism.model import Article, Figure
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "figures_sentences.jsonl"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "khan-shaykhun"
+EXAMPLE_JSONL = Path(__file__).resolve().parents[2] / "examples" / "khan-shaykhun-jsonl"
+
+
+def figs(nlp, text: str, published: str | None = "2024-05-10") -> list[Figure]:
+    doc = nlp(text)
+    out = extract_figures(doc, "s", published)
+    for f in out:
+        assert doc.text[f.start:f.end] == f.text  # the evidence round-trip
+        assert f.id == f"s:{f.start}"
+    return out
+
+
+def one(nlp, text: str, published: str | None = "2024-05-10") -> Figure:
+    out = figs(nlp, text, published)
+    assert len(out) == 1, [(f.text, f.category) for f in out]
+    return out[0]
+
+
+# --------------------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(
+    "text, low, high, qualifier",
+    [
+        ("Eighty-six people died in the fire.", 86, 86, "exact"),
+        ("The earthquake killed 1,400 people.", 1400, 1400, "exact"),
+        ("Eleven miners were killed in the explosion.", 11, 11, "exact"),
+        ("A dozen passengers were injured when the bus overturned.", 12, 12, "approx"),
+        ("Dozens of people were killed in the landslide.", 24, None, "vague"),
+        ("The blast wounded scores of workers at the plant.", 40, None, "vague"),
+        ("Hundreds of protesters were arrested in the capital.", 200, None, "vague"),
+        ("Thousands of residents were evacuated ahead of the storm.", 2000, None, "vague"),
+        ("The floods displaced hundreds of thousands of people.", 200_000, None, "vague"),
+        ("Tens of thousands of people fled the fighting.", 20_000, None, "vague"),
+        ("More than 1.5 million people were displaced by the cyclone.", 1_500_000, None,
+         "at_least"),
+        ("At least 70 civilians were killed in the strike.", 70, None, "at_least"),
+        ("Up to 50 people are missing after the boat capsized.", None, 50, "at_most"),
+        ("Some 800 villagers fled their homes.", 800, 800, "approx"),
+        ("Nearly 300 people were hospitalised after the chemical leak.", 300, 300, "approx"),
+        ("Between 40 and 50 fishermen are missing at sea.", 40, 50, "approx"),
+        ("As many as 12 climbers were killed in the avalanche.", None, 12, "at_most"),
+        ("Two hundred and fifty people were arrested.", 250, 250, "exact"),
+    ],
+)
+def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:
+    f = one(nlp, text)
+    assert (f.low, f.high, f.qualifier) == (low, high, qualifier)
+
+
+# --------------------------------------------------------------------------- categories
+
+
+@pytest.mark.parametrize(
+    "text, category, counts",
+    [
+        ("The death toll had risen to 86 by Wednesday.", "killed", "people killed"),
+        ("The toll now stands at 112, officials said.", "killed", "people killed"),
+        ("The gas choked scores of people to death.", "killed", "people killed"),
+        ("The attack left 14 people dead.", "killed", "people killed"),
+        ("Police arrested 43 demonstrators outside parliament.", "arrested",
+         "demonstrators arrested"),
+        ("Nine climbers remain missing on the mountain.", "missing", "climbers missing"),
+        ("The storm left 3,000 families homeless.", "displaced", "families displaced"),
+        ("The outbreak has killed 23 children in the district.", "killed", "children killed"),
+        ("The quake claimed 300 lives.", "killed", "people killed"),
+        ("Six firefighters were hurt battling the blaze.", "injured", "firefighters injured"),
+        ("The company will cut 1,200 jobs next year.", "other", "jobs"),
+        ("The storm destroyed 450 homes along the coast.", "other", "homes"),
+    ],
+)
+def test_categories(nlp, text, category, counts) -> None:
+    f = one(nlp, text)
+    assert f.category == category
+    assert f.counts == counts
+
+
+def test_killed_and_injured_in_one_sentence(nlp) -> None:
+    out = figs(nlp, "At least 12 people were killed and hundreds injured in the train crash.")
+    assert [(f.low, f.category) for f in out] == [(12, "killed"), (200, "injured")]
+    out = figs(nlp, "The bombing killed 9 soldiers and wounded 31 others.")
+    assert [(f.low, f.category) for f in out] == [(9, "killed"), (31, "injured")]
+    out = figs(nlp, "The blast left 14 people dead and 30 wounded.")
+    assert [(f.low, f.category) for f in out] == [(14, "killed"), (30, "injured")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister, 54, resigned in 2019 after six years in office.",
+        "Shares fell 12% to $4.50 after the company lost $3 billion.",
+        "The 7.8 magnitude quake struck 30 km north of the city at 4 am.",
+        "Flight 370 vanished in March 2014.",
+        "The boy, aged 9, was taken to hospital on 3 May.",
+        "She finished third, 2.4 seconds behind the winner.",
+        "The bill passed by 52 votes to 48.",
+        "The two-year-old was rescued after 40 hours under the rubble.",
+    ],
+)
+def test_non_counts_are_not_casualties(nlp, text) -> None:
+    for f in figs(nlp, text):
+        assert f.category == "other", (f.text, f.category)
+        assert f.low not in (54, 2019, 12, 4.5, 3, 7.8, 30, 4, 370, 2014, 9, 2.4, 40)
+
+
+# --------------------------------------------------------------------------- scope
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a past year in the clause
+        ("In 1994 militiamen slaughtered some 800,000 Rwandans.", "2017-04-06", [False]),
+        ("In 1994 militiamen slaughtered some 800,000 Rwandans.", None, [False]),
+        ("The 2010 earthquake killed more than 200,000 people.", "2023-02-07", [False]),
+        # the superlative compares, it does not date the toll
+        ("The quake, the deadliest since 2010, killed 300 people.", "2023-02-07", [True]),
+        # cumulative periods and the whole war
+        ("Since 2011, the conflict has killed hundreds of thousands of people.", None,
+         [False]),
+        ("Efforts to end a war that has killed 400,000 people have stalled.", None, [False]),
+        ("Last year, floods displaced 2 million people in the province.", "2024-05-10",
+         [False]),
+        # a marked other event
+        ("A previous attack on the town killed 40 people.", None, [False]),
+        ("The storm is weaker than the hurricane in Florida which left 120 dead.", None,
+         [False]),
+        # the event itself
+        ("At least 70 civilians were killed in Tuesday's attack.", None, [True]),
+        ("Rescuers said 23 people died when the bridge collapsed on Monday.", None, [True]),
+        # a standing fact, not an occurrence
+        ("About 2 million people live downstream of the dam.", None, [False]),
+    ],
+)
+def test_about_event(nlp, text, published, expected) -> None:
+    assert [f.about_event for f in figs(nlp, text, published)] == expected
+
+
+def test_background_frame_carries_to_the_next_sentence(nlp) -> None:
+    text = ("The town was hit by a similar flood in 1998. That time, the water killed 230 "
+            "people.\n\nOn Sunday the river burst its banks again and 17 people died.")
+    out = figs(nlp, text, None)
+    assert [(f.low, f.about_event) for f in out] == [(230, False), (17, True)]
+
+
+def test_event_in_another_place(nlp) -> None:
+    text = ("Rescuers in Lagos said 14 people died when floods hit the city on Monday. The "
+            "disaster revived memories of the floods in Ibadan, which left 150 dead.")
+    out = figs(nlp, text, None)
+    assert [(f.low, f.category, f.about_event) for f in out] == [(14, "killed", True),
+                                                                  (150, "killed", False)]
+
+
+def test_since_the_start_of_the_war_is_cumulative(nlp) -> None:
+    f = one(nlp, "More than 6 million people have fled since the start of the war.")
+    assert f.category == "displaced" and not f.about_event
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("The Syrian Observatory for Human Rights said 86 people were killed.",
+         "Syrian Observatory for Human Rights"),
+        ("Dozens of people have been killed, according to a war monitoring group.",
+         "a war monitoring group"),
+        ("One news agency report suggested at least 11 of the dead were children.",
+         "One news agency report"),
+        ("Twelve people died and 40 were injured, police said.", "police"),
+        ("He said 12 people were killed.", None),
+    ],
+)
+def test_attribution(nlp, text, who) -> None:
+    out = figs(nlp, text)
+    assert out and all(f.attributed_to == who for f in out), [
+        (f.text, f.attributed_to) for f in out]
+
+
+# --------------------------------------------------------------------------- subsets
+
+
+def test_subsets_link_to_their_total(nlp) -> None:
+    text = ("The health ministry said the death toll had risen to 86, and those killed "
+            "included 30 children and 20 women.")
+    out = figs(nlp, text)
+    total, kids, women = out
+    assert (total.low, total.counts) == (86, "people killed")
+    assert (kids.low, kids.counts, kids.subset_of) == (30, "children killed", total.id)
+    assert (women.low, women.counts, women.subset_of) == (20, "women killed", total.id)
+
+
+def test_partitive_subset(nlp) -> None:
+    text = ("Forty people were killed when the ferry sank. At least 11 of the dead were "
+            "children.")
+    total, part = figs(nlp, text)
+    assert part.counts == "children killed" and part.qualifier == "at_least"
+    assert part.subset_of == total.id
+
+
+def test_group_of() -> None:
+    assert group_of("civilians killed") == "people"
+    assert group_of("people killed") == "people"
+    assert group_of("children killed") == "children"
+    assert group_of("Rwandans killed") == "people"
+
+
+def test_odd_input_does_not_crash(nlp) -> None:
+    for text in ["", "   ", "1,2,3 - - 4", "between and 5", "hundreds of of thousands",
+                 "at least", "12-", "-12 people died"]:
+        figs(nlp, text)
+
+
+# --------------------------------------------------------------------------- example
+
+
+def _example_docs(nlp, jsonl: bool):
+    if jsonl:
+        rows = [json.loads(line) for line in
+                (EXAMPLE_JSONL / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        arts = [Article(id=r["id"], text=r["text"], outlet=r.get("outlet"),
+                        published=r.get("published")) for r in rows]
+    else:
+        arts = [Article(id=p.stem, text=p.read_text(encoding="utf-8"))
+                for p in sorted(EXAMPLE.glob("*.txt"))]
+    out = {}
+    for a in arts:
+        c = clean_article(a)
+        doc = nlp(c.text)
+        out[a.id] = (c, extract_figures(doc, a.id, c.published))
+    return out
+
+
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_bundled_example(nlp, jsonl) -> None:
+    docs = _example_docs(nlp, jsonl)
+    by = {k[:3]: v[1] for k, v in docs.items()}
+
+    def find(sid: str, low: float) -> Figure:
+        hits = [f for f in by[sid] if f.low == low]
+        assert hits, (sid, low, [(f.text, f.low) for f in by[sid]])
+        return hits[0]
+
+    conv, cbc, trt = by["000"], by["001"], by["003"]
+    assert find("000", 24).category == "killed" and find("000", 24).about_event
+    kids = find("000", 11)
+    assert (kids.counts, kids.qualifier, kids.about_event) == ("children killed", "at_least",
+                                                               True)
+    assert kids.subset_of == find("000", 24).id
+    assert find("001", 40).category == "killed" and find("001", 40).about_event
+    toll = find("001", 86)
+    assert (toll.category, toll.about_event) == ("killed", True)
+    assert "Syrian Observatory for Human Rights" in (toll.attributed_to or "")
+    assert find("001", 30).subset_of == toll.id and find("001", 20).subset_of == toll.id
+    assert (find("003", 70).category, find("003", 70).qualifier) == ("killed", "at_least")
+    assert find("003", 70).about_event
+    hurt = [f for f in trt if f.category == "injured"]
+    assert [(f.low, f.about_event) for f in hurt] == [(200, True)]
+    # background figures
+    for sid, low in (("001", 200), ("001", 200_000), ("003", 800_000), ("003", 1400)):
+        f = find(sid, low)
+        assert not f.about_event, (f.text, f.about_event)
+    # durations are never counts
+    for f in conv + cbc + trt:
+        assert "years" not in f.text
+    # nothing about this event other than the tolls above carries a casualty category
+    casualties = sorted((f.source_id[:3], f.low) for f in conv + cbc + trt
+                        if f.about_event and f.category != "other")
+    assert casualties == [("000", 11), ("000", 24), ("001", 20), ("001", 30), ("001", 40),
+                          ("001", 86), ("003", 70), ("003", 200)]
+
+
+# --------------------------------------------------------------------------- fixture
+
+
+def _key(low, high, category, about):
+    return (low, high, category, about)
+
+
+def score_fixture(nlp) -> tuple[float, float, float, float, int]:
+    """(precision, recall, F1 of value+category, about_event accuracy, n sentences)."""
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    tp = fp = fn = 0
+    about_ok = about_n = 0
+    for row in rows:
+        gold = [(g["low"], g["high"], g["category"], g["about_event"]) for g in row["figures"]]
+        got = [(f.low, f.high, f.category, f.about_event)
+               for f in extract_figures(nlp(row["text"]), "s", row.get("published"))]
+        gold_vc = [g[:3] for g in gold]
+        got_vc = [g[:3] for g in got]
+        remaining = list(gold_vc)
+        for g in got_vc:
+            if g in remaining:
+                remaining.remove(g)
+                tp += 1
+            else:
+                fp += 1
+        fn += len(remaining)
+        # about_event accuracy on the figures found with the right value and category
+        pool = list(gold)
+        for g in got:
+            match = next((p for p in pool if p[:3] == g[:3]), None)
+            if match is not None:
+                pool.remove(match)
+                about_n += 1
+                about_ok += match[3] == g[3]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    acc = about_ok / about_n if about_n else 0.0
+    return p, r, f1, acc, len(rows)
+
+
+def test_fixture_targets(nlp) -> None:
+    p, r, f1, acc, n = score_fixture(nlp)
+    assert n >= 100
+    assert f1 >= 0.9, f"value+category F1 {f1:.3f} (P {p:.3f}, R {r:.3f}) below 0.9"
+    assert acc >= 0.95, f"about_event accuracy {acc:.3f} below 0.95"

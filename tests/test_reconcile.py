@@ -1,0 +1,149 @@
+"""Reconciling counts across sources: ranges, conflicts, notes, the sources x figures table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsprism.clean import clean_article
+from newsprism.extract.figures import extract_figures
+from newsprism.model import Article, CleanArticle, Figure
+from newsprism.reconcile import describe, figures_table, reconcile_figures
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "khan-shaykhun"
+
+
+def src(sid: str, outlet: str | None, published: str | None = None, text: str = "") -> CleanArticle:
+    return CleanArticle(id=sid, raw=text, text=text, outlet=outlet, published=published)
+
+
+def fig(sid: str, start: int, low, high, qualifier: str, counts: str = "people killed",
+        category: str = "killed", about: bool = True, text: str = "", by: str | None = None,
+        subset_of: str | None = None) -> Figure:
+    return Figure(source_id=sid, start=start, end=start + 2, text=text or str(low), low=low,
+                  high=high, qualifier=qualifier, counts=counts, category=category,
+                  about_event=about, attributed_to=by, subset_of=subset_of,
+                  id=f"{sid}:{start}")
+
+
+def test_exact_count_with_consistent_lower_bounds() -> None:
+    text_b = "The ministry said the death toll had risen to 86 on Wednesday."
+    sources = [src("a", "Daily Post"), src("b", None, text=text_b), src("c", "Radio North")]
+    figures = [
+        fig("a", 0, 24, None, "vague", text="Dozens of people"),
+        fig("b", text_b.index("86"), 86, 86, "exact", by="the ministry"),
+        fig("c", 5, 70, None, "at_least", text="at least 70 civilians",
+            counts="civilians killed"),
+    ]
+    (r,) = reconcile_figures(figures, sources)
+    assert (r.category, r.counts, r.low, r.high, r.conflict) == ("killed", "people killed", 86,
+                                                                86, False)
+    assert r.display == "86"
+    assert sorted(r.figure_ids) == ["a:0", f"b:{text_b.index('86')}", "c:5"]
+    # outlets by name, the unknown outlet by its id, the update wording and the attribution
+    assert "86 (b, citing the ministry; an update: 'had risen to')" in r.note
+    assert "'dozens' (Daily Post)" in r.note and "at least 70 (Radio North)" in r.note
+    assert "consistent" in r.note
+
+
+def test_disjoint_exact_counts_on_the_same_day_conflict() -> None:
+    sources = [src("a", "Coastal Wire", "2031-03-13"), src("b", "Capital Times", "2031-03-13")]
+    figures = [fig("a", 0, 17, 17, "exact"), fig("b", 0, 9, 9, "exact")]
+    (r,) = reconcile_figures(figures, sources)
+    assert r.conflict
+    assert (r.low, r.high, r.display) == (9, 17, "9–17")
+    assert "cannot both be true" in r.note and "Coastal Wire" in r.note
+
+
+def test_later_higher_count_is_an_update_not_a_conflict() -> None:
+    sources = [src("a", "Northern Ledger", "2031-03-12"), src("b", "Coastal Wire", "2031-03-13")]
+    figures = [fig("a", 0, 15, 15, "exact"), fig("b", 0, 17, 17, "exact"),
+               fig("a", 9, 12, None, "at_least")]
+    (r,) = reconcile_figures(figures, sources)
+    assert not r.conflict
+    assert (r.low, r.high) == (15, 17)
+    assert "later update" in r.note
+
+
+def test_only_open_bounds_give_the_strongest_lower_bound() -> None:
+    sources = [src("a", "A"), src("b", "B")]
+    figures = [fig("a", 0, 24, None, "vague", text="dozens"),
+               fig("b", 0, 40, None, "at_least")]
+    (r,) = reconcile_figures(figures, sources)
+    assert (r.low, r.high, r.display, r.conflict) == (40, None, "at least 40", False)
+
+
+def test_an_upper_bound_below_a_lower_bound_conflicts() -> None:
+    sources = [src("a", "A", "2024-01-01"), src("b", "B", "2024-01-01")]
+    figures = [fig("a", 0, None, 50, "at_most"), fig("b", 0, 60, None, "at_least")]
+    (r,) = reconcile_figures(figures, sources)
+    assert r.conflict
+
+
+def test_groups_categories_background_and_other_are_kept_apart() -> None:
+    sources = [src("a", "A"), src("b", "B")]
+    figures = [
+        fig("a", 0, 86, 86, "exact"),
+        fig("a", 10, 30, 30, "exact", counts="children killed", subset_of="a:0"),
+        fig("b", 0, 200, None, "vague", counts="people injured", category="injured"),
+        fig("b", 10, 800000, 800000, "approx", about=False),
+        fig("b", 20, 450, 450, "exact", counts="homes", category="other"),
+    ]
+    rs = reconcile_figures(figures, sources)
+    assert [(r.counts, r.low) for r in rs] == [("people killed", 86), ("children killed", 30),
+                                               ("people injured", 200)]
+    # a subset is never added to its total
+    assert rs[0].figure_ids == ["a:0"]
+    table = figures_table(figures, rs, sources)
+    assert [c.label for c in table.columns] == ["A", "B"]
+    assert [r.counts for r in table.rows] == ["people killed", "children killed",
+                                              "people injured"]
+    assert table.rows[0].cells[1] is None and table.rows[0].cells[0].text == "86"
+    assert table.rows[1].subset_of == "people killed"
+    assert [b.figure_ids for b in table.background] == [["b:10"]]
+
+
+def test_disagreeing_cell_is_marked() -> None:
+    sources = [src("a", "A", "2024-01-01"), src("b", "B", "2024-01-01"),
+               src("c", "C", "2024-01-01")]
+    figures = [fig("a", 0, 17, 17, "exact"), fig("b", 0, 17, 17, "exact"),
+               fig("c", 0, 100, None, "at_least")]
+    (r,) = reconcile_figures(figures, sources)
+    cells = {c.source_id: c for c in r.cells}
+    assert r.conflict and cells["c"].disagrees and not cells["a"].disagrees
+
+
+def test_describe() -> None:
+    assert describe(fig("a", 0, 70, None, "at_least")) == "at least 70"
+    assert describe(fig("a", 0, 1400, 1400, "approx")) == "about 1,400"
+    assert describe(fig("a", 0, None, 50, "at_most")) == "up to 50"
+    assert describe(fig("a", 0, 40, 50, "approx")) == "40–50"
+    assert describe(fig("a", 0, 200000, None, "vague",
+                        text="hundreds of thousands of people")) == "'hundreds of thousands'"
+    assert describe(fig("a", 0, 1_500_000, None, "at_least")) == "at least 1.5 million"
+
+
+def test_bundled_example_table(nlp) -> None:
+    arts = [clean_article(Article(id=p.stem, text=p.read_text(encoding="utf-8")))
+            for p in sorted(EXAMPLE.glob("*.txt"))]
+    figures: list[Figure] = []
+    for a in arts:
+        figures += extract_figures(nlp(a.text), a.id, a.published)
+    rs = reconcile_figures(figures, arts)
+    killed = rs[0]
+    assert killed.counts == "people killed" and not killed.conflict
+    assert (killed.low, killed.high) == (86, 86)
+    for outlet in ("The Conversation", "CBC News", "TRT World"):
+        assert outlet in killed.note
+    table = figures_table(figures, rs, arts)
+    row = table.rows[0]
+    texts = [c.text if c else "" for c in row.cells]
+    assert "'dozens'" in texts[0] and "'scores'" in texts[1] and "86" in texts[1]
+    assert "at least 70" in texts[2]
+    kids = next(r for r in table.rows if r.counts == "children killed")
+    assert [c.text.split(" (")[0] if c else None for c in kids.cells] == ["at least 11", "30",
+                                                                         None]
+    injured = next(r for r in table.rows if r.category == "injured")
+    assert injured.cells[2] is not None and injured.display == "at least 200"
+    back = " | ".join(b.text for b in table.background)
+    for value in ("'hundreds'", "'hundreds of thousands'", "800,000", "1,400"):
+        assert value in back
