@@ -52,6 +52,15 @@ XCOMP_CUES: frozenset[str] = frozenset(
     "urge ask tell warn advise call promise vow pledge threaten demand order encourage".split()
 )
 EVIDENCE_VERBS: frozenset[str] = frozenset("show indicate find reveal conclude".split())
+# broad scope only (PolNeAR's notion of attribution): stances, intentions and evaluations
+# that are not statements ("supports the bill", "wants a recount", "thanked the voters")
+ATTITUDE_VERBS: frozenset[str] = frozenset(
+    """support back endorse want mention thank discuss talk offer vote see know refuse seek
+    intend plan prefer like oppose denounce congratulate mock defend attack challenge blast
+    slam decry lambast ridicule bemoan cite echo consider view feel remind highlight refer
+    chant yell recite list express hail welcome applaud tout push champion favor favour
+    decline agree aim try wish love hate regret appreciate recognize recognise""".split()
+)
 NEGATING_CUES: frozenset[str] = frozenset(
     "deny reject dispute refute rebut contest dismiss disavow repudiate contradict".split()
 )
@@ -624,7 +633,7 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _content_range(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, bool]:
+def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[int, int] | None, bool]:
     """Token range of what ``verb`` attributes, and whether a label negates it."""
     doc = verb.doc
     children = list(verb.children)
@@ -641,7 +650,9 @@ def _content_range(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, boo
         end = max(c.right_edge.i for c in oprds) + 1
         return (start, end), any(c.lemma_.lower() in NEGATIVE_LABELS for c in oprds)
     if ccomps:
-        c = max(ccomps, key=lambda t: t.right_edge.i - t.left_edge.i)
+        # the complement next to the cue, not a later clause the parser also hung on it
+        right = [c for c in ccomps if c.left_edge.i > verb.i]
+        c = min(right, key=lambda t: t.left_edge.i) if right else max(ccomps, key=lambda t: t.right_edge.i - t.left_edge.i)
         a, b = c.left_edge.i, c.right_edge.i + 1
         return (a, b), False
     dobjs = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
@@ -666,7 +677,7 @@ def _content_range(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, boo
                 while end > colon[0].i + 1 and doc[end - 1].is_punct:
                     end -= 1
                 return (colon[0].i + 1, end), False
-        if lemma in OBJECT_CUES:
+        if lemma in OBJECT_CUES or (broad and lemma in ATTITUDE_VERBS):
             end = obj.right_edge.i + 1
             neg = False
             for c in children:
@@ -679,12 +690,17 @@ def _content_range(verb: Token, lemma: str) -> tuple[tuple[int, int] | None, boo
             if lemma == "call" and end == obj.right_edge.i + 1:
                 return None, False  # "called the meeting": no label given
             return (obj.left_edge.i, end), neg
-    if lemma in ("describe", "call") or lemma == "call":
-        return None, False
+    if broad and lemma in ATTITUDE_VERBS:
+        # broad scope: what the stance is about ("talked about X", "voted for Y")
+        for c in children:
+            if c.dep_ in ("xcomp", "prep", "dative") and c.i > verb.i and (
+                c.dep_ != "prep" or c.lower_ in ("about", "to", "for", "on", "of", "against", "with")
+            ):
+                return (c.left_edge.i if c.dep_ != "prep" else c.i + 1, c.right_edge.i + 1), False
     return None, False
 
 
-def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool) -> list[_Cue]:
+def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False) -> list[_Cue]:
     cues: list[_Cue] = []
     for tok in doc:
         if in_quote[tok.i] >= 0:
@@ -700,7 +716,9 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool) -> list[_Cue]:
         if tok.pos_ not in ("VERB",):
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in SPEECH_VERBS and not (beliefs and lemma in BELIEF_VERBS):
+        if lemma not in SPEECH_VERBS and not (beliefs and lemma in BELIEF_VERBS) and not (
+            broad and lemma in ATTITUDE_VERBS
+        ):
             continue
         if tok.dep_ in ("amod", "compound", "acl") and lemma not in ("say",):
             continue
@@ -708,7 +726,7 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool) -> list[_Cue]:
             continue
         if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
             continue  # "did not say whether": not a statement
-        content, label_neg = _content_range(tok, lemma)
+        content, label_neg = _content_range(tok, lemma, broad)
         if lemma in BELIEF_VERBS and (content is None or not any(c.dep_ == "ccomp" for c in tok.children)):
             continue
         subj = _subject_of(tok)
@@ -792,12 +810,14 @@ def _char_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
 
 
 def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (),
-                   beliefs: bool = True) -> list[Quote]:
+                   beliefs: bool = True, broad: bool = False) -> list[Quote]:
     """Every attribution in ``doc``: direct, indirect and mixed quotations with speakers.
 
     ``removed`` holds what cleaning took out of the body; its ``pull_quote`` items are linked
     to the body quotation they repeat (``Quote.pull_quotes``) and never counted twice.
-    ``beliefs`` also attributes stated beliefs ("officials believe that ...")."""
+    ``beliefs`` also attributes stated beliefs ("officials believe that ..."); ``broad``
+    widens the scope to stances and intentions that are not statements ("the union backed
+    the strike"), PolNeAR's notion of attribution, for evaluation and research use."""
     text = doc.text
     qspans = quoted_spans(text, source_id)
     paras = _paragraph_ranges(text)
@@ -813,7 +833,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     sent_of = _sentence_index(doc)
     sents = list(doc.sents)
     reg = _build_registry(doc)
-    cues = sorted(_find_cues(doc, in_quote, beliefs), key=lambda c: c.tok.i)
+    cues = sorted(_find_cues(doc, in_quote, beliefs, broad), key=lambda c: c.tok.i)
     cue_toks = {c.tok.i for c in cues}
 
     def para_of(pos: int) -> int:

@@ -1,0 +1,295 @@
+"""Attribution extraction on PolNeAR dev, side by side with textacy's direct_quotations.
+
+Run from the repository root:  python bench/quotes.py [--split dev] [--limit N]
+
+Metrics (per component: content, source, cue), following BBC Citron's evaluation:
+- exact: a predicted span counts when it equals a gold span of the same kind once
+  surrounding quotation marks, punctuation and whitespace are stripped from both;
+- overlap: a predicted span counts when it shares at least one character with a gold span
+  of the same kind (precision over predicted spans, recall over gold spans);
+- Citron's proportional overlap: characters shared with gold spans / predicted characters
+  (precision) and / gold characters (recall).
+Timing: spaCy parse time and attribution time over the same documents, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from newsprism.annotate import load_pipeline
+from newsprism.extract.quotes import extract_quotes
+from newsprism.options import load_options
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "polnear"
+STRIP = "\"'“”‘’«»`.,;:!?()[]—–- \n\t"
+
+Spans = list[tuple[int, int]]
+TEXTACY_BAILED: list[str] = []  # documents textacy refused (reported in the output)
+
+
+@dataclass
+class Attr:
+    cue: Spans = field(default_factory=list)
+    source: Spans = field(default_factory=list)
+    content: Spans = field(default_factory=list)
+    direct: bool = False
+
+
+def parse_ann(path: Path) -> list[Attr]:
+    """Gold attributions from a brat standoff file (Attribution events)."""
+    spans: dict[str, tuple[str, Spans]] = {}
+    events: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            kind, _, offs = parts[1].partition(" ")
+            frags: Spans = []
+            for frag in offs.split(";"):
+                a, _, b = frag.strip().partition(" ")
+                if a.isdigit() and b.isdigit():
+                    frags.append((int(a), int(b)))
+            spans[parts[0]] = (kind, frags)
+        elif line.startswith("E"):
+            events.append(line.split("\t", 1)[1])
+    out: list[Attr] = []
+    for ev in events:
+        attr = Attr()
+        for arg in ev.split():
+            role, _, tid = arg.partition(":")
+            if tid not in spans:
+                continue
+            kind, frags = spans[tid]
+            if role.startswith("Cue"):
+                attr.cue.extend(frags)
+            elif role.startswith("Source"):
+                attr.source.extend(frags)
+            elif role.startswith("Content"):
+                attr.content.extend(frags)
+        if attr.content or attr.cue:
+            out.append(attr)
+    return out
+
+
+def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attr]]]:
+    base = DATA / split
+    docs: list[tuple[str, str, list[Attr]]] = []
+    seen: set[str] = set()
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if name in seen:  # several annotators: keep the first, as one gold standard
+            continue
+        txt = base / "text" / f"{name}.txt"
+        if not txt.exists():
+            continue
+        seen.add(name)
+        docs.append((name, txt.read_text(encoding="utf-8"), parse_ann(ann)))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+def _norm(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in STRIP:
+        a += 1
+    while b > a and text[b - 1] in STRIP:
+        b -= 1
+    return a, b
+
+
+def _overlaps(s: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
+    return any(s[0] < o[1] and o[0] < s[1] for o in others)
+
+
+def _shared(s: tuple[int, int], others: Spans) -> int:
+    return sum(max(0, min(s[1], o[1]) - max(s[0], o[0])) for o in others)
+
+
+@dataclass
+class Counts:
+    ex_tp_p: int = 0
+    ex_tp_g: int = 0
+    ov_tp_p: int = 0
+    ov_tp_g: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    sh_p: int = 0
+    sh_g: int = 0
+    len_p: int = 0
+    len_g: int = 0
+
+    def add(self, text: str, pred: Spans, gold: Spans) -> None:
+        pred = [s for s in pred if s[1] > s[0]]
+        gold = [s for s in gold if s[1] > s[0]]
+        gn = {_norm(text, *g) for g in gold}
+        pn = {_norm(text, *p) for p in pred}
+        self.n_pred += len(pred)
+        self.n_gold += len(gold)
+        self.ex_tp_p += sum(1 for p in pred if _norm(text, *p) in gn)
+        self.ex_tp_g += sum(1 for g in gold if _norm(text, *g) in pn)
+        self.ov_tp_p += sum(1 for p in pred if _overlaps(p, gold))
+        self.ov_tp_g += sum(1 for g in gold if _overlaps(g, pred))
+        # proportional overlap on merged (non-double-counted) character sets
+        pc = _chars(pred)
+        gc = _chars(gold)
+        inter = len(pc & gc)
+        self.sh_p += inter
+        self.sh_g += inter
+        self.len_p += len(pc)
+        self.len_g += len(gc)
+
+    def prf(self, which: str) -> tuple[float, float, float]:
+        if which == "exact":
+            p = self.ex_tp_p / self.n_pred if self.n_pred else 0.0
+            r = self.ex_tp_g / self.n_gold if self.n_gold else 0.0
+        elif which == "overlap":
+            p = self.ov_tp_p / self.n_pred if self.n_pred else 0.0
+            r = self.ov_tp_g / self.n_gold if self.n_gold else 0.0
+        else:
+            p = self.sh_p / self.len_p if self.len_p else 0.0
+            r = self.sh_g / self.len_g if self.len_g else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _chars(spans: Spans) -> set[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(a, b))
+    return out
+
+
+def newsprism_attrs(doc, broad: bool = False) -> list[Attr]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unbalanced-mark warnings: counted by the tool, not here
+        quotes = extract_quotes(doc, "bench", broad=broad)
+    groups: dict[tuple[int, int] | int, Attr] = {}
+    for i, q in enumerate(quotes):
+        if q.origin != "body":
+            continue
+        key: tuple[int, int] | int = (q.cue_start, q.cue_end) if q.cue_start is not None else i
+        attr = groups.setdefault(key, Attr())
+        if q.cue_start is not None and not attr.cue:
+            attr.cue.append((q.cue_start, q.cue_end))
+        if q.source_start is not None and (q.source_start, q.source_end) not in attr.source:
+            attr.source.append((q.source_start, q.source_end))
+        attr.content.append((q.start, q.end))
+        attr.direct = attr.direct or q.kind == "direct"
+    return list(groups.values())
+
+
+def textacy_attrs(doc) -> list[Attr]:
+    from textacy.extract.triples import direct_quotations
+
+    out: list[Attr] = []
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError as exc:  # textacy bails out on a document with an unclosed quotation
+        TEXTACY_BAILED.append(str(exc)[:60])
+        return out
+    for dq in triples:
+        attr = Attr(direct=True)
+        if dq.cue:
+            attr.cue.append((dq.cue[0].idx, dq.cue[-1].idx + len(dq.cue[-1].text)))
+        if dq.speaker:
+            attr.source.append((dq.speaker[0].idx, dq.speaker[-1].idx + len(dq.speaker[-1].text)))
+        attr.content.append((dq.content.start_char, dq.content.end_char))
+        out.append(attr)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    console = Console(width=150)
+    if not (DATA / args.split).exists():
+        console.print(f"[red]PolNeAR split not found:[/] {DATA / args.split}")
+        return 2
+    docs = load_split(args.split, args.limit)
+    nlp = load_pipeline(load_options(progress=False))
+
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=16))
+    t_parse = time.perf_counter() - t0
+
+    systems = {
+        "newsprism (default: speech + beliefs)": newsprism_attrs,
+        "newsprism broad=True (PolNeAR scope)": lambda d: newsprism_attrs(d, broad=True),
+        "textacy direct_quotations (baseline)": textacy_attrs,
+    }
+    times: dict[str, float] = {}
+    counts: dict[str, dict[str, Counts]] = {}
+    direct: dict[str, Counts] = {}
+    n_attr: dict[str, int] = {}
+    for name, fn in systems.items():
+        counts[name] = {k: Counts() for k in ("content", "source", "cue")}
+        direct[name] = Counts()
+        n_attr[name] = 0
+        elapsed = 0.0
+        for (_, text, gold), doc in zip(docs, parsed, strict=True):
+            t = time.perf_counter()
+            pred = fn(doc)
+            elapsed += time.perf_counter() - t
+            n_attr[name] += len(pred)
+            for comp in ("content", "source", "cue"):
+                p_spans = [s for a in pred for s in getattr(a, comp)]
+                g_spans = [s for a in gold for s in getattr(a, comp)]
+                counts[name][comp].add(text, p_spans, g_spans)
+            # precision on direct quotations: predicted direct contents against all gold contents
+            direct[name].add(text, [s for a in pred if a.direct for s in a.content],
+                             [s for a in gold for s in a.content])
+        times[name] = elapsed
+
+    n_gold = sum(len(g) for _, _, g in docs)
+    console.print(f"PolNeAR {args.split}: {len(docs)} articles, {n_gold} gold attributions; "
+                  f"predicted: " + ", ".join(f"{k} {v}" for k, v in n_attr.items()))
+    table = Table(title=f"PolNeAR {args.split}: attribution spans (P / R / F1)")
+    table.add_column("system")
+    table.add_column("metric")
+    for comp in ("content", "source", "cue"):
+        table.add_column(comp, justify="right")
+    for name in systems:
+        for metric, label in (("exact", "exact"), ("overlap", "overlap"), ("prop", "Citron prop.")):
+            row = [name, label]
+            for comp in ("content", "source", "cue"):
+                p, r, f = counts[name][comp].prf(metric)
+                row.append(f"{p:.3f} / {r:.3f} / {f:.3f}")
+            table.add_row(*row)
+        table.add_section()
+    console.print(table)
+    if TEXTACY_BAILED:
+        console.print(f"textacy raised ValueError (unclosed quotation) on {len(TEXTACY_BAILED)} of "
+                      f"{len(docs)} articles: scored as no output there.")
+    table = Table(title="direct quotations only (predicted direct contents vs gold contents)")
+    for col in ("system", "predicted", "overlap P", "exact P"):
+        table.add_column(col, justify="right" if col != "system" else "left")
+    for name in systems:
+        c = direct[name]
+        table.add_row(name, str(c.n_pred), f"{c.prf('overlap')[0]:.3f}", f"{c.prf('exact')[0]:.3f}")
+    console.print(table)
+    table = Table(title="speed (same documents, same run)")
+    for col in ("stage", "seconds", "% of spaCy parse"):
+        table.add_column(col, justify="right" if col != "stage" else "left")
+    table.add_row("spaCy parse (nlp.pipe)", f"{t_parse:.2f}", "100.0")
+    for name in systems:
+        table.add_row(name, f"{times[name]:.2f}", f"{100 * times[name] / t_parse:.1f}")
+    console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
