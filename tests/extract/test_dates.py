@@ -213,3 +213,56 @@ def test_example_with_metadata(nlp):
     assert background and not any(d.about_event for d in background)
     for d in dates:
         assert cbc["text"][d.start : d.end] == d.text
+
+
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("dates_*.jsonl"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_labelled_fixture_accuracy(nlp, path):
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 50
+    wrong = []
+    for row in rows:
+        text, expr = row["text"], row["expression"]
+        start = text.index(expr)
+        end = start + len(expr)
+        got = next(
+            (d.value for d in extract_dates(nlp(text), "x", row["published"]) if d.start < end and start < d.end),
+            None,
+        )
+        if got != row["value"]:
+            wrong.append((expr, row["value"], got, text))
+    accuracy = 1 - len(wrong) / len(rows)
+    assert accuracy >= 0.95, wrong
+
+
+def test_labelled_fixtures_hold_80_expressions():
+    total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in FIXTURES)
+    assert total >= 80
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "expr", "value"),
+    [
+        ("The ferry sails on Saturday, weather permitting.", "2020-07-01", "Saturday", "2020-07-04"),
+        ("The bridge stays shut until March, engineers said.", "2020-01-20", "March", "2020-03"),
+        ("The bridge was shut until March, engineers said.", "2020-11-20", "March", "2020-03"),
+        ("The fire started on Christmas Eve in a kitchen.", "2020-01-04", "Christmas Eve", "2019-12-24"),
+        ("The contract was signed on 28/02/2019 in Oslo.", "2019-03-05", "28/02/2019", "2019-02-28"),
+        ("Prices were cut in June last year.", "2020-01-04", "June last year", "2019-06"),
+        ("The plant ran between 1950 and 1980.", "2020-01-04", "1980", "1980"),
+    ],
+)
+def test_more_rules(nlp, text, pub, expr, value):
+    assert _one(nlp, text, pub, expr).value == value
+
+
+def test_ambiguous_numeric_date_is_left_unresolved(nlp):
+    dates = extract_dates(nlp("The contract was signed on 03/04/2019 in Oslo."), "t", "2019-05-01")
+    assert [d.value for d in dates if d.text == "03/04/2019"] == [None]
+
+
+def test_numbers_that_are_not_years(nlp):
+    text = "The firm sold 2015 cars and paid $2013 in fees; 1999.5 tonnes were shipped."
+    assert [d.text for d in extract_dates(nlp(text), "t", "2020-01-01")] == []

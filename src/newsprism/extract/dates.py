@@ -68,6 +68,31 @@ _EDGE_RE = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginnin
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>" + _YEAR_RE + r")-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
     (
+        "numeric",
+        re.compile(
+            r"(?<![\d/.])(?P<a>[0-3]?[0-9])[/.](?P<b>[01]?[0-9])[/.](?P<y>"
+            + _YEAR_RE
+            + r")(?![\d/.])"
+        ),
+    ),
+    (
+        "relmonth",
+        re.compile(
+            r"\b"
+            + _EDGE_RE
+            + r"(?P<mon>"
+            + _MONTH_RE
+            + r")\s+(?:of\s+)?(?P<which>last|this|next)\s+year\b"
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(
+            r"\b(?:(?P<mod>last|next|this)\s+)?(?P<h>New\s+Year['’]s\s+(?:Eve|Day)|Christmas(?:\s+(?:Eve|Day))?"
+            r"|Boxing\s+Day|Valentine['’]s\s+Day|Halloween|Bastille\s+Day|Independence\s+Day)\b"
+        ),
+    ),
+    (
         "mdy",
         re.compile(
             r"\b(?:(?P<wd>"
@@ -151,7 +176,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?:\b(?P<mod>in|since|during|until|till|by|from|before|after|of|early|late|mid|the|"
+            r"(?:\b(?P<mod>in|since|during|until|till|by|from|before|after|of|between|and|early|late|mid|the|"
             r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?\b(?P<y>"
             + _YEAR_RE
             + r")\b(?!\s*(?:[-–/]\d|%|\.\d|,\d))"
@@ -159,8 +184,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+_HOLIDAYS = {
+    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas": (12, 25),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26),
+    "valentine's day": (2, 14), "halloween": (10, 31), "bastille day": (7, 14),
+    "independence day": (7, 4),
+}  # fixed-date holidays; "Independence Day" is read as the US one  # fmt: skip
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august", "jan", "mar", "jun", "dec"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_PRESENT_NOT_FUTURE = {
+    "say", "tell", "be", "have", "report", "claim", "confirm", "deny", "show", "accuse",
+    "believe", "think", "know", "remain", "continue", "mark", "blame", "insist", "argue",
+}  # fmt: skip
+_DEFERRAL = {
+    "postpone",
+    "delay",
+    "adjourn",
+    "defer",
+    "suspend",
+    "extend",
+    "push",
+    "move",
+    "reschedule",
+}
 _FUTURE_LEMMAS = {"plan", "schedule", "expect", "due", "set", "intend", "aim"}
 
 
@@ -201,6 +247,26 @@ def _parse_match(kind: str, m: re.Match[str]) -> _Spec | None:
         if g.get("y"):
             return _Spec("full", int(g["y"]), month, day, weekday=wd)
         return _Spec("monthday", None, month, day, weekday=wd)
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 and 1 <= b <= 12:
+            return _Spec("full", int(g["y"]), b, a)  # day/month/year
+        if b > 12 and 1 <= a <= 12:
+            return _Spec("full", int(g["y"]), a, b)  # month/day/year
+        if a == b and 1 <= a <= 12:
+            return _Spec("full", int(g["y"]), a, a)
+        return _Spec("ambiguous", int(g["y"]))  # 03/04/2017: order unknown
+    if kind == "relmonth":
+        which = g["which"].lower()
+        return _Spec(
+            "relmonth",
+            month=_month_number(g["mon"]),
+            offset={"last": -1, "this": 0, "next": 1}[which],
+        )
+    if kind == "holiday":
+        name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")
+        month, day = _HOLIDAYS[name]
+        return _Spec("monthday", None, month, day, modifier=(g.get("mod") or "").lower())
     if kind == "my":
         return _Spec("monthyear", int(g["y"]), _month_number(g["mon"]))
     if kind == "deictic":
@@ -290,6 +356,8 @@ def _resolve(
         return (d.isoformat() if d else None), False
     if spec.kind == "monthyear":
         return f"{spec.year:04d}-{spec.month:02d}", False
+    if spec.kind == "ambiguous":
+        return None, False
     if spec.kind == "year":
         return f"{spec.year:04d}", False
     if spec.kind == "monthday":
@@ -306,6 +374,8 @@ def _resolve(
                 continue
             delta = (d - pub).days
             cost = abs(delta)
+            if spec.modifier == "last" and delta > 0 or spec.modifier == "next" and delta < 0:
+                cost += 5000
             if (future and delta < 0) or (direction == "past" and delta > 1):
                 cost += 1000  # against the tense of the verb
             if spec.weekday is not None and d.weekday() != spec.weekday:
@@ -317,6 +387,8 @@ def _resolve(
         return None, False
     if spec.kind == "deictic":
         return (pub + dt.timedelta(days=spec.offset)).isoformat(), True
+    if spec.kind == "relmonth":
+        return f"{pub.year + spec.offset:04d}-{spec.month:02d}", True
     if spec.kind == "weekday":
         assert spec.weekday is not None
         back = (pub.weekday() - spec.weekday) % 7  # days back to the last such weekday
@@ -346,17 +418,23 @@ def _resolve(
     if spec.kind == "month":
         assert spec.month is not None
         mod = spec.modifier
-        if (
+        if mod in ("until", "till") and direction == "past":
+            year = pub.year if spec.month <= pub.month else pub.year - 1  # "was shut until March"
+        elif mod in ("until", "till") and not future:
+            # no tense to go by: the nearest such month either side of publication
+            after = pub.year if spec.month >= pub.month else pub.year + 1
+            before = pub.year if spec.month <= pub.month else pub.year - 1
+            gap_after = (after - pub.year) * 12 + spec.month - pub.month
+            gap_before = (pub.year - before) * 12 + pub.month - spec.month
+            year = after if gap_after < gap_before else before
+        elif (
             mod == "next"
             or (future and mod not in ("last", "since", "after"))
             or mod in ("until", "till")
         ):
-            if mod == "until" and not future:
-                year = pub.year if spec.month <= pub.month else pub.year - 1
-            else:
-                year = pub.year if spec.month >= pub.month else pub.year + 1
-                if mod == "next" and spec.month == pub.month:
-                    year += 1
+            year = pub.year if spec.month >= pub.month else pub.year + 1
+            if mod == "next" and spec.month == pub.month:
+                year += 1
         elif mod == "this":
             year = pub.year
         else:
@@ -404,9 +482,22 @@ def _verb_of(span: Span) -> Token | None:
 def _direction(span: Span, spec: _Spec) -> str:
     if spec.modifier in ("next", "this coming"):
         return "future"
+    if spec.modifier in ("until", "till"):
+        verb = _verb_of(span)
+        if verb is not None and verb.lemma_.lower() in _DEFERRAL:
+            return "future"  # "was postponed until May": the new date lies ahead
     if spec.modifier in ("last", "this past"):
         return "past"
-    if spec.kind in ("deictic", "ago", "period", "full", "monthyear", "year"):
+    if spec.kind in (
+        "deictic",
+        "ago",
+        "period",
+        "full",
+        "monthyear",
+        "year",
+        "relmonth",
+        "ambiguous",
+    ):
         return "future" if spec.kind == "deictic" and spec.offset > 0 else "past"
     verb = _verb_of(span)
     if verb is None:
@@ -423,8 +514,8 @@ def _direction(span: Span, spec: _Spec) -> str:
         return "future"
     if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBN"):
         return "future"
-    # "is to vote", "is due to meet", "is going to"
-    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    # "is to vote", "is due to be held", "is going to": an infinitive takes its tense from above
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         head = verb.head
         if head.tag_ in ("VBZ", "VBP") or head.lower_ in (
             "going",
@@ -432,12 +523,18 @@ def _direction(span: Span, spec: _Spec) -> str:
             "scheduled",
             "set",
             "expected",
+            "likely",
         ):
             return "future"
+        if head.tag_ in ("VBD",) or head.lower_ in ("was", "were"):
+            return "past"
+        return "either"
     if verb.tag_ == "VBG" and children & {"is", "are", "'s", "'re", "am"}:
         return "future"
     if verb.tag_ in ("VBD", "VBN") or children & {"was", "were", "had", "has", "have"}:
         return "past"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in _PRESENT_NOT_FUTURE:
+        return "future"  # the news present of schedules: "voters go to the polls on Sunday"
     return "either"
 
 
@@ -529,21 +626,15 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
                     continue
                 if not mod and not date_chars[ystart]:
                     continue
-                if mod == "the" or not mod:
-                    start = ystart  # "the 2013 attack": the expression is the year
-                elif mod in (
-                    "in",
-                    "since",
-                    "during",
-                    "until",
-                    "till",
-                    "by",
-                    "from",
-                    "before",
-                    "after",
-                    "of",
+                if not mod and _followed_by_plural_noun(doc, m.end("y")):
+                    continue  # "2015 cars": a count, not a year
+                if mod == "and" and not re.search(
+                    _YEAR_RE + r"\s*$", text[max(0, ystart - 12) : m.start("mod")]
                 ):
-                    start = ystart
+                    continue  # "and 2000" only continues a year range ("between 1967 and 1975")
+                if mod in ("the", "", "in", "since", "during", "until", "till", "by", "from", "before",
+                           "after", "of", "between", "and"):  # fmt: skip
+                    start = ystart  # the expression is the year ("the 2013 attack", "in 2013")
             if kind == "weekday" and (m.group("mod") or "").lower() == "on":
                 start = m.start("wd")
             if kind == "month" and (m.group("mod") or "").lower() in (
@@ -560,6 +651,14 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
         chosen.append((start, end, kind, m))
         last_end = end
     return chosen
+
+
+def _followed_by_plural_noun(doc: Doc, end: int) -> bool:
+    span = doc.char_span(end - 1, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.tag_ in ("NNS", "NNPS") and nxt.lemma_.lower() not in ("election", "olympic", "game")
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span | None:
