@@ -52,7 +52,10 @@ def annotate_spans(
             mentions.append(Mention(source_id, start, end, text[start:end], NOMINAL_LABEL, sent,
                                     head=head))
             continue
-        root = span.root
+        lead = 0
+        while lead < len(span) - 1 and span[lead].pos_ in {"ADP", "PUNCT"}:
+            lead += 1  # "in Gaza", "on Thursday": the head is the object, not the preposition
+        root = span[lead:].root
         if root.ent_type_ in ENTITY_LABELS:
             label = root.ent_type_
         elif root.tag_ in _PRONOUN_TAGS or root.pos_ == "PRON":

@@ -40,6 +40,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .names import (
     GENERIC_PLACE,
     MODIFIER_WORDS,
+    NUMBER_WORDS,
     TITLE_WORDS,
     acronym_key,
     clean_surface,
@@ -47,6 +48,7 @@ from .names import (
     fold_tokens,
     initials,
     is_acronym,
+    name_core,
     skeleton,
     skeleton_token,
     split_title,
@@ -65,6 +67,7 @@ _NEUTER = frozenset("it its itself".split())
 _PLURAL = frozenset("they them their theirs themselves".split())
 _RELATIVE = frozenset("who whom whose which that".split())
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
+NOMINAL_CONTEXT = 0.05  # idf-weighted cosine of two articles for one common-noun head
 _TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
          "NORP": "NORP", "EVENT": "EVENT"}
 _COARSE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp",
@@ -186,16 +189,21 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 if not head:
                     continue
                 kind = "nominal" if m.label == NOMINAL_LABEL else "pronoun"
-                key = f"nom:{head}" if kind == "nominal" else f"pron:{m.source_id}:{m.start}"
+                if kind == "nominal":
+                    # "50 people" and "40 people" are different groups; "$334 million" one sum
+                    numbers = [w for w in words if w in NUMBER_WORDS or any(c.isdigit() for c in w)]
+                    key = ":".join(["nom", head, *numbers]) + "@" + m.source_id
+                else:
+                    key = f"pron:{m.source_id}:{m.start}"
                 items.append(_Item(m, order, " ".join(m.text.split()), key, None, label, kind))
                 order += 1
                 continue
-            parsed = split_title(m.text, person=label == "PERSON")
+            parsed = name_core(m.text, person=label == "PERSON")
             name = parsed.name
             if label == "PERSON" and "/" in name:
                 name = name.split("/", 1)[0]  # a credit "Name/Agency" names the person first
             words = name.split()
-            if label in {"GPE", "LOC"} and len(words) > 1 and words[-1] in GENERIC_PLACE:
+            if len(words) > 1 and words[-1] in GENERIC_PLACE and label != "PERSON":
                 name = " ".join(words[:-1])  # "Idlib province" is Idlib
             key = fold(name)
             if not key:
@@ -378,6 +386,61 @@ def _merge_parent_prefix(nodes: dict[str, _Node], uf: _UnionFind) -> None:
                 uf.union(rest, child)
 
 
+def _idf(articles: list[AnnotatedArticle]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for art in articles:
+        df.update({w.lower() for w in _WORD.findall(art.article.text)})
+    n = len(articles)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def _weighted(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    return {w: c * idf.get(w, 1.0) for w, c in bag.items()}
+
+
+def _wcosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _merge_nominals(
+    nodes: dict[str, _Node], uf: _UnionFind, idf: dict[str, float],
+    articles: list[AnnotatedArticle],
+) -> None:
+    """Common-noun mentions with one head ("the jury") are one entity within an article; across
+    articles only when their sentences share weighted context (greedy, against group centroids)."""
+    doc_bags = {
+        a.source_id: Counter(w.lower() for w in _WORD.findall(a.article.text)
+                             if w.lower() not in _CONTEXT_STOP)
+        for a in articles
+    }
+    by_head: dict[str, list[_Node]] = defaultdict(list)
+    for key, node in nodes.items():
+        if key.startswith("nom:"):
+            by_head[key.rsplit("@", 1)[0]].append(node)
+    for group in by_head.values():
+        centroids: list[tuple[str, Counter[str]]] = []
+        for node in group:
+            ctx = doc_bags[node.key.rsplit("@", 1)[1]]
+            vec = _weighted(ctx, idf)
+            best, best_sim = -1, NOMINAL_CONTEXT
+            for j, (_, cen) in enumerate(centroids):
+                sim = _wcosine(vec, _weighted(cen, idf))
+                if sim >= best_sim:
+                    best, best_sim = j, sim
+            if best < 0:
+                centroids.append((node.key, Counter(ctx)))
+            else:
+                uf.union(centroids[best][0], node.key)
+                centroids[best][1].update(ctx)
+
+
 def _route_ambiguous(
     items: list[_Item], nodes: dict[str, _Node], uf: _UnionFind, ambiguous: dict[str, list[str]]
 ) -> dict[int, str]:
@@ -483,6 +546,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     _merge_acronyms(nodes, uf)
     ambiguous = _merge_people(nodes, uf)
     _merge_parent_prefix(nodes, uf)
+    _merge_nominals(nodes, uf, _idf(articles), articles)
     routed = _route_ambiguous(items, nodes, uf, ambiguous)
 
     root_of = {

@@ -50,6 +50,16 @@ MODIFIER_WORDS = frozenset("former acting then interim outgoing incoming late ex
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PARTICLES = frozenset("al el".split())
+CORPORATE_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co company ltd limited llc plc ag sa gmbh nv".split()
+)
+NUMBER_WORDS = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand
+    thousands million millions billion billions dozen dozens
+    """.split()
+)
 ACRONYM_STOP = frozenset("of for the and on in at to de du des la le fur a an".split())
 GENERIC_PLACE = frozenset(
     "province city town village region district governorate county area state capital".split()
@@ -79,6 +89,8 @@ def fold_tokens(text: str) -> list[str]:
     raw = re.split(r"[\s\-–—/]+", unidecode(clean_surface(text)))
     toks = [t for t in (_fold_token(x) for x in raw) if t]
     kept = [t for t in toks if t not in PARTICLES and t not in NAME_SUFFIXES]
+    while len(kept) > 1 and kept[-1] in CORPORATE_SUFFIXES:
+        kept.pop()  # "Intel Corp." is Intel
     return kept or toks
 
 
@@ -183,3 +195,45 @@ def split_title(text: str, person: bool) -> ParsedName:
     if _norm_word(words[cut]) in HONORIFICS and cut == 0:
         return ParsedName(name, None)
     return ParsedName(name, role)
+
+
+_PAREN = re.compile(r"\s*\(\s*([^()]*?)\s*(?:\)|$)")
+
+
+@dataclass(slots=True)
+class NameCore:
+    name: str  # the name itself
+    role: str | None  # a title written with it (people only)
+    acronym: str | None  # an acronym given in parentheses: "Advanced Micro Devices (AMD)"
+
+
+def name_core(text: str, person: bool) -> NameCore:
+    """The name inside a longer mention: descriptors, appositions and asides removed.
+
+    "vendor SeaMicro" -> SeaMicro; "Matt Smith, the Doctor" -> Matt Smith; "in Gaza" -> Gaza;
+    "Advanced Micro Devices (AMD)" -> Advanced Micro Devices with acronym AMD;
+    "Indonesia's Aceh" -> Aceh (not for people); for people the
+    leading title becomes the role ("U.S. President Donald Trump")."""
+    s = " ".join(text.split())
+    acronym = None
+    paren = _PAREN.search(s)
+    if paren is not None and paren.start() > 0:
+        inner = paren.group(1).strip()
+        if is_acronym(inner):
+            acronym = clean_surface(inner)
+        s = s[: paren.start()].strip()
+    if "," in s:
+        first = s.split(",", 1)[0].strip()
+        if any(w[:1].isupper() for w in first.split()):
+            s = first  # "Matt Smith, the Doctor"; "Fort Smith, Ark."
+    words = s.split()
+    i = 0
+    while i < len(words) - 1 and not words[i][:1].isupper() and not words[i][:1].isdigit():
+        if person and _is_roleish(words, i):
+            break
+        i += 1  # leading lowercase words: prepositions and descriptors ("vendor SeaMicro")
+    words = words[i:]
+    if not person and len(words) > 1 and _POSSESSIVE.search(words[0]) and words[1][:1].isupper():
+        words = words[1:]  # "Indonesia's Aceh": the qualifier is another entity
+    parsed = split_title(" ".join(words), person=person)
+    return NameCore(parsed.name, parsed.role, acronym)
