@@ -285,3 +285,57 @@ def test_example_trt_doubled_single_marks(nlp) -> None:
     text = _example_text("003_trt-world.txt")
     q = _one(_quotes(nlp, text), "We don't have trust in anybody")
     assert q.speaker == "Talal Katouf" and q.kind == "direct"
+
+
+# --------------------------------------------------------------------------- hand-labelled set
+
+FIXTURE = EXAMPLE.parents[1] / "tests" / "fixtures" / "quotes_handlabelled.jsonl"
+
+
+def _norm_speaker(name: str | None) -> str:
+    s = (name or "").lower().replace("’", "'").strip()
+    return re.sub(r"^(the|its|a|an)\s+", "", s)
+
+
+def _matches(q: Quote, start: int, end: int, gold: dict) -> bool:
+    shared = max(0, min(q.end, end) - max(q.start, start))
+    g, p = _norm_speaker(gold["speaker"]), _norm_speaker(q.speaker)
+    same = g == p or p.endswith(" " + g) or p.startswith(g + " ")
+    return shared >= 0.5 * (end - start) and same
+
+
+def test_handlabelled_set_precision_and_recall(nlp) -> None:
+    """>= 60 attributions written for this purpose (sport, business, courts, science,
+    disasters, politics); a prediction counts when it covers half the gold content and
+    names the same speaker. Fails below P or R 0.9."""
+    import json
+
+    records = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line]
+    assert {"sport", "business", "courts", "science"} <= {r["domain"] for r in records}
+    n_gold = sum(len(r["quotes"]) for r in records)
+    assert n_gold >= 60
+    tp_pred = tp_gold = n_pred = 0
+    kinds_ok = kinds_total = 0
+    for rec in records:
+        text = rec["text"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            preds = [q for q in _quotes(nlp, text) if q.repeats is None]
+        _assert_spans(text, preds)
+        gold = []
+        for g in rec["quotes"]:
+            i = text.find(g["content"])
+            assert i >= 0, g
+            gold.append((i, i + len(g["content"]), g))
+        n_pred += len(preds)
+        tp_pred += sum(1 for q in preds if any(_matches(q, a, b, g) for a, b, g in gold))
+        for a, b, g in gold:
+            hits = [q for q in preds if _matches(q, a, b, g)]
+            if hits:
+                tp_gold += 1
+                kinds_total += 1
+                kinds_ok += hits[0].kind == g["kind"] and hits[0].negated == g["negated"]
+    precision, recall = tp_pred / max(n_pred, 1), tp_gold / n_gold
+    assert precision >= 0.9, precision
+    assert recall >= 0.9, recall
+    assert kinds_ok / kinds_total >= 0.9, kinds_ok / kinds_total

@@ -88,6 +88,9 @@ ORG_NOUNS: frozenset[str] = frozenset(
     authority regulator watchdog observatory monitor army military police
     prosecution""".split()
 )
+GENERIC_ORG_NOUNS: frozenset[str] = frozenset(
+    "company firm group organisation organization business carrier airline retailer".split()
+)
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("representative envoy ambassador delegate emissary diplomat".split()),
     frozenset("spokesman spokeswoman spokesperson".split()),
@@ -396,17 +399,21 @@ def _build_registry(doc: Doc) -> _Registry:
     sent_of = _sentence_index(doc)
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     full_names: dict[str, set[str]] = {}
+    first_names: dict[str, set[str]] = {}
     for e in persons:
         name = _strip_title(e.text)
         words = name.split()
         if len(words) >= 2:
             full_names.setdefault(words[-1].lower(), set()).add(name)
+            first_names.setdefault(words[0].lower(), set()).add(name)
 
     def canonical_person(text: str) -> str:
         name = _strip_title(text)
         words = name.split()
         if len(words) == 1:
             cands = full_names.get(words[0].lower(), set())
+            if not cands:  # family name first ("Li" for "Li Wen")
+                cands = first_names.get(words[0].lower(), set())
             if len(cands) == 1:
                 return next(iter(cands))
         elif words:
@@ -417,7 +424,12 @@ def _build_registry(doc: Doc) -> _Registry:
     for e in doc.ents:
         if e.label_ not in NAMED_LABELS:
             continue
-        if e.label_ == "PERSON":
+        label = e.label_
+        if label != "PERSON" and len(e) == 1 and (
+            e.text.lower() in full_names or e.text.lower() in first_names
+        ):
+            label = "PERSON"  # a known person's surname mis-tagged as ORG/GPE ("Brandt rejected")
+        if label == "PERSON":
             name = canonical_person(e.text)
         else:
             name = _clean_group_name(e.text)
@@ -427,8 +439,8 @@ def _build_registry(doc: Doc) -> _Registry:
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        role = _role_of(e) if e.label_ == "PERSON" else None
-        m = _Mention(e.start_char, e.end_char, e.start, e.end, name, e.label_, sent_of[e.start], subject, role)
+        role = _role_of(e) if label == "PERSON" else None
+        m = _Mention(e.start_char, e.end_char, e.start, e.end, name, label, sent_of[e.start], subject, role)
         reg.mentions.append(m)
         for t in range(e.start, e.end):
             reg.by_token[t] = m
@@ -467,11 +479,13 @@ def _synonyms(noun: str) -> frozenset[str]:
 
 
 def _salient(reg: _Registry, pos_tok: int, sent: int, labels: frozenset[str] | set[str],
-             last_speaker: _Speaker | None) -> _Mention | None:
+             last_speaker: _Speaker | None, contains: str | None = None) -> _Mention | None:
     scores: dict[str, float] = {}
     latest: dict[str, _Mention] = {}
     for m in reg.mentions:
         if m.tok_start >= pos_tok or m.label not in labels:
+            continue
+        if contains is not None and contains not in m.name.lower():
             continue
         dist = max(0, sent - m.sent)
         if dist > 8:
@@ -568,7 +582,10 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
     if head.pos_ == "NOUN" and definite:
         if noun in ORG_NOUNS:
-            m = _salient(reg, head.i, sent, {"ORG"}, None)
+            # "the company": the organisation in focus; "the league": only an organisation
+            # whose name says so (the Premier League), else the description stays as written
+            generic = noun in GENERIC_ORG_NOUNS
+            m = _salient(reg, head.i, sent, {"ORG"}, None, None if generic else noun)
             if m is not None:
                 return _Speaker(m.name, noun, m.start, m.end, src_start, src_end, m.label)
         else:
@@ -662,7 +679,7 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         return (start, xcomps[-1].right_edge.i + 1), False
     if dobjs:
         obj = dobjs[0]
-        if obj.pos_ == "PRON":
+        if obj.pos_ == "PRON" and not (lemma == "call" and any(c.dep_ == "oprd" for c in children)):
             return None, False
         # "repeated the claim that ..." / "offered an explanation: that ..."
         if obj.lemma_.lower() in SPEECH_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
@@ -716,7 +733,10 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
         if tok.pos_ not in ("VERB",):
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in SPEECH_VERBS and not (beliefs and lemma in BELIEF_VERBS) and not (
+        light = lemma in LIGHT_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
+        )
+        if lemma not in SPEECH_VERBS and not light and not (beliefs and lemma in BELIEF_VERBS) and not (
             broad and lemma in ATTITUDE_VERBS
         ):
             continue
