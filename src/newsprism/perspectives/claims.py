@@ -1,0 +1,184 @@
+"""Claims: statements that say the same thing, grouped across sources, with support counts.
+
+Two statements are one claim when they have the same polarity and their propositions are
+close in meaning: embedding cosine >= ``SAME_CLAIM_COS``, or >= ``SAME_CLAIM_COS_LEXICAL`` with
+content-word overlap (Jaccard) >= ``SAME_CLAIM_JACCARD``. Grouping is single-link over those
+pairs, restricted so a group never joins two statements below ``GROUP_FLOOR_COS`` (no chains
+of loosely related sentences)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed import Embedder
+from ..model import AnnotatedArticle, Claim, Entity, Span
+from .holders import HolderIndex
+from .statements import Statement, extract_statements
+
+SAME_CLAIM_COS = 0.85
+SAME_CLAIM_COS_LEXICAL = 0.70
+SAME_CLAIM_JACCARD = 0.30
+GROUP_FLOOR_COS = 0.45
+
+_STOP = frozenset(
+    """a an the of to in on at by for from with and or but that this these those it its is are was
+    were be been being has have had do does did not no as which who whom what when where while
+    will would could should may might can said says say told he she they we i you his her their
+    our them him us there here than then so if also into over after before about against""".split()
+)
+_TOKEN = re.compile(r"[a-z][a-z\-']+")
+
+
+def content_words(text: str) -> set[str]:
+    out = set()
+    for w in _TOKEN.findall(text.lower()):
+        if w in _STOP or len(w) < 3:
+            continue
+        w = re.sub(r"'s$", "", w)
+        for suf in ("ing", "ed", "es", "s"):
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                w = w[: -len(suf)]
+                break
+        out.add(w)
+    return out
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+@dataclass
+class StatementTable:
+    """Every statement of the story with its embedding and content words (shared by claims and
+    contradictions; rebuilt from the articles so both public functions stay independent)."""
+
+    statements: list[Statement]
+    vectors: np.ndarray  # proposition embeddings, one row per statement
+    sentence_vectors: np.ndarray  # evidence-sentence embeddings
+    words: list[set[str]]
+    index: HolderIndex
+
+    @classmethod
+    def build(cls, articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder) -> StatementTable:
+        index = HolderIndex(entities, articles)
+        statements: list[Statement] = []
+        texts: dict[str, str] = {}
+        for art in articles:
+            statements.extend(extract_statements(art, index))
+            texts[art.source_id] = art.article.text
+        if embedder.kind == "tfidf":
+            embedder.fit([s.text for s in statements])
+        vectors = embedder.embed([s.text for s in statements])
+        sentence_vectors = embedder.embed([texts[s.source_id][s.sent_start : s.sent_end] for s in statements])
+        words = [content_words(s.text) for s in statements]
+        return cls(statements, vectors, sentence_vectors, words, index)
+
+    def same_claim(self, i: int, j: int, sim: np.ndarray) -> bool:
+        a, b = self.statements[i], self.statements[j]
+        if a.polarity != b.polarity or a.negated != b.negated or a.anaphoric or b.anaphoric:
+            return False
+        if a.source_id == b.source_id and a.start == b.start and a.end == b.end:
+            return True  # the same clause taken by two passes (quote and evidence cue)
+        c = float(sim[i, j])
+        return c >= SAME_CLAIM_COS or (c >= SAME_CLAIM_COS_LEXICAL and jaccard(self.words[i], self.words[j]) >= SAME_CLAIM_JACCARD)
+
+
+def group_statements(table: StatementTable) -> list[list[int]]:
+    """Groups of statement indices that make one claim each, in order of first appearance."""
+    n = len(table.statements)
+    sim = table.vectors @ table.vectors.T if n else np.zeros((0, 0))
+    groups: list[list[int]] = []
+    for i in range(n):
+        best, best_score = -1, -1.0
+        for g, members in enumerate(groups):
+            if not any(table.same_claim(i, j, sim) for j in members):
+                continue
+            if min(float(sim[i, j]) for j in members) < GROUP_FLOOR_COS and not any(
+                table.statements[j].start == table.statements[i].start for j in members
+            ):
+                continue
+            score = float(np.mean([sim[i, j] for j in members]))
+            if score > best_score:
+                best, best_score = g, score
+        if best >= 0:
+            groups[best].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _keep(table: StatementTable, members: list[int]) -> bool:
+    """Own-voice sentences become claims only when corroborated or when they rebut a denial."""
+    sts = [table.statements[i] for i in members]
+    if any(s.kind != "own" for s in sts):
+        return True
+    if any(s.rebuts is not None for s in sts):
+        return True
+    return len({s.source_id for s in sts}) >= 2
+
+
+def claims_from_groups(table: StatementTable, groups: list[list[int]]) -> tuple[list[Claim], list[list[int]]]:
+    """Claim records (ids c1, c2, ...) and, aligned, the statement indices of each."""
+    claims: list[Claim] = []
+    kept: list[list[int]] = []
+    for members in groups:
+        if not _keep(table, members):
+            continue
+        sts = [table.statements[i] for i in members]
+        if len(members) > 1:
+            sub = table.vectors[members] @ table.vectors[members].T
+            centrality = sub.mean(axis=1)
+        else:
+            centrality = np.ones(1)
+        # representative: reported/evidence before own voice, then the most central
+        rep = max(range(len(members)), key=lambda k: (sts[k].kind != "own", float(centrality[k])))
+        holders: list[str] = []
+        by_holder: Counter[str] = Counter()
+        by_source: Counter[str] = Counter()
+        evidence: list[Span] = []
+        content: list[Span] = []
+        for st in sts:
+            for h in st.holders:
+                if h.name not in holders:
+                    holders.append(h.name)
+                by_holder[h.name] += 1
+            by_source[st.source_id] += 1
+            ev = Span(st.source_id, st.sent_start, st.sent_end)
+            if ev not in evidence:
+                evidence.append(ev)
+            cs = Span(st.source_id, st.start, st.end)
+            if cs not in content:
+                content.append(cs)
+        kinds = {st.kind for st in sts}
+        claims.append(
+            Claim(
+                id=f"c{len(claims) + 1}",
+                text=sts[rep].text,
+                holders=holders,
+                evidence=evidence,
+                polarity=sts[rep].polarity,
+                quote_ids=[st.quote_id for st in sts if st.quote_id],
+                kind=kinds.pop() if len(kinds) == 1 else "mixed",
+                content=content,
+                sources=list(dict.fromkeys(st.source_id for st in sts)),
+                support=len(sts),
+                support_by_source=dict(by_source),
+                support_by_holder=dict(by_holder),
+            )
+        )
+        kept.append(members)
+    return claims, kept
+
+
+def build_claims(articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder) -> list[Claim]:
+    """Claims of the story: reported speech, evidence statements and the outlets' own corroborated
+    or rebutting assertions, grouped across sources, holders normalised through ``entities``."""
+    table = StatementTable.build(articles, entities, embedder)
+    claims, _ = claims_from_groups(table, group_statements(table))
+    return claims

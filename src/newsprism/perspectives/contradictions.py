@@ -1,0 +1,461 @@
+"""Contradictions: claims that cannot both hold, gathered into sides, and per-outlet coverage.
+
+Edges between two claims held by different camps (a camp is the root of ``acts_for``):
+
+- ``denial``: one asserts and the other denies propositions close in meaning;
+- ``counter``: an explicit rejection ("called the claim a lie", "rejected the allegations")
+  or an alternative explanation aimed at the most similar claim of another camp;
+- ``incompatible``: both answer who is responsible ("blamed X for", "caused by X",
+  "belonged to X") and name actors of different camps;
+- ``rebuttal``: an outlet's own elliptical rebuttal of a denial it reports.
+
+Agreement edges join claims that say the same (high cosine, same polarity) or name the same
+responsible camp. Each connected set with at least one contradiction edge is split into two
+sides by two-colouring, strongest edges first; a claim that would need both colours keeps the
+one its strongest edge gives it."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..embed import Embedder
+from ..model import (
+    AnnotatedArticle,
+    Claim,
+    Contradiction,
+    Coverage,
+    CoverageRow,
+    Entity,
+    Side,
+    Span,
+)
+from . import cues
+from .claims import StatementTable, jaccard
+from .statements import Statement
+
+DENIAL_COS = 0.70  # assert vs deny of propositions this close in meaning
+DENIAL_COS_LEXICAL = 0.50  # ... or this close with shared content words
+DENIAL_JACCARD = 0.25
+TARGET_COS = 0.35  # an anaphoric rejection / alternative explanation targets a claim this close
+ANSWER_TOPIC_COS = 0.35  # two answers to "who is responsible" are about the same event
+AGREE_COS = 0.62  # two claims of the same polarity this close support the same side
+ATTACH_PLAIN_COS = 0.75  # a claim with no stance cue joins a side only when this close
+MAX_SIDE_EVIDENCE = 12
+_STANCE_FAMILIES = {cues.BLAME, cues.DENY, cues.COUNTER, cues.EVIDENCE, cues.PROVEN}
+
+
+@dataclass
+class _Edge:
+    a: int
+    b: int
+    sign: int  # +1 agree, -1 contradict
+    weight: float
+    kind: str
+
+
+def _claim_members(claims: list[Claim], table: StatementTable) -> list[list[int]]:
+    """Statement indices behind each claim (matched by content span and polarity)."""
+    where: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for ci, c in enumerate(claims):
+        for sp in c.content:
+            where[(sp.source_id, sp.start, sp.end)].append(ci)
+    members: list[list[int]] = [[] for _ in claims]
+    for si, st in enumerate(table.statements):
+        for ci in where.get((st.source_id, st.start, st.end), []):
+            if claims[ci].polarity == st.polarity:
+                members[ci].append(si)
+    return members
+
+
+def _camps(sts: list[Statement]) -> set[str]:
+    return {h.camp for st in sts for h in st.holders}
+
+
+def _answer_camps(sts: list[Statement]) -> set[str]:
+    return {r.camp for st in sts for r in st.responsible}
+
+
+def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable) -> list[_Edge]:
+    n = len(claims)
+    sts = [[table.statements[i] for i in m] for m in members]
+    vec = np.zeros((n, table.vectors.shape[1] if table.vectors.size else 1), dtype=np.float32)
+    svec = np.zeros_like(vec)
+    for ci, m in enumerate(members):
+        if m:
+            v = table.vectors[m].mean(axis=0)
+            vec[ci] = v / (np.linalg.norm(v) or 1.0)
+            sv = table.sentence_vectors[m].mean(axis=0)
+            svec[ci] = sv / (np.linalg.norm(sv) or 1.0)
+    sim = vec @ vec.T
+    ssim = svec @ svec.T
+    camps = [_camps(s) for s in sts]
+    answers = [_answer_camps(s) for s in sts]
+    anaphoric = [any(st.anaphoric for st in s) and all(st.anaphoric for st in s) for s in sts]
+    counter = [any(st.family == cues.COUNTER for st in s) for s in sts]
+    negated = [bool(s) and all(st.negated for st in s) for s in sts]
+    accusation = [any(st.family == cues.BLAME or st.responsible for st in s) for s in sts]
+    words = [set().union(*(table.words[i] for i in m)) if m else set() for m in members]
+    edges: list[_Edge] = []
+
+    def distinct(i: int, j: int) -> bool:
+        return bool(camps[i]) and bool(camps[j]) and not (camps[i] & camps[j])
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not members[i] or not members[j]:
+                continue
+            pi, pj = claims[i].polarity, claims[j].polarity
+            # a negative proposition asserted ("rebels did not have it") stands against the positive
+            ei = pi if not negated[i] else ("deny" if pi == "assert" else "assert")
+            ej = pj if not negated[j] else ("deny" if pj == "assert" else "assert")
+            c = float(sim[i, j])
+            if anaphoric[i] or anaphoric[j]:
+                continue  # handled by targeting below
+            if ei != ej and distinct(i, j):
+                if c >= DENIAL_COS or (c >= DENIAL_COS_LEXICAL and jaccard(words[i], words[j]) >= DENIAL_JACCARD):
+                    edges.append(_Edge(i, j, -1, c, "denial" if pi != pj else "negation"))
+                    continue
+            if pi != pj and distinct(i, j):
+                deny, other = (i, j) if pi == "deny" else (j, i)
+                if answers[deny] & answers[other] and c >= ANSWER_TOPIC_COS:
+                    edges.append(_Edge(i, j, -1, c, "denial"))
+                    continue
+            if pi == pj == "assert" and answers[i] and answers[j] and float(ssim[i, j]) >= ANSWER_TOPIC_COS:
+                if not (answers[i] & answers[j]) and distinct(i, j):
+                    edges.append(_Edge(i, j, -1, float(ssim[i, j]), "incompatible"))
+                    continue
+                if answers[i] & answers[j]:
+                    edges.append(_Edge(i, j, 1, float(ssim[i, j]), "same answer"))
+                    continue
+            if pi == pj and c >= AGREE_COS:
+                edges.append(_Edge(i, j, 1, c, "agree"))
+
+    # targeted rejections: "rejected the allegations", "called X a lie", alternative explanations
+    for i in range(n):
+        if not members[i]:
+            continue
+        if not (anaphoric[i] or counter[i]):
+            continue
+        first = min(table.statements[k].start for k in members[i])
+        src = table.statements[members[i][0]].source_id
+        best, best_c = -1, TARGET_COS
+        # "the allegations", "the accusation": point at accusations when the story has any
+        want_accusation = anaphoric[i] and any(accusation[j] and distinct(i, j) for j in range(n) if j != i)
+        for j in range(n):
+            if j == i or not members[j] or not distinct(i, j) or claims[j].polarity != "assert":
+                continue
+            if want_accusation and not accusation[j]:
+                continue
+            before = [
+                table.statements[k] for k in members[j]
+                if table.statements[k].source_id == src and table.statements[k].start < first
+            ]
+            if anaphoric[i]:
+                # the allegations were reported before, in the same source
+                if not before:
+                    continue
+                c = float(ssim[i, j])
+            else:
+                c = float(sim[i, j])
+            # the explanation is an alternative to what the source has just reported
+            own_si = table.statements[members[i][0]].sent_index
+            if before:
+                c -= 0.03 * min(10, own_si - max(st.sent_index for st in before))
+            else:
+                c -= 0.3
+            if c > best_c:
+                best, best_c = j, c
+        if best >= 0:
+            edges.append(_Edge(i, best, -1, best_c + 0.2, "counter"))
+
+    # a rejection and the clause that elaborates it ("rejected the allegations -- blaming X"):
+    # same holder, same sentence, same side
+    for i in range(n):
+        if not anaphoric[i]:
+            continue
+        for k in members[i]:
+            st = table.statements[k]
+            for j in range(n):
+                if j == i:
+                    continue
+                if any(
+                    table.statements[q].source_id == st.source_id
+                    and table.statements[q].sent_index == st.sent_index
+                    and _camps([table.statements[q]]) & _camps([st])
+                    for q in members[j]
+                ):
+                    edges.append(_Edge(i, j, 1, 0.9, "elaborates"))
+
+    # an outlet's own elliptical rebuttal of a denial it reports
+    pos = {(table.statements[k].source_id, table.statements[k].start, table.statements[k].polarity): ci for ci, m in enumerate(members) for k in m}
+    for ci, s in enumerate(sts):
+        for st in s:
+            if st.rebuts is not None:
+                cj = pos.get((st.rebuts.source_id, st.rebuts.start, st.rebuts.polarity))
+                if cj is not None and cj != ci:
+                    edges.append(_Edge(ci, cj, -1, 1.0, "rebuttal"))
+    return edges
+
+
+def _select(edges: list[_Edge], stance: list[bool], camps: list[set[str]]) -> list[_Edge]:
+    """Contradiction edges, agreement among their endpoints, and for every other claim only its
+    strongest agreement with such an endpoint (one hop: no chains of loosely related claims).
+    A claim that takes no stance itself (no blame, denial, evidence or answer) is attached only
+    when it says nearly the same (cosine >= ATTACH_PLAIN_COS) or its holder's camp already
+    holds the claim it agrees with (a camp keeps to its side)."""
+    core = {e.a for e in edges if e.sign < 0} | {e.b for e in edges if e.sign < 0}
+    keep = [e for e in edges if e.a in core and e.b in core]
+    best: dict[int, _Edge] = {}
+    for e in edges:
+        if e.sign < 0 or (e.a in core) == (e.b in core):
+            continue
+        outer = e.b if e.a in core else e.a
+        inner = e.a if outer == e.b else e.b
+        if not stance[outer] and e.weight < ATTACH_PLAIN_COS and not camps[outer] & camps[inner]:
+            continue
+        if outer not in best or e.weight > best[outer].weight:
+            best[outer] = e
+    return keep + list(best.values())
+
+
+def _two_colour(nodes: list[int], edges: list[_Edge]) -> dict[int, int]:
+    """Colour 0/1 per node, strongest edges first (a maximum spanning forest)."""
+    adj: dict[int, list[_Edge]] = defaultdict(list)
+    for e in edges:
+        adj[e.a].append(e)
+        adj[e.b].append(e)
+    colour: dict[int, int] = {}
+    for root in nodes:
+        if root in colour:
+            continue
+        colour[root] = 0
+        heap: list[tuple[float, int, int, int]] = []
+        counter = 0
+        for e in adj[root]:
+            heapq.heappush(heap, (-e.weight, counter, root, id(e)))
+            counter += 1
+        by_id = {id(e): e for e in edges}
+        while heap:
+            _, _, u, eid = heapq.heappop(heap)
+            e = by_id[eid]
+            v = e.b if e.a == u else e.a
+            if v in colour:
+                continue
+            colour[v] = colour[u] if e.sign > 0 else 1 - colour[u]
+            for f in adj[v]:
+                heapq.heappush(heap, (-f.weight, counter, v, id(f)))
+                counter += 1
+    return colour
+
+
+def _drop_camp_conflicts(
+    comp: list[int], colour: dict[int, int], edges: list[_Edge], members: list[list[int]], table: StatementTable
+) -> None:
+    """A claim attached only by agreement whose holder's camp argues the other side is left out:
+    a camp keeps its side (Russia's envoy is not counted with Russia's opponents)."""
+    core = {e.a for e in edges if e.sign < 0} | {e.b for e in edges if e.sign < 0}
+    core_camps: dict[int, set[str]] = {0: set(), 1: set()}
+    for c in core:
+        core_camps[colour[c]] |= _camps([table.statements[k] for k in members[c]])
+    for c in comp:
+        if c in core:
+            continue
+        mine = _camps([table.statements[k] for k in members[c]])
+        other = core_camps[1 - colour[c]]
+        if mine & other and not mine & core_camps[colour[c]]:
+            del colour[c]
+
+
+def _components(n: int, edges: list[_Edge]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for e in edges:
+        ra, rb = find(e.a), find(e.b)
+        if ra != rb:
+            parent[ra] = rb
+    comp: dict[int, list[int]] = defaultdict(list)
+    touched = {e.a for e in edges} | {e.b for e in edges}
+    for i in sorted(touched):
+        comp[find(i)].append(i)
+    return list(comp.values())
+
+
+def _topic(sides_sts: list[list[Statement]], texts: dict[str, str], kinds: set[str]) -> str:
+    """A question when the sides answer who is responsible; else the contested proposition."""
+    events: dict[str, int] = defaultdict(int)
+    for sts in sides_sts:
+        for st in sts:
+            for m in _EVENT.finditer(texts[st.source_id][st.display_start : st.end]):
+                events[m.group("e").strip()] += 1
+    if "incompatible" in kinds or any(st.responsible for sts in sides_sts for st in sts):
+        if events:
+            event = max(events.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+            return f"Who is responsible for {event}?"
+        return "Who is responsible?"
+    for sts in sides_sts:
+        for st in sts:
+            if st.polarity == "deny" and not st.anaphoric:
+                return f"Is it true that {st.text}?"
+    st = sides_sts[0][0]
+    return f"Is it true that {st.text}?"
+
+
+_EVENT = cues.re.compile(
+    r"\b(?:blam\w*|fault\w*|to\s+blame|responsib\w+)\s+(?:[^,.;:]{0,60}?\s+)?for\s+"
+    r"(?P<e>(?:the|a|an|this|that|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:attack|deaths?|killings?|"
+    r"bombing|explosion|blast|crash|fire|collapse|failure|shooting|leak|outbreak|massacre|strike|"
+    r"incident|disaster|loss|defeat|fraud|spill|flood(?:ing)?))\b",
+    cues.re.I,
+)
+
+
+def find_contradictions(
+    claims: list[Claim], articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder
+) -> list[Contradiction]:
+    """Disputes among ``claims`` (from :func:`build_claims` on the same articles): each with a
+    topic and two sides, every side with its position (a source clause), holders, claim ids and
+    evidence sentences (the strongest first, one per source before the rest)."""
+    if not claims:
+        return []
+    table = StatementTable.build(articles, entities, embedder)
+    members = _claim_members(claims, table)
+    stance = [
+        any(table.statements[k].family in _STANCE_FAMILIES or table.statements[k].responsible for k in m)
+        for m in members
+    ]
+    camps = [_camps([table.statements[k] for k in m]) for m in members]
+    edges = _select(_edges(claims, members, table), stance, camps)
+    texts = {a.source_id: a.article.text for a in articles}
+    out: list[Contradiction] = []
+    for comp in _components(len(claims), edges):
+        comp_edges = [e for e in edges if e.a in comp and e.b in comp]
+        if not any(e.sign < 0 for e in comp_edges):
+            continue
+        colour = _two_colour(comp, comp_edges)
+        _drop_camp_conflicts(comp, colour, comp_edges, members, table)
+        side_claims = [[c for c in comp if colour.get(c) == k] for k in (0, 1)]
+        if not side_claims[0] or not side_claims[1]:
+            continue
+        kinds = {e.kind for e in comp_edges if e.sign < 0}
+        sides: list[Side] = []
+        sides_sts: list[list[Statement]] = []
+        for group in side_claims:
+            side, sts = _side(group, claims, members, table, texts, comp_edges)
+            sides.append(side)
+            sides_sts.append(sts)
+        sides.sort(key=lambda s: (-len(s.sources), -len(s.holders)))
+        out.append(Contradiction(topic=_topic(sides_sts, texts, kinds), sides=sides, kind=_main_kind(kinds)))
+    out.sort(key=lambda c: -sum(len(s.claim_ids) for s in c.sides))
+    for k, c in enumerate(out, 1):
+        c.id = f"d{k}"
+    return out
+
+
+def _main_kind(kinds: set[str]) -> str:
+    for k in ("incompatible", "denial", "counter", "rebuttal"):
+        if k in kinds:
+            return k
+    return sorted(kinds)[0]
+
+
+def _side(
+    group: list[int],
+    claims: list[Claim],
+    members: list[list[int]],
+    table: StatementTable,
+    texts: dict[str, str],
+    edges: list[_Edge],
+) -> tuple[Side, list[Statement]]:
+    degree: dict[int, float] = defaultdict(float)
+    for e in edges:
+        degree[e.a] += e.weight
+        degree[e.b] += e.weight
+    sts_idx = [k for c in group for k in members[c]]
+    sts = [table.statements[k] for k in sts_idx]
+
+    def strength(k: int) -> tuple[int, int, int, float]:
+        st = table.statements[k]
+        ci = next(c for c in group if k in members[c])
+        return (
+            st.polarity == "assert" and not st.anaphoric,  # a position reads best as an assertion
+            bool(st.responsible),  # it answers the disputed question
+            st.kind != "own",
+            degree[ci] + claims[ci].support,
+        )
+
+    ranked = sorted(sts_idx, key=strength, reverse=True)
+    rep = table.statements[ranked[0]]
+    if rep.family in (cues.EVIDENCE, cues.PROVEN):
+        p_start, p_end = rep.start, rep.end  # the proposition, not "X has gathered evidence"
+    else:
+        p_start, p_end = rep.display_start, rep.display_end
+    position = _short_position(texts[rep.source_id][p_start:p_end].strip())
+    holders: list[str] = []
+    for k in ranked:
+        for h in table.statements[k].holders:
+            if h.name not in holders:
+                holders.append(h.name)
+    evidence: list[Span] = []
+    seen_sources: list[str] = []
+    for k in ranked:  # the strongest sentence of each source first
+        st = table.statements[k]
+        if st.source_id not in seen_sources:
+            seen_sources.append(st.source_id)
+            evidence.append(Span(st.source_id, st.sent_start, st.sent_end))
+    for k in ranked:
+        st = table.statements[k]
+        sp = Span(st.source_id, st.sent_start, st.sent_end)
+        if sp not in evidence and len(evidence) < MAX_SIDE_EVIDENCE:
+            evidence.append(sp)
+    claim_ids = [claims[c].id for c in sorted(group, key=lambda c: int(claims[c].id[1:]))]
+    return Side(position=position, holders=holders, claim_ids=claim_ids, evidence=evidence, sources=seen_sources), sts
+
+
+_CLAUSE_CUT = cues.re.compile(r",\s|\s(?:that|which|who|where|when|while|because|after|before|since)\s")
+
+
+def _short_position(text: str, max_words: int = 18, min_words: int = 6) -> str:
+    """A long clause trimmed at its first subordinate boundary after ``min_words`` words (a
+    prefix of the source text, so nothing is reworded)."""
+    if len(text.split()) <= max_words:
+        return text
+    for m in _CLAUSE_CUT.finditer(text):
+        if len(text[: m.start()].split()) >= min_words:
+            return text[: m.start()].rstrip(" ,;:")
+    return text
+
+
+def coverage(contradictions: list[Contradiction], articles: list[AnnotatedArticle]) -> list[Coverage]:
+    """For each contradiction, which of its sides each source carries evidence for."""
+    out: list[Coverage] = []
+    for c in contradictions:
+        rows: list[CoverageRow] = []
+        for art in articles:
+            sides = [k for k, s in enumerate(c.sides) if any(sp.source_id == art.source_id for sp in s.evidence)]
+            rows.append(CoverageRow(source_id=art.source_id, outlet=art.article.outlet, sides=sides))
+        out.append(Coverage(topic=c.topic, contradiction_id=c.id, rows=rows, note=_coverage_note(rows, len(c.sides))))
+    return out
+
+
+def _coverage_note(rows: list[CoverageRow], n_sides: int) -> str:
+    parts: list[str] = []
+    for r in rows:
+        name = r.outlet or r.source_id
+        if len(r.sides) == n_sides:
+            parts.append(f"{name} reports {'both' if n_sides == 2 else 'all'} sides")
+        elif not r.sides:
+            parts.append(f"{name} reports neither side" if n_sides == 2 else f"{name} reports none of the sides")
+        else:
+            which = " and ".join(f"side {k + 1}" for k in r.sides)
+            parts.append(f"{name} reports only {which}")
+    return "; ".join(parts) + "."

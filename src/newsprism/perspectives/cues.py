@@ -1,0 +1,143 @@
+"""Cue lexicons for stance: reporting, denial, blame, evidence, counter-explanations, hedges.
+
+Every pattern is a general English construction (no event-specific words); the tests exercise
+each family on sentences from sport, business, courts, science and disasters."""
+
+from __future__ import annotations
+
+import re
+
+# families of cue
+REPORT = "report"  # neutral reporting: said, told, believes, according to
+DENY = "deny"  # the holder rejects the proposition that follows
+BLAME = "blame"  # the holder assigns responsibility (blamed X for Y, accused X of Y)
+EVIDENCE = "evidence"  # the holder has evidence / findings that P
+PROVEN = "proven"  # passive: P has been proven / confirmed by X (holder after "by")
+COUNTER = "counter"  # an alternative explanation / calls another claim a lie
+ACCORDING = "according"  # P, according to X (holder after the cue)
+
+_REPORT_VERBS = (
+    r"said|says|say|told|tells|stated|states|added|adds|claimed|claims|insisted|insists|"
+    r"maintained|maintains|argued|argues|believes|believed|believe|alleged|alleges|"
+    r"concluded|concludes|reported|reports|announced|announces|confirmed|confirms|"
+    r"suggested|suggests|warned|warns|wrote|writes|repeated|repeats|reiterated|reiterates|"
+    r"asserted|asserts|contended|contends|acknowledged|acknowledges|admitted|admits|"
+    r"testified|testifies|explained|explains|estimated|estimates|noted|notes"
+)
+_DENY_VERBS = (
+    r"denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|"
+    r"refuted|refutes|refute|disputed|disputes|contested|contests|contradicted|contradicts|"
+    r"disavowed|disavows|repudiated|repudiates"
+)
+_BLAME_VERBS = r"blamed|blames|blame|blaming|accused|accuses|accuse|accusing|faulted|faults"
+_EVIDENCE_VERBS = r"gathered|collected|found|obtained|documented|compiled|uncovered|presented"
+_PROVEN_VERBS = r"proven|proved|confirmed|established|documented|verified|demonstrated|shown"
+
+CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        COUNTER,
+        re.compile(
+            r"\b(?:offered|offers|gave|gives|put forward|puts forward|proposed|proposes|advanced|"
+            r"advances|presented|presents)\s+(?:an?\s+|its\s+|their\s+|his\s+|her\s+)?"
+            r"(?:alternative|different|competing|rival|own)\s+(?:explanation|account|version|"
+            r"theory|narrative)\b",
+            re.I,
+        ),
+    ),
+    (
+        COUNTER,
+        re.compile(
+            r"\bcall(?:ed|s|ing)?\s+(?P<obj>[^.;:]{1,90}?)\s+an?\s+[\"“'‘]?(?:lie|lies|fabrication|"
+            r"hoax|fake|fiction|falsehood|fantasy|smear|provocation)\b",
+            re.I,
+        ),
+    ),
+    (EVIDENCE, re.compile(rf"\b(?:has|have|had)\s+(?:{_EVIDENCE_VERBS})\s+(?:\w+\s+){{0,2}}evidence\s+that\b", re.I)),
+    (EVIDENCE, re.compile(r"\bevidence\s+(?:shows|showed|suggests|suggested|indicates|indicated|proves|proved)\s+that\b", re.I)),
+    (
+        PROVEN,
+        re.compile(
+            rf"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:\w+ly\s+)?(?:{_PROVEN_VERBS})\b"
+            r"(?P<mid>(?:(?!\bthat\b)[^.;]){0,60}?)\bby\s+",
+            re.I,
+        ),
+    ),
+    # verbs are matched in lower case only: "The United States" is not a cue
+    (DENY, re.compile(rf"\b(?:{_DENY_VERBS})\b")),
+    (BLAME, re.compile(rf"\b(?:{_BLAME_VERBS})\b")),
+    (ACCORDING, re.compile(r"\b[Aa]ccording\s+to\s+")),
+    (REPORT, re.compile(rf"\b(?:{_REPORT_VERBS})\b")),
+]
+
+# words that make a claim's own content negative
+NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|nobody|nothing|none|without)\b|n't\b", re.I)
+
+# an own-voice sentence with one of these is speculation, a question or a condition, not a claim
+HEDGE = re.compile(
+    r"^\s*(?:if|whether|perhaps|maybe|as)\b|\b(?:may|might|could|would|should|must)\b|"
+    r"\b(?:not|un)\s*clear\b|\bunclear\b|\bremains to be seen\b|\?\s*[\"”’']?\s*$|"
+    r"\b(?:suspected|alleged|allegedly|possibly|reportedly|apparently|supposedly)\b",
+    re.I,
+)
+
+# a content that is only an anaphoric object: "rejected the allegations", "denied it"
+BARE_OBJECT = re.compile(
+    r"^\s*(?:the|these|those|this|that|such|all|any|its|their|his|her|our)?\s*"
+    r"(?:\w+\s+)?(?:allegations?|claims?|accusations?|charges?|reports?|suggestions?|"
+    r"assertions?|accounts?|findings?|it|this|that|them)\s*[.,;:]?\s*$",
+    re.I,
+)
+
+# an elliptical own-voice contradiction of the previous sentence: "But the air force is."
+ELLIPTIC_REBUTTAL = re.compile(
+    r"^\s*(?:but|yet|however,?|in fact,?|actually,?)\s+(?P<subj>[^,.;]{1,60}?)\s+"
+    r"(?:is|are|was|were|does|do|did|has|have|had|can|will)\s*(?:so|too|indeed)?\s*[.!]\s*$",
+    re.I,
+)
+
+# phrases that end a claim's clause (what follows is the reporter's framing)
+CLAUSE_END = re.compile(
+    r"\s+[—–]\s+|;\s|,\s+(?:setting|prompting|raising|adding|saying|which|while|who|despite|"
+    r"putting|leaving|making|marking|according)\b|\s\((?!\w+\))",
+)
+
+PRONOUN_HOLDER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+LEADING_NOISE = re.compile(
+    r"^(?:(?:but|and|yet|so|however|meanwhile|also|then|earlier|later|again|now|still|"
+    r"indeed|moreover|further|instead|previously|separately)\b[\s,]*)+",
+    re.I,
+)
+TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:strongly|firmly|flatly|categorically|repeatedly|again|also|earlier|later|"
+    r"quickly|publicly|previously|swiftly|vehemently|angrily|has|have|had|had\s+long|has\s+long|"
+    r"long|always|never|already|then|now|once|still|on\s+\w+day|\w+ly))+\s*$",
+    re.I,
+)
+
+# who is answered to be responsible for an event: "blamed R for", "caused by R", "R was to blame"
+_R = r"(?P<r>(?:(?!\bby\b)[^,.;:—–()]){1,60}?)"
+RESPONSIBLE_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(rf"\bblam\w*\s+(?P<e>[^,.;:—–]{{1,80}}?)\s+on\s+{_R}(?=$|[,.;:—–)]|\s+(?:while|and|as|because|for|in|at|when|after)\b)", re.I),
+    re.compile(rf"\b(?:blam|fault)\w*\s+{_R}\s+for\b", re.I),
+    re.compile(rf"\baccus\w*\s+{_R}\s+of\b", re.I),
+    re.compile(rf"(?:^|[,;:—–]\s*|\bthat\s+){_R}\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:to\s+blame|responsible|behind|the\s+culprits?|at\s+fault)\b", re.I),
+    re.compile(
+        rf"\b(?:caused|dropped|carried\s+out|deployed|launched|fired|committed|perpetrated|released|"
+        rf"set\s+off|started|triggered|ordered|orchestrated|planted|staged)\s+by\s+{_R}(?=$|[,.;:—–)]|\s+(?:and|that|which|who|while|in|at|on|with|when|after|during)\b)",
+        re.I,
+    ),
+    # an agent doing a harmful act (active voice only): "the air force is using chlorine",
+    # "the militia shelled the town", "the army has fired rockets"
+    re.compile(
+        r"(?:^|[,;:—–]\s*|\b(?:that|but|and|yet)\s+)(?P<r>(?:the\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+"
+        r"(?:(?:is|are|was|were)\s+(?:using|dropping|deploying|launching|firing|bombing|shelling|"
+        r"attacking|killing|poisoning|gassing)|(?:(?:has|have|had)\s+)?(?:used|dropped|deployed|launched|"
+        r"fired|bombed|shelled|attacked|killed|poisoned|gassed))\b(?!\s+by\b)",
+    ),
+    re.compile(rf"\bbelong(?:ed|s|ing)?\s+to\s+{_R}(?=$|[,.;:—–)]|\s+(?:and|that|which|who|while|in|at|on|with|when)\b)", re.I),
+]
+
+# the cue sits in a hypothetical: "If Washington says ...", "it may state that ..."
+HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|may|might|could|would|should)\b", re.I)
+# a subject that names nobody: "There have been reports", "It is said"
+EXPLETIVE = re.compile(r"^\s*(?:there|it|this|that|if|when|whether|as|although|though|whilst|while)\b", re.I)

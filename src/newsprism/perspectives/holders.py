@@ -1,0 +1,171 @@
+"""Normalise who holds a claim through the resolved entities (aliases, ``acts_for``).
+
+A holder is shown by its canonical name: a person keeps their own name, a place or office that
+stands for a state (Moscow, the Kremlin) is shown as that state (``acts_for``). The *camp* of a
+holder is the root of its ``acts_for`` chain, extended by two general text rules when entity
+resolution left no link: a demonym names its country ("Syrian" -> Syria when a GPE "Syria"
+exists) and a nationality adjective in a title names the person's country ("Deputy Russian UN
+Ambassador Vladimir Safronkov" -> Russia)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import AnnotatedArticle, Entity, Mention
+
+HOLDER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_TITLE_GAP = re.compile(
+    r"^(?:(?:[A-Z][\w.\-]*|of|the|to|for|and|deputy|acting|former|foreign|prime|vice|chief|"
+    r"president|minister|ambassador|envoy|spokes(?:man|woman|person)|official|secretary|general|"
+    r"commander|leader|representative|senator|governor|mayor|director|head)\s+){0,5}$"
+)
+_WORD = re.compile(r"[A-Za-z][\w'\-]*")
+
+
+@dataclass(slots=True)
+class Actor:
+    """A holder or answer phrase resolved as far as the entities allow."""
+
+    name: str  # display name
+    key: str  # entity id (or "text:<normalised head>") of the holder itself
+    camp: str  # entity id of the root it acts for (or key when none)
+    entity: Entity | None = None
+
+
+@dataclass
+class HolderIndex:
+    entities: list[Entity]
+    articles: list[AnnotatedArticle]
+    by_id: dict[str, Entity] = field(default_factory=dict)
+    by_alias: dict[str, Entity] = field(default_factory=dict)
+    by_span: dict[tuple[str, int, int], Entity] = field(default_factory=dict)
+    affiliation: dict[str, str] = field(default_factory=dict)  # entity id -> entity id (text rules)
+
+    def __post_init__(self) -> None:
+        for e in self.entities:
+            self.by_id[e.id] = e
+            for alias in (e.name, *e.aliases):
+                self.by_alias.setdefault(_norm(alias), e)
+            for sp in e.mentions:
+                self.by_span[(sp.source_id, sp.start, sp.end)] = e
+        for art in self.articles:
+            for m in art.mentions:
+                if m.entity_id and m.entity_id in self.by_id:
+                    self.by_span.setdefault((m.source_id, m.start, m.end), self.by_id[m.entity_id])
+        self._link_demonyms()
+        self._link_titles()
+
+    # ------------------------------------------------------------------ linking rules
+
+    def _link_demonyms(self) -> None:
+        """"Syrian"/"Syrians" (NORP) -> "Syria" (GPE) when the GPE name starts the demonym."""
+        gpes = [e for e in self.entities if e.type == "GPE"]
+        for e in self.entities:
+            if e.type != "NORP" or e.acts_for:
+                continue
+            forms = {_norm(a) for a in (e.name, *e.aliases)}
+            for g in gpes:
+                gname = _norm(g.name)
+                if len(gname) >= 4 and any(
+                    f != gname and f.startswith(gname) and len(f) - len(gname) <= 3 for f in forms
+                ):
+                    self.affiliation[e.id] = g.id
+                    break
+
+    def _link_titles(self) -> None:
+        """A NORP/GPE mention inside the title right before a PERSON mention names the person's
+        country: "Syrian President Bashar al-Assad", "Deputy Russian UN Ambassador X"."""
+        for art in self.articles:
+            text = art.article.text
+            ms = sorted(art.mentions, key=lambda m: m.start)
+            for i, m in enumerate(ms):
+                if m.label != "PERSON":
+                    continue
+                person = self.entity_at(m)
+                if person is None or person.acts_for or person.id in self.affiliation:
+                    continue
+                for prev in reversed(ms[max(0, i - 3) : i]):
+                    if prev.label not in {"NORP", "GPE"}:
+                        continue
+                    gap = " ".join(text[prev.end : m.start].split())
+                    if len(gap) > 60 or not _TITLE_GAP.match(gap + " " if gap else ""):
+                        continue
+                    country = self.entity_at(prev)
+                    if country is not None:
+                        self.affiliation[person.id] = self.root(country).id
+                        break
+
+    # ------------------------------------------------------------------ lookups
+
+    def entity_at(self, m: Mention) -> Entity | None:
+        e = self.by_span.get((m.source_id, m.start, m.end))
+        if e is None and m.entity_id:
+            e = self.by_id.get(m.entity_id)
+        if e is None:
+            e = self.by_alias.get(_norm(m.text))
+        return e
+
+    def root(self, e: Entity) -> Entity:
+        seen = {e.id}
+        cur = e
+        while True:
+            nxt_id = cur.acts_for or self.affiliation.get(cur.id)
+            if not nxt_id or nxt_id in seen or nxt_id not in self.by_id:
+                return cur
+            seen.add(nxt_id)
+            cur = self.by_id[nxt_id]
+
+    def actor_for_entity(self, e: Entity) -> Actor:
+        root = self.root(e)
+        if e.type == "PERSON":
+            return Actor(name=e.name, key=e.id, camp=root.id, entity=e)
+        target = e
+        if e.acts_for and e.acts_for in self.by_id:
+            target = self.root(e)  # Moscow / the Kremlin speak as Russia
+        return Actor(name=target.name, key=target.id, camp=root.id, entity=target)
+
+    def actors_in(self, art: AnnotatedArticle, start: int, end: int) -> list[Actor]:
+        """Every holder-like entity mentioned inside [start, end), in text order."""
+        out: list[Actor] = []
+        seen: set[str] = set()
+        for m in sorted(art.mentions, key=lambda m: m.start):
+            if m.start < start or m.end > end or m.label not in HOLDER_LABELS:
+                continue
+            e = self.entity_at(m)
+            actor = (
+                self.actor_for_entity(e)
+                if e is not None
+                else Actor(name=m.text, key="text:" + _norm(m.text), camp="text:" + _norm(m.text))
+            )
+            if actor.key not in seen:
+                seen.add(actor.key)
+                out.append(actor)
+        return out
+
+    def actor_by_name(self, name: str) -> Actor:
+        e = self.by_alias.get(_norm(name))
+        if e is not None:
+            return self.actor_for_entity(e)
+        key = "text:" + head_key(name)
+        return Actor(name=name.strip(), key=key, camp=key)
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"[’']s$", "", s.strip())
+    s = re.sub(r"^the\s+", "", s, flags=re.I)
+    return re.sub(r"\s+", " ", s).lower()
+
+
+def head_key(phrase: str) -> str:
+    """A crude head noun for a phrase with no entity: last word, lower-cased, singular."""
+    words = _WORD.findall(phrase)
+    if not words:
+        return _norm(phrase)
+    w = words[-1].lower()
+    w = re.sub(r"'s$", "", w)
+    if len(w) > 3 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w

@@ -1,0 +1,417 @@
+"""Statements: one holder asserting or denying one proposition in one sentence of one source.
+
+Three kinds, each with its evidence span (the sentence) and its content span (the
+proposition clause) in the source's cleaned text:
+
+- ``reported``: the attribution engine's quotes, plus cue statements it did not cover
+  ("Moscow offered an alternative explanation ...: that ...");
+- ``evidence``: "X has gathered evidence that P", "P has been proven ... by X";
+- ``own``: the outlet's own declarative sentences (not hedged, not a question), and the
+  elliptical rebuttal of a denial ("X denies that P. But Y is." -> the outlet asserts P).
+
+Statements are grouped into claims (claims.py) and contrasted (contradictions.py)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import warnings
+from dataclasses import dataclass, field
+
+from ..model import AnnotatedArticle, Quote, Sentence
+from . import cues
+from .holders import Actor, HolderIndex, head_key
+
+_PAREN_APPOSITIVE = re.compile(r",\s*(?:including|such as|like|along with|together with|as well as)\b[^,]*,?")
+_THAT = re.compile(r"^\s*(?:on\s+\w+\s+|in\s+\w+\s+|to\s+\w+\s+|again\s+|earlier\s+|also\s+|repeatedly\s+|publicly\s+|\w+ly\s+)*(?:that\s+|:\s*(?:that\s+)?)", re.I)
+_LEAD_PUNCT = re.compile(r"^[\s,:;\"“”'‘’—–\-]+")
+_TRAIL_PUNCT = re.compile(r"[\s,;:\"“”'‘’—–\-]+$")
+_TRAIL_CONJ = re.compile(r"\s+(?:and|but|or|while|as|so)\s*$", re.I)
+_BOUNDARY = re.compile(r";\s|\s[—–]\s|:\s|\b(?:which|who|whom|while|whereas|during which|after which|but)\s", re.I)
+_WORDS = re.compile(r"\w+")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|of|these|those|his|her|their|its|such|earlier|any|no)\s*$", re.I)
+_SUBORDINATE = re.compile(r"^\s*(?:whilst|while|although|though|as|when|after|before|because|since|once|if|even\s+if|despite)\b[^,]*,\s*", re.I)
+_NESTED_REPORT = re.compile(
+    r"^(?:that\s+)?(?:(?:it|he|she|they|we|i)\s+(?:believed|believes|believe|thinks|think|thought|"
+    r"said|says|felt|feels|claimed|claims|knew|knows)\s+)?that\s+|^(?:it|he|she|they|we|i)\s+"
+    r"(?:believed|believes|believe|thinks|think|thought|felt|feels|knew|knows)\s+",
+    re.I,
+)
+MIN_OWN_WORDS = 6
+
+
+@dataclass
+class Statement:
+    source_id: str
+    sent_index: int
+    sent_start: int  # evidence: the whole sentence
+    sent_end: int
+    start: int  # content: the proposition clause
+    end: int
+    text: str
+    holders: list[Actor]
+    kind: str  # reported | evidence | own
+    family: str  # cues.REPORT | DENY | BLAME | EVIDENCE | PROVEN | COUNTER | "own"
+    polarity: str  # assert | deny (the holder's stance towards ``text``)
+    cue: str | None = None
+    display_start: int = 0  # the shortest source span that reads as a position
+    display_end: int = 0
+    quote_id: str | None = None
+    anaphoric: bool = False  # the content is only "the allegations", "it", ...
+    rebuts: Statement | None = None  # a statement of the same source it contradicts
+    responsible: list[Actor] = field(default_factory=list)  # answers to "who is responsible"
+
+    @property
+    def negated(self) -> bool:
+        """The proposition itself is negative ("rebels did not have the capability")."""
+        return bool(cues.NEGATION.search(self.text))
+
+    @property
+    def holder_names(self) -> list[str]:
+        return [h.name for h in self.holders]
+
+
+def _sentence_index(sentences: list[Sentence], pos: int) -> int:
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to a clause: cut framing after a dash, semicolon or participle."""
+    seg = text[start:end]
+    m = cues.CLAUSE_END.search(seg)
+    if m and m.start() > 15:
+        end = start + m.start()
+    seg = text[start:end]
+    lead = _LEAD_PUNCT.match(seg)
+    if lead:
+        start += lead.end()
+    nested = _NESTED_REPORT.match(text[start:end])
+    if nested and end - (start + nested.end()) > 10:
+        start += nested.end()  # "it believed the deaths were ..." -> "the deaths were ..."
+    seg = text[start:end]
+    while True:
+        new = _TRAIL_CONJ.sub("", _TRAIL_PUNCT.sub("", seg))
+        if new == seg:
+            break
+        seg = new
+    end = start + len(seg)
+    # keep a closing quotation mark or bracket that balances an opening one
+    if end < len(text) and text[end : end + 1] in "\"”’'" and seg.count(text[end]) % 2 == 1:
+        end += 1
+    return start, max(start, end)
+
+
+def _negated(text: str) -> bool:
+    return bool(cues.NEGATION.search(text))
+
+
+class _ArticleScanner:
+    def __init__(self, art: AnnotatedArticle, index: HolderIndex) -> None:
+        self.art = art
+        self.text = art.article.text
+        self.index = index
+        self.sid = art.source_id
+        outlet = art.article.outlet or art.article.title or art.source_id
+        self.outlet_actor = Actor(name=f"{outlet} (own reporting)", key=f"outlet:{self.sid}", camp=f"outlet:{self.sid}")
+        self.out: list[Statement] = []
+
+    # ------------------------------------------------------------------ holders
+
+    def _holders_from_quote(self, q: Quote) -> list[Actor]:
+        if q.speaker_entity and q.speaker_entity in self.index.by_id:
+            return [self.index.actor_for_entity(self.index.by_id[q.speaker_entity])]
+        if q.speaker_start is not None and q.speaker_end is not None:
+            found = self.index.actors_in(self.art, q.speaker_start, q.speaker_end)
+            if found:
+                return found[:1]
+        if q.speaker:
+            return [self._phrase_actor(q.speaker, q.start)]
+        return []
+
+    def _phrase_actor(self, phrase: str, near: int) -> Actor:
+        """An actor for a holder phrase with no entity ("Western countries, including X")."""
+        phrase = _PAREN_APPOSITIVE.sub("", phrase).strip(" ,")
+        actor = self.index.actor_by_name(phrase)
+        if actor.entity is not None:
+            return actor
+        # a demonym or name inside the phrase gives the camp ("Western countries" -> Western)
+        si = _sentence_index(self.art.sentences, near)
+        lo = self.art.sentences[max(0, si - 1)].start if self.art.sentences else 0
+        pos = self.text.find(phrase, lo)
+        if pos >= 0:
+            inner = self.index.actors_in(self.art, pos, pos + len(phrase))
+            if inner:
+                return Actor(name=phrase, key=actor.key, camp=inner[0].camp, entity=None)
+        return actor
+
+    def _holders_from_segment(self, start: int, end: int) -> list[Actor]:
+        """Holders named in the subject segment [start, end) just before a cue."""
+        seg = self.text[start:end]
+        cut = 0
+        for m in _BOUNDARY.finditer(seg):
+            if end - (start + m.end()) > 0:
+                cut = m.end()
+        s0 = start + cut
+        seg = self.text[s0:end]
+        sub = _SUBORDINATE.match(seg)
+        if sub:
+            s0 += sub.end()
+            seg = self.text[s0:end]
+        seg_clean = cues.TRAILING_ADVERBS.sub("", cues.LEADING_NOISE.sub("", seg.strip(" ,")))
+        if not seg_clean.strip() or cues.PRONOUN_HOLDER.match(seg_clean.strip()):
+            return []
+        if cues.EXPLETIVE.match(seg_clean):
+            return []
+        found = self.index.actors_in(self.art, s0, end)
+        # keep coordinated holders ("Russia and Syria"), not names inside a modifier
+        if found:
+            m_first = min(
+                (m for m in self.art.mentions if s0 <= m.start < end and m.label in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}),
+                key=lambda m: m.start,
+            )
+            if m_first.label == "NORP":
+                # a demonym heads a noun phrase: "Western countries", "Syrian officials"
+                tail = re.match(r"[A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*){1,2}", self.text[m_first.start : end])
+                if tail:
+                    name = _PAREN_APPOSITIVE.sub("", tail.group(0))
+                    name = cues.TRAILING_ADVERBS.sub("", name).strip()
+                    return [Actor(name=name, key="text:" + name.lower(), camp=found[0].camp, entity=None)]
+            coord = [found[0]]
+            for a in found[1:]:
+                between = self.text[s0:end]
+                if re.search(rf"\b{re.escape(coord[-1].name.split()[-1])}\b.{{0,4}}\b(?:and|&)\b", between) and len(coord) < 4:
+                    coord.append(a)
+            return coord
+        words = _WORDS.findall(seg_clean)
+        if 0 < len(words) <= 6:
+            name = _PAREN_APPOSITIVE.sub("", seg_clean).strip(" ,")
+            return [Actor(name=name, key="text:" + head_key(name), camp="text:" + head_key(name))]
+        return []
+
+    # ------------------------------------------------------------------ passes
+
+    def from_quotes(self) -> None:
+        for q in self.art.quotes:
+            if q.origin != "body" or q.repeats is not None:
+                continue
+            if not (0 <= q.start < q.end <= len(self.text)):
+                warnings.warn(f"{self.sid}: quote {q.id or q.start} has an invalid span; skipped", stacklevel=2)
+                continue
+            cue = (q.cue or "").lower()
+            family = cues.REPORT
+            for fam, pat in cues.CUE_PATTERNS:
+                if pat.search(cue):
+                    family = fam
+                    break
+            called_lie = bool(re.search(r"\b(?:lie|lies|fabrication|hoax|fake|fiction|falsehood|smear)\b", q.text, re.I)) and cue.startswith("call")
+            if called_lie:
+                family = cues.COUNTER
+            polarity = "deny" if (q.negated or family in (cues.DENY,) or called_lie) else "assert"
+            holders = self._holders_from_quote(q)
+            si = q.sentence if q.sentence is not None else _sentence_index(self.art.sentences, q.start)
+            sent = self.art.sentences[si]
+            if q.cue_start is not None:
+                lead_from = q.end if q.end <= q.cue_start else sent.start
+                if cues.HYPOTHETICAL.search(self.text[max(sent.start, lead_from) : q.cue_start]):
+                    continue  # "If Washington says ...", "it may state that ...": not a claim
+            start, end = _trim(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
+            if family == cues.BLAME and q.cue_start is not None and q.cue_start < start:
+                start = q.cue_start  # "blamed X for Y" reads as a position only with its verb
+            ctext = self.text[start:end]
+            d_start = q.cue_start if (family == cues.BLAME or polarity == "deny") and q.cue_start is not None and q.cue_start < start else start
+            self.out.append(
+                Statement(
+                    source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                    start=start, end=end, text=ctext, holders=holders, kind="reported", family=family,
+                    polarity=polarity, cue=q.cue, display_start=d_start, display_end=end, quote_id=q.id or None,
+                    anaphoric=bool(cues.BARE_OBJECT.match(ctext)),
+                )
+            )
+
+    def _covered(self, pos: int, end: int) -> bool:
+        for q in self.art.quotes:
+            if q.cue_start is not None and q.cue_end is not None and q.cue_start < end and pos < q.cue_end:
+                return True
+            if q.start <= pos and end <= q.end:
+                return True  # a cue inside quoted speech
+        return False
+
+    def from_cues(self) -> None:
+        for si, sent in enumerate(self.art.sentences):
+            s_text = self.text[sent.start : sent.end]
+            found: list[tuple[int, int, str, re.Match[str]]] = []
+            for fam, pat in cues.CUE_PATTERNS:
+                for m in pat.finditer(s_text):
+                    a, b = sent.start + m.start(), sent.start + m.end()
+                    if any(a < fb and fa < b for fa, fb, _, _ in found):
+                        continue  # a longer, earlier-listed cue already covers it
+                    if fam == cues.REPORT and _DETERMINER_BEFORE.search(s_text[: m.start()]):
+                        continue  # "a series of reports", "the claims": nouns, not cues
+                    found.append((a, b, fam, m))
+            found.sort(key=lambda t: t[0])
+            prev_holders: list[Actor] = []
+            for k, (a, b, fam, m) in enumerate(found):
+                if self._covered(a, b):
+                    prev_holders = []
+                    continue
+                nxt = found[k + 1][0] if k + 1 < len(found) else sent.end
+                self._cue_statement(si, sent, a, b, fam, m, nxt, prev_holders)
+                if self.out and self.out[-1].sent_index == si and self.out[-1].kind != "own":
+                    prev_holders = self.out[-1].holders
+
+    def _cue_statement(
+        self, si: int, sent: Sentence, a: int, b: int, fam: str, m: re.Match[str], nxt: int, prev_holders: list[Actor]
+    ) -> None:
+        text = self.text
+        if cues.HYPOTHETICAL.search(text[sent.start : a]):
+            return
+        if fam == cues.ACCORDING:
+            # "P, according to X": the holder follows the cue, the claim precedes it
+            h_s, h_e = _trim(text, b, sent.end)
+            holders = self.index.actors_in(self.art, h_s, h_e)[:1]
+            if not holders:
+                words = _WORDS.findall(text[h_s:h_e])
+                if not 0 < len(words) <= 6:
+                    return
+                name = text[h_s:h_e].strip()
+                holders = [Actor(name=name, key="text:" + head_key(name), camp="text:" + head_key(name))]
+            c_s, c_e = _trim(text, sent.start, a)
+            if len(_WORDS.findall(text[c_s:c_e])) < 4:
+                return
+            self.out.append(Statement(
+                source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                start=c_s, end=c_e, text=text[c_s:c_e], holders=holders, kind="reported", family=cues.REPORT,
+                polarity="assert", cue=text[a:b].strip(), display_start=c_s, display_end=c_e,
+            ))
+            return
+        if fam == cues.PROVEN:
+            # "P has been proven ... by X": X holds P; "This" points at the previous statement
+            agent_end, _ = _trim(text, b, sent.end)
+            agent_s, agent_e = _trim(text, b, sent.end)
+            holders = self.index.actors_in(self.art, agent_s, agent_e)[:1]
+            if not holders:
+                return
+            subj_s, subj_e = _trim(text, sent.start, a)
+            subj = text[subj_s:subj_e]
+            if re.fullmatch(r"(?:this|that|it|these|those|this\s+\w+)", subj.strip(), re.I):
+                prior = [st for st in self.out if st.sent_index < si and st.kind != "own"]
+                if not prior:
+                    return
+                p = max(prior, key=lambda st: (st.sent_index, st.start))
+                self.out.append(Statement(
+                    source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                    start=p.start, end=p.end, text=p.text, holders=holders, kind="evidence", family=fam,
+                    polarity="assert", cue=m.group(0).strip(), display_start=sent.start, display_end=agent_e,
+                ))
+                return
+            if len(_WORDS.findall(subj)) < 2:
+                return
+            self.out.append(Statement(
+                source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                start=subj_s, end=subj_e, text=subj, holders=holders, kind="evidence", family=fam,
+                polarity="assert", cue=m.group(0).strip(), display_start=sent.start, display_end=agent_e,
+            ))
+            return
+        if fam == cues.COUNTER and m.groupdict().get("obj"):
+            # "X called Y's claim a lie": X denies the claim Y made
+            holders = self._holders_from_segment(sent.start, a) or prev_holders
+            o_s, o_e = sent.start + m.start("obj"), sent.start + m.end("obj")
+            self.out.append(Statement(
+                source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                start=o_s, end=o_e, text=text[o_s:o_e], holders=holders, kind="reported", family=fam,
+                polarity="deny", cue=m.group(0).split()[0], display_start=a, display_end=b,
+            ))
+            return
+        holders = self._holders_from_segment(sent.start, a) or prev_holders
+        if not holders:
+            return
+        c_start = b
+        that = _THAT.match(text[b : min(nxt, sent.end)])
+        if fam == cues.COUNTER:
+            colon = text.find(":", b, sent.end)
+            if colon < 0:
+                return
+            c_start = colon + 1
+            that2 = re.match(r"\s*that\s+", text[c_start:sent.end])
+            if that2:
+                c_start += that2.end()
+        elif that:
+            c_start = b + that.end()
+        end_limit = nxt if nxt > c_start else sent.end
+        start, end = _trim(text, c_start, end_limit)
+        if end - start < 3:
+            return
+        ctext = text[start:end]
+        if fam == cues.REPORT and not that and len(_WORDS.findall(ctext)) < 4:
+            return
+        polarity = "deny" if fam == cues.DENY else "assert"
+        d_start = a if fam in (cues.BLAME, cues.DENY) else start
+        kind = "evidence" if fam == cues.EVIDENCE else "reported"
+        if fam == cues.BLAME:
+            start = a  # "blamed X for Y" reads as a position only with its verb
+            ctext = text[start:end]
+        self.out.append(Statement(
+            source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+            start=start, end=end, text=ctext, holders=holders, kind=kind, family=fam,
+            polarity=polarity, cue=text[a:b], display_start=d_start, display_end=end,
+            anaphoric=bool(cues.BARE_OBJECT.match(ctext)),
+        ))
+
+    def own_voice(self) -> None:
+        by_sentence = {st.sent_index for st in self.out}
+        for si, sent in enumerate(self.art.sentences):
+            s_text = self.text[sent.start : sent.end]
+            rebut = cues.ELLIPTIC_REBUTTAL.match(s_text)
+            if rebut:
+                prior = [j for j, st in enumerate(self.out) if st.sent_index == si - 1 and st.polarity == "deny"]
+                if prior:
+                    p = self.out[prior[-1]]
+                    self.out.append(Statement(
+                        source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                        start=p.start, end=p.end, text=p.text, holders=[self.outlet_actor], kind="own",
+                        family="own", polarity="assert", display_start=p.start, display_end=p.end,
+                        rebuts=p,
+                    ))
+                    continue
+            if si in by_sentence or cues.HEDGE.search(s_text):
+                continue
+            if len(_WORDS.findall(s_text)) < MIN_OWN_WORDS or not s_text.rstrip().endswith((".", "!", '."', ".”")):
+                continue
+            start, end = _trim(self.text, sent.start, sent.end)
+            self.out.append(Statement(
+                source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                start=start, end=end, text=self.text[start:end], holders=[self.outlet_actor], kind="own",
+                family="own", polarity="assert", display_start=start, display_end=end,
+            ))
+
+    def answers(self) -> None:
+        """Who each statement says is responsible (for incompatible-answer detection)."""
+        for st in self.out:
+            seg_s, seg_e = (st.display_start, st.end) if st.display_start < st.end else (st.start, st.end)
+            seg = self.text[seg_s:seg_e]
+            for pat in cues.RESPONSIBLE_PATTERNS:
+                for m in pat.finditer(seg):
+                    r_s, r_e = seg_s + m.start("r"), seg_s + m.end("r")
+                    phrase = self.text[r_s:r_e].strip()
+                    if not phrase or cues.PRONOUN_HOLDER.match(phrase):
+                        continue
+                    inner = self.index.actors_in(self.art, r_s, r_e)
+                    actor = inner[0] if inner else Actor(name=phrase, key="text:" + head_key(phrase), camp="text:" + head_key(phrase))
+                    if all(x.camp != actor.camp for x in st.responsible):
+                        st.responsible.append(actor)
+
+
+def extract_statements(art: AnnotatedArticle, index: HolderIndex) -> list[Statement]:
+    """Every statement of one article, in text order."""
+    if not art.sentences:
+        warnings.warn(f"{art.source_id}: no sentences; no claims taken from it", stacklevel=2)
+        return []
+    sc = _ArticleScanner(art, index)
+    sc.from_quotes()
+    sc.from_cues()
+    sc.out.sort(key=lambda s: (s.sent_index, s.start))
+    sc.own_voice()
+    sc.out.sort(key=lambda s: (s.sent_index, s.start))
+    sc.answers()
+    return sc.out

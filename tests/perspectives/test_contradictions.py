@@ -1,0 +1,102 @@
+"""find_contradictions and coverage on sentences from several domains and on the example."""
+
+from __future__ import annotations
+
+from newsprism.embed import Embedder
+from newsprism.perspectives import build_claims, coverage, find_contradictions
+
+from .conftest import annotate_texts
+
+
+def _run(nlp, embedder, texts):
+    arts, ents = annotate_texts(nlp, texts)
+    claims = build_claims(arts, ents, embedder)
+    return arts, claims, find_contradictions(claims, arts, ents, embedder)
+
+
+def _side_of(contradiction, holder_part: str) -> int:
+    hits = [k for k, s in enumerate(contradiction.sides) if any(holder_part in h for h in s.holders)]
+    assert len(hits) == 1, (holder_part, [s.holders for s in contradiction.sides])
+    return hits[0]
+
+
+def test_denial_of_an_accusation_business(nlp, embedder: Embedder) -> None:
+    arts, claims, cs = _run(nlp, embedder, {
+        "fin1": ("Market Times", "Shareholders accused the chief executive of hiding losses from the board."),
+        "fin2": ("City Wire", "The company denied that its chief executive had hidden losses from the board."),
+    })
+    assert len(cs) == 1
+    c = cs[0]
+    assert len(c.sides) == 2
+    assert _side_of(c, "Shareholders") != _side_of(c, "company")
+    texts = {a.source_id: a.article.text for a in arts}
+    for side in c.sides:
+        assert side.claim_ids and side.evidence
+        for sp in side.evidence:
+            assert texts[sp.source_id][sp.start : sp.end].strip()
+        # the position is a verbatim piece of a source
+        assert any(side.position in t for t in texts.values())
+    cov = coverage(cs, arts)
+    assert [r.sides for r in cov[0].rows] == [[_side_of(c, "Shareholders")], [_side_of(c, "company")]]
+    assert "only" in cov[0].note
+
+
+def test_incompatible_answers_disaster(nlp, embedder: Embedder) -> None:
+    _, _, cs = _run(nlp, embedder, {
+        "d1": ("Coast News", "Fire investigators said the blaze was started by an electrical fault in the kitchen."),
+        "d2": ("Harbour Post", "The landlord's lawyer said the blaze was started by arsonists who broke in overnight."),
+    })
+    assert len(cs) == 1
+    assert cs[0].kind == "incompatible"
+    assert cs[0].topic.startswith("Who is responsible")
+
+
+def test_same_claim_twice_is_no_dispute(nlp, embedder: Embedder) -> None:
+    _, _, cs = _run(nlp, embedder, {
+        "p1": ("Court Wire", "The judge said that the trial will resume on Monday."),
+        "p2": ("Law Daily", "The trial will resume on Monday, the judge said. The striker scored twice on Sunday."),
+    })
+    assert cs == []
+
+
+def test_called_a_lie_and_negated_content_sport(nlp, embedder: Embedder) -> None:
+    _, _, cs = _run(nlp, embedder, {
+        "f1": (
+            "Sport Wire",
+            "The league blamed the club's fans for the crowd trouble at the stadium. "
+            "The club's chairman called the league's blame of the fans a \"lie\" and said the fans did not start the trouble.",
+        ),
+    })
+    assert len(cs) == 1
+    c = cs[0]
+    assert _side_of(c, "league") != _side_of(c, "chairman")
+
+
+def test_example_main_dispute(example, embedder: Embedder) -> None:
+    arts, ents = example
+    claims = build_claims(arts, ents, embedder)
+    cs = find_contradictions(claims, arts, ents, embedder)
+    assert cs, "no dispute found in the example"
+    main = cs[0]
+    assert main.topic.startswith("Who is responsible")
+    russia = _side_of(main, "Russia")
+    west = 1 - russia
+    held_west = " | ".join(main.sides[west].holders)
+    for holder in ("United States", "Western countries", "Amnesty International", "Hasan Haj Ali", "The Conversation"):
+        assert holder in held_west, holder
+    assert "Russia" not in held_west
+    assert any("Safronkov" in h for h in main.sides[russia].holders)
+    ids = {a.source_id: a for a in arts}
+    texts = {sid: a.article.text for sid, a in ids.items()}
+    west_ev = " ".join(texts[sp.source_id][sp.start : sp.end] for sp in main.sides[west].evidence)
+    russia_ev = " ".join(texts[sp.source_id][sp.start : sp.end] for sp in main.sides[russia].evidence)
+    assert "sarin nerve gas dropped by Syrian aircraft" in west_ev
+    assert "Amnesty International has gathered evidence" in west_ev
+    assert "leaked from an insurgent weapons depot" in russia_ev
+    assert "Russia strongly denies that the Syrian air force is using chlorine" in russia_ev
+    # every outlet carries the first side's evidence; the analysis piece and CBC carry both
+    cov = coverage(cs, arts)[0]
+    by_outlet = {r.outlet: r.sides for r in cov.rows}
+    assert sorted(by_outlet["CBC News"]) == [0, 1]
+    assert sorted(by_outlet["The Conversation"]) == [0, 1]
+    assert by_outlet["TRT World"] == [west]
