@@ -76,6 +76,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 LIGHT_VERBS: frozenset[str] = frozenset(
     "offer give make provide issue present put repeat reiterate advance float".split()
 )
+HYPOTHETICAL_AUX: frozenset[str] = frozenset("may might could would should".split())
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them"})
 FIRST_SECOND: frozenset[str] = frozenset({"i", "we", "you", "me", "us"})
@@ -670,6 +671,13 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         # the complement next to the cue, not a later clause the parser also hung on it
         right = [c for c in ccomps if c.left_edge.i > verb.i]
         c = min(right, key=lambda t: t.left_edge.i) if right else max(ccomps, key=lambda t: t.right_edge.i - t.left_edge.i)
+        finite = c.tag_ in ("VBD", "VBZ", "VBP") or (
+            c.tag_ == "VBN" and not any(g.dep_ in ("aux", "auxpass") for g in c.children)
+        )
+        if finite and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children
+        ):
+            return None, False  # "a decision which X said proved ...": the subject is elsewhere
         a, b = c.left_edge.i, c.right_edge.i + 1
         return (a, b), False
     dobjs = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
@@ -746,6 +754,8 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             continue
         if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
             continue  # "did not say whether": not a statement
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+            continue  # "he may also imply that ...": a hypothetical, not a statement
         content, label_neg = _content_range(tok, lemma, broad)
         if lemma in BELIEF_VERBS and (content is None or not any(c.dep_ == "ccomp" for c in tok.children)):
             continue
@@ -754,6 +764,9 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
         prts = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         if prts:
             end = prts[0].idx + len(prts[0].text)
+        if light and lemma not in SPEECH_VERBS:  # "offered an alternative explanation"
+            noun = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS)
+            end = noun.idx + len(noun.text)
         negated = (lemma in NEGATING_CUES and not any(c.dep_ == "neg" for c in tok.children)) or label_neg
         cues.append(_Cue(tok, tok.idx, end, subj, content, negated))
     return cues
