@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -78,9 +79,9 @@ def _options(config: Path | None, model: str | None, processes: int | None, quie
 
 def _report_skipped(skipped: list[Skipped], warnings: list[str]) -> None:
     for s in skipped:
-        err.print(f"[yellow]skipped[/] {s.item}: {s.reason}", highlight=False, markup=True)
+        err.print(f"[yellow]skipped[/] {escape(s.item)}: {escape(s.reason)}", highlight=False, soft_wrap=True)
     for w in warnings:
-        err.print(f"[dim]warning[/] {w}", highlight=False)
+        err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -148,7 +149,7 @@ def brief(
             _atomic_write(path, render(data))
             written.append(path)
     for w in result.warnings[len(ingested.warnings):]:
-        err.print(f"[dim]warning[/] {w}", highlight=False)
+        err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if not quiet:
         _digest(data, time.perf_counter() - t0, load_s, written)
 
@@ -233,7 +234,7 @@ def quotes(
     table = Table("speaker", "cue", "kind", "content")
     for ann in annotate((clean_article(a) for a in ingested.articles), nlp, opts):
         for w in ann.warnings:
-            err.print(f"[dim]warning[/] {w}", highlight=False)
+            err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
         for rec in quotes_records(ann):
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -74,34 +74,38 @@ def story_title(story: Story) -> str:
 
 
 def _event_place(story: Story, phrase: str | None) -> str | None:
-    """The place most often named in the same sentence as the event phrase's head noun; the
-    smallest such place wins over a country when both are named (a town, not its country)."""
-    places = [e for e in story.entities if e.type in ("GPE", "LOC", "FAC")]
+    """The place the sources name in the sentences that report the event: sentences with the
+    event phrase's head noun, leaving out those that carry a background date or figure (another
+    attack years earlier). Of the places (nearly) as widely reported as the top one, the most
+    specific wins; ties go to the place named earliest in the articles (the lede)."""
+    places = [e for e in story.entities if e.type in PLACE_LABELS]
     if not places:
         return None
     if not phrase:
-        return main_places(story.articles, story.entities, 1)[0] if story.entities else None
+        return main_places(story.articles, story.entities, 1)[0]
     head = phrase.split()[-1].lower()
-    sent_has_event: set[tuple[str, int]] = set()
+    event_sents: set[tuple[str, int]] = set()
     for art in story.articles:
+        background = {r.sentence for r in (*art.dates, *art.figures) if not r.about_event}
         for i, s in enumerate(art.sentences):
-            if re.search(rf"\b{re.escape(head)}", s.text, re.I):
-                sent_has_event.add((art.source_id, i))
-    scores: Counter[str] = Counter()
-    sources: dict[str, set[str]] = defaultdict(set)
+            if i not in background and re.search(rf"\b{re.escape(head)}", s.text, re.I):
+                event_sents.add((art.source_id, i))
     starts = {a.source_id: [s.start for s in a.sentences] for a in story.articles}
+    sources: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, float] = {}
     for ent in places:
         for m in ent.mentions:
             idx = bisect.bisect_right(starts.get(m.source_id, []), m.start) - 1
-            if (m.source_id, idx) in sent_has_event:
-                scores[ent.id] += 1
+            if (m.source_id, idx) in event_sents:
                 sources[ent.id].add(m.source_id)
-    if not scores:
+                rel = idx / max(1, len(starts[m.source_id]))
+                first[ent.id] = min(first.get(ent.id, 1.0), rel)
+    if not sources:
         return None
     by_id = {e.id: e for e in places}
-    # prefer places reported by the most sources; among those, the one named least overall is
-    # the most specific (a town is named less often than its country)
-    best_n = max(len(s) for s in sources.values())
-    candidates = [eid for eid in scores if len(sources[eid]) == best_n]
-    best = max(candidates, key=lambda eid: (scores[eid] / max(1, len(by_id[eid].mentions)), scores[eid]))
+    # among the places nearly as widely reported as the top one, the one named least often
+    # overall is the most specific (a town is named less often than its country)
+    top = max(len(v) for v in sources.values())
+    close = [eid for eid in sources if len(sources[eid]) >= max(1, top - 1)]
+    best = min(close, key=lambda eid: (len(by_id[eid].mentions), first[eid]))
     return by_id[best].name

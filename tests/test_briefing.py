@@ -1,0 +1,131 @@
+"""End to end on the bundled example: schema validity and span round-trips for every span type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.briefing import build_briefing
+from newsprism.ingest import read_inputs
+from newsprism.model import Article
+from newsprism.render.html import render_html
+from newsprism.render.json_out import to_dict, validate
+from newsprism.render.markdown import render_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def jsonl_data(nlp, options) -> dict:
+    arts = read_inputs([str(ROOT / "examples" / "khan-shaykhun-jsonl")], options).articles
+    return to_dict(build_briefing(arts, options, nlp=nlp), options.model)
+
+
+@pytest.fixture(scope="module")
+def txt_data(nlp, options) -> dict:
+    arts = read_inputs([str(ROOT / "examples" / "khan-shaykhun")], options).articles
+    return to_dict(build_briefing(arts, options, nlp=nlp), options.model)
+
+
+def _check_spans(data: dict) -> int:
+    texts = {s["id"]: s["text"] for s in data["sources"]}
+    checked = 0
+
+    def ok(span: dict) -> str:
+        nonlocal checked
+        text = texts[span["source_id"]]
+        assert 0 <= span["start"] < span["end"] <= len(text), span
+        checked += 1
+        return text[span["start"] : span["end"]]
+
+    for q in data["quotes"]:
+        assert ok(q) == q["text"]
+        if q.get("speaker_start") is not None:
+            assert ok({"source_id": q["source_id"], "start": q["speaker_start"], "end": q["speaker_end"]}).strip()
+        if q.get("cue_start") is not None:
+            assert ok({"source_id": q["source_id"], "start": q["cue_start"], "end": q["cue_end"]}).strip()
+    for f in data["figures"]:
+        assert ok(f) == f["text"]
+    for t in data["timeline"]:
+        assert ok(t) == t["text"]
+        for c in t.get("citations", []):
+            ok(c)
+    for s in data["summary"]:
+        first = ok(s["citations"][0])
+        assert first == s["text"]
+        for c in s["citations"][1:]:
+            ok(c)
+    for c in data["claims"]:
+        for ev in c["evidence"]:
+            ok(ev)
+    for con in data["contradictions"]:
+        for side in con["sides"]:
+            for ev in side["evidence"]:
+                ok(ev)
+    for e in data["entities"]:
+        for m in e["mentions"]:
+            assert ok(m).strip()
+    return checked
+
+
+@pytest.mark.parametrize("which", ["jsonl_data", "txt_data"])
+def test_briefing_validates_and_spans_round_trip(which: str, request) -> None:
+    data = request.getfixturevalue(which)
+    validate(data)
+    assert len(data["sources"]) == 3
+    assert _check_spans(data) > 50
+    for key in ("entities", "quotes", "figures", "timeline", "summary"):
+        assert data[key], f"{key} is empty on the bundled example"
+
+
+def test_metadata_given_and_inferred(jsonl_data: dict, txt_data: dict) -> None:
+    given = {s["outlet"] for s in jsonl_data["sources"]}
+    inferred = {s["outlet"] for s in txt_data["sources"]}
+    assert given == inferred == {"The Conversation", "CBC News", "TRT World"}
+    assert [s["published"] for s in jsonl_data["sources"]] == ["2017-04-04", "2017-04-05", "2017-04-06"]
+    assert jsonl_data["story"]["event_date"] == "2017-04-04"
+    for s in txt_data["sources"]:
+        assert "outlet" in s["inferred"]
+        assert not any(r["text"] in s["text"] for r in s["removed"] if r["kind"] in ("caption", "pull_quote", "boilerplate", "byline"))
+
+
+def test_story_title_built_from_sources(jsonl_data: dict) -> None:
+    title = jsonl_data["story"]["title"]
+    assert "attack" in title.lower()
+    texts = " ".join(s["text"] for s in jsonl_data["sources"]).lower()
+    # every word of the label comes from the sources
+    assert all(w.lower().strip(",") in texts for w in title.split() if w != "in")
+
+
+def test_summary_is_bounded_and_cited(jsonl_data: dict) -> None:
+    words = sum(len(s["text"].split()) for s in jsonl_data["summary"])
+    assert 40 <= words <= 140
+    assert all(s["citations"] for s in jsonl_data["summary"])
+
+
+def test_renderers_escape_article_text(nlp, options) -> None:
+    evil = Article(
+        id="evil",
+        text=(
+            "Protesters gathered at the <script>alert('x')</script> plaza on Monday & stayed late.\n\n"
+            '"We will not leave until the <b>council</b> listens," organiser Dana Reyes told reporters.\n\n'
+            "Police said 12 people were arrested during the protest."
+        ),
+    )
+    data = to_dict(build_briefing([evil], options, nlp=nlp), options.model)
+    validate(data)
+    html = render_html(data)
+    assert "<script>alert(" not in html and "&lt;script&gt;alert(" in html
+    assert "<b>council</b>" not in html
+    md = render_markdown(data)
+    assert md.startswith("# ")
+
+
+def test_markdown_reading_order(jsonl_data: dict) -> None:
+    md = render_markdown(jsonl_data)
+    order = ["## What is disputed", "## Figures", "## Who said what", "## Timeline", "## Summary", "## Sources"]
+    positions = [md.index(h) for h in order]
+    assert positions == sorted(positions)
+    html = render_html(jsonl_data)
+    assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
