@@ -31,7 +31,7 @@ def _article(nlp, sid: str, text: str, published: str | None) -> AnnotatedArticl
 
 
 def _words(text: str) -> int:
-    return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+    return len(re.findall(r"\S*\w\S*", text))
 
 
 QUAKE_A = (

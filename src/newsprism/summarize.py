@@ -39,10 +39,15 @@ _QUOTE_CHARS = '"“”'
 _BOILERPLATE = re.compile(
     r"(?i)\b(?:first appeared|originally published|all rights reserved|copyright|subscribe|sign up|"
     r"newsletter|click here|follow us|contributed to this report|reporting by|editing by|"
-    r"with files from|disclaimer|opinions expressed|read more|related:|photo:|image:)"
+    r"with files from|disclaimer|opinions expressed|read more|related:|photo:|image:|https?:|www\.)"
 )
+# a sentence opening with one of these leans on the sentence before it ("It will be her second")
+_DANGLING = re.compile(
+    r"^(?:It|He|She|They|We|This|That|These|Those|His|Her|Its|Their|Such|Both|The two|Two things)\b"
+)
+_SPECIFIC = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][\w'’-]+|\d[\d,.:]*)")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_WORD = re.compile(r"\S*\w\S*")  # a word: a whitespace-separated token with a letter or digit
 
 
 @dataclass(slots=True)
@@ -111,6 +116,15 @@ def _units(story: Story) -> list[_Unit]:
     return units
 
 
+def _specificity(s: str) -> float:
+    """Down-weights vague sentences: few names or numbers, or an opening that needs context."""
+    specific = len(_SPECIFIC.findall(s))
+    weight = 0.6 + 0.4 * min(1.0, specific / 4)
+    if _DANGLING.match(s):
+        weight *= 0.6
+    return weight
+
+
 def _lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
     adj = (sim >= threshold).astype(float)
     np.fill_diagonal(adj, 0.0)
@@ -167,7 +181,7 @@ def summarize(
         }
         support[i] = len(others) / max(n_sources - 1, 1)
     lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
-    score = centrality * (1.0 + support) * lead
+    score = centrality * (1.0 + support) * lead * np.array([_specificity(u.text) for u in units])
     score = score / score.max() if score.max() > 0 else score
 
     lam = min(max(options.summary_redundancy, 0.0), 1.0)
