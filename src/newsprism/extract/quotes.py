@@ -525,7 +525,7 @@ def _role_match(reg: _Registry, nouns: frozenset[str], pos_tok: int,
 
 
 def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
-                    last_speaker: _Speaker | None) -> _Speaker | None:
+                    last_speaker: _Speaker | None, author: bool = False) -> _Speaker | None:
     """Resolve the subject ``head`` of a cue to a named speaker."""
     # relative pronoun: the noun the clause hangs on ("Trump, who faulted Obama")
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
@@ -534,6 +534,8 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
     src_start, src_end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     low = head.lower_
     if low in FIRST_SECOND:
+        if author and low in ("i", "we"):  # first person outside quotation marks: the writer
+            return _Speaker("the author", "author", None, None, src_start, src_end)
         return None
     # a named mention inside the source phrase (the head, or its conjuncts)
     primary = reg.by_token.get(head.i)
@@ -715,6 +717,11 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
             if lemma == "call" and end == obj.right_edge.i + 1:
                 return None, False  # "called the meeting": no label given
             return (obj.left_edge.i, end), neg
+    if lemma == "call":  # "called for a recount", "called on the board to resign"
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1:
+                last_i = max([c.right_edge.i] + [x.right_edge.i for x in children if x.i > c.i])
+                return (c.i + 1, last_i + 1), False
     if broad and lemma in ATTITUDE_VERBS:
         # broad scope: what the stance is about ("talked about X", "voted for Y")
         for c in children:
@@ -752,11 +759,15 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             continue
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             continue
-        if any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
+        if not broad and any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
             continue  # "did not say whether": not a statement
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
             continue  # "he may also imply that ...": a hypothetical, not a statement
-        content, label_neg = _content_range(tok, lemma, broad)
+        try:
+            content, label_neg = _content_range(tok, lemma, broad)
+        except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this cue
+            warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+            continue
         if lemma in BELIEF_VERBS and (content is None or not any(c.dep_ == "ccomp" for c in tok.children)):
             continue
         subj = _subject_of(tok)
@@ -879,7 +890,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
         if cue.subject is None:
             continue
         try:
-            sp = _resolve_source(doc, cue.subject, reg, sent_of, last)
+            sp = _resolve_source(doc, cue.subject, reg, sent_of, last, author=broad)
         except (IndexError, ValueError) as exc:  # an odd parse: skip this cue only
             warnings.warn(f"{source_id}: cue {cue.tok.text!r} at {cue.start} skipped ({exc})", stacklevel=2)
             continue
