@@ -113,9 +113,9 @@ _NOUN_CATEGORY = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed",
     "corpse": "killed", "life": "killed", "wounded": "injured", "injured": "injured",
     "injury": "injured", "refugee": "displaced", "evacuee": "displaced",
-    "displaced": "displaced", "homeless": "displaced", "detainee": "arrested",
-    "arrest": "arrested", "arrestee": "arrested", "prisoner": "arrested",
-    "missing": "missing", "evacuation": "displaced", "killing": "killed",
+    "displaced": "displaced", "homeless": "displaced", "arrest": "arrested",
+    "arrestee": "arrested", "missing": "missing", "evacuation": "displaced",
+    "killing": "killed",
 }
 # verbs (lemmas) that put their subject/object in a category
 _VERB_CATEGORY = {
@@ -138,7 +138,10 @@ _ADJ_CATEGORY = {
     "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
 }
 # "claim"/"cost"/"take"/"lose" only count as killing with "lives"
+_SEVERITY = {"critical", "serious", "stable", "grave", "severe", "life-threatening", "fair"}
 _LIFE_VERBS = {"claim", "cost", "take", "lose"}
+_TRANSPARENT = {"total", "group", "crowd", "number", "handful", "team", "party", "batch",
+                "couple", "pair", "family", "band", "convoy", "busload", "boatload"}
 _TOLL_NOUNS = {"toll", "tally", "number", "count", "figure", "total"}
 _INCLUDE_VERBS = {"include", "comprise"}
 _REPORT_VERBS = {
@@ -446,6 +449,16 @@ def _excluded(doc: Doc, num: _Number, head: Token | None) -> str | None:
         return "age"
     if first.text[:1] in _CURRENCY_SYMBOLS or first.text.endswith("%"):
         return "money or percent"
+    if num.low is not None and not float(num.value).is_integer():
+        return "not a whole number"  # 7.8 (magnitude), 2.4 (seconds); 1.5 million is whole
+    if before is not None and before.lower_ in _MEASURE_UNITS:
+        return "measure"  # "magnitude 7", "size 12"
+    # an age in apposition: "the gunman, 21, ...", "Smith, 54, said"
+    root_tok = doc[num.num_start]
+    if num.end - num.num_start == 1 and before is not None and before.text == "," and \
+            after is not None and after.text in (",", ")") and root_tok.like_num and \
+            num.value < 120:
+        return "age"
     if after is not None:
         a = after.lower_
         if a in _TIME_UNITS or a in _MEASURE_UNITS or a in _MONEY_UNITS or a in (
@@ -571,16 +584,33 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
             _lemma(p) == "death" for p in c.children if p.dep_ == "pobj"
         ):
             return "killed", False
+    if lem in _VERB_CATEGORY and lem not in ("claim", "burn"):
+        return _VERB_CATEGORY[lem], False
     # complements: "left 1400 dead", "were missing", "left 3,000 homeless"
     for c in v.children:
         if c.i == np.i:
             continue
-        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl", "attr") and c.i > np.i - 1:
+        if c.dep_ in ("oprd", "acomp", "xcomp", "attr") and c.i > np.i - 1:
             cat = _adj_category(c)
             if cat:
                 return cat, False
-    if lem in _VERB_CATEGORY and lem not in ("claim", "burn"):
-        return _VERB_CATEGORY[lem], False
+    if v.lower_ in _ADJ_CATEGORY:  # "are missing" parsed as a verb
+        return _ADJ_CATEGORY[v.lower_], False
+    # "forced 30,000 people to flee", "ordered 8,000 residents to evacuate"
+    for c in v.children:
+        if c.dep_ == "xcomp" and _lemma(c) in _VERB_CATEGORY and _lemma(c) != "claim":
+            return _VERB_CATEGORY[_lemma(c)], False
+    # "treated for burns", "in critical condition", "taken to hospital with injuries"
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "for" and lem in ("treat", "hospitalize",
+                                                             "hospitalise", "admit"):
+            return "injured", False
+        if c.dep_ == "prep" and c.lower_ in ("in", "with") and any(
+            _lemma(p) in ("condition", "injury", "wound", "burn") and (
+                _lemma(p) != "condition" or any(a.lower_ in _SEVERITY for a in p.children))
+            for p in c.children if p.dep_ == "pobj"
+        ):
+            return "injured", False
     if lem == "burn":
         return "injured", False
     if lem in ("shoot", "gun") and any(c.lower_ == "dead" for c in v.children):
@@ -591,12 +621,13 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
             cat = _np_category(subj, depth=1)
             if cat:
                 return cat, lem in _INCLUDE_VERBS
-    # the toll frame: "the death toll rose to 86", "the toll stands at 86", "the toll is 86"
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.i != np.i:
-        cat = _toll_category(subj)
-        if cat:
-            return cat, False
+    # the toll frame: "the death toll rose to 86", "the toll stands at 86", "the toll is 86",
+    # "bringing the toll to 230"
+    for subj in v.children:
+        if subj.dep_ in ("nsubj", "nsubjpass", "dobj") and subj.i != np.i:
+            cat = _toll_category(subj)
+            if cat:
+                return cat, False
     # "forced 3,000 people from their homes", "driven from their homes"
     if lem in ("force", "drive", "chase", "push", "flee") and any(
         c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
@@ -613,6 +644,8 @@ def _np_category(t: Token, depth: int = 0) -> str | None:
     if cat:
         return cat
     for c in t.children:
+        if c.dep_ == "relcl" and not _relative_subject(c):
+            continue
         if c.dep_ in ("amod", "acl", "oprd", "relcl") and c.i > t.i or c.dep_ == "amod":
             cat = _adj_category(c) or (
                 _VERB_CATEGORY.get(_lemma(c)) if c.pos_ == "VERB" and _lemma(c) not in (
@@ -640,8 +673,12 @@ def _governor_category(t: Token, depth: int = 0) -> tuple[str | None, bool]:
     if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod",
                      "nmod", "ccomp", "xcomp"):
         v = node.head
-        if v.pos_ in ("VERB", "AUX") or v.dep_ == "ROOT":
-            return _verb_category(v, node)
+        if v.dep_ in ("aux", "auxpass") and v.head.i != v.i:
+            v = v.head  # "18 villagers are missing" with the subject hung on the auxiliary
+        if v.pos_ in ("VERB", "AUX", "ADJ") or v.dep_ == "ROOT":
+            cat, sub = _verb_category(v, node)
+            if cat:
+                return cat, sub
     if node.dep_ == "pobj":
         p = node.head
         if p.lower_ in ("to", "at") and p.head.pos_ in ("VERB", "AUX"):
@@ -653,6 +690,9 @@ def _governor_category(t: Token, depth: int = 0) -> tuple[str | None, bool]:
             cat = _noun_category(p.head) or _toll_category(p.head)
             if cat:
                 return cat, False
+            if _lemma(p.head) in _TRANSPARENT and depth < 3:
+                # "a total of 1,100 people had been arrested", "a group of 16 skiers"
+                return _governor_category(p.head, depth + 1)
         if p.lower_ in ("including", "among") and depth < 3:
             return _np_category(p.head, depth + 1), True
         if p.lower_ == "by" and p.head.pos_ == "VERB":  # agent
@@ -662,7 +702,21 @@ def _governor_category(t: Token, depth: int = 0) -> tuple[str | None, bool]:
             cat = _adj_category(c) if c.dep_ in ("acomp", "attr") else None
             if cat:
                 return cat, False
+            # "fifteen children were among the dead"
+            if c.dep_ == "prep" and c.lower_ == "among":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cat = _noun_category(p) or _adj_category(p)
+                        if cat:
+                            return cat, True
     return None, False
+
+
+def _relative_subject(rel: Token) -> bool:
+    """The relative clause is about its noun as subject ("people who died"), not
+    "migrants, of whom 41 drowned"."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which")
+               for c in rel.children)
 
 
 def _np_category_local(t: Token) -> str | None:
@@ -675,6 +729,8 @@ def _np_category_local(t: Token) -> str | None:
         ):
             return "killed"  # "scores of people to death" under a misparsed verb
     for c in t.children:
+        if c.dep_ == "relcl" and not _relative_subject(c):
+            continue
         if c.dep_ in ("amod", "acl", "oprd", "relcl"):
             cat = _adj_category(c) or (_VERB_CATEGORY.get(_lemma(c)) if c.pos_ == "VERB"
                                        else None)
@@ -689,7 +745,10 @@ def _category(doc: Doc, num: _Number, head: Token | None, part: Token | None
     anchor = head if head is not None else doc[num.root]
     subset = False
     if part is not None:
-        # "11 of the dead were children": the part's noun gives the category
+        # "two of the wounded died": the verb first; "11 of the dead were children": the part
+        cat, _ = _governor_category(doc[num.root])
+        if cat:
+            return cat, True
         cat = _noun_category(part) or _adj_category(part) or _np_category_local(part)
         if cat:
             return cat, True
@@ -762,6 +821,39 @@ def _group_word(doc: Doc, head: Token | None, part: Token | None, num: _Number,
     return word
 
 
+_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ees", "men", "women", "ants", "folk",
+                    "ics", "ives", "eers")
+_NOT_PERSONS = {
+    "containers", "computers", "towers", "papers", "numbers", "orders", "letters", "centers",
+    "centres", "matters", "waters", "headquarters", "shelters", "layers", "powers", "borders",
+    "quarters", "meters", "chapters", "offers", "answers", "corners", "filters", "markers",
+    "banners", "trailers", "helicopters", "bombers", "carriers", "tankers", "rivers",
+    "flowers", "covers", "posters", "printers", "servers", "sensors", "monitors", "motors",
+    "reactors", "tractors", "generators", "doors", "floors", "errors", "colors", "colours",
+    "sectors", "factors", "vectors", "mirrors", "corridors", "elevators", "indicators",
+    "processors", "plants", "grants", "restaurants", "pants", "chants", "implants",
+    "characters", "disasters", "registers", "parameters", "clusters", "barriers", "fevers",
+    "cancers", "dollars", "pillars", "scooters", "lockers", "tickets", "topics", "clinics", "graphics", "statistics", "politics", "lyrics",
+    "archives", "initiatives", "incentives", "objectives", "alternatives", "explosives",
+    "lives", "hives", "knives", "waves", "caves", "olives", "drives", "gigabytes",
+    "committees", "trees", "fees", "degrees", "guarantees", "knees", "tees", "decrees",
+    "semen", "omens", "specimens", "abdomens", "hymns", "regimens",
+}
+
+
+def is_person_noun(tok: Token) -> bool:
+    """Does this noun name people? A lexicon of group nouns, nationalities (NORP), and
+    agent-noun endings (-ers, -ists, -ians, -ees, -men, -ants) minus common things."""
+    low = tok.lower_
+    if low in _PERSON_NOUNS or _lemma(tok) in _PERSON_NOUNS:
+        return True
+    if tok.ent_type_ in ("NORP",) or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP"):
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN") or low in _NOT_PERSONS:
+        return False
+    return tok.tag_ in ("NNS", "NNPS") and low.endswith(_PERSON_SUFFIXES)
+
+
 # --------------------------------------------------------------------------- attribution
 
 
@@ -827,6 +919,10 @@ def _clause_tokens(tok: Token) -> list[Token]:
     def walk(t: Token) -> None:
         keep.append(t)
         for c in t.children:
+            if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children
+                                         if m.dep_ in ("advmod", "mark")):
+                keep.extend(c.subtree)  # "600 were laid off when the mine closed in 2015"
+                continue
             if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") and c.i not in path:
                 continue
             if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in path:
@@ -885,9 +981,6 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
             return f"marked as another event ('{c.text} {ev.text}')"
         if c.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and _YEAR_RE.fullmatch(c.text):
             return f"dated event ('{c.text} {ev.text}')"
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC") and \
-                not _place_known(c.text, event_places):
-            return f"another place's event ('{c.text} {ev.text}')"
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near") and event_places:
             for p in c.subtree:
                 if p.ent_type_ in ("GPE", "LOC", "FAC") and not _place_known(p.text, event_places):
@@ -895,8 +988,48 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
                     name = ent.text if ent is not None else p.text
                     if not _place_known(name, event_places):
                         return f"event in another place ('{ev.text} {c.text} {name}')"
+        if c.dep_ in ("poss", "compound", "nummod", "npadvmod") and (
+                c.ent_type_ == "DATE" or re.fullmatch(r"\d{1,2}/\d{1,2}", c.text)):
+            ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+            words = {t.lower_ for t in ent} if ent is not None else {c.lower_}
+            if words & {"last", "previous", "earlier", "past"} or re.search(
+                r"\d+/\d+", c.text
+            ):
+                return f"dated event ('{c.text} {ev.text}')"
     if ev.ent_type_ == "EVENT":
         return f"named event ('{ev.text}')"
+    return None
+
+
+_HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day)\b|\bannually\b|"
+                          r"\byearly\b", re.I)
+_PAST_PERIOD_WORDS = {"past", "last", "previous", "recent", "earlier"}
+
+
+def _period_scope(e: Span, head_prep: Token | None, verb: Token) -> str | None:
+    """Background reason given by a (non-year) date expression in the figure's clause:
+    habitual ("every year", "a year"), a past or cumulative period ("last year", "over the
+    past decade", "this year's toll", "has killed 300 this year"). Durations ("for ten
+    years") and the event's own days are not background."""
+    if any(t.lower_ == "ago" for t in e):
+        return None
+    if _HABITUAL_RE.search(e.text):
+        return f"habitual '{e.text}'"
+    if not _PERIOD_RE.search(e.text):
+        return None
+    words = {t.lower_ for t in e}
+    attached = e.root.head.i == verb.i or (head_prep is not None and head_prep.head.i == verb.i)
+    toll_poss = e.root.dep_ == "poss" and _lemma(e.root.head) in _TOLL_NOUNS | {"death"}
+    if toll_poss:
+        return f"cumulative toll '{e.text}'"
+    if not attached:
+        return None
+    if words & _PAST_PERIOD_WORDS or (head_prep is not None and head_prep.lower_ in (
+            "over", "during")):
+        return f"period '{e.text}'"
+    perfect = any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)
+    if "this" in words and perfect:
+        return f"cumulative '{e.text}'"
     return None
 
 
@@ -910,12 +1043,15 @@ def _place_known(name: str, places: set[str]) -> bool:
 def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
            first: int | None = None) -> _Scope:
     bw = _words_before(doc, first, tok.sent.start, 1) if first is not None else []
-    if bw and doc[bw[0]].pos_ == "VERB" and tok.head.i != bw[0] and not any(
-        a.i == bw[0] for a in tok.ancestors
-    ):
+    if bw and doc[bw[0]].pos_ == "VERB" and _lemma(doc[bw[0]]) in _VERB_CATEGORY \
+            and tok.head.i != bw[0] and not any(a.i == bw[0] for a in tok.ancestors):
         tok = doc[bw[0]]  # the verb right before the count, when the parse lost the link
     clause = _clause_tokens(tok)
     clause_ids = {t.i for t in clause}
+    clause_verb = clause[0]
+    verb = clause_verb
+    while clause_verb.dep_ == "conj" and clause_verb.head.pos_ in ("VERB", "AUX"):
+        clause_verb = clause_verb.head  # "when 1,700 died and 20 million were displaced"
     current = False
     for t in clause:
         if t.lower_ in ("this", "latest"):
@@ -924,7 +1060,15 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         current = True
     # 1. dates: a bare year (or one before the publication year), a cumulative period
     for e in doc.ents:
-        if e.label_ != "DATE" or not any(t.i in clause_ids for t in e):
+        if e.label_ != "DATE":
+            continue
+        own = clause_verb.dep_ in ("relcl", "advcl", "acl") and e.start <= clause_verb.head.i < e.end
+        if own:
+            # "since 2013, when hundreds of people died": the clause describes that date
+            years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
+            if years and (ref_year is None or max(years) < ref_year):
+                return _Scope(True, f"dated '{e.text}'", current)
+        if not any(t.i in clause_ids for t in e):
             continue
         head_prep = e.root.head if e.root.dep_ == "pobj" else None
         if head_prep is not None and head_prep.lower_ == "since" and head_prep.head.tag_ in (
@@ -939,11 +1083,16 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
             t.lower_ in _WEEKDAYS for t in e
         ):
             return _Scope(True, f"cumulative 'since {e.text}'", current)
-        elif _PERIOD_RE.search(e.text) and not any(t.lower_ in ("ago",) for t in e) and (
-            any(t.lower_ in ("past", "last", "this", "over", "since") for t in e)
-            or (head_prep is not None and head_prep.lower_ in ("over", "in", "during", "for"))
+        else:
+            why = _period_scope(e, head_prep, verb)
+            if why:
+                return _Scope(True, why, current)
+    # habitual without a date entity: "receives 7 million visitors a year"
+    for t in clause:
+        if t.lower_ in ("year", "month", "week", "day") and t.dep_ == "npadvmod" and any(
+            c.lower_ in ("a", "every", "each", "per") for c in t.children
         ):
-            return _Scope(True, f"period '{e.text}'", current)
+            return _Scope(True, f"habitual '... {t.text}'", current)
     # "since the start of the war"
     for t in clause:
         if t.lower_ == "since" and t.dep_ == "prep" and any(
@@ -1033,7 +1182,9 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
                 i += 1
                 continue
             fig, anchor, subset, end_tok = item
-            raw.append((fig, anchor, subset, si, i))
+            first = next(t.i for t in doc[i:end_tok] if t.idx >= fig.start) if \
+                doc[i].idx < fig.start else _first_token(doc, fig.start, i)
+            raw.append((fig, anchor, subset, si, first))
             consumed.update(range(i, end_tok))
             i = end_tok
     # places named around this event's own tolls (the first casualty figures not dated away)
@@ -1056,6 +1207,14 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
         out.append(fig)
     _link_subsets(out, [r[2] for r in raw])
     return out
+
+
+def _first_token(doc: Doc, char: int, upto: int) -> int:
+    """Index of the token that starts at character ``char`` (searching back from upto)."""
+    j = upto
+    while j > 0 and doc[j].idx > char:
+        j -= 1
+    return j
 
 
 def _past_simple(tok: Token) -> bool:
@@ -1104,7 +1263,8 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         return None
     category, subset = _category(doc, num, head, part)
     if category == "other":
-        if head is None or head.pos_ not in ("NOUN",) or num.value < 2:
+        # counts that are not casualties are kept only when they count people
+        if head is None or num.value < 2 or not is_person_noun(head):
             return None
         if head.lower_ in _VAGUE or head.lower_ in _SCALES:
             return None
