@@ -339,3 +339,21 @@ def test_handlabelled_set_precision_and_recall(nlp) -> None:
     assert precision >= 0.9, precision
     assert recall >= 0.9, recall
     assert kinds_ok / kinds_total >= 0.9, kinds_ok / kinds_total
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\"", "”Stray closing mark.", "‘'Unclosed doubled single", "« » \"\" ''", "said said said."],
+)
+def test_odd_inputs_never_fail(nlp, text: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quotes = _quotes(nlp, text)
+    _assert_spans(text, quotes)
+
+
+def test_broad_scope_adds_stances_but_default_does_not(nlp) -> None:
+    text = "The nurses' union backed the strike. Senator Ada Cole supports the bill."
+    assert _quotes(nlp, text) == []
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    assert any("the bill" in q.text and q.speaker == "Ada Cole" for q in broad)
