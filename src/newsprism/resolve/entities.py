@@ -62,12 +62,32 @@ NAME_LABEL = "NAME"  # a proper name of unknown type
 NOMINAL_LABEL = "NOMINAL"  # a common-noun phrase; clustered by its head lemma (Mention.head)
 PRONOUN_LABEL = "PRONOUN"  # linked to an antecedent in the same article
 RESOLVED_LABELS = ENTITY_LABELS | {NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL}
-_PERSONAL = frozenset("he him his himself she her hers herself".split())
-_NEUTER = frozenset("it its itself".split())
-_PLURAL = frozenset("they them their theirs themselves".split())
-_RELATIVE = frozenset("who whom whose which that".split())
+_PRONOUN_CLASSES = {
+    "m": frozenset("he him his himself".split()),
+    "f": frozenset("she her hers herself".split()),
+    "n": frozenset("it its itself".split()),
+    "p": frozenset("they them their theirs themselves".split()),
+    "who": frozenset("who whom whose".split()),
+    "which": frozenset("which that".split()),
+}
+# common nouns for people, so that "she" can stand for "the woman" and "it" cannot
+_PERSON_NOUNS = frozenset(
+    """
+    man woman boy girl child kid baby son daughter mother father husband wife brother sister
+    parent grandmother grandfather uncle aunt nephew niece cousin friend boyfriend girlfriend
+    fiance fiancee widow widower teenager teen person individual resident citizen victim
+    survivor suspect defendant witness driver pilot passenger actor actress singer star
+    player coach manager captain striker goalkeeper athlete champion officer policeman
+    soldier commander general leader president minister official spokesman spokeswoman
+    spokesperson governor mayor senator judge lawyer attorney prosecutor doctor nurse
+    surgeon patient teacher student professor scientist researcher author writer journalist
+    reporter editor executive chairman founder owner employee worker engineer farmer
+    climber hiker host director producer prophet priest bishop pope king queen prince
+    princess ambassador envoy diplomat analyst expert candidate chief head
+    """.split()
+)
+_CONNECTORS = frozenset("of for the and in on at to".split())
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
-NOMINAL_CONTEXT = 0.05  # idf-weighted cosine of two articles for one common-noun head
 _TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
          "NORP": "NORP", "EVENT": "EVENT"}
 _COARSE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp",
@@ -190,9 +210,7 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                     continue
                 kind = "nominal" if m.label == NOMINAL_LABEL else "pronoun"
                 if kind == "nominal":
-                    # "50 people" and "40 people" are different groups; "$334 million" one sum
-                    numbers = [w for w in words if w in NUMBER_WORDS or any(c.isdigit() for c in w)]
-                    key = ":".join(["nom", head, *numbers]) + "@" + m.source_id
+                    key = _nominal_key(words, head)  # one head, one entity in a story
                 else:
                     key = f"pron:{m.source_id}:{m.start}"
                 items.append(_Item(m, order, " ".join(m.text.split()), key, None, label, kind))
@@ -221,7 +239,35 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 role = _context_role(text, m.start, floor)
             items.append(_Item(m, order, clean_surface(name), key, role, label))
             order += 1
+    # A capitalised common noun ("Woman" in a headline) that the story also writes in lower
+    # case as the head of a nominal mention is that common noun, not a name.
+    heads = {it.key.split(":")[1] for it in items if it.kind == "nominal"}
+    for it in items:
+        if it.kind == "name" and it.key in heads and not is_acronym(it.name):
+            it.kind = "nominal"
+            it.key = f"nom:{it.key}"
+    # ... and a nominal mention whose words are a name the story uses ("Maurice Cheeks" tagged
+    # as a common noun once, "the surgeon general" beside "Surgeon General") is that name.
+    name_keys = {it.key for it in items if it.kind == "name"}
+    for it in items:
+        if it.kind != "nominal":
+            continue
+        core = name_core(it.mention.text, person=False).name
+        key = fold(core)
+        if key in name_keys:
+            it.kind, it.key, it.name = "name", key, clean_surface(core)
     return items
+
+
+def _nominal_key(words: list[str], head: str) -> str:
+    """Head lemma plus a number written just before the head: "50 people" is not "40 people"."""
+    idx = next((i for i in range(len(words) - 1, -1, -1) if words[i].startswith(head[:4])), -1)
+    parts = ["nom", head]
+    if idx > 0:
+        before = words[idx - 1]
+        if before in NUMBER_WORDS or any(c.isdigit() for c in before):
+            parts.append(before)
+    return ":".join(parts)
 
 
 def _sentence_bag(art: AnnotatedArticle, m: Mention) -> Counter[str]:
@@ -267,7 +313,7 @@ def _build_nodes(
 
 def _type_compatible(a: _Node, b: _Node) -> bool:
     ca, cb = _COARSE[a.type], _COARSE[b.type]
-    if ca == cb:
+    if ca == cb or "other" in (ca, cb):  # OTHER: a name the tagger could not type
         return True
     return bool(set(a.votes) & set(b.votes))
 
@@ -301,22 +347,24 @@ def _personish(node: _Node) -> bool:
 def _merge_people(
     nodes: dict[str, _Node], uf: _UnionFind
 ) -> dict[str, list[str]]:
-    """Full names meet their variants; returns ambiguous short keys -> candidate full keys."""
+    """Full names meet their variants; returns ambiguous short keys -> candidate full keys.
+
+    Two full names with one surname are one person when their first names match
+    ("Donald J. Trump", "Donald Trump") or one name's words all occur, in order, in the other
+    ("Charger Jamal Williams", "Jamal Williams"); "Boris Johnson" and "Dustin Johnson" stay
+    two people, and a bare "Johnson" is routed per mention (``_route_ambiguous``)."""
     full_by_last: dict[str, list[_Node]] = defaultdict(list)
-    full_by_first_last: dict[tuple[str, str], list[_Node]] = defaultdict(list)
     for node in nodes.values():
         if _personish(node) and node.ntokens >= 2 and node.type == "PERSON":
-            toks = node.key.split()
-            full_by_last[skeleton_token(toks[-1])].append(node)
-            full_by_first_last[(skeleton_token(toks[0]), skeleton_token(toks[-1]))].append(node)
-    # "Donald J. Trump" ~ "Donald Trump": same first and last name (fuzzy-checked)
-    for group in full_by_first_last.values():
-        for a, b in zip(group, group[1:], strict=False):
-            ta, tb = a.key.split(), b.key.split()
-            if fuzz.ratio(ta[-1], tb[-1]) >= FUZZY_SAME_TYPE and (
-                fuzz.ratio(ta[0], tb[0]) >= FUZZY_SAME_TYPE
-            ):
-                uf.union(a.key, b.key)
+            full_by_last[skeleton_token(node.key.split()[-1])].append(node)
+    for group in full_by_last.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                ta, tb = a.key.split(), b.key.split()
+                if fuzz.ratio(ta[-1], tb[-1]) < FUZZY_SAME_TYPE:
+                    continue
+                if fuzz.ratio(ta[0], tb[0]) >= FUZZY_SAME_TYPE or _subsequence(ta, tb):
+                    uf.union(a.key, b.key)
     ambiguous: dict[str, list[str]] = {}
     for node in nodes.values():
         if node.ntokens != 1 or node.country is not None or node.acronym or ":" in node.key:
@@ -333,6 +381,37 @@ def _merge_people(
         elif len(roots) > 1:
             ambiguous[node.key] = roots
     return ambiguous
+
+
+def _subsequence(a: list[str], b: list[str]) -> bool:
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    it = iter(long)
+    return len(short) >= 2 and all(tok in it for tok in short)
+
+
+def _merge_short_names(nodes: dict[str, _Node], uf: _UnionFind) -> None:
+    """A one-word name that ends exactly one longer name of a compatible type is that name
+    ("Chargers" / "San Diego Chargers", "Camry" / "Toyota Camry"), as is the first word of an
+    "X of Y" name ("Academy" / "Academy of Motion Picture Arts and Sciences")."""
+    by_word: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        if node.ntokens < 2 or ":" in node.key or node.country is not None or node.acronym:
+            continue
+        if node.type == "PERSON":
+            continue
+        toks = node.key.split()
+        by_word[toks[-1]].append(node)
+        if toks[1] in {"of", "for"}:
+            by_word[toks[0]].append(node)
+    for node in nodes.values():
+        if node.ntokens != 1 or ":" in node.key or node.country is not None or node.acronym:
+            continue
+        if node.type == "PERSON":
+            continue
+        cands = [c for c in by_word.get(node.key, []) if _type_compatible(node, c)]
+        roots = {uf.find(c.key) for c in cands}
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), node.key)
 
 
 def _merge_acronyms(nodes: dict[str, _Node], uf: _UnionFind) -> None:
@@ -354,91 +433,64 @@ def _merge_acronyms(nodes: dict[str, _Node], uf: _UnionFind) -> None:
             uf.union(next(iter(roots)), node.key)
 
 
-def _merge_parent_prefix(nodes: dict[str, _Node], uf: _UnionFind) -> None:
-    """"UN Security Council" = "Security Council" when "UN" is an entity and the only parent."""
+def _merge_parent_prefix(nodes: dict[str, _Node], uf: _UnionFind, gaz: Gazetteer) -> None:
+    """A name qualified by another entity is the bare name when that is the only qualifier seen:
+    "UN Security Council" / "United Nations Security Council" / "Security Council";
+    "U.S. Surgeon General" / "Surgeon General of the United States" / "Surgeon General".
+    "Russian Foreign Ministry" and "Syrian Foreign Ministry" leave "Foreign Ministry" alone."""
     acr_root: dict[str, str] = {}
     for node in nodes.values():
         if node.acronym:
             for s in node.surfaces:
                 acr_root[acronym_key(s)] = uf.find(node.key)
+
+    def parent_of(tokens: list[str]) -> str | None:
+        if tokens and tokens[0] == "the":
+            tokens = tokens[1:]
+        key = " ".join(tokens)
+        if not key:
+            return None
+        found = gaz.country_of(key)
+        if found is None and key.replace(" ", "") != key:
+            found = gaz.country_of(key.replace(" ", ""))  # "u s" -> "us"
+        if found is not None:
+            return "country:" + found[1]
+        if key in nodes:
+            return uf.find(key)
+        if key.replace(" ", "") in acr_root:
+            return acr_root[key.replace(" ", "")]
+        return None
+
     parents: dict[str, set[str]] = defaultdict(set)
-    children: dict[str, list[str]] = defaultdict(list)
+    children: dict[tuple[str, str], list[str]] = defaultdict(list)
     for node in nodes.values():
-        if node.type != "ORG" or node.ntokens < 3 or ":" in node.key:
+        if node.ntokens < 2 or ":" in node.key or node.type == "PERSON" or node.acronym:
+            continue
+        if node.country is not None:
             continue
         toks = node.key.split()
-        for k in range(1, len(toks) - 1):
-            prefix, rest = " ".join(toks[:k]), " ".join(toks[k:])
-            target = nodes.get(rest)
-            if target is None or target.type != "ORG":
+        splits: list[tuple[list[str], list[str]]] = []
+        if "of" in toks[1:-1]:
+            j = toks.index("of", 1)
+            splits.append((toks[j + 1 :], toks[:j]))  # "... of the United States"
+        for k in range(1, len(toks)):
+            splits.append((toks[:k], toks[k:]))  # qualifier first
+        for qual, rest in splits:
+            parent = parent_of(qual)
+            rest_key = " ".join(rest)
+            if parent is None or rest[0] in _CONNECTORS or gaz.country_of(rest_key) is not None:
                 continue
-            parent = None
-            if prefix in nodes:
-                parent = uf.find(prefix)
-            elif prefix.replace(" ", "") in acr_root:
-                parent = acr_root[prefix.replace(" ", "")]
-            if parent is not None:
-                parents[rest].add(parent)
-                children[rest].append(node.key)
-    for rest, ps in parents.items():
-        if len(ps) == 1:
-            for child in children[rest]:
-                uf.union(rest, child)
-
-
-def _idf(articles: list[AnnotatedArticle]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for art in articles:
-        df.update({w.lower() for w in _WORD.findall(art.article.text)})
-    n = len(articles)
-    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-
-
-def _weighted(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    return {w: c * idf.get(w, 1.0) for w, c in bag.items()}
-
-
-def _wcosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb) if na and nb else 0.0
-
-
-def _merge_nominals(
-    nodes: dict[str, _Node], uf: _UnionFind, idf: dict[str, float],
-    articles: list[AnnotatedArticle],
-) -> None:
-    """Common-noun mentions with one head ("the jury") are one entity within an article; across
-    articles only when their sentences share weighted context (greedy, against group centroids)."""
-    doc_bags = {
-        a.source_id: Counter(w.lower() for w in _WORD.findall(a.article.text)
-                             if w.lower() not in _CONTEXT_STOP)
-        for a in articles
-    }
-    by_head: dict[str, list[_Node]] = defaultdict(list)
-    for key, node in nodes.items():
-        if key.startswith("nom:"):
-            by_head[key.rsplit("@", 1)[0]].append(node)
-    for group in by_head.values():
-        centroids: list[tuple[str, Counter[str]]] = []
-        for node in group:
-            ctx = doc_bags[node.key.rsplit("@", 1)[1]]
-            vec = _weighted(ctx, idf)
-            best, best_sim = -1, NOMINAL_CONTEXT
-            for j, (_, cen) in enumerate(centroids):
-                sim = _wcosine(vec, _weighted(cen, idf))
-                if sim >= best_sim:
-                    best, best_sim = j, sim
-            if best < 0:
-                centroids.append((node.key, Counter(ctx)))
-            else:
-                uf.union(centroids[best][0], node.key)
-                centroids[best][1].update(ctx)
+            if len(rest) == 1 and rest_key not in nodes:
+                continue
+            parents[rest_key].add(parent)
+            children[(rest_key, parent)].append(node.key)
+            break
+    for (rest_key, _parent), keys in children.items():
+        for k in keys[1:]:
+            uf.union(keys[0], k)  # same qualifier, same name
+        target = nodes.get(rest_key)
+        if target is not None and len(parents[rest_key]) == 1 and target.type != "PERSON":
+            uf.union(rest_key, keys[0])
 
 
 def _route_ambiguous(
@@ -474,28 +526,44 @@ def _route_ambiguous(
     return routed
 
 
-def _pronoun_fits(word: str, pron: _Item, cand: _Item, nodes: dict[str, _Node]) -> bool:
+def _pronoun_class(text: str) -> str:
+    word = text.strip(" \"'“”‘’").lower()
+    for cls, words in _PRONOUN_CLASSES.items():
+        if word in words:
+            return cls
+    return ""  # I, we, you ...: the speaker or reader, not resolved here
+
+
+def _human_nominal(cand: _Item) -> bool:
+    head = cand.key.split(":")[1] if cand.kind == "nominal" else ""
+    return head in _PERSON_NOUNS or head.endswith(("man", "woman", "person", "ist"))
+
+
+def _pronoun_fits(cls: str, pron: _Item, cand: _Item, nodes: dict[str, _Node]) -> bool:
     node = nodes.get(cand.key)
     ctype = node.type if node is not None and cand.kind == "name" else "OTHER"
-    if word in _PERSONAL:
-        return cand.kind == "name" and ctype == "PERSON"
-    if word in _NEUTER:
-        return ctype != "PERSON" and ctype != "NORP"
-    if word in _PLURAL:
+    same_sentence = cand.mention.sentence == pron.mention.sentence
+    if cls in {"m", "f"}:
+        return ctype == "PERSON" or _human_nominal(cand)
+    if cls == "n":
+        return ctype not in {"PERSON", "NORP"} and not _human_nominal(cand)
+    if cls == "p":
         last = cand.mention.text.split()[-1].lower() if cand.mention.text.split() else ""
         plural = last.endswith("s") and not last.endswith("ss")
         return ctype in {"ORG", "NORP"} or (cand.kind == "nominal" and plural)
-    if word in _RELATIVE:
-        if cand.mention.sentence != pron.mention.sentence:
-            return False
-        if word in {"who", "whom", "whose"}:
-            return ctype == "PERSON" or cand.kind == "nominal"
-        return ctype != "PERSON"
-    return False  # I, we, you ...: the speaker or reader, not resolved here
+    if cls == "who":
+        return same_sentence and (ctype == "PERSON" or _human_nominal(cand))
+    if cls == "which":
+        return same_sentence and ctype != "PERSON" and not _human_nominal(cand)
+    return False
 
 
 def _resolve_pronouns(items: list[_Item], nodes: dict[str, _Node], root_of: dict[int, str]) -> None:
-    """Link each pronoun to the nearest compatible mention before it in the same article."""
+    """Link each pronoun to the nearest compatible mention before it in the same article.
+
+    he/she want a person (a PERSON name or a noun such as "woman", "actor"), it/which a
+    non-person, they an organisation, a group or a plural noun; a pronoun of the same class
+    just before (he ... him) carries its antecedent on, or starts a chain with it."""
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         by_source[it.mention.source_id].append(i)
@@ -504,18 +572,18 @@ def _resolve_pronouns(items: list[_Item], nodes: dict[str, _Node], root_of: dict
             pron = items[i]
             if pron.kind != "pronoun":
                 continue
-            word = pron.mention.text.strip().lower()
+            cls = _pronoun_class(pron.mention.text)
             root = pron.key
-            for j in reversed(idxs[:pos]):
+            for j in reversed(idxs[:pos] if cls else []):
                 cand = items[j]
                 if pron.mention.sentence - cand.mention.sentence > PRONOUN_WINDOW:
                     break
                 if cand.kind == "pronoun":
-                    if cand.mention.text.strip().lower() == word and root_of[j] != cand.key:
+                    if cls in {"m", "f", "n", "p"} and _pronoun_class(cand.mention.text) == cls:
                         root = root_of[j]
                         break
                     continue
-                if _pronoun_fits(word, pron, cand, nodes):
+                if _pronoun_fits(cls, pron, cand, nodes):
                     root = root_of[j]
                     break
             root_of[i] = root
@@ -545,8 +613,8 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     _merge_transliterations(nodes, uf)
     _merge_acronyms(nodes, uf)
     ambiguous = _merge_people(nodes, uf)
-    _merge_parent_prefix(nodes, uf)
-    _merge_nominals(nodes, uf, _idf(articles), articles)
+    _merge_parent_prefix(nodes, uf, gaz)
+    _merge_short_names(nodes, uf)
     routed = _route_ambiguous(items, nodes, uf, ambiguous)
 
     root_of = {

@@ -53,6 +53,7 @@ PARTICLES = frozenset("al el".split())
 CORPORATE_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company ltd limited llc plc ag sa gmbh nv".split()
 )
+ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pres": "president"}
 NUMBER_WORDS = frozenset(
     """
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -88,6 +89,7 @@ def fold_tokens(text: str) -> list[str]:
     """Folded tokens of a name, particles and name suffixes dropped (unless nothing is left)."""
     raw = re.split(r"[\s\-–—/]+", unidecode(clean_surface(text)))
     toks = [t for t in (_fold_token(x) for x in raw) if t]
+    toks = [ABBREVIATIONS.get(t, t) for t in toks]
     kept = [t for t in toks if t not in PARTICLES and t not in NAME_SUFFIXES]
     while len(kept) > 1 and kept[-1] in CORPORATE_SUFFIXES:
         kept.pop()  # "Intel Corp." is Intel
@@ -215,6 +217,9 @@ def name_core(text: str, person: bool) -> NameCore:
     "Indonesia's Aceh" -> Aceh (not for people); for people the
     leading title becomes the role ("U.S. President Donald Trump")."""
     s = " ".join(text.split())
+    # tokenised input: "Dr . Regina Benjamin , MD", "U . S . Surgeon General"
+    s = re.sub(r"\s+([.,;:!?)])", r"\1", s).replace("( ", "(")
+    s = re.sub(r"\b([A-Z])\.\s(?=[A-Z]\.)", r"\1.", s)
     acronym = None
     paren = _PAREN.search(s)
     if paren is not None and paren.start() > 0:
