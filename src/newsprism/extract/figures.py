@@ -135,6 +135,7 @@ _VERB_CATEGORY = {
 _ADJ_CATEGORY = {
     "dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
     "hurt": "injured", "missing": "missing", "unaccounted": "missing", "homeless": "displaced",
+    "trapped": "missing",
     "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
 }
 # "claim"/"cost"/"take"/"lose" only count as killing with "lives"
@@ -197,7 +198,8 @@ _CURRENT_MARKERS = {"this", "latest", "today", "yesterday", "current", "recent",
 _PERIOD_NOUNS = {"war", "conflict", "insurgency", "uprising", "revolution", "occupation",
                  "genocide", "holocaust", "dictatorship", "regime", "campaign"}
 _STATIVE_VERBS = {"live", "work", "employ", "reside", "inhabit", "house", "host", "number",
-                  "serve", "own", "support", "attend", "visit", "use", "follow"}
+                  "serve", "own", "support", "attend", "visit", "use", "follow", "hold",
+                  "seat", "accommodate", "sleep", "fit"}
 
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _PERIOD_RE = re.compile(r"\b(years?|decades?|century|centuries|millennium)\b", re.I)
@@ -600,6 +602,11 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
     for c in v.children:
         if c.dep_ == "xcomp" and _lemma(c) in _VERB_CATEGORY and _lemma(c) != "claim":
             return _VERB_CATEGORY[_lemma(c)], False
+        if c.dep_ == "xcomp" and _lemma(c) in ("leave", "abandon", "quit") and any(
+            _lemma(o) in ("home", "house", "village", "town", "city", "area")
+            for o in c.children if o.dep_ == "dobj"
+        ):
+            return "displaced", False  # "forced 100,000 people to leave their homes"
     # "treated for burns", "in critical condition", "taken to hospital with injuries"
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ == "for" and lem in ("treat", "hospitalize",
@@ -613,8 +620,17 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
             return "injured", False
     if lem == "burn":
         return "injured", False
-    if lem in ("shoot", "gun") and any(c.lower_ == "dead" for c in v.children):
+    if lem in ("shoot", "gun", "stab") and any(c.lower_ == "dead" for c in v.children):
         return "killed", False
+    if lem in ("shoot", "stab"):
+        return "injured", False
+    # "35 were admitted to hospital", "taken to hospital"
+    if lem in ("admit", "take", "rush", "airlift", "fly", "transport", "carry", "send") and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(
+            _lemma(p) in ("hospital", "clinic") for p in c.children if p.dep_ == "pobj")
+        for c in v.children
+    ):
+        return "injured", False
     if lem in _INCLUDE_VERBS or (lem == "be" and np.dep_ == "attr"):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i != np.i:
@@ -744,6 +760,11 @@ def _category(doc: Doc, num: _Number, head: Token | None, part: Token | None
     """(category, is_subset) of a number phrase."""
     anchor = head if head is not None else doc[num.root]
     subset = False
+    # "three of them fatally"
+    if doc[num.root].head.lower_ in ("fatally", "mortally") or any(
+            c.lower_ in ("fatally", "mortally") for c in doc[num.root].children) or (
+            head is not None and any(c.lower_ in ("fatally", "mortally") for c in head.children)):
+        return "killed", part is not None
     if part is not None:
         # "two of the wounded died": the verb first; "11 of the dead were children": the part
         cat, _ = _governor_category(doc[num.root])
@@ -822,7 +843,7 @@ def _group_word(doc: Doc, head: Token | None, part: Token | None, num: _Number,
 
 
 _PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ees", "men", "women", "ants", "folk",
-                    "ics", "ives", "eers")
+                    "ics", "ives", "eers", "children", "people")
 _NOT_PERSONS = {
     "containers", "computers", "towers", "papers", "numbers", "orders", "letters", "centers",
     "centres", "matters", "waters", "headquarters", "shelters", "layers", "powers", "borders",
@@ -919,14 +940,17 @@ def _clause_tokens(tok: Token) -> list[Token]:
     def walk(t: Token) -> None:
         keep.append(t)
         for c in t.children:
-            if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children
-                                         if m.dep_ in ("advmod", "mark")):
+            if c.dep_ == "advcl" and (any(m.lower_ == "when" for m in c.children
+                                          if m.dep_ in ("advmod", "mark"))
+                                      or (c.tag_ == "VBG" and not any(
+                                          m.dep_ in ("mark", "nsubj") for m in c.children))):
                 keep.extend(c.subtree)  # "600 were laid off when the mine closed in 2015"
                 continue
             if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "csubj") and c.i not in path:
                 continue
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in path:
-                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i not in path and any(
+                    m.dep_ in ("nsubj", "nsubjpass") for m in c.children):
+                continue  # a coordinate clause with its own subject
             walk(c)
 
     walk(v)
@@ -940,6 +964,16 @@ def _clause_tokens(tok: Token) -> list[Token]:
         if h.dep_ == "pobj":
             keep.append(h.head)
     return keep
+
+
+def _comparison_date(e: Span) -> bool:
+    """'the deadliest since 2010', 'the first time since 2013': a date that compares."""
+    prep = e.root.head if e.root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("since", "in"):
+        return False
+    h = prep.head
+    return h.tag_ in ("JJS", "RBS") or h.lower_ in ("first", "time", "worst", "deadliest",
+                                                    "biggest", "largest", "highest")
 
 
 def _year_of(published: str | None) -> int | None:
@@ -1006,7 +1040,8 @@ _HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day)\b|\bann
 _PAST_PERIOD_WORDS = {"past", "last", "previous", "recent", "earlier"}
 
 
-def _period_scope(e: Span, head_prep: Token | None, verb: Token) -> str | None:
+def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set[int]
+                  ) -> str | None:
     """Background reason given by a (non-year) date expression in the figure's clause:
     habitual ("every year", "a year"), a past or cumulative period ("last year", "over the
     past decade", "this year's toll", "has killed 300 this year"). Durations ("for ten
@@ -1018,8 +1053,10 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token) -> str | None:
     if not _PERIOD_RE.search(e.text):
         return None
     words = {t.lower_ for t in e}
-    attached = e.root.head.i == verb.i or (head_prep is not None and head_prep.head.i == verb.i)
-    toll_poss = e.root.dep_ == "poss" and _lemma(e.root.head) in _TOLL_NOUNS | {"death"}
+    host = head_prep.head if head_prep is not None else e.root.head
+    attached = host.i == verb.i or (host.pos_ in ("VERB", "AUX") and host.i in clause_ids)
+    toll_poss = e.root.dep_ == "poss" and _lemma(e.root.head) in _TOLL_NOUNS | {"death"} \
+        and e.root.head.head.i == verb.i
     if toll_poss:
         return f"cumulative toll '{e.text}'"
     if not attached:
@@ -1071,9 +1108,7 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         if not any(t.i in clause_ids for t in e):
             continue
         head_prep = e.root.head if e.root.dep_ == "pobj" else None
-        if head_prep is not None and head_prep.lower_ == "since" and head_prep.head.tag_ in (
-            "JJS", "RBS") or (head_prep is not None and head_prep.head.lower_ in (
-                "first", "worst", "deadliest", "biggest", "largest", "highest")):
+        if _comparison_date(e):
             continue  # "the deadliest since 2010" compares, it does not scope
         years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
         if years:
@@ -1084,7 +1119,7 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         ):
             return _Scope(True, f"cumulative 'since {e.text}'", current)
         else:
-            why = _period_scope(e, head_prep, verb)
+            why = _period_scope(e, head_prep, verb, clause_ids)
             if why:
                 return _Scope(True, why, current)
     # habitual without a date entity: "receives 7 million visitors a year"
@@ -1110,6 +1145,15 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         subj = v.head
     if subj is not None and _lemma(subj) in _PERIOD_NOUNS:
         return _Scope(True, f"whole period ('{subj.text}')", current)
+    # an event subject dated in its own description: "The Camp Fire, which destroyed the
+    # town in 2018, killed 85 people"
+    if subj is not None and (_lemma(subj) in _EVENT_NOUNS or subj.ent_type_ == "EVENT"):
+        for e in doc.ents:
+            if e.label_ == "DATE" and subj.left_edge.i <= e.start and e.end <= subj.right_edge.i + 1 \
+                    and not _comparison_date(e):
+                years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
+                if years and (ref_year is None or max(years) < ref_year):
+                    return _Scope(True, f"dated event ('{subj.text}' ... '{e.text}')", current)
     # 3. a stative present: "2 million people live downstream"
     if v.tag_ in ("VBZ", "VBP") and _lemma(v) in _STATIVE_VERBS:
         return _Scope(True, f"standing fact ('{v.text}')", current)
@@ -1137,6 +1181,30 @@ def _sentence_frame(doc: Doc, sent: Span, ref_year: int | None) -> bool:
             if years and (ref_year is None or max(years) < ref_year):
                 return True
     return any(t.ent_type_ == "EVENT" for t in sent)
+
+
+_AGO_RE = re.compile(r"\b(years?|decades?|centuries|century)\s+ago\b", re.I)
+
+
+def _clause_frame(doc: Doc, sent: Span, tok: Token, ref_year: int | None) -> bool:
+    """A coordinate clause of the same sentence dates it in the past: "Twenty years ago, the
+    invasion began; hundreds of thousands died in the violence that followed."."""
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    for e in doc.ents:
+        if e.label_ != "DATE" or not (sent.start <= e.start < sent.end):
+            continue
+        host = e.root.head.head if e.root.dep_ == "pobj" else e.root.head
+        if host.i == v.i or host.pos_ not in ("VERB", "AUX"):
+            continue
+        if host.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or v.dep_ not in (
+                "ROOT", "conj", "parataxis", "relcl"):
+            continue
+        years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
+        if _AGO_RE.search(e.text) or (years and (ref_year is None or max(years) < ref_year)):
+            return True
+    return False
 
 
 def _paragraph_index(doc: Doc) -> list[int]:
@@ -1200,6 +1268,9 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
         if not background and not sc.current and si > 0 \
                 and paragraphs[si - 1] == paragraphs[si] \
                 and _sentence_frame(doc, sents[si - 1], ref_year) and _past_simple(anchor):
+            background = True
+        if not background and not sc.current and _past_simple(anchor) \
+                and _clause_frame(doc, sents[si], anchor, ref_year):
             background = True
         fig.about_event = not background
         if background:
