@@ -133,10 +133,14 @@ class _Tok:
         return tuple(re.findall(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?", text))
 
 
-def sumy_system(make: Callable[[], object]) -> Callable[[list[tuple[str, list[str]]], int], list[str]]:
+def sumy_system(
+    make: Callable[[], object],
+) -> Callable[[list[tuple[str, list[str]]], int], list[str]]:
     def run(docs: list[tuple[str, list[str]]], budget: int) -> list[str]:
         flat = [s for _name, body in docs for s in body]
-        doc = ObjectDocumentModel([Paragraph([SumySentence(s, _Tok()) for s in body]) for _n, body in docs])
+        doc = ObjectDocumentModel(
+            [Paragraph([SumySentence(s, _Tok()) for s in body]) for _n, body in docs]
+        )
         summarizer = make()
 
         def budget_count(infos):  # sumy passes sentences sorted by rating, best first
@@ -196,7 +200,11 @@ def build_story(docs: list[tuple[str, list[str]]], nlp, sid: str) -> Story:
             sents.append(Sentence(name, pos, pos + len(s), s, 0))
             pos += len(s) + 1
         doc = nlp(text)
-        arts.append(AnnotatedArticle(clean, sentences=sents, dates=extract_dates(doc, name, None), words=words(text)))
+        arts.append(
+            AnnotatedArticle(
+                clean, sentences=sents, dates=extract_dates(doc, name, None), words=words(text)
+            )
+        )
     story = Story(sid, arts)
     infer_story_dates(story)
     return story
@@ -206,7 +214,9 @@ def build_story(docs: list[tuple[str, list[str]]], nlp, sid: str) -> Story:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--words", type=int, default=100, help="length bound for every system")
     ap.add_argument("--detail", action="store_true", help="per-subtopic ROUGE-2 and the summaries")
     args = ap.parse_args()
@@ -267,7 +277,9 @@ def main() -> None:
     def mean(xs: list[float]) -> float:
         return sum(xs) / len(xs) if xs else 0.0
 
-    table = Table(title=f"ECB+ multi-document summaries: {len(detail)} subtopics, <= {args.words} words, ROUGE F1")
+    table = Table(
+        title=f"ECB+ multi-document summaries: {len(detail)} subtopics, <= {args.words} words, ROUGE F1"
+    )
     table.add_column("system")
     for col in ("ROUGE-1", "ROUGE-2", "ROUGE-L", "words", "boilerplate sents"):
         table.add_column(col, justify="right")
@@ -293,7 +305,13 @@ def main() -> None:
             per.add_column(name, justify="right")
         for label, row in detail:
             best = max(row.values())
-            per.add_row(label, *(f"[bold]{row[n]:.3f}[/bold]" if row[n] == best else f"{row[n]:.3f}" for n in names))
+            per.add_row(
+                label,
+                *(
+                    f"[bold]{row[n]:.3f}[/bold]" if row[n] == best else f"{row[n]:.3f}"
+                    for n in names
+                ),
+            )
         console.print(per)
         for sub, got in outputs.items():
             console.rule(sub)

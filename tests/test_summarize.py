@@ -146,3 +146,30 @@ def test_example_summary(nlp, options):
 
 def test_empty_story(options):
     assert summarize(Story("empty", []), options) == []
+
+
+def test_reporting_preferred_to_commentary_and_vague_openings(nlp, options):
+    news = _article(
+        nlp,
+        "news",
+        "The city council approved a new cycling lane on Harbour Road on Monday by nine votes to two. "
+        "Work on the 3-kilometre lane will start in June and cost 4 million euros.",
+        "2023-05-09",
+    )
+    news.article.genre = "news"
+    opinion = _article(
+        nlp,
+        "op",
+        "It is a lane that the council should never have approved on Harbour Road. "
+        "The council approved the cycling lane on Harbour Road with little thought for drivers.",
+        "2023-05-10",
+    )
+    opinion.article.genre = "opinion"
+    story = Story("lane", [news, opinion])
+    summary = summarize(story, options.with_overrides(summary_words=20))
+    _check(story, summary, 20)
+    assert summary[0].citations[0].source_id == "news"
+    assert not any(
+        s.text.startswith("It is a lane")
+        for s in summarize(story, options.with_overrides(summary_words=40))
+    )

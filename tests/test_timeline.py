@@ -109,3 +109,36 @@ def test_no_dates_no_entries(nlp):
     )
     assert build_timeline(story) == []
     assert infer_event_date(story) is None
+
+
+def test_dates_inside_quotations_do_not_make_entries(nlp):
+    text = (
+        'The striker was sent off on Saturday. "What happened yesterday was a disgrace," '
+        "the coach told reporters on Monday."
+    )
+    story = Story("match", [_article(nlp, "a", text, "2022-03-07")])
+    entries = build_timeline(story)
+    _check_spans(story, entries)
+    dates = {e.date for e in entries}
+    assert "2022-03-05" in dates  # Saturday: sent off
+    assert "2022-03-07" in dates  # Monday: the coach spoke
+    assert "2022-03-06" not in dates  # "yesterday" is the coach's word, inside the quotation
+
+
+def test_story_anchor_from_weekday_and_date_across_articles(nlp):
+    a = _article(
+        nlp, "a", "The ferry sank on March 3 off the coast, a year after the 2019 storm.", None
+    )
+    b = _article(
+        nlp,
+        "b",
+        "Divers searched on Wednesday for the crew of the ferry that sank on Tuesday.",
+        None,
+    )
+    story = Story("ferry", [a, b])
+    build_timeline(story)
+    # 3 March is a Tuesday first in 2020 (on or after 2019, the latest year mentioned)
+    assert a.article.published == "2020-03-03"
+    assert b.article.published == "2020-03-04"
+    assert "story date" in b.article.inferred["published"]
+    assert infer_event_date(story) == "2020-03-03"

@@ -31,6 +31,8 @@ MAX_WORDS = 55
 CITE_SIMILARITY = 0.4  # cosine above which another source "carries" the sentence
 SUPPORT_SIMILARITY = 0.3  # cosine above which another source corroborates it
 LEAD_SENTENCES = 5  # sentences per article that get the lead prior
+# what happened comes from reporting first, from commentary second (CleanArticle.genre)
+GENRE_WEIGHT = {"news": 1.0, "analysis": 0.9, "opinion": 0.6}
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -43,7 +45,8 @@ _BOILERPLATE = re.compile(
 )
 # a sentence opening with one of these leans on the sentence before it ("It will be her second")
 _DANGLING = re.compile(
-    r"^(?:It|He|She|They|We|This|That|These|Those|His|Her|Its|Their|Such|Both|The two|Two things)\b"
+    r"^(?:It|He|She|They|We|This|That|These|Those|His|Her|Its|Their|Such|Both|The two|Two things"
+    r"|At (?:that|the) time|At that point|That day|The next day|Later|Then|Afterwards|Earlier)\b"
 )
 _SPECIFIC = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][\w'’-]+|\d[\d,.:]*)")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
@@ -181,7 +184,11 @@ def summarize(
         }
         support[i] = len(others) / max(n_sources - 1, 1)
     lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
-    score = centrality * (1.0 + support) * lead * np.array([_specificity(u.text) for u in units])
+    genre = np.array(
+        [GENRE_WEIGHT.get(story.articles[u.art].article.genre or "", 1.0) for u in units]
+    )
+    specific = np.array([_specificity(u.text) for u in units])
+    score = centrality * (1.0 + support) * lead * specific * genre
     score = score / score.max() if score.max() > 0 else score
 
     lam = min(max(options.summary_redundancy, 0.0), 1.0)

@@ -67,8 +67,9 @@ def infer_story_dates(story: Story) -> dict[str, str]:
             _set_published(a, value, why)
             done[a.source_id] = why
     anchors = [a.article.published for a in story.articles if a.article.published]
+    anchor_why = "other articles' publication dates"
     if not anchors:
-        anchor, why = infer_story_anchor(d for a in story.articles for d in a.dates)
+        anchor, anchor_why = infer_story_anchor(d for a in story.articles for d in a.dates)
         if anchor is None:
             return done
         anchors = [anchor]
@@ -77,6 +78,7 @@ def infer_story_dates(story: Story) -> dict[str, str]:
             continue
         value, why = infer_published(a.article.text, a.dates, story_dates=[s for s in anchors if s])
         if value is not None:
+            why = f"{why} (story date from {anchor_why})"
             _set_published(a, value, why)
             done[a.source_id] = why
     return done
@@ -124,6 +126,8 @@ def _items(story: Story) -> list[_Item]:
             start, end = _clause(a, dm)
             if end - start <= len(dm.text) + 2:
                 continue  # a bare date says nothing about what happened
+            if _inside_quotation(a, dm.start):
+                continue  # "what happened yesterday", in a speaker's words, dates no clause of ours
             key = (a.source_id, start, end, dm.value)
             if key in seen:
                 continue
@@ -141,6 +145,25 @@ def _items(story: Story) -> list[_Item]:
                 )
             )
     return items
+
+
+_OPEN = "“"
+_CLOSE = "”"
+
+
+def _inside_quotation(a: AnnotatedArticle, pos: int) -> bool:
+    """Whether ``pos`` lies inside a direct quotation of its paragraph (straight or curly)."""
+    text = a.article.text
+    para_start = text.rfind("\n\n", 0, pos)
+    para_start = 0 if para_start < 0 else para_start + 2
+    for s, e in a.article.paragraphs:
+        if s <= pos < e:
+            para_start = s
+            break
+    before = text[para_start:pos]
+    if before.count('"') % 2 == 1:
+        return True
+    return before.rfind(_OPEN) > before.rfind(_CLOSE)
 
 
 def _clause(a: AnnotatedArticle, dm: DateMention) -> tuple[int, int]:

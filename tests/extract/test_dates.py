@@ -220,7 +220,9 @@ FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("dates
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_labelled_fixture_accuracy(nlp, path):
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     assert len(rows) >= 50
     wrong = []
     for row in rows:
@@ -228,7 +230,11 @@ def test_labelled_fixture_accuracy(nlp, path):
         start = text.index(expr)
         end = start + len(expr)
         got = next(
-            (d.value for d in extract_dates(nlp(text), "x", row["published"]) if d.start < end and start < d.end),
+            (
+                d.value
+                for d in extract_dates(nlp(text), "x", row["published"])
+                if d.start < end and start < d.end
+            ),
             None,
         )
         if got != row["value"]:
@@ -245,11 +251,26 @@ def test_labelled_fixtures_hold_80_expressions():
 @pytest.mark.parametrize(
     ("text", "pub", "expr", "value"),
     [
-        ("The ferry sails on Saturday, weather permitting.", "2020-07-01", "Saturday", "2020-07-04"),
+        (
+            "The ferry sails on Saturday, weather permitting.",
+            "2020-07-01",
+            "Saturday",
+            "2020-07-04",
+        ),
         ("The bridge stays shut until March, engineers said.", "2020-01-20", "March", "2020-03"),
         ("The bridge was shut until March, engineers said.", "2020-11-20", "March", "2020-03"),
-        ("The fire started on Christmas Eve in a kitchen.", "2020-01-04", "Christmas Eve", "2019-12-24"),
-        ("The contract was signed on 28/02/2019 in Oslo.", "2019-03-05", "28/02/2019", "2019-02-28"),
+        (
+            "The fire started on Christmas Eve in a kitchen.",
+            "2020-01-04",
+            "Christmas Eve",
+            "2019-12-24",
+        ),
+        (
+            "The contract was signed on 28/02/2019 in Oslo.",
+            "2019-03-05",
+            "28/02/2019",
+            "2019-02-28",
+        ),
         ("Prices were cut in June last year.", "2020-01-04", "June last year", "2019-06"),
         ("The plant ran between 1950 and 1980.", "2020-01-04", "1980", "1980"),
     ],

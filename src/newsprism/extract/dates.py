@@ -863,9 +863,9 @@ def infer_published(
                     if cand is not None and abs((cand - d0).days) > EVENT_WINDOW_DAYS:
                         cand = None  # background, says nothing about publication
                 if cand is not None and (best is None or cand > best):
-                    best, why = cand, f"{dm.text!r} read against the story date {d0.isoformat()}"
+                    best, why = cand, f"{dm.text!r}, read against the story date {d0.isoformat()}"
             if best is not None:
-                return best.isoformat(), f"on or after the latest day the text mentions: {why}"
+                return best.isoformat(), f"on or after the latest day mentioned, {why}"
     return None, "no date evidence in the text"
 
 
@@ -906,8 +906,8 @@ def infer_story_anchor(mentions: Iterable[DateMention]) -> tuple[str | None, str
         d = _safe_date(year, month, day)
         if d is not None and d.weekday() == weekday:
             return d.isoformat(), (
-                f"{examples.get((month, day), '')!r} ({len(md_src)} source(s)) falls on "
+                f"{examples.get((month, day), '')!r} ({len(md_src)} source(s)) is a "
                 f"{calendar.day_name[weekday]} ({len(wd_src)} source(s)) first in {year}, "
-                f"the latest year mentioned being {latest}"
+                f"on or after {latest}, the latest year mentioned"
             )
     return None, "weekday and date never agree"
