@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 
 from newsprism.model import AnnotatedArticle, CleanArticle, Entity, Mention, Quote, Sentence
-from newsprism.resolve import resolve_entities
-from newsprism.resolve.names import fold, initials, skeleton, split_title
+from newsprism.resolve import (
+    NAME_LABEL,
+    NOMINAL_LABEL,
+    PRONOUN_LABEL,
+    annotate_spans,
+    resolve_entities,
+)
+from newsprism.resolve.names import fold, initials, name_core, skeleton, split_title
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "khan-shaykhun"
 
@@ -65,6 +71,21 @@ def test_fold_and_skeleton() -> None:
     assert skeleton("Putin") != skeleton("Safronkov")
     assert "opcw" in initials("Organisation for the Prohibition of Chemical Weapons")
     assert "sohr" in initials("Syrian Observatory for Human Rights")
+
+
+def test_name_core_removes_descriptors_and_asides() -> None:
+    assert name_core("vendor SeaMicro", person=False).name == "SeaMicro"
+    assert name_core("in Gaza", person=False).name == "Gaza"
+    assert name_core("Matt Smith, the Doctor", person=True).name == "Matt Smith"
+    core = name_core("Advanced Micro Devices (AMD)", person=False)
+    assert (core.name, core.acronym) == ("Advanced Micro Devices", "AMD")
+    assert name_core("Indonesia's Aceh", person=False).name == "Aceh"
+    assert name_core("Dr . Regina Benjamin , MD", person=True).name == "Regina Benjamin"
+    core = name_core("polygamist leader Warren Jeffs", person=True)
+    assert core.name == "Warren Jeffs"
+    assert fold("Intel Corp.") == fold("Intel") and fold("Mt Cook") == fold("Mount Cook")
+    # a person's possessive qualifier is a title matter, not dropped as a place qualifier
+    assert name_core("Jordan's King Abdullah", person=True).role == "Jordan's King"
 
 
 # --------------------------------------------------------------------------- transliteration
@@ -331,3 +352,124 @@ def test_example_one_entity_per_thing(example) -> None:
         for m in art.mentions:
             if m.label in {"PERSON", "ORG", "GPE"}:
                 assert m.entity_id is not None, m.text
+
+
+# --------------------------------------------------------------------------- more name rules
+
+
+def test_short_names_of_teams_and_products() -> None:
+    a = article("a", "The San Diego Chargers beat Denver. The Toyota Camry sold well.",
+                [("San Diego Chargers", "ORG"), ("Denver", "GPE"), ("Toyota Camry", "PRODUCT")])
+    b = article("b", "The Chargers celebrated while the Camry topped the list. South Sudan and "
+                     "Sudan talked.",
+                [("Chargers", "ORG"), ("Camry", "PRODUCT"), ("South Sudan", "GPE"),
+                 ("Sudan", "GPE")])
+    entities = resolve_entities([a, b])
+    assert entity_of(entities, b, "Chargers") is entity_of(entities, a, "San Diego Chargers")
+    assert entity_of(entities, b, "Camry") is entity_of(entities, a, "Toyota Camry")
+    assert entity_of(entities, b, "Sudan") is not entity_of(entities, b, "South Sudan")
+
+
+def test_one_word_shared_by_two_long_names_is_not_guessed() -> None:
+    a = article("a", "The Free Syrian Army and the Syrian Arab Army clashed; the Army withdrew.",
+                [("Free Syrian Army", "ORG"), ("Syrian Arab Army", "ORG"), ("Army", "ORG")])
+    entities = resolve_entities([a])
+    army = entity_of(entities, a, "Army")
+    assert army is not entity_of(entities, a, "Free Syrian Army")
+    assert army is not entity_of(entities, a, "Syrian Arab Army")
+    assert entity_of(entities, a, "Free Syrian Army") is not entity_of(entities, a, "Syrian Arab Army")
+
+
+def test_qualified_names_meet_the_bare_name_only_with_one_qualifier() -> None:
+    a = article("a", "The U.S. Surgeon General spoke. The Surgeon General of the United States "
+                     "was clear, and the Surgeon General left.",
+                [("U.S. Surgeon General", "ORG"), ("Surgeon General of the United States", "ORG"),
+                 ("Surgeon General", "ORG")])
+    b = article("b", "The Russian Foreign Ministry and the Syrian Foreign Ministry disagreed; "
+                     "the Foreign Ministry later spoke.",
+                [("Russian Foreign Ministry", "ORG"), ("Syrian Foreign Ministry", "ORG"),
+                 ("Foreign Ministry", "ORG")])
+    ea = resolve_entities([a])
+    sg = entity_of(ea, a, "Surgeon General")
+    assert entity_of(ea, a, "U.S. Surgeon General") is sg
+    assert entity_of(ea, a, "Surgeon General of the United States") is sg
+    eb = resolve_entities([b])
+    ru, sy = entity_of(eb, b, "Russian Foreign Ministry"), entity_of(eb, b, "Syrian Foreign Ministry")
+    assert ru is not sy
+    assert entity_of(eb, b, "Foreign Ministry") not in (ru, sy)
+
+
+def test_full_names_with_extra_words_and_defined_acronyms() -> None:
+    a = article("a", "Defensive tackle Jamal Williams and Charger Jamal Williams are one man. "
+                     "Williams agreed.",
+                [("Jamal Williams", "PERSON"), ("Charger Jamal Williams", "PERSON"),
+                 ("Williams", "PERSON")])
+    b = article("b", "The Court of Arbitration for Sport (CAS) and the Chinese Academy of "
+                     "Sciences met. CAS ruled.",
+                [("Court of Arbitration for Sport", "ORG"), ("CAS", "ORG"),
+                 ("Chinese Academy of Sciences", "ORG"), ("CAS", "ORG")])
+    entities = resolve_entities([a, b])
+    jw = entity_of(entities, a, "Jamal Williams")
+    assert entity_of(entities, a, "Charger Jamal Williams") is jw
+    assert entity_of(entities, a, "Williams") is jw
+    court = entity_of(entities, b, "Court of Arbitration for Sport")
+    assert entity_of(entities, b, "CAS", 1) is court  # defined in brackets, so not ambiguous
+    assert entity_of(entities, b, "Chinese Academy of Sciences") is not court
+
+
+def test_common_nouns_and_names_meet() -> None:
+    a = article("a", "Woman Rescued From Flood. The woman was found by the Coast Guard. "
+                     "The coast guard said the woman was well.",
+                [("Woman", NAME_LABEL), ("woman", NOMINAL_LABEL), ("Coast Guard", "ORG"),
+                 ("coast guard", NOMINAL_LABEL), ("woman", NOMINAL_LABEL)])
+    for m, head in zip(a.mentions, ["woman", "woman", "guard", "guard", "woman"], strict=True):
+        m.head = head
+    entities = resolve_entities([a])
+    woman = entity_of(entities, a, "woman")
+    assert entity_of(entities, a, "Woman") is woman
+    assert entity_of(entities, a, "woman", 1) is woman
+    assert entity_of(entities, a, "coast guard") is entity_of(entities, a, "Coast Guard")
+    assert woman is not entity_of(entities, a, "Coast Guard")
+
+
+def test_nominals_with_different_counts_stay_apart() -> None:
+    a = article("a", "Rescuers freed 50 people on Monday and 40 people on Tuesday; the 50 people "
+                     "were unhurt.",
+                [("50 people", NOMINAL_LABEL), ("40 people", NOMINAL_LABEL),
+                 ("50 people", NOMINAL_LABEL)])
+    for m in a.mentions:
+        m.head = "people"
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "50 people") is entity_of(entities, a, "50 people", 1)
+    assert entity_of(entities, a, "50 people") is not entity_of(entities, a, "40 people")
+
+
+# --------------------------------------------------------------------------- adapter, pronouns
+
+
+def test_annotate_spans_labels_and_heads(nlp) -> None:
+    text = ("Maria Lopez won the race in Gaza on Friday. She thanked her coach. "
+            "The company said it would pay. I was there.")
+    spans = ["Maria Lopez", "in Gaza", "She", "her", "her coach", "The company", "it", "I"]
+    offsets, pos = [], 0
+    for sp in spans:
+        start = text.index(sp, pos)
+        offsets.append((start, start + len(sp)))
+        pos = start
+    art = annotate_spans("x", nlp(text), offsets)
+    assert [m.text for m in art.mentions] == spans
+    assert [art.article.text[m.start : m.end] for m in art.mentions] == spans
+    labels = {m.text: m.label for m in art.mentions}
+    assert labels["Maria Lopez"] == "PERSON"
+    assert labels["She"] == labels["it"] == PRONOUN_LABEL
+    assert labels["her coach"] == labels["The company"] == NOMINAL_LABEL
+    gaza = art.mentions[1]
+    assert gaza.head == "gaza"  # the head is past the preposition
+    entities = resolve_entities([art])
+    maria = entity_of(entities, art, "Maria Lopez")
+    assert entity_of(entities, art, "She") is maria
+    assert entity_of(entities, art, "her") is maria
+    assert entity_of(entities, art, "it") is entity_of(entities, art, "The company")
+    assert entity_of(entities, art, "I") is not maria  # first person is left alone
+    assert entity_of(entities, art, "her coach") is not maria
+    assert maria.aliases == []  # pronouns are not aliases

@@ -99,6 +99,11 @@ _CONTEXT_STOP = frozenset(
     which when what after before also into than then more most other some such only over
     """.split()
 )
+_DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z&.]{1,9})\s?\)")
+_LEADING_FUNCTION = re.compile(
+    r"^(?:(?:the|a|an|in|on|at|of|from|to|for|near|off|by|with|this|that|these|those)\s+)+",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for a transliteration merge within one type
@@ -114,6 +119,7 @@ class _Item:
     role: str | None
     label: str  # mapped type: PERSON | ORG | GPE | LOC | NORP | EVENT | OTHER
     kind: str = "name"  # name | nominal | pronoun
+    acronym: str | None = None  # defined with the name: "Advanced Micro Devices (AMD)"
 
 
 @dataclass(slots=True)
@@ -237,7 +243,11 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 if 0 <= m.sentence < len(art.sentences):
                     floor = art.sentences[m.sentence].start
                 role = _context_role(text, m.start, floor)
-            items.append(_Item(m, order, clean_surface(name), key, role, label))
+            acronym = parsed.acronym
+            defined = _DEFINED_ACRONYM.match(text, m.end)
+            if acronym is None and defined is not None and is_acronym(defined.group(1)):
+                acronym = defined.group(1)
+            items.append(_Item(m, order, clean_surface(name), key, role, label, acronym=acronym))
             order += 1
     # A capitalised common noun ("Woman" in a headline) that the story also writes in lower
     # case as the head of a nominal mention is that common noun, not a name.
@@ -252,10 +262,12 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
     for it in items:
         if it.kind != "nominal":
             continue
-        core = name_core(it.mention.text, person=False).name
-        key = fold(core)
-        if key in name_keys:
-            it.kind, it.key, it.name = "name", key, clean_surface(core)
+        bare = _LEADING_FUNCTION.sub("", clean_surface(it.mention.text))
+        for core in (bare, name_core(it.mention.text, person=False).name):
+            key = fold(core)
+            if key in name_keys:
+                it.kind, it.key, it.name = "name", key, clean_surface(core)
+                break
     return items
 
 
@@ -309,6 +321,16 @@ def _build_nodes(
     for node in nodes.values():
         node.acronym = all(is_acronym(s) for s in node.surfaces)
     return nodes
+
+
+def _merge_defined_acronyms(items: list[_Item], nodes: dict[str, _Node], uf: _UnionFind) -> None:
+    """An acronym written in brackets after a name is that name wherever it is used."""
+    for it in items:
+        if it.acronym is None:
+            continue
+        key = fold(it.acronym)
+        if key in nodes and key != it.key and nodes[key].country is None:
+            uf.union(it.key, key)
 
 
 def _type_compatible(a: _Node, b: _Node) -> bool:
@@ -610,6 +632,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     uf = _UnionFind()
     for key in nodes:
         uf.find(key)
+    _merge_defined_acronyms(items, nodes, uf)
     _merge_transliterations(nodes, uf)
     _merge_acronyms(nodes, uf)
     ambiguous = _merge_people(nodes, uf)
