@@ -218,6 +218,7 @@ class Figure:
     subset_of: str | None = None  # id of the total this figure is part of
     sentence: int | None = None
     id: str = ""
+    scope: str = ""  # why a figure is not about the event, e.g. "dated '1994'" (issue 5)
 
 
 @dataclass(slots=True)

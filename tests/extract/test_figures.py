@@ -26,6 +26,7 @@ def figs(nlp, text: str, published: str | None = "2024-05-10") -> list[Figure]:
     for f in out:
         assert doc.text[f.start:f.end] == f.text  # the evidence round-trip
         assert f.id == f"s:{f.start}"
+        assert f.about_event == (f.scope == ""), (f.text, f.scope)  # background says why
     return out
 
 

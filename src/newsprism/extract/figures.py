@@ -1009,19 +1009,19 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
         if c.lower_ in _CURRENT_MARKERS or (c.dep_ == "poss" and c.lower_ in _WEEKDAYS):
             return None
     if ev.dep_ == "pobj" and ev.head.lower_ in ("than", "like", "unlike", "since"):
-        return f"compared with another event ('{ev.head.text} {ev.text}')"
+        return f"compared with another {ev.text}"
     for c in ev.children:
         if c.dep_ in ("amod", "compound", "nmod", "det", "nummod") and c.lower_ in _OTHER_MARKERS:
-            return f"marked as another event ('{c.text} {ev.text}')"
+            return f"another event ('{c.text} {ev.text}')"
         if c.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and _YEAR_RE.fullmatch(c.text):
-            return f"dated event ('{c.text} {ev.text}')"
+            return f"another event ('{c.text} {ev.text}')"
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near") and event_places:
             for p in c.subtree:
                 if p.ent_type_ in ("GPE", "LOC", "FAC") and not _place_known(p.text, event_places):
                     ent = next((e for e in doc.ents if e.start <= p.i < e.end), None)
                     name = ent.text if ent is not None else p.text
                     if not _place_known(name, event_places):
-                        return f"event in another place ('{ev.text} {c.text} {name}')"
+                        return f"another {ev.text}, {c.text} {name}"
         if c.dep_ in ("poss", "compound", "nummod", "npadvmod") and (
                 c.ent_type_ == "DATE" or re.fullmatch(r"\d{1,2}/\d{1,2}", c.text)):
             ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
@@ -1029,9 +1029,9 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
             if words & {"last", "previous", "earlier", "past"} or re.search(
                 r"\d+/\d+", c.text
             ):
-                return f"dated event ('{c.text} {ev.text}')"
+                return f"another event ('{c.text} {ev.text}')"
     if ev.ent_type_ == "EVENT":
-        return f"named event ('{ev.text}')"
+        return f"another event ({ev.text})"
     return None
 
 
@@ -1049,7 +1049,7 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
     if any(t.lower_ == "ago" for t in e):
         return None
     if _HABITUAL_RE.search(e.text):
-        return f"habitual '{e.text}'"
+        return f"a recurring count ({e.text})"
     if not _PERIOD_RE.search(e.text):
         return None
     words = {t.lower_ for t in e}
@@ -1058,15 +1058,15 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
     toll_poss = e.root.dep_ == "poss" and _lemma(e.root.head) in _TOLL_NOUNS | {"death"} \
         and e.root.head.head.i == verb.i
     if toll_poss:
-        return f"cumulative toll '{e.text}'"
+        return f"a cumulative toll ({e.text})"
     if not attached:
         return None
     if words & _PAST_PERIOD_WORDS or (head_prep is not None and head_prep.lower_ in (
             "over", "during")):
-        return f"period '{e.text}'"
+        return f"another period ({e.text})"
     perfect = any(c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children)
     if "this" in words and perfect:
-        return f"cumulative '{e.text}'"
+        return f"a cumulative count ({e.text})"
     return None
 
 
@@ -1104,7 +1104,7 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
             # "since 2013, when hundreds of people died": the clause describes that date
             years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
             if years and (ref_year is None or max(years) < ref_year):
-                return _Scope(True, f"dated '{e.text}'", current)
+                return _Scope(True, f"dated {e.text}", current)
         if not any(t.i in clause_ids for t in e):
             continue
         head_prep = e.root.head if e.root.dep_ == "pobj" else None
@@ -1113,11 +1113,11 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
         if years:
             if ref_year is None or max(years) < ref_year:
-                return _Scope(True, f"dated '{e.text}'", current)
+                return _Scope(True, f"dated {e.text}", current)
         elif head_prep is not None and head_prep.lower_ == "since" and not any(
             t.lower_ in _WEEKDAYS for t in e
         ):
-            return _Scope(True, f"cumulative 'since {e.text}'", current)
+            return _Scope(True, f"a cumulative count (since {e.text})", current)
         else:
             why = _period_scope(e, head_prep, verb, clause_ids)
             if why:
@@ -1127,13 +1127,13 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         if t.lower_ in ("year", "month", "week", "day") and t.dep_ == "npadvmod" and any(
             c.lower_ in ("a", "every", "each", "per") for c in t.children
         ):
-            return _Scope(True, f"habitual '... {t.text}'", current)
+            return _Scope(True, f"a recurring count (a {t.text})", current)
     # "since the start of the war"
     for t in clause:
         if t.lower_ == "since" and t.dep_ == "prep" and any(
             _lemma(p) in _PERIOD_NOUNS or _lemma(p) in ("start", "beginning") for p in t.subtree
         ):
-            return _Scope(True, "cumulative 'since ...'", current)
+            return _Scope(True, "a cumulative count (since ...)", current)
     # 2. a period as the agent: "a war that has killed ...", "the conflict has displaced ..."
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
@@ -1144,7 +1144,7 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
     if subj is not None and subj.lower_ in ("that", "which") and v.dep_ == "relcl":
         subj = v.head
     if subj is not None and _lemma(subj) in _PERIOD_NOUNS:
-        return _Scope(True, f"whole period ('{subj.text}')", current)
+        return _Scope(True, f"the whole {subj.text}", current)
     # an event subject dated in its own description: "The Camp Fire, which destroyed the
     # town in 2018, killed 85 people"
     if subj is not None and (_lemma(subj) in _EVENT_NOUNS or subj.ent_type_ == "EVENT"):
@@ -1153,10 +1153,10 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
                     and not _comparison_date(e):
                 years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
                 if years and (ref_year is None or max(years) < ref_year):
-                    return _Scope(True, f"dated event ('{subj.text}' ... '{e.text}')", current)
+                    return _Scope(True, f"another {subj.text}, dated {e.text}", current)
     # 3. a stative present: "2 million people live downstream"
     if v.tag_ in ("VBZ", "VBP") and _lemma(v) in _STATIVE_VERBS:
-        return _Scope(True, f"standing fact ('{v.text}')", current)
+        return _Scope(True, f"a standing fact, not an occurrence ('{v.text}')", current)
     # 4. another event named in the clause
     for t in clause:
         if _lemma(t) in _EVENT_NOUNS or t.lower_ in _EVENT_NOUNS:
@@ -1262,17 +1262,20 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
     for fig, anchor, _subset, si, first in raw:
         sc = _scope(doc, anchor, ref_year, event_places, first)
         background = sc.background
+        reason = ""
         if not background and not sc.current and si > 0 and (si - 1) in background_sents \
                 and paragraphs[si - 1] == paragraphs[si] and _past_simple(anchor):
-            background = True
+            background, reason = True, "continues a background passage"
         if not background and not sc.current and si > 0 \
                 and paragraphs[si - 1] == paragraphs[si] \
                 and _sentence_frame(doc, sents[si - 1], ref_year) and _past_simple(anchor):
-            background = True
+            background, reason = True, "follows a sentence about another time or event"
         if not background and not sc.current and _past_simple(anchor) \
                 and _clause_frame(doc, sents[si], anchor, ref_year):
-            background = True
+            background, reason = True, "the sentence is set in the past"
         fig.about_event = not background
+        if background:
+            fig.scope = sc.reason or reason
         if background:
             background_sents.add(si)
         out.append(fig)
