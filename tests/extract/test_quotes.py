@@ -357,3 +357,28 @@ def test_broad_scope_adds_stances_but_default_does_not(nlp) -> None:
     assert _quotes(nlp, text) == []
     broad = extract_quotes(nlp(text), "t", broad=True)
     assert any("the bill" in q.text and q.speaker == "Ada Cole" for q in broad)
+
+
+def test_parenthetical_and_as_reported_cues(nlp) -> None:
+    text = (
+        "Coach Rita Alves watched the final from the stands.\n\n"
+        "The new stadium, Alves said, would be ready by 2030. "
+        "As the Harbour Gazette reported on Monday, the club has fired its physiotherapist."
+    )
+    quotes = _quotes(nlp, text)
+    stadium = _one(quotes, "would be ready by 2030")
+    assert stadium.speaker == "Rita Alves" and stadium.kind == "indirect"
+    fired = _one(quotes, "the club has fired its physiotherapist")
+    assert fired.speaker == "Harbour Gazette" and "Gazette" not in fired.text
+
+
+def test_participle_and_colon_introduced_quotes(nlp) -> None:
+    text = (
+        "The laboratory issued a statement saying the samples had been contaminated.\n\n"
+        "Professor Ken Ito continued: \"We will repeat every measurement before we publish.\""
+    )
+    quotes = _quotes(nlp, text)
+    lab = _one(quotes, "samples had been contaminated")
+    assert lab.speaker is not None and "statement" in lab.speaker
+    ito = _one(quotes, "repeat every measurement")
+    assert ito.speaker == "Ken Ito" and ito.cue == "continued" and ito.kind == "direct"

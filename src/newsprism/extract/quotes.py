@@ -76,6 +76,8 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 LIGHT_VERBS: frozenset[str] = frozenset(
     "offer give make provide issue present put repeat reiterate advance float".split()
 )
+# verbs whose direct object is what was said ("said the same thing", "wrote a warning")
+SAY_OBJECT: frozenset[str] = frozenset("say write repeat tweet answer reply recite post".split())
 HYPOTHETICAL_AUX: frozenset[str] = frozenset("may might could would should".split())
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them"})
@@ -639,17 +641,29 @@ class _Cue:
 
 def _subject_of(verb: Token) -> Token | None:
     v = verb
+    doc = verb.doc
     for _ in range(4):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v is verb):
                 return c
+        # "a statement saying that ...": the participle's noun is the source
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head
         # coordinated or participial cue inherits its head's subject
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
-            if v.dep_ == "advcl" and v.tag_ not in ("VBG",):
+            perfect = any(c.lower_ == "having" for c in v.children if c.dep_ == "aux")
+            if v.dep_ == "advcl" and v.tag_ not in ("VBG",) and not perfect:
                 return None
             v = v.head
             continue
-        return None
+        break
+    # the parser sometimes swallows the subject into a preceding phrase ("in Cedar Rapids,
+    # Iowa, Rubio told ..."): take a named person or organisation right before the verb
+    j = verb.i - 1
+    while j >= 0 and doc[j].dep_ in ("advmod", "aux", "neg") and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j >= 0 and doc[j].ent_type_ in ("PERSON", "ORG") and doc[j].dep_ not in ("dobj", "poss"):
+        return doc[j]
     return None
 
 
@@ -658,7 +672,7 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
     doc = verb.doc
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ in ("ccomp",)]
-    if lemma in EVIDENCE_VERBS:
+    if lemma in EVIDENCE_VERBS and not broad:
         # "the study shows that ...": a finding, only with an explicit complementiser
         ccomps = [c for c in ccomps if any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children)]
         if not ccomps:
@@ -682,6 +696,16 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
             return None, False  # "a decision which X said proved ...": the subject is elsewhere
         a, b = c.left_edge.i, c.right_edge.i + 1
         return (a, b), False
+    # "said in a statement that ...": the clause hangs on the medium noun
+    for c in children:
+        if c.dep_ == "prep" and c.i > verb.i:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    for g in pobj.children:
+                        if g.dep_ in ("acl", "ccomp", "relcl") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in g.children
+                        ):
+                            return (g.left_edge.i, g.right_edge.i + 1), False
     dobjs = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if lemma in XCOMP_CUES and xcomps:
@@ -704,6 +728,8 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
                 while end > colon[0].i + 1 and doc[end - 1].is_punct:
                     end -= 1
                 return (colon[0].i + 1, end), False
+        if lemma in SAY_OBJECT and obj.pos_ != "PRON":  # "said the same thing"
+            return (obj.left_edge.i, obj.right_edge.i + 1), False
         if lemma in OBJECT_CUES or (broad and lemma in ATTITUDE_VERBS):
             end = obj.right_edge.i + 1
             neg = False
@@ -717,12 +743,15 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
             if lemma == "call" and end == obj.right_edge.i + 1:
                 return None, False  # "called the meeting": no label given
             return (obj.left_edge.i, end), neg
+    host = _host_clause(verb)
+    if host is not None:
+        return host, False
     if lemma == "call":  # "called for a recount", "called on the board to resign"
         for c in children:
             if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1:
                 last_i = max([c.right_edge.i] + [x.right_edge.i for x in children if x.i > c.i])
                 return (c.i + 1, last_i + 1), False
-    if broad and lemma in ATTITUDE_VERBS:
+    if broad and (lemma in ATTITUDE_VERBS or lemma in BELIEF_VERBS):
         # broad scope: what the stance is about ("talked about X", "voted for Y")
         for c in children:
             if c.dep_ in ("xcomp", "prep", "dative") and c.i > verb.i and (
@@ -730,6 +759,36 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
             ):
                 return (c.left_edge.i if c.dep_ != "prep" else c.i + 1, c.right_edge.i + 1), False
     return None, False
+
+
+def _host_clause(verb: Token) -> tuple[int, int] | None:
+    """Content of a parenthetical cue: "X, he says, is different", "as the paper reported, X".
+
+    The clause the cue interrupts or comments on, minus the cue's own phrase when that
+    phrase sits at one end of it."""
+    parenthetical = verb.dep_ == "parataxis" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )
+    if not parenthetical or verb.head is verb:
+        return None
+    head = verb.head
+    a, b = head.left_edge.i, head.right_edge.i + 1
+    own_a, own_b = verb.left_edge.i, verb.right_edge.i + 1
+    doc = verb.doc
+
+    def words_between(x: int, y: int) -> bool:
+        return any(not t.is_punct and not t.is_space for t in doc[x:y])
+
+    if not words_between(a, own_a):  # "As the paper reported, X ..."
+        a = own_b
+    elif not words_between(own_b, b):  # "X ..., the paper said."
+        b = own_a
+    if any(t.text in _QUOTE_CHARS for t in doc[a:b]):
+        return None  # quoted words: the quotation itself is the content (pass 3)
+    words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
+    if len(words) < 3:
+        return None
+    return a, b
 
 
 def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False) -> list[_Cue]:
@@ -755,7 +814,7 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             broad and lemma in ATTITUDE_VERBS
         ):
             continue
-        if tok.dep_ in ("amod", "compound", "acl") and lemma not in ("say",):
+        if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ != "VBG"):
             continue
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             continue
@@ -768,7 +827,9 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
         except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this cue
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
             continue
-        if lemma in BELIEF_VERBS and (content is None or not any(c.dep_ == "ccomp" for c in tok.children)):
+        if lemma in BELIEF_VERBS and not broad and (
+            content is None or not any(c.dep_ == "ccomp" for c in tok.children)
+        ):
             continue
         subj = _subject_of(tok)
         end = tok.idx + len(tok.text)
@@ -806,6 +867,8 @@ def _according_content(cue: _Cue) -> tuple[int, int] | None:
     return best
 
 
+_QUOTE_CHARS = set("\"'“”‘’«»")
+
 # --------------------------------------------------------------------------- main
 
 
@@ -824,9 +887,6 @@ def _char_to_token(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if span is None or len(span) == 0:
         return None
     return span.start, span.end
-
-
-_QUOTE_CHARS = set("\"'“”‘’«»")
 
 
 def _content_tokens(doc: Doc, a: int, b: int, in_quote: list[int], cue_toks: set[int]) -> tuple[int, int]:
@@ -993,6 +1053,20 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             d = min(abs(cue.start - q.close_end), abs(q.open_pos - cue.end))
             if d < best_d:
                 best, best_d = cue, d
+        if best is None:
+            # "Cruz continued: “...”": any verb whose clause hands over to the quotation with
+            # a colon introduces it, whether or not it is in the cue lexicon
+            extra = _colon_cue(doc, r[0], in_quote)
+            if extra is not None and extra.subject is not None and para_of(extra.start) == q.paragraph:
+                try:
+                    sp_extra = _resolve_source(doc, extra.subject, reg, sent_of, None)
+                except (IndexError, ValueError) as exc:
+                    warnings.warn(f"{source_id}: cue {extra.tok.text!r} skipped ({exc})", stacklevel=2)
+                    sp_extra = None
+                if sp_extra is not None and sp_extra.name:
+                    cues.append(extra)
+                    speaker_of[extra.tok.i] = sp_extra
+                    best = extra
         if best is not None:
             sp = speaker_of[best.tok.i]
             cue_direct.add(best.tok.i)
@@ -1023,6 +1097,22 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     out.sort(key=lambda x: x.start)
     _link_pull_quotes(out, removed)
     return out
+
+
+def _colon_cue(doc: Doc, first_tok: int, in_quote: list[int]) -> _Cue | None:
+    """The verb before a colon that opens the quotation starting at token ``first_tok``."""
+    i = first_tok - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in _QUOTE_CHARS):
+        i -= 1
+    if i < 0 or doc[i].text != ":":
+        return None
+    verb = doc[i].head
+    if verb.i >= i or verb.pos_ != "VERB" or in_quote[verb.i] >= 0 or verb.lemma_.lower() in ("be", "have"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
+    if subj is None:
+        return None
+    return _Cue(verb, verb.idx, verb.idx + len(verb.text), subj, None)
 
 
 def _quote_only(text: str, para: tuple[int, int], qspans: list[QuotedSpan], pi: int) -> bool:
