@@ -46,6 +46,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from newsprism.annotate import load_pipeline
+from newsprism.embed import load_embedder
 from newsprism.extract.dates import extract_dates
 from newsprism.model import AnnotatedArticle, CleanArticle, Sentence, Story
 from newsprism.options import load_options
@@ -219,6 +220,12 @@ def main() -> None:
     )
     ap.add_argument("--words", type=int, default=100, help="length bound for every system")
     ap.add_argument("--detail", action="store_true", help="per-subtopic ROUGE-2 and the summaries")
+    ap.add_argument(
+        "--no-minilm",
+        dest="minilm",
+        action="store_false",
+        help="skip newsprism with MiniLM embeddings",
+    )
     args = ap.parse_args()
 
     options = load_options(progress=False, summary_words=args.words)
@@ -230,7 +237,8 @@ def main() -> None:
         "lead (round-robin)": lead_round_robin,
         "lead (first article)": lead_first,
     }
-    names = ["newsprism", *systems]
+    embedder = load_embedder(options.with_overrides(embeddings="minilm")) if args.minilm else None
+    names = ["newsprism", *(["newsprism + MiniLM"] if embedder else []), *systems]
     scores: dict[str, dict[str, list[float]]] = {n: defaultdict(list) for n in names}
     boiler: dict[str, int] = defaultdict(int)
     verbatim_ok = verbatim_all = 0
@@ -248,17 +256,21 @@ def main() -> None:
             docs = load_subtopic(tf, topic, kind)
             ref = ref_path.read_text(encoding="utf-8").strip()
             story = build_story(docs, nlp, ref_path.stem)
-            summary = summarize(story, options)
             texts = {a.source_id: a.article.text for a in story.articles}
-            for s in summary:
-                verbatim_all += 1
-                first = s.citations[0]
-                ok = texts[first.source_id][first.start : first.end] == s.text and all(
-                    0 <= c.start < c.end <= len(texts[c.source_id]) for c in s.citations
-                )
-                verbatim_ok += int(ok)
-                cited_multi += int(len({c.source_id for c in s.citations}) > 1)
-            got = {"newsprism": [s.text for s in summary]}
+            variants = {"newsprism": summarize(story, options)}
+            if embedder is not None:
+                variants["newsprism + MiniLM"] = summarize(story, options, embedder=embedder)
+            got: dict[str, list[str]] = {}
+            for variant, summary in variants.items():
+                for s in summary:
+                    verbatim_all += 1
+                    first = s.citations[0]
+                    ok = texts[first.source_id][first.start : first.end] == s.text and all(
+                        0 <= c.start < c.end <= len(texts[c.source_id]) for c in s.citations
+                    )
+                    verbatim_ok += int(ok)
+                    cited_multi += int(len({c.source_id for c in s.citations}) > 1)
+                got[variant] = [s.text for s in summary]
             for name, run in systems.items():
                 got[name] = run(docs, args.words)
             row: dict[str, float] = {}
@@ -295,7 +307,7 @@ def main() -> None:
     console.print(table)
     share = verbatim_ok / verbatim_all if verbatim_all else 0.0
     console.print(
-        f"newsprism: {verbatim_ok}/{verbatim_all} summary sentences verbatim at their cited span "
+        f"newsprism (all variants): {verbatim_ok}/{verbatim_all} summary sentences verbatim at their cited span "
         f"({share:.0%}); {cited_multi} cite more than one source"
     )
     if args.detail:

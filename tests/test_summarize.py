@@ -173,3 +173,12 @@ def test_reporting_preferred_to_commentary_and_vague_openings(nlp, options):
         s.text.startswith("It is a lane")
         for s in summarize(story, options.with_overrides(summary_words=40))
     )
+
+
+def test_with_an_embedder(nlp, options):
+    from newsprism.embed import Embedder
+
+    story = _quake(nlp)
+    summary = summarize(story, options.with_overrides(summary_words=60), embedder=Embedder("tfidf"))
+    _check(story, summary, 60)
+    assert sum("at least 40" in s.text.lower() for s in summary) == 1

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from .embed import Embedder
 from .model import Contradiction, Span, Story, SummarySentence
 from .options import Options
 
@@ -165,13 +166,25 @@ def _vectors(texts: list[str]) -> np.ndarray:
 
 
 def summarize(
-    story: Story, options: Options, contradictions: list[Contradiction] | None = None
+    story: Story,
+    options: Options,
+    contradictions: list[Contradiction] | None = None,
+    embedder: Embedder | None = None,
 ) -> list[SummarySentence]:
-    """An extractive summary of the story within ``options.summary_words`` words."""
+    """An extractive summary of the story within ``options.summary_words`` words.
+
+    ``contradictions``: each side left uncovered gets its best sentence when it fits.
+    ``embedder`` (from :func:`newsprism.embed.load_embedder`): when given, centrality and
+    redundancy use the mean of the lexical and the embedding cosine; citations and support
+    stay lexical (a source "carries" a sentence when it says it in similar words)."""
     units = _units(story)
     if not units:
         return []
-    sim = _vectors([u.text for u in units])
+    lexical = _vectors([u.text for u in units])
+    sim = lexical
+    if embedder is not None:
+        vecs = embedder.embed([u.text for u in units])
+        sim = (lexical + np.clip(vecs @ vecs.T, 0.0, 1.0)) / 2.0
     n = len(units)
     centrality = _lexrank(sim)
     n_sources = len({u.source_id for u in units})
@@ -180,7 +193,7 @@ def summarize(
         others = {
             units[j].source_id
             for j in range(n)
-            if sim[i, j] >= SUPPORT_SIMILARITY and units[j].source_id != u.source_id
+            if lexical[i, j] >= SUPPORT_SIMILARITY and units[j].source_id != u.source_id
         }
         support[i] = len(others) / max(n_sources - 1, 1)
     lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
@@ -211,7 +224,7 @@ def summarize(
         used += units[best].words
         remaining.discard(best)
         # never the same fact twice: what would be cited as carrying it is dropped
-        remaining -= {j for j in remaining if sim[best, j] >= CITE_SIMILARITY}
+        remaining -= {j for j in remaining if lexical[best, j] >= CITE_SIMILARITY}
 
     if contradictions:
         chosen = _cover_sides(units, score, chosen, contradictions, budget)
@@ -225,8 +238,8 @@ def summarize(
             if sid == u.source_id:
                 continue
             cand = [j for j in range(n) if units[j].source_id == sid]
-            j = max(cand, key=lambda k: sim[i, k])
-            if sim[i, j] >= CITE_SIMILARITY:
+            j = max(cand, key=lambda k: lexical[i, k])
+            if lexical[i, j] >= CITE_SIMILARITY:
                 cites.append(Span(sid, units[j].start, units[j].end))
         out.append(SummarySentence(text=u.text, citations=cites))
     return out
