@@ -87,6 +87,14 @@ def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:
         ("The outbreak has killed 23 children in the district.", "killed", "children killed"),
         ("The quake claimed 300 lives.", "killed", "people killed"),
         ("Six firefighters were hurt battling the blaze.", "injured", "firefighters injured"),
+        ("Officials put the death toll at 34.", "killed", "people killed"),
+        ("The number of people killed rose to 45.", "killed", "people killed"),
+        ("At least five people lost their lives in the blaze.", "killed", "people killed"),
+        ("Twelve bodies have been recovered from the river.", "killed", "people killed"),
+        ("Police have made 56 arrests.", "arrested", "people arrested"),
+        ("Some 70,000 people remain without shelter.", "displaced", "people displaced"),
+        ("Forty passengers were taken to hospital.", "injured", "people injured"),
+        ("Two teenagers were stabbed outside a nightclub.", "injured", "teenagers injured"),
         ("Some 15,000 workers joined the strike.", "other", "workers"),
         ("The boat was carrying 60 migrants.", "other", "migrants"),
     ],
@@ -108,6 +116,13 @@ def test_categories(nlp, text, category, counts) -> None:
 )
 def test_counts_of_things_are_left_out(nlp, text) -> None:
     assert figs(nlp, text) == []
+
+
+def test_partitive_of_a_number_counts_the_whole(nlp) -> None:
+    f = one(nlp, "He was one of 14 people killed in the attack.")
+    assert (f.low, f.category) == (14, "killed")
+    out = figs(nlp, "Police said 11 people were shot, three of them fatally.")
+    assert [(f.low, f.category) for f in out] == [(11, "injured"), (3, "killed")]
 
 
 def test_killed_and_injured_in_one_sentence(nlp) -> None:
@@ -205,6 +220,8 @@ def test_since_the_start_of_the_war_is_cumulative(nlp) -> None:
          "One news agency report"),
         ("Twelve people died and 40 were injured, police said.", "police"),
         ("He said 12 people were killed.", None),
+        ("The ministry reported 18 deaths on Monday.", "ministry"),
+        ("The attack claimed the lives of 19 soldiers.", None),
     ],
 )
 def test_attribution(nlp, text, who) -> None:

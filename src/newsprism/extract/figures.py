@@ -150,6 +150,8 @@ _REPORT_VERBS = {
     "put", "quote", "cite", "claim", "according", "count", "record", "tally", "document",
     "warn", "note", "indicate", "show", "reveal", "declare", "tweet", "write",
 }
+_COUNTING_VERBS = {"put", "estimate", "count", "report", "record", "confirm", "tally",
+                   "document", "announce", "give", "register", "list"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"}
 
 # group nouns that count people in general (merged for reconciliation)
@@ -564,9 +566,20 @@ def _noun_category(t: Token) -> str | None:
 
 
 def _toll_category(subj: Token) -> str | None:
-    """'the death toll', 'the number of dead', 'the injury tally'."""
+    """'the death toll', 'the number of dead', 'the injury tally', 'the number of people
+    killed'."""
     if _lemma(subj) not in _TOLL_NOUNS:
         return None
+    cat = _np_category_local(subj)
+    if cat:
+        return cat  # "the number (of people) killed"
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for p in prep.children:
+                if p.dep_ == "pobj":
+                    cat = _np_category_local(p)
+                    if cat:
+                        return cat
     mods = [c for c in subj.children if c.dep_ in ("compound", "amod", "nmod", "prep")]
     for m in mods:
         words = [m] + ([c for c in m.children if c.dep_ == "pobj"] if m.dep_ == "prep" else [])
@@ -620,6 +633,13 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
             return "injured", False
     if lem == "burn":
         return "injured", False
+    if lem in ("lose", "sacrifice", "give") and any(
+            c.dep_ == "dobj" and _lemma(c) == "life" for c in v.children):
+        return "killed", False  # "five people lost their lives"
+    if any(c.dep_ == "prep" and c.lower_ == "without" and any(
+            _lemma(p) in ("shelter", "home", "house", "roof") for p in c.children
+            if p.dep_ == "pobj") for c in v.children):
+        return "displaced", False  # "70,000 people remain without shelter"
     if lem in ("shoot", "gun", "stab") and any(c.lower_ == "dead" for c in v.children):
         return "killed", False
     if lem in ("shoot", "stab"):
@@ -901,8 +921,13 @@ def _speaker_text(doc: Doc, s: Token) -> str | None:
 
 def _attribution(doc: Doc, tok: Token, sent: Span) -> str | None:
     # ancestors: "X said (that) 86 died", "One report suggested at least 11 ..."
+    child = tok
     for a in tok.ancestors:
+        via, child = child, a
         if a.pos_ in ("VERB", "AUX") and _lemma(a) in _REPORT_VERBS and _lemma(a) != "according":
+            if via.dep_ not in ("ccomp", "parataxis", "xcomp", "advcl", "conj") and \
+                    _lemma(a) not in _COUNTING_VERBS:
+                continue  # "the attack claimed the lives of 19": not a report
             subj = next((c for c in a.children if c.dep_ in ("nsubj",)), None)
             if subj is not None and not any(s.i == subj.i for s in tok.ancestors) \
                     and subj.i != tok.i and tok not in list(subj.subtree):
@@ -1332,6 +1357,11 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         num = _apply_qualifier(num, q[1], q[0])
     # the syntactic head of the number words ("two hundred and fifty" -> hundred)
     num.root = doc[num.num_start:num.end].root.i
+    aw = _words_from(doc, num.end, 3)
+    if len(aw) >= 2 and doc[aw[0]].lower_ == "of" and (
+            _parse_number(doc, aw[1]) is not None
+            or (len(aw) == 3 and doc[aw[1]].lower_ == "the" and _parse_number(doc, aw[2]))):
+        return None  # "one of 14 people killed": the count is the second number
     head, part = _counted_head(doc, num)
     if _excluded(doc, num, head) is not None:
         return None
