@@ -905,7 +905,8 @@ def _speaker_text(doc: Doc, s: Token) -> str | None:
     right = s.i + 1
     ent = next((e for e in doc.ents if e.start <= s.i < e.end), None)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
-        return ent.text  # "the Britain-based Syrian Observatory for Human Rights" -> its name
+        # "the Britain-based Syrian Observatory for Human Rights" -> its name
+        return re.sub(r"^the\s+", "", ent.text, flags=re.I)
     if ent is not None:
         right = max(right, ent.end)
         left = min(left, ent.start)
