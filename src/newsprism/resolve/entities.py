@@ -42,6 +42,7 @@ from .names import (
     MODIFIER_WORDS,
     NUMBER_WORDS,
     TITLE_WORDS,
+    NameCore,
     acronym_key,
     clean_surface,
     fold,
@@ -104,6 +105,7 @@ _LEADING_FUNCTION = re.compile(
     r"^(?:(?:the|a|an|in|on|at|of|from|to|for|near|off|by|with|this|that|these|those)\s+)+",
     re.IGNORECASE,
 )
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*[,.;]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for a transliteration merge within one type
@@ -120,6 +122,7 @@ class _Item:
     label: str  # mapped type: PERSON | ORG | GPE | LOC | NORP | EVENT | OTHER
     kind: str = "name"  # name | nominal | pronoun
     acronym: str | None = None  # defined with the name: "Advanced Micro Devices (AMD)"
+    descriptors: frozenset[str] = frozenset()  # role nouns written with a name: coach, host
 
 
 @dataclass(slots=True)
@@ -200,9 +203,29 @@ def _context_role(text: str, start: int, floor: int) -> str | None:
     return " ".join(run) or None
 
 
+def _parse_name(text: str, label: str, gaz: Gazetteer) -> tuple[NameCore, str, str]:
+    """(parsed core, display name, key) of a name mention; keys of countries and demonyms
+    are the country's ("U.S." and "America" -> country:united states)."""
+    parsed = name_core(text, person=label == "PERSON")
+    name = parsed.name
+    if label == "PERSON" and "/" in name:
+        name = name.split("/", 1)[0]  # a credit "Name/Agency" names the person first
+    words = name.split()
+    if len(words) > 1 and words[-1] in GENERIC_PLACE and label != "PERSON":
+        name = " ".join(words[:-1])  # "Idlib province" is Idlib
+    key = fold(name)
+    found = gaz.country_of(key) if key else None
+    if found is not None and found[0] == "name":
+        key = "country:" + fold(found[1])
+    elif found is not None and found[0] == "demonym":
+        key = "demonym:" + fold(found[1])
+    return parsed, name, key
+
+
 def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
     items: list[_Item] = []
     order = 0
+    parsed_names: dict[tuple[str, bool], tuple[NameCore, str, str]] = {}  # for this call only
     for art in articles:
         text = art.article.text
         for m in sorted(art.mentions, key=lambda x: (x.start, x.end)):
@@ -222,21 +245,13 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 items.append(_Item(m, order, " ".join(m.text.split()), key, None, label, kind))
                 order += 1
                 continue
-            parsed = name_core(m.text, person=label == "PERSON")
-            name = parsed.name
-            if label == "PERSON" and "/" in name:
-                name = name.split("/", 1)[0]  # a credit "Name/Agency" names the person first
-            words = name.split()
-            if len(words) > 1 and words[-1] in GENERIC_PLACE and label != "PERSON":
-                name = " ".join(words[:-1])  # "Idlib province" is Idlib
-            key = fold(name)
+            cache_key = (m.text, label == "PERSON")
+            cached = parsed_names.get(cache_key)
+            if cached is None:
+                cached = parsed_names[cache_key] = _parse_name(m.text, label, gaz)
+            parsed, name, key = cached
             if not key:
                 continue
-            found = gaz.country_of(key)
-            if found is not None and found[0] == "name":
-                key = "country:" + fold(found[1])
-            elif found is not None and found[0] == "demonym":
-                key = "demonym:" + fold(found[1])
             role = parsed.role
             if role is None and label == "PERSON":
                 floor = 0
@@ -247,7 +262,12 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
             defined = _DEFINED_ACRONYM.match(text, m.end)
             if acronym is None and defined is not None and is_acronym(defined.group(1)):
                 acronym = defined.group(1)
-            items.append(_Item(m, order, clean_surface(name), key, role, label, acronym=acronym))
+            descriptors = frozenset()
+            if label in {"PERSON", "OTHER"}:
+                floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
+                descriptors = _descriptors(text, m, role, floor)
+            items.append(_Item(m, order, clean_surface(name), key, role, label, acronym=acronym,
+                               descriptors=descriptors))
             order += 1
     # A capitalised common noun ("Woman" in a headline) that the story also writes in lower
     # case as the head of a nominal mention is that common noun, not a name.
@@ -298,6 +318,7 @@ def _build_nodes(
 ) -> dict[str, _Node]:
     by_source = {a.source_id: a for a in articles}
     nodes: dict[str, _Node] = {}
+    bags: dict[tuple[str, int], Counter[str]] = {}  # sentence bags, computed once per sentence
     for i, it in enumerate(items):
         if it.kind == "pronoun":
             continue
@@ -317,7 +338,11 @@ def _build_nodes(
         node.surfaces[it.name] += 1
         art = by_source.get(it.mention.source_id)
         if art is not None:
-            node.context.update(_sentence_bag(art, it.mention))
+            bag_key = (it.mention.source_id, it.mention.sentence)
+            bag = bags.get(bag_key)
+            if bag is None:
+                bag = bags[bag_key] = _sentence_bag(art, it.mention)
+            node.context.update(bag)
     for node in nodes.values():
         node.acronym = all(is_acronym(s) for s in node.surfaces)
     return nodes
@@ -548,6 +573,47 @@ def _route_ambiguous(
     return routed
 
 
+def _descriptors(text: str, m: Mention, role: str | None, floor: int) -> frozenset[str]:
+    """Role nouns written with a name: in its title, in the mention before the name ("polygamist
+    leader Warren Jeffs"), just before it ("host Ellen DeGeneres") or in an apposition after it
+    ("Maurice Cheeks, the coach,")."""
+    words = (role or "").lower().split()
+    words += m.text.lower().split()
+    words += text[max(floor, m.start - 40) : m.start].lower().split()[-3:]
+    after = _APPOSITION.match(text, m.end)
+    if after is not None:
+        words += after.group(1).lower().split()
+    bare = {w.strip(",.;:'\"") for w in words}
+    return frozenset(w for w in bare if w in _PERSON_NOUNS or w in TITLE_WORDS)
+
+
+def _link_role_nouns(items: list[_Item], nodes: dict[str, _Node], root_of: dict[int, str]) -> None:
+    """A common noun that names a person's role ("the coach") is that person: the one in the
+    same article written with that role, or else the only one in the story."""
+    in_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
+    in_story: dict[str, set[str]] = defaultdict(set)
+    for i, it in enumerate(items):
+        if it.kind != "name" or not it.descriptors:
+            continue
+        node = nodes.get(it.key)
+        if node is None or node.type != "PERSON":
+            continue
+        for word in it.descriptors:
+            in_doc[(it.mention.source_id, word)].add(root_of[i])
+            in_story[word].add(root_of[i])
+    if not in_story:
+        return
+    for i, it in enumerate(items):
+        if it.kind != "nominal":
+            continue
+        head = it.key.split(":")[1]
+        local = in_doc.get((it.mention.source_id, head), set())
+        if len(local) == 1:
+            root_of[i] = next(iter(local))
+        elif not local and len(in_story.get(head, ())) == 1:
+            root_of[i] = next(iter(in_story[head]))
+
+
 def _pronoun_class(text: str) -> str:
     word = text.strip(" \"'“”‘’").lower()
     for cls, words in _PRONOUN_CLASSES.items():
@@ -643,6 +709,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     root_of = {
         i: routed.get(i, uf.find(it.key)) for i, it in enumerate(items) if it.kind != "pronoun"
     }
+    _link_role_nouns(items, nodes, root_of)
     _resolve_pronouns(items, nodes, root_of)
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):
