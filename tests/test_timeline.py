@@ -142,3 +142,38 @@ def test_story_anchor_from_weekday_and_date_across_articles(nlp):
     assert b.article.published == "2020-03-04"
     assert "story date" in b.article.inferred["published"]
     assert infer_event_date(story) == "2020-03-03"
+
+
+def test_late_follow_up_still_dates_the_event(nlp):
+    first = _article(
+        nlp, "a", "The factory exploded on Monday, killing four workers.", "2019-06-04"
+    )
+    later = _article(
+        nlp,
+        "b",
+        "Inspectors published their report on the explosion of June 3 at the factory on Friday.",
+        "2019-07-20",
+    )
+    story = Story("blast", [first, later])
+    entries = build_timeline(story)
+    _check_spans(story, entries)
+    june3 = [e for e in entries if e.date == "2019-06-03"]
+    assert june3 and all(e.about_event for e in june3)
+    # both sources carry the explosion of 3 June, six weeks apart
+    assert {c.source_id for e in june3 for c in e.citations} == {"a", "b"}
+
+
+def test_days_between_event_and_last_report_are_about_the_event(nlp):
+    first = _article(
+        nlp, "a", "The factory exploded on Monday, killing four workers.", "2019-06-04"
+    )
+    later = _article(
+        nlp, "c", "A second blast on June 5 damaged the warehouse next door.", "2019-07-20"
+    )
+    old = _article(
+        nlp, "d", "The plant had a smaller fire on May 2, 2018, officials said.", "2019-07-20"
+    )
+    story = Story("blast", [first, later, old])
+    entries = {e.date: e for e in build_timeline(story)}
+    assert entries["2019-06-05"].about_event  # 45 days before its article, but in the story window
+    assert not entries["2018-05-02"].about_event

@@ -13,6 +13,7 @@ the evidence is written into ``CleanArticle.inferred["published"]``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .extract.dates import (
+    EVENT_WINDOW_DAYS,
     infer_published,
     infer_story_anchor,
     parse_iso,
@@ -114,7 +116,31 @@ def infer_event_date(story: Story) -> str | None:
     return None
 
 
+def _story_window(story: Story) -> tuple[dt.date, dt.date] | None:
+    """Days that belong to this event: from shortly before the event date to shortly after the
+    last publication date (None when no day-precise event date is known)."""
+    value = story.event_date or infer_event_date(story)
+    event = parse_iso(value) if value and precision_of(value) == "day" else None
+    if event is None:
+        return None
+    pubs = [d for d in (parse_iso(a.article.published) for a in story.articles) if d is not None]
+    margin = dt.timedelta(days=EVENT_WINDOW_DAYS)
+    return event - margin, max([event, *pubs]) + margin
+
+
+def _in_window(value: str, window: tuple[dt.date, dt.date] | None) -> bool:
+    """A day inside the window, or the month the event itself falls in."""
+    first = parse_iso(value)
+    if window is None or first is None:
+        return False
+    if precision_of(value) == "day":
+        return window[0] <= first <= window[1]
+    event = window[0] + dt.timedelta(days=EVENT_WINDOW_DAYS)
+    return precision_of(value) == "month" and (first.year, first.month) == (event.year, event.month)
+
+
 def _items(story: Story) -> list[_Item]:
+    window = _story_window(story)
     items: list[_Item] = []
     seen: set[tuple[str, int, int, str]] = set()
     for ai, a in enumerate(story.articles):
@@ -139,7 +165,7 @@ def _items(story: Story) -> list[_Item]:
                     start=start,
                     end=end,
                     text=text[start:end],
-                    about_event=dm.about_event,
+                    about_event=dm.about_event or _in_window(dm.value, window),
                     inferred=inferred_pub and dm.relative,
                     order=(ai, start),
                 )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsprism.extract.dates import extract_dates, infer_published, reanchor_dates
 
@@ -257,8 +260,18 @@ def test_labelled_fixtures_hold_80_expressions():
             "Saturday",
             "2020-07-04",
         ),
-        ("The bridge stays shut until March, engineers said.", "2020-01-20", "March", "2020-03"),
-        ("The bridge was shut until March, engineers said.", "2020-11-20", "March", "2020-03"),
+        (
+            "The bridge stays shut until March, engineers said.",
+            "2020-01-20",
+            "until March",
+            "2020-03",
+        ),
+        (
+            "The bridge was shut until March, engineers said.",
+            "2020-11-20",
+            "until March",
+            "2020-03",
+        ),
         (
             "The fire started on Christmas Eve in a kitchen.",
             "2020-01-04",
@@ -287,3 +300,43 @@ def test_ambiguous_numeric_date_is_left_unresolved(nlp):
 def test_numbers_that_are_not_years(nlp):
     text = "The firm sold 2015 cars and paid $2013 in fees; 1999.5 tonnes were shipped."
     assert [d.text for d in extract_dates(nlp(text), "t", "2020-01-01")] == []
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_reanchoring_agrees_with_extraction(nlp, path):
+    """Re-resolving the mentions against the same publication date changes nothing."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        dates = extract_dates(nlp(row["text"]), "x", row["published"])
+        again = reanchor_dates(dates, row["published"])
+        assert [(d.value, d.relative, d.about_event) for d in dates] == [
+            (d.value, d.relative, d.about_event) for d in again
+        ], row["text"]
+
+
+_PIECES = [
+    "on Tuesday", "yesterday", "in May", "May", "since 2011", "April 4", "4 April 2017", "last year",
+    "two months ago", "31/12/9999", "02/30/2017", "Feb 30", "next Monday", "until June", "the 1990s",
+    "0001", "in 1600", "Christmas Eve", "9999", "tomorrow", "at 2:09 a.m.", "7,000", "$2,013",
+    "the", "police", "said", "attack", "will", "was", ",", ".", '"', "\n\n",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25),
+    published=st.sampled_from([None, "0001-01-01", "9999-12-31", "2017-04-05", "2017", "garbage"]),
+)
+def test_never_crashes_and_spans_round_trip(nlp, words, published):
+    text = " ".join(words)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        dates = extract_dates(nlp(text), "fuzz", published)
+        reanchor_dates(dates, published)
+    for d in dates:
+        assert text[d.start : d.end] == d.text
+        assert d.value is None or len(d.value) in (4, 7, 10)
+        assert d.event_start is not None and d.event_end is not None
+        assert 0 <= d.event_start <= d.start < d.end <= d.event_end <= len(text)

@@ -325,7 +325,11 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if (
+        not dt.MINYEAR <= year <= dt.MAXYEAR
+        or not 1 <= month <= 12
+        or not 1 <= day <= calendar.monthrange(year, month)[1]
+    ):
         return None
     return dt.date(year, month, day)
 
@@ -348,7 +352,16 @@ def precision_of(value: str) -> str:
 def _resolve(
     spec: _Spec, pub: dt.date | None, direction: str, context_year: int | None
 ) -> tuple[str | None, bool]:
-    """(ISO value or None, relative) for a parsed expression."""
+    """(ISO value or None, relative) for a parsed expression; None outside years 1-9999."""
+    value, relative = _resolve_unchecked(spec, pub, direction, context_year)
+    if value is not None and not re.fullmatch(r"(?!0000)\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
+        return None, False
+    return value, relative
+
+
+def _resolve_unchecked(
+    spec: _Spec, pub: dt.date | None, direction: str, context_year: int | None
+) -> tuple[str | None, bool]:
     future = direction == "future"
     if spec.kind == "full":
         assert spec.year is not None and spec.month is not None and spec.day is not None
@@ -539,6 +552,12 @@ def _direction(span: Span, spec: _Spec) -> str:
 
 
 def _event_clause(span: Span) -> tuple[int, int]:
+    """Character span of what happened on this date, always covering the expression itself."""
+    start, end = _clause_of(span)
+    return min(start, span.start_char), max(end, span.end_char)
+
+
+def _clause_of(span: Span) -> tuple[int, int]:
     """Character span of what happened on this date: the noun phrase or clause it modifies."""
     sent = span.sent
     # "since 2013, when hundreds died ...": the relative clause says what happened
@@ -638,9 +657,9 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
             if kind == "weekday" and (m.group("mod") or "").lower() == "on":
                 start = m.start("wd")
             if kind == "month" and (m.group("mod") or "").lower() in (
-                "in", "since", "during", "until", "till", "by", "from", "through", "before", "after", "of",
+                "in", "during", "by", "from", "through", "of",
             ):  # fmt: skip
-                start = m.start("mon")
+                start = m.start("mon")  # "since/until/before/after May" keep the word that decides
             found.append((start, end, rank, kind, m))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
@@ -695,12 +714,8 @@ def extract_dates(doc: Doc, source_id: str = "", published: str | None = None) -
         )
     sent_index = _sentence_index(doc)
     out: list[DateMention] = []
-    covered: list[tuple[int, int]] = []
     context_year: int | None = None
     for start, end, kind, m in _candidates(doc):
-        spec = _parse_match(kind, m)
-        if spec is None:
-            continue
         span = _char_span(doc, start, end)
         if span is None or len(span) == 0:
             warnings.warn(
@@ -708,24 +723,23 @@ def extract_dates(doc: Doc, source_id: str = "", published: str | None = None) -
                 stacklevel=2,
             )
             continue
-        mention = _mention(doc, span, start, end, spec, source_id, pub, context_year, sent_index)
+        try:
+            spec = _parse_match(kind, m)
+            if spec is None:
+                continue
+            mention = _mention(
+                doc, span, start, end, spec, source_id, pub, context_year, sent_index
+            )
+        except (ValueError, KeyError, OverflowError, IndexError) as exc:
+            # one odd expression (a year out of the calendar's range, ...) never fails the text
+            warnings.warn(
+                f"{source_id}: date {doc.text[start:end]!r} at {start} skipped ({type(exc).__name__}: {exc})",
+                stacklevel=2,
+            )
+            continue
         if spec.kind == "full" and spec.year is not None:
             context_year = spec.year
         out.append(mention)
-        covered.append((start, end))
-    # explicit dates in other formats the NER found ("3/4/2017")
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e for s, e in covered):
-            continue
-        if not re.search(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", ent.text):
-            continue
-        d = _strict_dateparser(ent.text)
-        if d is None:
-            continue
-        spec = _Spec("full", d.year, d.month, d.day)
-        out.append(
-            _mention(doc, ent, ent.start_char, ent.end_char, spec, source_id, pub, None, sent_index)
-        )
     out.sort(key=lambda dm: dm.start)
     return out
 
@@ -775,7 +789,11 @@ def reanchor_dates(dates: Iterable[DateMention], published: str | None) -> list[
                 replace(dm, about_event=_about_event(dm.value, pub, _Spec("full"))) if d else dm
             )
             continue
-        value, relative = _resolve(spec, pub, dm.direction, context_year)
+        try:
+            value, relative = _resolve(spec, pub, dm.direction, context_year)
+        except (ValueError, OverflowError) as exc:
+            warnings.warn(f"{dm.source_id}: date {dm.text!r} left unresolved ({exc})", stacklevel=2)
+            value, relative = None, False
         if spec.kind == "full" and spec.year is not None:
             context_year = spec.year
         out.append(
