@@ -178,6 +178,14 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
         # the event itself
         ("At least 70 civilians were killed in Tuesday's attack.", None, [True]),
         ("Rescuers said 23 people died when the bridge collapsed on Monday.", None, [True]),
+        # a non-finite clause is dated by the verb it depends on
+        ("He was sentenced in 1969 for having led the killing of seven people.", "2014-06-01",
+         [False]),
+        ("She blew herself up outside the town on Sunday, killing 10 fighters.", "2014-10-06",
+         [True]),
+        # the event's toll and this year's cumulative toll in one sentence
+        ("At least 19 people died in the floods this week, bringing this year's toll to 230.",
+         "2024-07-04", [True, False]),
         # a standing fact, not an occurrence
         ("About 2 million people live downstream of the dam.", None, [False]),
     ],

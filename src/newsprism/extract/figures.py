@@ -962,6 +962,17 @@ def _clause_tokens(tok: Token) -> list[Token]:
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT" and v.head.i != v.i:
         v = v.head
+    # a non-finite clause takes its time from the verb it depends on: "sentenced in 1969
+    # for having led the killing of seven people", "blew herself up, killing 10"
+    while v.head.i != v.i and (v.dep_ in ("pcomp", "xcomp") or (
+            v.dep_ in ("advcl", "acl") and v.tag_ in ("VBG", "VBN") and not any(
+                c.dep_ in ("mark", "nsubj", "nsubjpass") for c in v.children))):
+        h = v.head
+        while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+            h = h.head
+        if h.pos_ not in ("VERB", "AUX"):
+            break
+        v = h
     keep: list[Token] = []
     path = {a.i for a in tok.ancestors} | {tok.i}
 
@@ -1068,8 +1079,8 @@ _HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day)\b|\bann
 _PAST_PERIOD_WORDS = {"past", "last", "previous", "recent", "earlier"}
 
 
-def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set[int]
-                  ) -> str | None:
+def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set[int],
+                  anchor: Token) -> str | None:
     """Background reason given by a (non-year) date expression in the figure's clause:
     habitual ("every year", "a year"), a past or cumulative period ("last year", "over the
     past decade", "this year's toll", "has killed 300 this year"). Durations ("for ten
@@ -1084,7 +1095,7 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
     host = head_prep.head if head_prep is not None else e.root.head
     attached = host.i == verb.i or (host.pos_ in ("VERB", "AUX") and host.i in clause_ids)
     toll_poss = e.root.dep_ == "poss" and _lemma(e.root.head) in _TOLL_NOUNS | {"death"} \
-        and e.root.head.head.i == verb.i
+        and anchor in list(e.root.head.head.subtree)
     if toll_poss:
         return f"a cumulative toll ({e.text})"
     if not attached:
@@ -1147,7 +1158,7 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         ):
             return _Scope(True, f"a cumulative count (since {e.text})", current)
         else:
-            why = _period_scope(e, head_prep, verb, clause_ids)
+            why = _period_scope(e, head_prep, verb, clause_ids, tok)
             if why:
                 return _Scope(True, why, current)
     # habitual without a date entity: "receives 7 million visitors a year"
