@@ -473,3 +473,27 @@ def test_annotate_spans_labels_and_heads(nlp) -> None:
     assert entity_of(entities, art, "I") is not maria  # first person is left alone
     assert entity_of(entities, art, "her coach") is not maria
     assert maria.aliases == []  # pronouns are not aliases
+
+
+def test_example_through_the_pipeline(nlp, options) -> None:
+    """The bundled example as the briefing sees it: read, cleaned, annotated, then resolved."""
+    from newsprism.annotate import annotate
+    from newsprism.clean import clean_article
+    from newsprism.ingest import read_inputs
+
+    articles = read_inputs([str(EXAMPLE)], options).articles
+    annotated = list(annotate([clean_article(a) for a in articles], nlp, options))
+    entities = resolve_entities(annotated)
+    towns = [e for e in entities if "khan" in fold(e.name)]
+    assert len(towns) == 1
+    assert towns[0].type == "GPE"  # "the town of ...", "in ..." outvote the tagger's PERSON
+    by_id = {e.id: e for e in entities}
+    speakers = {q.speaker for a in annotated for q in a.quotes if q.speaker_entity}
+    assert {"Donald Trump", "Vladimir Safronkov"} <= speakers
+    for a in annotated:
+        for q in a.quotes:
+            if q.speaker_entity is not None:
+                assert q.speaker == by_id[q.speaker_entity].name
+    russia = _named(entities, "Russia")[0]
+    assert _named(entities, "Moscow")[0].acts_for == russia.id
+    assert _named(entities, "Russian")[0].acts_for == russia.id

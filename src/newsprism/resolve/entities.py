@@ -106,6 +106,11 @@ _LEADING_FUNCTION = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*[,.;]")
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:town|city|village|province|region|district|governorate|suburb|county|capital|"
+    r"country|state|port|island|area)\s+of|\b(?:in|near|outside|across|around)(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for a transliteration merge within one type
@@ -123,6 +128,7 @@ class _Item:
     kind: str = "name"  # name | nominal | pronoun
     acronym: str | None = None  # defined with the name: "Advanced Micro Devices (AMD)"
     descriptors: frozenset[str] = frozenset()  # role nouns written with a name: coach, host
+    cue: str | None = None  # a type the words before the name point to ("the town of" -> GPE)
 
 
 @dataclass(slots=True)
@@ -266,8 +272,10 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
             if label in {"PERSON", "OTHER"}:
                 floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
                 descriptors = _descriptors(text, m, role, floor)
+            floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
+            cue = "PERSON" if role else _place_cue(text, m.start, floor)
             items.append(_Item(m, order, clean_surface(name), key, role, label, acronym=acronym,
-                               descriptors=descriptors))
+                               descriptors=descriptors, cue=cue))
             order += 1
     # A capitalised common noun ("Woman" in a headline) that the story also writes in lower
     # case as the head of a nominal mention is that common noun, not a name.
@@ -335,6 +343,8 @@ def _build_nodes(
         node.items.append(i)
         if it.kind == "name":
             node.votes[it.label] += 1
+            if it.cue is not None:
+                node.votes[it.cue] += 1
         node.surfaces[it.name] += 1
         art = by_source.get(it.mention.source_id)
         if art is not None:
@@ -573,6 +583,12 @@ def _route_ambiguous(
     return routed
 
 
+def _place_cue(text: str, start: int, floor: int) -> str | None:
+    """GPE when the words before a name make it a place: "the town of X", "in X", "near X"."""
+    before = text[max(floor, start - 40) : start]
+    return "GPE" if _PLACE_CUE.search(before) else None
+
+
 def _descriptors(text: str, m: Mention, role: str | None, floor: int) -> frozenset[str]:
     """Role nouns written with a name: in its title, in the mention before the name ("polygamist
     leader Warren Jeffs"), just before it ("host Ellen DeGeneres") or in an apposition after it
@@ -722,7 +738,8 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     for n, (_root, idxs) in enumerate(ordered, start=1):
         node_keys = {items[i].key for i in idxs}
         node_list = [nodes[k] for k in node_keys if k in nodes]
-        votes: Counter[str] = Counter(items[i].label for i in idxs)
+        votes: Counter[str] = Counter(items[i].label for i in idxs if items[i].kind == "name")
+        votes.update(items[i].cue for i in idxs if items[i].cue is not None)
         etype = _vote(votes)
         country = next((nd.country for nd in node_list if nd.country is not None), None)
         if country is not None and country[0] in {"name", "capital"}:
