@@ -1183,7 +1183,7 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
     if subj is not None and subj.lower_ in ("that", "which") and v.dep_ == "relcl":
         subj = v.head
     if subj is not None and _lemma(subj) in _PERIOD_NOUNS:
-        return _Scope(True, f"the whole {subj.text}", current)
+        return _Scope(True, f"over the whole {subj.text}", current)
     # an event subject dated in its own description: "The Camp Fire, which destroyed the
     # town in 2018, killed 85 people"
     if subj is not None and (_lemma(subj) in _EVENT_NOUNS or subj.ent_type_ == "EVENT"):
