@@ -106,6 +106,9 @@ def _event_place(story: Story, phrase: str | None) -> str | None:
     # among the places nearly as widely reported as the top one, the one named least often
     # overall is the most specific (a town is named less often than its country)
     top = max(len(v) for v in sources.values())
-    close = [eid for eid in sources if len(sources[eid]) >= max(1, top - 1)]
+    floor = max(min(2, len(story.articles)), top - 1)  # a place one source mentions is no label
+    close = [eid for eid in sources if len(sources[eid]) >= floor] or [
+        eid for eid in sources if len(sources[eid]) == top
+    ]
     best = min(close, key=lambda eid: (len(by_id[eid].mentions), first[eid]))
     return by_id[best].name

@@ -36,6 +36,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def extract_sentences(doc: Doc, source_id: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
     """Sentences (white space trimmed) with the index of the paragraph they sit in."""
     out: list[Sentence] = []
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
     p = 0
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
@@ -44,7 +45,7 @@ def extract_sentences(doc: Doc, source_id: str, paragraphs: list[tuple[int, int]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         while p + 1 < len(paragraphs) and start >= paragraphs[p + 1][0]:
             p += 1
-        out.append(Sentence(source_id, start, end, doc.text[start:end], p))
+        out.append(Sentence(source_id, start, end, text[start:end], p))
     return out
 
 
