@@ -34,7 +34,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     indicate maintain reiterate affirm retort shout exclaim advise inform assure disclose
     criticize criticise condemn praise fault dismiss refute rebut contest lament signal
     tout posit theorize theorise allege acknowledge concur predict announce brag scoff
-    describe call counsel"""
+    describe call counsel confess coin muse wonder recount"""
     .split()
 )
 BELIEF_VERBS: frozenset[str] = frozenset(
@@ -71,7 +71,7 @@ NEGATIVE_LABELS: frozenset[str] = frozenset(
 SPEECH_NOUNS: frozenset[str] = frozenset(
     """claim explanation statement allegation assertion argument accusation assurance
     warning promise denial suggestion insistence charge view position belief theory message
-    remark account version contention""".split()
+    remark account version contention question""".split()
 )
 LIGHT_VERBS: frozenset[str] = frozenset(
     "offer give make provide issue present put repeat reiterate advance float".split()
@@ -748,6 +748,10 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         return host, False
     if lemma == "call":  # "called for a recount", "called on the board to resign"
         for c in children:
+            if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children
+            ):  # "calling for the council to act"
+                return (verb.i + 2, c.right_edge.i + 1), False
             if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1:
                 last_i = max([c.right_edge.i] + [x.right_edge.i for x in children if x.i > c.i])
                 return (c.i + 1, last_i + 1), False
@@ -791,6 +795,47 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
     return a, b
 
 
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma == "hop" and tok.lower_.startswith("hope"):  # lemmatiser slip: "hopes" -> "hop"
+        return "hope"
+    return lemma
+
+
+NON_ATTRIBUTING: frozenset[str] = frozenset(
+    "be have do get make let ensure help mean become seem appear go come take give put keep".split()
+)
+INTENTION_VERBS: frozenset[str] = frozenset(
+    """plan want hope refuse decide try promise vow pledge threaten seek aim intend agree
+    offer expect wish prefer need vote choose resolve prepare attempt struggle""".split()
+)
+
+
+def _takes_clause(tok: Token, lemma: str, in_quote: list[int]) -> bool:
+    """Broad scope: a verb with a clausal complement (communication and cognition verbs take
+    "that"-clauses) or an intention verb with an infinitive, and a nominal subject."""
+    if lemma in NON_ATTRIBUTING:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "which", "there"):
+        return False
+    for c in tok.children:
+        if c.i <= tok.i or in_quote[c.i] >= 0:
+            continue
+        if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+            return True
+        if c.dep_ == "xcomp" and lemma in INTENTION_VERBS and any(g.lower_ == "to" for g in c.children):
+            return True
+    return False
+
+
+def _clause_range(tok: Token) -> tuple[int, int] | None:
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+            return c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
 def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False) -> list[_Cue]:
     cues: list[_Cue] = []
     for tok in doc:
@@ -806,13 +851,14 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             continue
         if tok.pos_ not in ("VERB",):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         light = lemma in LIGHT_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
         )
+        generic = broad and _takes_clause(tok, lemma, in_quote)
         if lemma not in SPEECH_VERBS and not light and not (beliefs and lemma in BELIEF_VERBS) and not (
             broad and lemma in ATTITUDE_VERBS
-        ):
+        ) and not generic:
             continue
         if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ != "VBG"):
             continue
@@ -824,6 +870,8 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             continue  # "he may also imply that ...": a hypothetical, not a statement
         try:
             content, label_neg = _content_range(tok, lemma, broad)
+            if content is None and generic:
+                content, label_neg = _clause_range(tok), False
         except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this cue
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
             continue
@@ -1057,7 +1105,9 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             # "Cruz continued: “...”": any verb whose clause hands over to the quotation with
             # a colon introduces it, whether or not it is in the cue lexicon
             extra = _colon_cue(doc, r[0], in_quote)
-            if extra is not None and extra.subject is not None and para_of(extra.start) == q.paragraph:
+            if extra is not None and extra.subject is not None and para_of(extra.start) in (
+                q.paragraph, q.paragraph - 1
+            ):  # "X said:" may end the paragraph before the quotation
                 try:
                     sp_extra = _resolve_source(doc, extra.subject, reg, sent_of, None)
                 except (IndexError, ValueError) as exc:
@@ -1092,11 +1142,45 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             used_q[qi] = inherited
             last_in_para[q.paragraph] = inherited
 
+    out.extend(_headline_attributions(doc, source_id, paras, out, reg))
     out.sort(key=lambda x: x.start)
     out.extend(_body_pull_quotes(doc, source_id, paras, out, reg))
     out.sort(key=lambda x: x.start)
     _link_pull_quotes(out, removed)
     return out
+
+
+def _headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
+                           found: list[Quote], reg: _Registry) -> Iterable[Quote]:
+    """Headline-style attribution, a short paragraph ``Name: what they said``
+    ("Lynch: No outside influence on FBI probe", "Poll: Trump ties Clinton")."""
+    text = doc.text
+    for a, b in paras:
+        colon = text.find(":", a, min(b, a + 60))
+        if colon < 0 or b - a > 300:
+            continue
+        head = doc.char_span(a, colon, alignment_mode="expand")
+        if head is None or not 1 <= len(head) <= 5 or not head[0].is_title:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head):
+            continue  # "Wait, it gets better:" / "12:20 p.m."
+        named = [m for m in reg.mentions if a <= m.start < colon and m.label in NAMED_LABELS]
+        if not named and len(head) > 2:
+            continue
+        cs, ce = _trim(text, colon + 1, b)
+        while ce > cs and text[ce - 1] in ".":
+            ce -= 1
+        content_words = text[cs:ce].split()
+        if len(content_words) < 3 or any(q.start < ce and cs < q.end for q in found):
+            continue
+        m = named[-1] if named else None
+        name = m.name if m is not None else text[a:colon].strip()
+        yield Quote(source_id=source_id, start=cs, end=ce, text=text[cs:ce], kind="indirect",
+                    speaker=name, speaker_role=reg.roles.get(name) if m is not None else None,
+                    cue=":", cue_start=colon, cue_end=colon + 1,
+                    speaker_start=m.start if m is not None else a,
+                    speaker_end=m.end if m is not None else colon,
+                    source_start=a, source_end=colon)
 
 
 def _colon_cue(doc: Doc, first_tok: int, in_quote: list[int]) -> _Cue | None:
