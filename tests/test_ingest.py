@@ -129,3 +129,13 @@ def test_decode_detects_legacy_encodings() -> None:
     assert decode("\ufeffBOM text".encode()) == "BOM text"
     with pytest.raises(BadInput):
         decode(gzip.compress(b"newsprism " * 200))
+
+
+def test_huge_file_is_skipped_without_reading_it(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(50_000_000)  # 50 MB (sparse): skipped on its size, never read
+    (tmp_path / "ok.txt").write_text("The dam held overnight, engineers said on Sunday.", encoding="utf-8")
+    r = read_inputs([str(tmp_path)], Options(progress=False))
+    assert [a.id for a in r.articles] == ["ok"]
+    assert len(r.skipped) == 1 and "50.0 MB" in r.skipped[0].reason
