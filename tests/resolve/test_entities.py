@@ -253,6 +253,31 @@ def test_two_johnsons_and_their_short_forms() -> None:
     assert entity_of(entities, b, "Johnson") is dustin
 
 
+def test_bare_surname_without_a_full_name_in_its_article_goes_by_context() -> None:
+    a = article("a", "Foreign Secretary Boris Johnson met ministers in Kyiv about sanctions "
+                     "and the embassy.", [("Boris Johnson", "PERSON")])
+    b = article("b", "Golfer Dustin Johnson won the Masters golf tournament with a birdie putt "
+                     "on the green.", [("Dustin Johnson", "PERSON")])
+    c = article("c", "Johnson sank a birdie putt on the final green to win the golf title.",
+                [("Johnson", "PERSON")])
+    d = article("d", "Johnson said nothing.", [("Johnson", "PERSON")])
+    entities = resolve_entities([a, b, c, d])
+    dustin = entity_of(entities, b, "Dustin Johnson")
+    assert entity_of(entities, c, "Johnson") is dustin
+    # no shared context: no guess between the two Johnsons
+    assert entity_of(entities, d, "Johnson") not in (dustin, entity_of(entities, a, "Boris Johnson"))
+
+
+def test_role_without_a_name_is_not_a_name() -> None:
+    a = article("a", "Coach Maurice Cheeks was fired. The Coach had lost ten games.",
+                [("Maurice Cheeks", "PERSON"), ("Coach", "PERSON")])
+    entities = resolve_entities([a])
+    coach = entity_of(entities, a, "Coach")
+    assert coach is entity_of(entities, a, "Maurice Cheeks")  # the role noun of that person
+    assert coach.name == "Maurice Cheeks"
+    assert skeleton("Duncan Rait") == skeleton("Duncan Raite")
+
+
 def test_armed_group_named_after_a_place_is_not_the_place() -> None:
     a = article("a", "The Free Idlib Army denied it. Idlib was shelled. Fighters left Idlib.",
                 [("Free Idlib Army", "ORG"), ("Idlib", "GPE"), ("Idlib", "GPE")])

@@ -49,6 +49,7 @@ from .names import (
     fold_tokens,
     initials,
     is_acronym,
+    is_role_only,
     name_core,
     skeleton,
     skeleton_token,
@@ -88,6 +89,8 @@ _PERSON_NOUNS = frozenset(
     """.split()
 )
 _CONNECTORS = frozenset("of for the and in on at to".split())
+ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's sentences ...
+ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to route "Johnson"
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 _TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
          "NORP": "NORP", "EVENT": "EVENT"}
@@ -209,6 +212,10 @@ def _context_role(text: str, start: int, floor: int) -> str | None:
     return " ".join(run) or None
 
 
+def _norm_role(text: str) -> str:
+    return clean_surface(text).split()[-1].lower()
+
+
 def _parse_name(text: str, label: str, gaz: Gazetteer) -> tuple[NameCore, str, str]:
     """(parsed core, display name, key) of a name mention; keys of countries and demonyms
     are the country's ("U.S." and "America" -> country:united states)."""
@@ -249,6 +256,12 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 else:
                     key = f"pron:{m.source_id}:{m.start}"
                 items.append(_Item(m, order, " ".join(m.text.split()), key, None, label, kind))
+                order += 1
+                continue
+            if is_role_only(m.text):  # "President", "the Coach": a role noun, not a name
+                word = _norm_role(m.text)
+                items.append(_Item(m, order, " ".join(m.text.split()), f"nom:{word}", None,
+                                   "OTHER", "nominal"))
                 order += 1
                 continue
             cache_key = (m.text, label == "PERSON")
@@ -551,9 +564,17 @@ def _merge_parent_prefix(nodes: dict[str, _Node], uf: _UnionFind, gaz: Gazetteer
 
 
 def _route_ambiguous(
-    items: list[_Item], nodes: dict[str, _Node], uf: _UnionFind, ambiguous: dict[str, list[str]]
+    items: list[_Item],
+    nodes: dict[str, _Node],
+    uf: _UnionFind,
+    ambiguous: dict[str, list[str]],
+    articles: list[AnnotatedArticle],
 ) -> dict[int, str]:
-    """Item index -> root for short names shared by several full names (nearest in article)."""
+    """Item index -> root for short names shared by several full names ("Johnson").
+
+    The nearest full name in the same article wins; in an article with none of them, the
+    full name whose sentences share the most (idf-weighted) vocabulary with the article wins
+    when it clearly beats the others; otherwise the mention keeps its own entity."""
     routed: dict[int, str] = {}
     if not ambiguous:
         return routed
@@ -563,6 +584,14 @@ def _route_ambiguous(
         root = uf.find(it.key)
         if root in wanted and it.key not in ambiguous:
             positions[(it.mention.source_id, root)].append(it.mention.start)
+    root_ctx: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, node in nodes.items():
+        root = uf.find(key)
+        if root in wanted and key not in ambiguous:
+            root_ctx[root].update(node.context)
+    by_source = {a.source_id: a for a in articles}
+    idf: dict[str, float] | None = None
+    doc_vecs: dict[str, dict[str, float]] = {}
     for key, roots in ambiguous.items():
         for i in nodes[key].items:
             m = items[i].mention
@@ -580,7 +609,49 @@ def _route_ambiguous(
                     best = cand
             if best is not None:
                 routed[i] = best[2]
+                continue
+            art = by_source.get(m.source_id)
+            if art is None:
+                continue
+            if idf is None:
+                idf = _idf(articles)
+            if m.source_id not in doc_vecs:
+                doc_vecs[m.source_id] = _weighted(_bag(art.article.text), idf)
+            sims = sorted(
+                ((_wcosine(doc_vecs[m.source_id], _weighted(root_ctx[r], idf)), r) for r in roots),
+                reverse=True,
+            )
+            top, second = sims[0][0], sims[1][0] if len(sims) > 1 else 0.0
+            if top >= ROUTE_CONTEXT and top >= ROUTE_MARGIN * second:
+                routed[i] = sims[0][1]
     return routed
+
+
+def _bag(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text) if w.lower() not in _CONTEXT_STOP)
+
+
+def _idf(articles: list[AnnotatedArticle]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for art in articles:
+        df.update({w.lower() for w in _WORD.findall(art.article.text)})
+    n = len(articles)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def _weighted(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    return {w: c * idf.get(w, 1.0) for w, c in bag.items()}
+
+
+def _wcosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
 
 
 def _place_cue(text: str, start: int, floor: int) -> str | None:
@@ -720,7 +791,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     ambiguous = _merge_people(nodes, uf)
     _merge_parent_prefix(nodes, uf, gaz)
     _merge_short_names(nodes, uf)
-    routed = _route_ambiguous(items, nodes, uf, ambiguous)
+    routed = _route_ambiguous(items, nodes, uf, ambiguous, articles)
 
     root_of = {
         i: routed.get(i, uf.find(it.key)) for i, it in enumerate(items) if it.kind != "pronoun"

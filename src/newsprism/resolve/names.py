@@ -104,6 +104,8 @@ def fold(text: str) -> str:
 def skeleton_token(token: str) -> str:
     """A transliteration-tolerant key of one folded token."""
     s = re.sub(r"(.)\1+", r"\1", token)
+    if len(s) > 3 and s[-1] in "es" and s[-2] not in "aeiouy":
+        s = s[:-1]  # a silent final e or a plural s: "Raite" / "Rait", "Pictures" / "Picture"
     for a, b in (("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "s"),
                  ("th", "t"), ("dh", "d"), ("q", "k"), ("z", "s"), ("w", "v")):
         s = s.replace(a, b)
@@ -242,3 +244,15 @@ def name_core(text: str, person: bool) -> NameCore:
         words = words[1:]  # "Indonesia's Aceh": the qualifier is another entity
     parsed = split_title(" ".join(words), person=person)
     return NameCore(parsed.name, parsed.role, acronym)
+
+
+def is_role_only(text: str) -> bool:
+    """A title with no name: "President", "US President-elect", "the Coach"."""
+    words = [w for w in re.split(r"[\s]+", clean_surface(text)) if w]
+    if not words:
+        return False
+    while len(words) > 1 and (is_acronym(words[0]) or _POSSESSIVE.search(words[0])):
+        words = words[1:]
+    return all(_norm_word(w) in TITLE_WORDS or _norm_word(w) in MODIFIER_WORDS for w in words) and (
+        _norm_word(words[-1]) in TITLE_WORDS
+    )
