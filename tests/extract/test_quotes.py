@@ -382,3 +382,33 @@ def test_participle_and_colon_introduced_quotes(nlp) -> None:
     assert lab.speaker is not None and "statement" in lab.speaker
     ito = _one(quotes, "repeat every measurement")
     assert ito.speaker == "Ken Ito" and ito.cue == "continued" and ito.kind == "direct"
+
+
+def test_quotes_records_map_spans_to_the_raw_file(nlp) -> None:
+    """`newsprism quotes --format jsonl`: content/cue/source spans index the raw input."""
+    from newsprism.annotate import annotate_doc
+    from newsprism.clean import clean_article
+    from newsprism.extract.quotes_jsonl import quotes_records
+    from newsprism.model import Article
+
+    raw = (EXAMPLE / "001_cbc-news.txt").read_text(encoding="utf-8")
+    clean = clean_article(Article(id="cbc", text=raw))
+    ann = annotate_doc(nlp(clean.text), clean)
+    records = quotes_records(ann)
+    assert records
+    squash = " ".join  # cleaning may collapse whitespace runs
+    for rec in records:
+        a, b = rec["content_span"]
+        assert squash(raw[a:b].split()) == squash(rec["content"].split()), rec
+        if rec["cue_span"] is not None:
+            a, b = rec["cue_span"]
+            assert squash(raw[a:b].split()) == squash(rec["cue"].split())
+        if rec["source_span"] is not None:
+            a, b = rec["source_span"]
+            assert raw[a:b].strip()
+    kinds = {r["kind"] for r in records}
+    assert kinds <= {"direct", "indirect", "mixed"}
+    # the pull-quotes cleaning removed are linked to the body quotation, not counted twice
+    linked = [r for r in records if r.get("pull_quotes")]
+    assert linked, "pull-quotes of the CBC article should be linked to their body quotations"
+    assert not [r for r in records if r["origin"] == "pull_quote" and "bombing with gas" in r["content"]]

@@ -849,6 +849,14 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
                 continue
             cues.append(_Cue(tok, tok.idx, to.idx + len(to.text), pobj[0], None))
             continue
+        if broad and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            # "supporters are optimistic that ...", "she is confident that ..."
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if clause is not None and subj is not None and subj.lower_ not in ("it", "this", "that", "there"):
+                cues.append(_Cue(tok, tok.idx, tok.idx + len(tok.text), subj,
+                                 (clause.left_edge.i, clause.right_edge.i + 1)))
+            continue
         if tok.pos_ not in ("VERB",):
             continue
         lemma = _lemma(tok)
