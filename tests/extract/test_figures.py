@@ -93,8 +93,10 @@ def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:
         ("Twelve bodies have been recovered from the river.", "killed", "people killed"),
         ("Police have made 56 arrests.", "arrested", "people arrested"),
         ("Some 70,000 people remain without shelter.", "displaced", "people displaced"),
-        ("Forty passengers were taken to hospital.", "injured", "people injured"),
+        ("Forty passengers were taken to hospital.", "injured", "passengers injured"),
         ("Two teenagers were stabbed outside a nightclub.", "injured", "teenagers injured"),
+        ("Divers are still searching for 27 people.", "missing", "people missing"),
+        ("Two of the dead were rescue workers.", "killed", "rescue workers killed"),
         ("Some 15,000 workers joined the strike.", "other", "workers"),
         ("The boat was carrying 60 migrants.", "other", "migrants"),
     ],
@@ -188,6 +190,7 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
          "2024-07-04", [True, False]),
         # a standing fact, not an occurrence
         ("About 2 million people live downstream of the dam.", None, [False]),
+        ("The province, home to 8 million people, was hit by floods.", None, [False]),
     ],
 )
 def test_about_event(nlp, text, published, expected) -> None:

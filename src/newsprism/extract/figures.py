@@ -733,6 +733,8 @@ def _governor_category(t: Token, depth: int = 0) -> tuple[str | None, bool]:
             return _np_category(p.head, depth + 1), True
         if p.lower_ == "by" and p.head.pos_ == "VERB":  # agent
             return None, False
+        if p.lower_ == "for" and _lemma(p.head) in ("search", "look", "hunt", "comb"):
+            return "missing", False  # "still searching for 27 people"
     if node.dep_ == "nsubj" and node.head.lemma_ == "be":
         for c in node.head.children:
             cat = _adj_category(c) if c.dep_ in ("acomp", "attr") else None
@@ -827,39 +829,56 @@ def _category(doc: Doc, num: _Number, head: Token | None, part: Token | None
 # --------------------------------------------------------------------------- groups
 
 
+_CATEGORY_WORDS = {"killed", "injured", "displaced", "missing", "arrested", "other"}
+
+
 def group_of(counts: str) -> str:
     """The counted group of a ``Figure.counts`` string, for merging across sources.
 
-    General nouns for people ("civilians killed", "people killed", "deaths") merge into
-    "people"; sub-groups ("children", "women", "soldiers") stay apart."""
+    General nouns for people ("civilians killed", "people killed", "Rwandans killed") merge
+    into "people"; sub-groups ("children", "women", "rescue workers") stay apart."""
     words = counts.lower().split()
+    if words and words[-1] in _CATEGORY_WORDS:
+        words = words[:-1]
     if not words:
         return "people"
-    noun = words[0]
-    if noun in GENERAL_GROUPS or noun.endswith(("ians", "ese", "ans")) and noun[:1].isalpha() \
-            and noun not in _PERSON_NOUNS:
+    noun = words[-1]
+    if noun in GENERAL_GROUPS or (noun.endswith(("ians", "ese", "ans", "is")) and
+                                  noun not in _PERSON_NOUNS and len(words) == 1):
         return "people"
-    return noun
+    return " ".join(words)
 
 
 def _group_word(doc: Doc, head: Token | None, part: Token | None, num: _Number,
                 category: str) -> str:
+    """What is counted, in the text's words ("civilians", "rescue workers"); "people" when
+    the text only says the count is of dead, deaths, lives, victims or the like."""
     if part is not None:
         # "11 of the dead were children": the copula's attribute names the group
         v = doc[num.root].head
         attr = next((c for c in v.children if c.dep_ == "attr"), None) if _lemma(v) == "be" \
             else None
-        if attr is not None and attr.lower_ in _PERSON_NOUNS:
-            return attr.lower_
-        if part.lower_ in _PERSON_NOUNS and part.lower_ not in GENERAL_GROUPS:
-            return part.lower_
+        if attr is not None and is_person_noun(attr):
+            return _with_compounds(attr)
+        if is_person_noun(part) and part.lower_ not in GENERAL_GROUPS:
+            return _with_compounds(part)
         return "people"
     if head is None:
         return "people"
     word = head.lower_
-    if head.ent_type_ == "NORP" or word in GENERAL_GROUPS:
-        return "people" if category != "other" else word
-    return word
+    if _lemma(head) in _NOUN_CATEGORY or word in _NOUN_CATEGORY or word in (
+            "others", "those", "toll", "victims", "casualties", "lives", "bodies", "deaths"):
+        return "people"
+    return _with_compounds(head)
+
+
+def _with_compounds(head: Token) -> str:
+    """'rescue workers', 'police officers': a noun with its noun compounds."""
+    comps = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
+             and c.pos_ == "NOUN"]
+    start = min([c.i for c in comps] + [head.i])
+    words = [t.lower_ for t in head.doc[start:head.i + 1] if not t.is_space]
+    return " ".join(words)
 
 
 _PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ees", "men", "women", "ants", "folk",
@@ -1193,7 +1212,15 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
                 years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
                 if years and (ref_year is None or max(years) < ref_year):
                     return _Scope(True, f"another {subj.text}, dated {e.text}", current)
-    # 3. a stative present: "2 million people live downstream"
+    # 3. a standing fact: "home to 8 million people", "2 million people live downstream"
+    t = tok
+    while t.dep_ in ("nummod", "quantmod", "compound", "amod") and t.head.i != t.i:
+        t = t.head
+    before2 = [doc[j].lower_ for j in _words_before(doc, first, tok.sent.start, 2)] \
+        if first is not None else []
+    if (t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "home") or \
+            before2 == ["home", "to"]:
+        return _Scope(True, "a standing fact, not an occurrence ('home to')", current)
     if v.tag_ in ("VBZ", "VBP") and _lemma(v) in _STATIVE_VERBS:
         return _Scope(True, f"a standing fact, not an occurrence ('{v.text}')", current)
     # 4. another event named in the clause
@@ -1389,7 +1416,7 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     if category != "other" and num.value < 1:
         return None
     group = _group_word(doc, head, part, num, category)
-    counts = f"{group} {category}" if category != "other" else (head.lower_ if head else group)
+    counts = f"{group} {category}" if category != "other" else group
     start_tok = num.start
     end_tok = num.end
     if head is not None and head.i >= end_tok and head.i - end_tok <= 4:
@@ -1406,9 +1433,8 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         attributed_to=_attribution(doc, doc[num.root], sent), sentence=si,
         id=f"{source_id}:{start}",
     )
-    if part is not None and group not in GENERAL_GROUPS and group != "people":
-        subset = True
-    return fig, anchor, subset or group != "people", max(end_tok, num.end)
+    sub_group = group_of(counts) != "people"
+    return fig, anchor, subset or sub_group, max(end_tok, num.end)
 
 
 def _link_subsets(figs: list[Figure], subset_flags: list[bool]) -> None:
