@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.model import AnnotatedArticle, CleanArticle, Entity, Mention, Quote, Sentence
 from newsprism.resolve import (
@@ -522,3 +525,31 @@ def test_example_through_the_pipeline(nlp, options) -> None:
     russia = _named(entities, "Russia")[0]
     assert _named(entities, "Moscow")[0].acts_for == russia.id
     assert _named(entities, "Russian")[0].acts_for == russia.id
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(min_size=1, max_size=25),
+                          st.sampled_from(["PERSON", "ORG", "GPE", "NORP", "LOC", "DATE",
+                                           NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL])),
+                min_size=1, max_size=12))
+def test_odd_mentions_never_break_resolution(pairs: list[tuple[str, str]]) -> None:
+    text = " | ".join(t for t, _ in pairs)
+    mentions, pos = [], 0
+    for surface, label in pairs:
+        start = text.index(surface, pos)
+        mentions.append(Mention("h", start, start + len(surface), surface, label, 0))
+        pos = start
+    art = AnnotatedArticle(article=CleanArticle(id="h", raw=text, text=text),
+                           sentences=[Sentence("h", 0, len(text), text, 0)], mentions=mentions)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        entities = resolve_entities([art])
+    ids = {e.id for e in entities}
+    assert len(ids) == len(entities)
+    for m in art.mentions:
+        assert m.entity_id is None or m.entity_id in ids
+        if m.label == "DATE":
+            assert m.entity_id is None
+    for e in entities:
+        assert sum(e.mention_counts.values()) == len(e.mentions)
+        assert e.acts_for is None or e.acts_for in ids

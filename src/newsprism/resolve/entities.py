@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -270,6 +271,8 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 cached = parsed_names[cache_key] = _parse_name(m.text, label, gaz)
             parsed, name, key = cached
             if not key:
+                warnings.warn(f"{m.source_id}:{m.start}-{m.end}: no name in mention {m.text!r}; "
+                              "left without an entity", stacklevel=2)
                 continue
             role = parsed.role
             if role is None and label == "PERSON":
