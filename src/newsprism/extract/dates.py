@@ -554,7 +554,30 @@ def _direction(span: Span, spec: _Spec) -> str:
 def _event_clause(span: Span) -> tuple[int, int]:
     """Character span of what happened on this date, always covering the expression itself."""
     start, end = _clause_of(span)
-    return min(start, span.start_char), max(end, span.end_char)
+    start, end = min(start, span.start_char), max(end, span.end_char)
+    return start, _cut_after(span, start, end)
+
+
+_BREAKS = {",", ";", "—", "–", "--"}
+
+
+def _cut_after(span: Span, start: int, end: int) -> int:
+    """End the clause at the first comma, semicolon or dash after the date when enough stands on
+    each side ("had risen to 86, and those killed ..." -> "had risen to 86")."""
+    doc = span.doc
+    first = next((t.i for t in doc if t.idx >= start), span.start)
+    quotes = sum(doc[i].text in ('"', "“", "”") for i in range(first, span.end))
+    for tok in doc[span.end :]:
+        if tok.idx >= end:
+            break
+        if tok.text in ('"', "“", "”"):
+            quotes += 1
+        if tok.text in _BREAKS and quotes % 2 == 0:
+            before = tok.i - first
+            after = len([t for t in doc[tok.i + 1 :] if t.idx < end and not t.is_punct])
+            if before >= 6 and after >= 4:
+                return doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
+    return end
 
 
 def _clause_of(span: Span) -> tuple[int, int]:
