@@ -957,9 +957,18 @@ def _content_tokens(doc: Doc, a: int, b: int, in_quote: list[int], cue_toks: set
             while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].is_punct):
                 b -= 1
             break
-    while a < b and (doc[a].is_space or (doc[a].is_punct and doc[a].text not in _QUOTE_CHARS)
-                     or (doc[a].ent_type_ in ("DATE", "TIME") and a + 1 < b)):
-        a += 1
+    while a < b:
+        tok = doc[a]
+        if tok.is_space or (tok.is_punct and tok.text not in _QUOTE_CHARS) or (
+            tok.ent_type_ in ("DATE", "TIME") and a + 1 < b
+        ):
+            a += 1
+        elif in_quote[a] < 0 and (tok.dep_ == "cc" or (
+            tok.dep_ in ("advmod", "intj") and a + 1 < b and doc[a + 1].text == ","
+        )):
+            a += 1  # a leading "But", "Indeed," belongs to the narration, not the content
+        else:
+            break
     while b > a and (doc[b - 1].is_space or (doc[b - 1].is_punct and doc[b - 1].text not in _QUOTE_CHARS)):
         b -= 1
     return a, b
