@@ -633,6 +633,11 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
             return "injured", False
     if lem == "burn":
         return "injured", False
+    if lem in ("hold", "keep", "remain", "be", "lock") and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "behind") and any(
+                _lemma(p) in ("custody", "detention", "jail", "prison", "cell", "bar", "station")
+                for p in c.children if p.dep_ == "pobj") for c in v.children):
+        return "arrested", False  # "500 people were still being held in police stations"
     if lem in ("lose", "sacrifice", "give") and any(
             c.dep_ == "dobj" and _lemma(c) == "life" for c in v.children):
         return "killed", False  # "five people lost their lives"
