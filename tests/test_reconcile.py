@@ -147,3 +147,30 @@ def test_bundled_example_table(nlp) -> None:
     back = " | ".join(b.text for b in table.background)
     for value in ("'hundreds'", "'hundreds of thousands'", "800,000", "1,400"):
         assert value in back
+
+
+def test_top_level_specific_group_joins_the_people_row() -> None:
+    sources = [src("a", "Mine Post", "2024-05-15", text="killing at least 9 workers. The death "
+                                                         "toll later rose to 12."),
+               src("b", "Radio Coal", "2024-05-15")]
+    figures = [
+        fig("a", 0, 9, None, "at_least", counts="workers killed"),
+        fig("a", 40, 12, 12, "exact"),
+        fig("b", 0, 12, 12, "exact", counts="miners killed"),
+    ]
+    figures[0].sentence, figures[1].sentence, figures[2].sentence = 0, 1, 0
+    rs = reconcile_figures(figures, sources)
+    assert [(r.counts, r.display) for r in rs] == [("people killed", "12")]
+    cells = {c.source_id: c.text for c in rs[0].cells}
+    assert cells["a"] == "at least 9 workers; 12" and cells["b"] == "12 miners"
+
+
+def test_groups_counted_apart_in_one_sentence_stay_apart() -> None:
+    sources = [src("a", "A")]
+    figures = [fig("a", 0, 12, 12, "exact", counts="soldiers killed"),
+               fig("a", 20, 40, 40, "exact", counts="civilians killed")]
+    for f in figures:
+        f.sentence = 3
+    rs = reconcile_figures(figures, sources)
+    assert sorted((r.counts, r.low) for r in rs) == [("people killed", 40),
+                                                     ("soldiers killed", 12)]

@@ -253,6 +253,9 @@ def _cell(figs: list[Figure], by_id: dict[str, CleanArticle], lo: float | None,
     parts = []
     for f in figs:
         t = describe(f)
+        group = group_of(f.counts)
+        if group != "people" and f.subset_of is None:
+            t += f" {group}"  # a specific group shown in the people row
         if f.attributed_to:
             t += f" ({f.attributed_to})"
         parts.append(t)
@@ -260,6 +263,22 @@ def _cell(figs: list[Figure], by_id: dict[str, CleanArticle], lo: float | None,
         source_id=figs[0].source_id, figure_ids=[_fig_id(f) for f in figs],
         text="; ".join(parts), disagrees=not any(_consistent(f, lo, hi) for f in figs),
     )
+
+
+def _row_group(fig: Figure, figures: list[Figure]) -> str:
+    """The row a figure belongs to. Sub-groups linked to a total ("30 children" of 86 killed)
+    get their own row; a specific group that is the source's top-level count ("at least 9
+    workers" killed in a mine) joins the general "people" row, unless the same sentence
+    counts another group of the same category apart ("12 soldiers and 40 civilians")."""
+    group = group_of(fig.counts)
+    if group == "people" or fig.subset_of is not None:
+        return group
+    for other in figures:
+        if other is fig or other.source_id != fig.source_id or other.category != fig.category:
+            continue
+        if other.sentence == fig.sentence and group_of(other.counts) != group:
+            return group
+    return "people"
 
 
 def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
@@ -273,7 +292,7 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
             continue
         if f.low is None and f.high is None:
             continue
-        groups[(f.category, group_of(f.counts))].append(f)
+        groups[(f.category, _row_group(f, figures))].append(f)
     out: list[ReconciledFigure] = []
     for (category, group), figs in groups.items():
         figs.sort(key=lambda f: (order.get(f.source_id, len(order)), f.start))

@@ -625,7 +625,9 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
         if c.dep_ == "prep" and c.lower_ == "for" and lem in ("treat", "hospitalize",
                                                              "hospitalise", "admit"):
             return "injured", False
-        if c.dep_ == "prep" and c.lower_ in ("in", "with") and any(
+        if c.dep_ == "prep" and (c.lower_ == "in" or (c.lower_ == "with" and lem in (
+                "admit", "take", "rush", "airlift", "hospitalize", "hospitalise", "treat",
+                "leave", "suffer", "evacuate"))) and any(
             _lemma(p) in ("condition", "injury", "wound", "burn") and (
                 _lemma(p) != "condition" or any(a.lower_ in _SEVERITY for a in p.children))
             for p in c.children if p.dep_ == "pobj"
