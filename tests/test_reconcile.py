@@ -174,3 +174,21 @@ def test_groups_counted_apart_in_one_sentence_stay_apart() -> None:
     rs = reconcile_figures(figures, sources)
     assert sorted((r.counts, r.low) for r in rs) == [("people killed", 40),
                                                      ("soldiers killed", 12)]
+
+
+def test_partial_counts_are_not_totals_and_agreement_is_said_once() -> None:
+    sources = [src("a", "A", "2024-05-15"), src("b", "B", "2024-05-15")]
+    part = fig("a", 30, 3, 3, "exact")  # "three of the injured died"
+    part.partial = True
+    figures = [fig("a", 0, 14, 14, "exact"), part, fig("b", 0, 14, 14, "exact")]
+    (r,) = reconcile_figures(figures, sources)
+    assert "a:30" not in r.figure_ids
+    assert r.note.startswith("The sources agree: 14 (A; B)")
+
+
+def test_lower_counts_from_the_same_source_are_named() -> None:
+    sources = [src("a", "A", "2024-05-15"), src("b", "B", "2024-05-15")]
+    figures = [fig("a", 0, 12, 12, "exact"), fig("b", 0, 12, 12, "exact"),
+               fig("b", 50, 9, 9, "exact")]
+    (r,) = reconcile_figures(figures, sources)
+    assert not r.conflict and "9 (B) is an earlier or lower count" in r.note

@@ -219,6 +219,7 @@ class Figure:
     sentence: int | None = None
     id: str = ""
     scope: str = ""  # why a figure is not about the event, e.g. "dated '1994'" (issue 5)
+    partial: bool = False  # a part of a group counted elsewhere: "three of the injured died"
 
 
 @dataclass(slots=True)

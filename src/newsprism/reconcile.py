@@ -209,8 +209,7 @@ def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: flo
     rest = [f for f in best.values() if f not in setting]
     # other counts within one source (earlier or vaguer mentions) are consistent too
     extra = [f for f in figs if f not in best.values()]
-    head = " vs ".join(_mention(f, by_id) for f in setting)
-    note = head
+    note = _setting_text(setting, by_id)
     if conflicts:
         pairs = "; ".join(
             f"{describe(a)} ({_label(a.source_id, by_id)}) and {describe(b)} "
@@ -236,8 +235,28 @@ def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: flo
             note += f"; {what} {verb} consistent with {target}"
         if incons:
             what = ", ".join(f"{describe(f)} ({_label(f.source_id, by_id)})" for f in incons)
-            note += f"; {what} an earlier or lower count"
+            verb = "is an earlier or lower count" if len(incons) == 1 else \
+                "are earlier or lower counts"
+            note += f"; {what} {verb}"
     return note + "."
+
+
+def _setting_text(setting: list[Figure], by_id: dict[str, CleanArticle]) -> str:
+    """'86 (CBC News, citing ...) vs at least 70 (TRT World)'; sources giving the same value
+    are named together: 'all give 14 (Mine Post; Radio Coal)'."""
+    by_value: dict[str, list[Figure]] = {}
+    for f in setting:
+        by_value.setdefault(describe(f), []).append(f)
+    parts = []
+    for value, figs in by_value.items():
+        if len(figs) == 1:
+            parts.append(_mention(figs[0], by_id))
+        else:
+            who = "; ".join(_mention(f, by_id)[len(value) + 2:-1] for f in figs)
+            parts.append(f"{value} ({who})")
+    if len(by_value) == 1 and len(setting) > 1:
+        return f"The sources agree: {parts[0]}"
+    return " vs ".join(parts)
 
 
 def _consistent(f: Figure, lo: float | None, hi: float | None) -> bool:
@@ -292,7 +311,10 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
             continue
         if f.low is None and f.high is None:
             continue
-        groups[(f.category, _row_group(f, figures))].append(f)
+        row = _row_group(f, figures)
+        if f.partial and row == "people":
+            continue  # "three of the injured died": a part of another count, not a total
+        groups[(f.category, row)].append(f)
     out: list[ReconciledFigure] = []
     for (category, group), figs in groups.items():
         figs.sort(key=lambda f: (order.get(f.source_id, len(order)), f.start))

@@ -1440,6 +1440,7 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         attributed_to=_attribution(doc, doc[num.root], sent), sentence=si,
         id=f"{source_id}:{start}",
     )
+    fig.partial = part is not None or subset
     sub_group = group_of(counts) != "people"
     return fig, anchor, subset or sub_group, max(end_tok, num.end)
 
