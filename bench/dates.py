@@ -18,6 +18,12 @@ Columns, all on the same items in the same run:
 - dateparser.parse (past): the same with ``PREFER_DATES_FROM='past'``;
 - dateparser.search_dates: finds and parses dates in the whole sentence with the same base
   (the closest baseline to what newsprism does); the hit overlapping the expression counts.
+
+Second table (``--ecb N``, default 300 documents; 0 skips it): detection recall on real news
+text. ECB+ (``../shared/data/ecbplus``, read in place) marks TIME_DATE mentions but gives them
+no calendar value, so only finding them is scored: the share of TIME_DATE mentions that name a
+calendar date (a weekday, month, year, or today/yesterday/tomorrow/ago) which a system's
+output overlaps, for newsprism and dateparser.search_dates on the same token-joined text.
 """
 
 from __future__ import annotations
@@ -25,7 +31,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
+import tarfile
 import warnings
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
@@ -39,6 +48,12 @@ from newsprism.extract.dates import extract_dates
 from newsprism.options import load_options
 
 ROOT = Path(__file__).resolve().parents[1]
+ECB = ROOT.parent / "shared" / "data" / "ecbplus" / "ECBplus_xml.tar.gz"
+CALENDAR = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?"
+    r"|oct|nov|dec|today|yesterday|tomorrow|tonight|ago|1[6-9]\d\d|20\d\d)\b"
+)
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("dates_*.jsonl"))
 SYSTEMS = ["newsprism", "dateparser.parse", "dateparser.parse (past)", "dateparser.search_dates"]
 
@@ -129,12 +144,69 @@ def score(path: Path, nlp, console: Console, show_errors: bool) -> tuple[int, di
     return n, right
 
 
+def ecb_recall(nlp, limit: int, console: Console) -> None:
+    """Share of ECB+ TIME_DATE calendar mentions each system finds (overlap)."""
+    found = {"newsprism": 0, "dateparser.search_dates": 0}
+    total = docs = 0
+    with tarfile.open(ECB) as tf, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for info in tf.getmembers():
+            if not info.name.endswith(".xml") or docs >= limit:
+                continue
+            fh = tf.extractfile(info)
+            if fh is None:
+                continue
+            root = ET.fromstring(fh.read())
+            offsets: dict[str, tuple[int, int]] = {}
+            parts: list[str] = []
+            pos = 0
+            for tok in root.iter("token"):
+                t = tok.text or ""
+                offsets[tok.get("t_id", "")] = (pos, pos + len(t))
+                parts.append(t)
+                pos += len(t) + 1
+            text = " ".join(parts)
+            gold = []
+            markables = root.find("Markables")
+            for m in markables if markables is not None else []:
+                anchors = [offsets[a.get("t_id", "")] for a in m.findall("token_anchor")]
+                if m.tag != "TIME_DATE" or not anchors:
+                    continue
+                start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
+                if CALENDAR.search(text[start:end]):
+                    gold.append((start, end))
+            if not gold:
+                continue
+            docs += 1
+            total += len(gold)
+            mine = [(d.start, d.end) for d in extract_dates(nlp(text), info.name, None)]
+            theirs = []
+            cursor = 0
+            for frag, _value in search_dates(text, languages=["en"]) or []:
+                i = text.find(frag, cursor)
+                if i >= 0:
+                    theirs.append((i, i + len(frag)))
+                    cursor = i + len(frag)
+            for name, spans in (("newsprism", mine), ("dateparser.search_dates", theirs)):
+                found[name] += sum(any(s < e2 and s2 < e for s2, e2 in spans) for s, e in gold)
+    table = Table(title=f"ECB+ TIME_DATE calendar mentions found ({total} in {docs} documents)")
+    table.add_column("system")
+    table.add_column("found", justify="right")
+    table.add_column("recall", justify="right")
+    for name, n in found.items():
+        table.add_row(name, str(n), f"{n / total:.3f}" if total else "-")
+    console.print(table)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--fixture", type=Path, nargs="*", default=FIXTURES)
     ap.add_argument("--errors", action="store_true", help="per-domain table and newsprism's errors")
+    ap.add_argument(
+        "--ecb", type=int, default=300, help="ECB+ documents for detection recall (0: skip)"
+    )
     args = ap.parse_args()
     nlp = load_pipeline(load_options(progress=False))
     console = Console()
@@ -153,6 +225,8 @@ def main() -> None:
         for name in SYSTEMS:
             table.add_row(name, str(right[name]), f"{right[name] / total:.3f}")
         console.print(table)
+    if args.ecb > 0:
+        ecb_recall(nlp, args.ecb, console)
 
 
 if __name__ == "__main__":

@@ -52,11 +52,27 @@ _NUMBERS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+_MONTH_ABBR = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+# Title case or capitals ("WEDNESDAY, MARCH 13"), never lower case ("may", "march")
 _MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    "(?:"
+    + "|".join(n for name in _MONTH_NAMES for n in (name, name.upper()))
+    + "|"
+    + "|".join(n + r"\.?" for abbr in _MONTH_ABBR for n in (abbr, abbr.upper()))
+    + ")"
 )
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_RE = (
+    "(?:"
+    + "|".join(
+        n
+        for name in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+        for n in (name, name.upper())
+    )
+    + ")"
+)
 _DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[6-9][0-9]{2}|20[0-9]{2})"
 _NUM_RE = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
