@@ -525,6 +525,9 @@ def test_example_through_the_pipeline(nlp, options) -> None:
     russia = _named(entities, "Russia")[0]
     assert _named(entities, "Moscow")[0].acts_for == russia.id
     assert _named(entities, "Russian")[0].acts_for == russia.id
+    # "the UN Responsibility to Protect (R2P) doctrine ... the R2P": defined in brackets
+    r2p = _named(entities, "R2P")
+    assert len(r2p) == 1 and "Responsibility to Protect" in r2p[0].name
 
 
 @settings(max_examples=60, deadline=None)

@@ -104,7 +104,7 @@ _CONTEXT_STOP = frozenset(
     which when what after before also into than then more most other some such only over
     """.split()
 )
-_DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z&.]{1,9})\s?\)")
+_DEFINED_ACRONYM = re.compile(r"\s?\(\s?((?=(?:[^A-Z)]*[A-Z]){2})[A-Z][A-Za-z0-9&.]{1,9})\s?\)")
 _LEADING_FUNCTION = re.compile(
     r"^(?:(?:the|a|an|in|on|at|of|from|to|for|near|off|by|with|this|that|these|those)\s+)+",
     re.IGNORECASE,
@@ -282,8 +282,8 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 role = _context_role(text, m.start, floor)
             acronym = parsed.acronym
             defined = _DEFINED_ACRONYM.match(text, m.end)
-            if acronym is None and defined is not None and is_acronym(defined.group(1)):
-                acronym = defined.group(1)
+            if acronym is None and defined is not None:
+                acronym = defined.group(1)  # "Responsibility to Protect (R2P)"
             descriptors = frozenset()
             if label in {"PERSON", "OTHER"}:
                 floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
