@@ -265,6 +265,15 @@ def test_partitive_subset(nlp) -> None:
     assert part.subset_of == total.id
 
 
+def test_parts_of_other_counts_are_partial(nlp) -> None:
+    out = figs(nlp, "The toll rose to 12 after three of the injured died in hospital.")
+    assert [(f.low, f.category, f.partial) for f in out] == [(12, "killed", False),
+                                                             (3, "killed", True)]
+    out = figs(nlp, "About 300 workers protested, and police detained four of them.")
+    assert [(f.low, f.category, f.partial) for f in out] == [(300, "other", False),
+                                                             (4, "arrested", False)]
+
+
 def test_group_of() -> None:
     assert group_of("civilians killed") == "people"
     assert group_of("people killed") == "people"

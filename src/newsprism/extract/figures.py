@@ -201,7 +201,7 @@ _PERIOD_NOUNS = {"war", "conflict", "insurgency", "uprising", "revolution", "occ
                  "genocide", "holocaust", "dictatorship", "regime", "campaign"}
 _STATIVE_VERBS = {"live", "work", "employ", "reside", "inhabit", "house", "host", "number",
                   "serve", "own", "support", "attend", "visit", "use", "follow", "hold",
-                  "seat", "accommodate", "sleep", "fit"}
+                  "seat", "accommodate", "sleep", "fit", "lack", "need", "depend", "rely"}
 
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _PERIOD_RE = re.compile(r"\b(years?|decades?|century|centuries|millennium)\b", re.I)
@@ -1440,7 +1440,11 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         attributed_to=_attribution(doc, doc[num.root], sent), sentence=si,
         id=f"{source_id}:{start}",
     )
-    fig.partial = part is not None or subset
+    # a part of another casualty count ("three of the injured died", "two of the dead were
+    # paramedics", "including 30 children"); "four of them" (of the protesters) is not
+    fig.partial = (part is not None and bool(
+        _noun_category(part) or _adj_category(part) or _np_category_local(part))) or (
+        part is None and subset)
     sub_group = group_of(counts) != "people"
     return fig, anchor, subset or sub_group, max(end_tok, num.end)
 
