@@ -332,6 +332,27 @@ def test_mentions_spans_and_quotes_are_linked() -> None:
     assert len({e.id for e in entities}) == len(entities)
 
 
+def test_speaker_span_prefers_the_person_and_strings_find_countries() -> None:
+    text = '"Check it," deputy Russian UN ambassador Vladimir Safronkov said. Russia agreed.'
+    a = article("a", text, [("Russian", "NORP"), ("UN", "ORG"), ("Vladimir Safronkov", "PERSON"),
+                            ("Russia", "GPE")])
+    s = text.index("deputy")
+    e = text.index(" said")
+    a.quotes = [
+        Quote("a", 1, 9, "Check it", "direct", speaker=text[s:e], speaker_start=s,
+              speaker_end=e),
+        Quote("a", 0, 3, "x", "indirect", speaker="Russia"),
+        Quote("a", 0, 3, "y", "indirect", speaker="the Russian Federation"),
+    ]
+    entities = resolve_entities([a])
+    safronkov = entity_of(entities, a, "Vladimir Safronkov")
+    russia = entity_of(entities, a, "Russia")
+    assert a.quotes[0].speaker_entity == safronkov.id
+    assert a.quotes[0].speaker == "Vladimir Safronkov"
+    assert [q.speaker_entity for q in a.quotes[1:]] == [russia.id, russia.id]
+    assert safronkov.role == "deputy Russian UN ambassador"
+
+
 # --------------------------------------------------------------------------- bundled example
 
 

@@ -851,7 +851,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
             entities.append(target)
             by_country[country_name] = target
         ent.acts_for = target.id
-    _link_speakers(articles, entities, nodes, uf, items, clusters)
+    _link_speakers(articles, entities, nodes, uf, gaz, items, clusters)
     return entities
 
 
@@ -860,11 +860,16 @@ def _link_speakers(
     entities: list[Entity],
     nodes: dict[str, _Node],
     uf: _UnionFind,
+    gaz: Gazetteer,
     items: list[_Item],
     clusters: dict[str, list[int]],
 ) -> None:
-    """Point each quote at its speaker's entity, by span first, then by name."""
+    """Point each quote at its speaker's entity, by span first, then by name.
+
+    Of the mentions inside a speaker span ("deputy Russian UN ambassador Vladimir Safronkov")
+    a person wins over an organisation over a place or group, and the later one on ties."""
     by_id = {e.id: e for e in entities}
+    rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4}
     root_entity: dict[str, str] = {}
     for root, idxs in clusters.items():
         eid = items[idxs[0]].mention.entity_id
@@ -880,19 +885,25 @@ def _link_speakers(
         spans = sorted(
             (m.start, m.end, m.entity_id) for m in art.mentions if m.entity_id is not None
         )
+        starts = [sp[0] for sp in spans]
         for q in art.quotes:
             eid: str | None = None
             if q.speaker_start is not None and q.speaker_end is not None:
-                for s, e, mid in spans:
-                    if s < q.speaker_end and q.speaker_start < e:
-                        eid = mid
-                        break
+                hi = bisect.bisect_left(starts, q.speaker_end)
+                inside = [(s, e, mid) for s, e, mid in spans[:hi] if q.speaker_start < e]
+                if inside:
+                    best = min(inside, key=lambda x: (rank.get(by_id[x[2]].type, 5), -x[1]))
+                    eid = best[2]
             if eid is None and q.speaker:
-                key = fold(split_title(q.speaker, person=True).name)
-                if key in nodes:
-                    eid = root_entity.get(uf.find(key))
-                elif key and len(last_name.get(key.split()[-1], ())) == 1:
-                    eid = next(iter(last_name[key.split()[-1]]))
+                for label in ("PERSON", "ORG"):
+                    key = _parse_name(q.speaker, label, gaz)[2]
+                    if key in nodes:
+                        eid = root_entity.get(uf.find(key))
+                        break
+                if eid is None:
+                    key = fold(split_title(q.speaker, person=True).name)
+                    if key and len(last_name.get(key.split()[-1], ())) == 1:
+                        eid = next(iter(last_name[key.split()[-1]]))
             if eid is not None and eid in by_id:
                 q.speaker_entity = eid
                 q.speaker = by_id[eid].name
