@@ -63,6 +63,10 @@ def one(nlp, text: str, published: str | None = "2024-05-10") -> Figure:
         ("Between 40 and 50 fishermen are missing at sea.", 40, 50, "approx"),
         ("As many as 12 climbers were killed in the avalanche.", None, 12, "at_most"),
         ("Two hundred and fifty people were arrested.", 250, 250, "exact"),
+        ("About 1.4m people were evacuated before the wave, 10 m high, struck.", 1_400_000,
+         1_400_000, "approx"),
+        ("Three dozen hikers were rescued.", 36, 36, "exact"),
+        ("Several hundred people were arrested.", 200, None, "vague"),
     ],
 )
 def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:

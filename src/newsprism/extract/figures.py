@@ -359,7 +359,8 @@ def _parse_number(doc: Doc, i: int) -> _Number | None:
         if value is None:
             return None
         p -= 1
-    elif w[1] in _SCALES and w[1] != "k":
+    elif w[1] in _SCALES and (w[1] in ("hundred", "thousand", "million", "billion") or (
+            tok.whitespace_ == "" and idx[1] == i + 1)):  # "1.4m" but not "10 m high"
         value *= _SCALES[w[1]]
         p = 1
     # dozen as a multiplier: "three dozen"
