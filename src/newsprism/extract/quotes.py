@@ -197,7 +197,9 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
             i += 1
             continue
         if ch in _DOUBLE_CLOSE:
-            if outer == "d":
+            if outer == "d" and text[open_pos] == '"' and open_len == 1:
+                pass  # a curly closer inside a straight-quoted run is nested, not its end
+            elif outer == "d":
                 pairs.append((open_pos, open_pos + open_len, i, i + 1))
                 outer = None
             elif outer is None:
@@ -266,11 +268,18 @@ def quoted_spans(text: str, source_id: str = "") -> list[QuotedSpan]:
                 if e > s:
                     out.append(QuotedSpan(s, e, left_open, b, pi, continued=True))
             else:
-                warnings.warn(
-                    f"{source_id or 'text'}: quotation opened at offset {left_open} is never closed; "
-                    "quote skipped",
-                    stacklevel=2,
-                )
+                # skip the unmatched mark and pair what follows it on its own
+                while left_open is not None:
+                    warnings.warn(
+                        f"{source_id or 'text'}: quotation opened at offset {left_open} is never closed; "
+                        "quote skipped",
+                        stacklevel=2,
+                    )
+                    pairs, left_open, _ = _scan_paragraph(text, left_open + 1, b)
+                    for op, cs, ce, cend in pairs:
+                        s, e = _trim(text, cs, ce)
+                        if e > s:
+                            out.append(QuotedSpan(s, e, op, cend, pi))
     # mark continuations: a span opening a paragraph right after a 'continued' span
     by_para: dict[int, list[QuotedSpan]] = {}
     for q in out:
@@ -572,7 +581,7 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
         m = _salient(reg, head.i, sent, GROUP_LABELS, None)
         if m is not None and sent - m.sent <= 2:
             return _Speaker(m.name, None, m.start, m.end, src_start, src_end, m.label)
-        return _Speaker(head.text, None, None, None, src_start, src_end)
+        return _Speaker(None, None, None, None, src_start, src_end)  # an unresolved "they"
     noun = head.lemma_.lower()
     # "Moscow's representative": a role noun owned by a named group
     poss = [c for c in head.children if c.dep_ == "poss"]
@@ -928,11 +937,18 @@ _QUOTE_CHARS = set("\"'“”‘’«»")
 # --------------------------------------------------------------------------- main
 
 
+_TITLE_SMALL = frozenset("the of with a an and in on to for at by or".split())
+
+
 def _substantial(doc: Doc, q: QuotedSpan, toks: list[Token]) -> bool:
     """A quotation of someone's words, not a scare-quoted term or a title."""
     words = [t for t in toks if not t.is_punct and not t.is_space]
     if not words:
         return False
+    title_like = sum(1 for t in words if t.is_title or not t.is_alpha or t.lower_ in _TITLE_SMALL)
+    if 2 <= len(words) <= 8 and title_like == len(words) and sum(1 for t in words if t.is_title) >= 2 \
+            and words[0].lower_ not in ("i", "we", "you"):
+        return False  # a title in quotation marks ("Meet the Press", “Flip the Script”)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     ends_sentence = doc.text[q.end - 1] in ".?!…" if q.end > q.start else False
     return len(words) >= 6 or (has_verb and (len(words) >= 3 or ends_sentence))
@@ -1205,9 +1221,14 @@ def _colon_cue(doc: Doc, first_tok: int, in_quote: list[int]) -> _Cue | None:
     i = first_tok - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in _QUOTE_CHARS):
         i -= 1
-    if i < 0 or doc[i].text != ":":
+    if i < 0 or doc[i].text not in (":", ","):
         return None
     verb = doc[i].head
+    if doc[i].text == ",":
+        # "Issa continued, “...”": only a verb right before the comma, with no object of its own
+        verb = doc[i - 1] if i > 0 else doc[i]
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < i for c in verb.children):
+            return None
     if verb.i >= i or verb.pos_ != "VERB" or in_quote[verb.i] >= 0 or verb.lemma_.lower() in ("be", "have"):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
