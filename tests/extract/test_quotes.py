@@ -412,3 +412,22 @@ def test_quotes_records_map_spans_to_the_raw_file(nlp) -> None:
     linked = [r for r in records if r.get("pull_quotes")]
     assert linked, "pull-quotes of the CBC article should be linked to their body quotations"
     assert not [r for r in records if r["origin"] == "pull_quote" and "bombing with gas" in r["content"]]
+
+
+def test_stray_straight_mark_does_not_swallow_curly_quotations() -> None:
+    text = "\"Stray. The senator called it “pure theatre” and said, “We will vote no on Friday.”"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = [text[q.start : q.end] for q in quoted_spans(text)]
+    assert got == ["pure theatre", "We will vote no on Friday."]
+
+
+def test_titles_in_quotation_marks_are_not_quotations(nlp) -> None:
+    text = (
+        "Chef Marco Ruiz appeared on “Meet the Press” and “Kitchen Nightmares Live” last year.\n\n"
+        "Ruiz continued, “The restaurant will reopen in May with a smaller menu.”"
+    )
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if q.text in ("Meet the Press", "Kitchen Nightmares Live")]
+    q = _one(quotes, "restaurant will reopen")
+    assert q.speaker == "Marco Ruiz" and q.cue == "continued"
