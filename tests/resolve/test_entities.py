@@ -225,6 +225,20 @@ def test_country_aliases_are_one_country() -> None:
     assert entity_of(entities, a, "UK").name == "United Kingdom"
 
 
+def test_country_name_of_a_person_and_a_mistagged_country() -> None:
+    a = article("a", "Michael Jordan scored 40 points. Jordan smiled.",
+                [("Michael Jordan", "PERSON"), ("Jordan", "PERSON")])
+    b = article("b", "Jordan closed its border. Officials in Jordan and Peru spoke.",
+                [("Jordan", "GPE"), ("Jordan", "GPE"), ("Peru", "PERSON")])
+    entities = resolve_entities([a, b])
+    mj = entity_of(entities, a, "Michael Jordan")
+    assert entity_of(entities, a, "Jordan") is mj and mj.type == "PERSON"
+    country = entity_of(entities, b, "Jordan")
+    assert country is not mj and country.type == "GPE"
+    peru = entity_of(entities, b, "Peru")  # no Peru person: the tagger was wrong
+    assert peru.type == "GPE" and peru.name == "Peru"
+
+
 def test_type_repair_by_voting() -> None:
     a = article("a", "Floods hit Valmora. Valmora is cut off.", [("Valmora", "GPE"),
                                                                ("Valmora", "PERSON")])

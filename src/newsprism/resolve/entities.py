@@ -229,7 +229,9 @@ def _parse_name(text: str, label: str, gaz: Gazetteer) -> tuple[NameCore, str, s
         name = " ".join(words[:-1])  # "Idlib province" is Idlib
     key = fold(name)
     found = gaz.country_of(key) if key else None
-    if found is not None and found[0] == "name":
+    if found is not None and found[0] == "name" and label == "PERSON":
+        pass  # "Jordan" tagged as a person may be Michael Jordan: decided in _merge_people
+    elif found is not None and found[0] == "name":
         key = "country:" + fold(found[1])
     elif found is not None and found[0] == "demonym":
         key = "demonym:" + fold(found[1])
@@ -355,7 +357,8 @@ def _build_nodes(
             elif it.key.startswith("demonym:"):
                 node.country = ("demonym", next(c for c in gaz.countries if fold(c) == base))
             else:
-                node.country = gaz.country_of(it.key)
+                found = gaz.country_of(it.key)
+                node.country = found if found is not None and found[0] != "name" else None
         node.items.append(i)
         if it.kind == "name":
             node.votes[it.label] += 1
@@ -454,6 +457,26 @@ def _merge_people(
         elif len(roots) > 1:
             ambiguous[node.key] = roots
     return ambiguous
+
+
+def _merge_leftover_countries(
+    nodes: dict[str, _Node], uf: _UnionFind, gaz: Gazetteer, ambiguous: dict[str, list[str]]
+) -> None:
+    """A country name the tagger called a person ("Jordan") that no full name claimed
+    ("Michael Jordan") is the country after all."""
+    with_person = {
+        uf.find(k) for k, n in nodes.items() if n.ntokens >= 2 and n.type == "PERSON"
+    }
+    for key in list(nodes):
+        if ":" in key or key in ambiguous or uf.find(key) in with_person:
+            continue
+        found = gaz.country_of(key)
+        if found is None or found[0] != "name":
+            continue
+        country_key = "country:" + fold(found[1])
+        if country_key not in nodes:
+            nodes[country_key] = _Node(country_key, country=("name", found[1]))
+        uf.union(country_key, key)
 
 
 def _subsequence(a: list[str], b: list[str]) -> bool:
@@ -792,6 +815,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     _merge_transliterations(nodes, uf)
     _merge_acronyms(nodes, uf)
     ambiguous = _merge_people(nodes, uf)
+    _merge_leftover_countries(nodes, uf, gaz, ambiguous)
     _merge_parent_prefix(nodes, uf, gaz)
     _merge_short_names(nodes, uf)
     routed = _route_ambiguous(items, nodes, uf, ambiguous, articles)
@@ -809,9 +833,12 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     entities: list[Entity] = []
     by_country: dict[str, Entity] = {}
     pending_acts: list[tuple[Entity, str]] = []
-    for n, (_root, idxs) in enumerate(ordered, start=1):
-        node_keys = {items[i].key for i in idxs}
-        node_list = [nodes[k] for k in node_keys if k in nodes]
+    members: dict[str, set[str]] = defaultdict(set)  # root -> node keys (items' and added)
+    for key in nodes:
+        members[uf.find(key)].add(key)
+    for n, (root, idxs) in enumerate(ordered, start=1):
+        node_keys = {items[i].key for i in idxs} | members.get(root, set())
+        node_list = [nodes[k] for k in sorted(node_keys) if k in nodes]
         votes: Counter[str] = Counter(items[i].label for i in idxs if items[i].kind == "name")
         votes.update(items[i].cue for i in idxs if items[i].cue is not None)
         etype = _vote(votes)
