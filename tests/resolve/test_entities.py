@@ -433,6 +433,23 @@ def test_short_names_of_teams_and_products() -> None:
     assert entity_of(entities, b, "Sudan") is not entity_of(entities, b, "South Sudan")
 
 
+def test_disaster_science_and_business_names() -> None:
+    a = article("a", "Mount Merapi erupted near Yogyakarta. Apple Inc. shares fell as "
+                     "researchers at the Massachusetts Institute of Technology watched.",
+                [("Mount Merapi", "LOC"), ("Yogyakarta", "GPE"), ("Apple Inc.", "ORG"),
+                 ("Massachusetts Institute of Technology", "ORG")])
+    b = article("b", "Ash from Merapi reached Yogyakarta city; Apple and MIT sent help.",
+                [("Merapi", "LOC"), ("Yogyakarta", "GPE"), ("Apple", "ORG"), ("MIT", "ORG")])
+    entities = resolve_entities([a, b])
+    assert entity_of(entities, b, "Merapi") is entity_of(entities, a, "Mount Merapi")
+    assert entity_of(entities, b, "Apple") is entity_of(entities, a, "Apple Inc.")
+    mit = entity_of(entities, b, "MIT")
+    assert mit is entity_of(entities, a, "Massachusetts Institute of Technology")
+    assert mit.name == "Massachusetts Institute of Technology"
+    assert entity_of(entities, a, "Yogyakarta") is entity_of(entities, b, "Yogyakarta")
+    assert entity_of(entities, b, "Merapi") is not entity_of(entities, b, "Yogyakarta")
+
+
 def test_one_word_shared_by_two_long_names_is_not_guessed() -> None:
     a = article("a", "The Free Syrian Army and the Syrian Arab Army clashed; the Army withdrew.",
                 [("Free Syrian Army", "ORG"), ("Syrian Arab Army", "ORG"), ("Army", "ORG")])
