@@ -195,6 +195,11 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
         # the event's toll and this year's cumulative toll in one sentence
         ("At least 19 people died in the floods this week, bringing this year's toll to 230.",
          "2024-07-04", [True, False]),
+        # a month well before the publication date is another episode
+        ("Thousands of civilians were under siege, bombarded from the air in December.",
+         "2017-04-06", [False]),
+        ("Thousands of civilians were under siege, bombarded from the air in March.",
+         "2017-04-06", [True]),
         # a standing fact, not an occurrence
         ("About 2 million people live downstream of the dam.", None, [False]),
         ("The province, home to 8 million people, was hit by floods.", None, [False]),

@@ -559,10 +559,9 @@ def _noun_category(t: Token) -> str | None:
         v = t.head
         return cat if v.pos_ in ("VERB", "AUX") and _lemma(v) in _LIFE_VERBS else None
     if _lemma(t) == "body":
-        return cat if any(c.lower_ in ("recovered", "found", "pulled") for c in
-                          list(t.head.subtree)[:0]) or t.head.lemma_ in (
-            "recover", "find", "pull", "retrieve", "identify"
-        ) else None
+        # "12 bodies were recovered", "found 12 bodies"
+        return cat if _lemma(t.head) in ("recover", "find", "pull", "retrieve", "identify",
+                                         "wash", "discover", "exhume") else None
     return cat
 
 
@@ -885,7 +884,8 @@ def _with_compounds(head: Token) -> str:
     comps = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
              and c.pos_ == "NOUN"]
     start = min([c.i for c in comps] + [head.i])
-    words = [t.lower_ for t in head.doc[start:head.i + 1] if not t.is_space]
+    words = [t.text if t.pos_ == "PROPN" or t.ent_type_ == "NORP" else t.lower_
+             for t in head.doc[start:head.i + 1] if not t.is_space]
     return " ".join(words)
 
 
@@ -970,7 +970,7 @@ def _attribution(doc: Doc, tok: Token, sent: Span) -> str | None:
                 return _speaker_text(doc, pobj)
     for t in sent:
         if t.pos_ == "VERB" and _lemma(t) in ("say", "report", "tell", "estimate", "confirm") \
-                and t.dep_ in ("parataxis", "ROOT") and tok not in list(t.subtree)[:0]:
+                and t.dep_ in ("parataxis", "ROOT"):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and tok not in list(subj.subtree) and t.i > tok.i:
                 return _speaker_text(doc, subj)
@@ -1008,7 +1008,7 @@ def _clause_tokens(tok: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ == "advcl" and (any(m.lower_ == "when" for m in c.children
                                           if m.dep_ in ("advmod", "mark"))
-                                      or (c.tag_ == "VBG" and not any(
+                                      or (c.tag_ in ("VBG", "VBN") and not any(
                                           m.dep_ in ("mark", "nsubj") for m in c.children))):
                 keep.extend(c.subtree)  # "600 were laid off when the mine closed in 2015"
                 continue
@@ -1030,6 +1030,18 @@ def _clause_tokens(tok: Token) -> list[Token]:
         if h.dep_ == "pobj":
             keep.append(h.head)
     return keep
+
+
+def _month_of(e: Span) -> int | None:
+    """Month number of a date expression naming a month ("in December", "on 4 April")."""
+    for t in e:
+        if t.lower_ in _MONTHS:
+            return _MONTH_NUM[t.lower_[:3]]
+    return None
+
+
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
 def _comparison_date(e: Span) -> bool:
@@ -1144,7 +1156,7 @@ def _place_known(name: str, places: set[str]) -> bool:
 
 
 def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
-           first: int | None = None) -> _Scope:
+           first: int | None = None, ref_month: int | None = None) -> _Scope:
     bw = _words_before(doc, first, tok.sent.start, 1) if first is not None else []
     if bw and doc[bw[0]].pos_ == "VERB" and _lemma(doc[bw[0]]) in _VERB_CATEGORY \
             and tok.head.i != bw[0] and not any(a.i == bw[0] for a in tok.ancestors):
@@ -1180,6 +1192,10 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         if years:
             if ref_year is None or max(years) < ref_year:
                 return _Scope(True, f"dated {e.text}", current)
+        elif ref_month is not None and _month_of(e) is not None and \
+                (ref_month - (_month_of(e) or 0)) % 12 >= 2:
+            # "in December" in an article published in April: another episode
+            return _Scope(True, f"dated {e.text}, months before the report", current)
         elif head_prep is not None and head_prep.lower_ == "since" and not any(
             t.lower_ in _WEEKDAYS for t in e
         ):
@@ -1333,8 +1349,10 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
     event_places = _event_places(doc, sents, raw, ref_year)
     out: list[Figure] = []
     background_sents: set[int] = set()
+    ref_month = int(published[5:7]) if published and re.match(r"\d{4}-\d{2}", published) \
+        else None
     for fig, anchor, _subset, si, first in raw:
-        sc = _scope(doc, anchor, ref_year, event_places, first)
+        sc = _scope(doc, anchor, ref_year, event_places, first, ref_month)
         background = sc.background
         reason = ""
         if not background and not sc.current and si > 0 and (si - 1) in background_sents \
