@@ -243,6 +243,8 @@ def test_since_the_start_of_the_war_is_cumulative(nlp) -> None:
          "One news agency report"),
         ("Twelve people died and 40 were injured, police said.", "police"),
         ("He said 12 people were killed.", None),
+        ("Doctors Without Borders said its clinics had treated 1,350 patients.",
+         "Doctors Without Borders"),
         ("The ministry reported 18 deaths on Monday.", "ministry"),
         ("The attack claimed the lives of 19 soldiers.", None),
     ],

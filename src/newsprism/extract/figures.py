@@ -937,6 +937,12 @@ def _speaker_text(doc: Doc, s: Token) -> str | None:
     if ent is not None:
         right = max(right, ent.end)
         left = min(left, ent.start)
+    elif s.is_title:
+        # a name the NER missed: "Doctors Without Borders", "Office for National Statistics"
+        for c in s.children:
+            if c.dep_ == "prep" and c.i == right and all(
+                    t.is_title or t.i == c.i for t in c.subtree):
+                right = c.right_edge.i + 1
     # cut relative clauses, appositions and long tails off the left edge
     while left < s.i and doc[left].dep_ in ("det", "punct") and doc[left].lower_ in (
         "the", ",", "'", '"'
