@@ -431,3 +431,16 @@ def test_titles_in_quotation_marks_are_not_quotations(nlp) -> None:
     assert not [q for q in quotes if q.text in ("Meet the Press", "Kitchen Nightmares Live")]
     q = _one(quotes, "restaurant will reopen")
     assert q.speaker == "Marco Ruiz" and q.cue == "continued"
+
+
+def test_dateline_and_relative_pronoun_sources(nlp) -> None:
+    text = (
+        "GENEVA (Reuters) — Virologist Jana Novak says the outbreak has peaked.\n\n"
+        "The study was led by Omar Diallo, who argued that more testing was needed."
+    )
+    quotes = _quotes(nlp, text)
+    peaked = _one(quotes, "outbreak has peaked")
+    assert peaked.speaker == "Jana Novak"
+    testing = _one(quotes, "more testing was needed")
+    assert testing.speaker == "Omar Diallo"
+    assert text[testing.source_start : testing.source_end] == "who"

@@ -78,6 +78,12 @@ LIGHT_VERBS: frozenset[str] = frozenset(
 )
 # verbs whose direct object is what was said ("said the same thing", "wrote a warning")
 SAY_OBJECT: frozenset[str] = frozenset("say write repeat tweet answer reply recite post".split())
+# things that can "say" something when a participle hangs on them ("a statement saying")
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """statement report letter email e-mail post tweet message note release document memo
+    video ad advertisement sign banner poster call poll survey study lawsuit complaint filing
+    ruling order notice petition motion resolution headline article editorial""".split()
+)
 HYPOTHETICAL_AUX: frozenset[str] = frozenset("may might could would should".split())
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them"})
@@ -538,11 +544,14 @@ def _role_match(reg: _Registry, nouns: frozenset[str], pos_tok: int,
 def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
                     last_speaker: _Speaker | None, author: bool = False) -> _Speaker | None:
     """Resolve the subject ``head`` of a cue to a named speaker."""
-    # relative pronoun: the noun the clause hangs on ("Trump, who faulted Obama")
+    # relative pronoun: the noun the clause hangs on ("Trump, who faulted Obama"); the
+    # source as written stays "who"
+    local: tuple[int, int] | None = None
     if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        local = (head.idx, head.idx + len(head.text))
         head = head.head.head
     a, b = _source_extent(head)
-    src_start, src_end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    src_start, src_end = local or (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     low = head.lower_
     if low in FIRST_SECOND:
         if author and low in ("i", "we"):  # first person outside quotation marks: the writer
@@ -652,12 +661,22 @@ def _subject_of(verb: Token) -> Token | None:
     v = verb
     doc = verb.doc
     for _ in range(4):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v is verb):
-                return c
+        subjects = [c for c in v.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v is verb)]
+        if subjects:
+            # the subject nearest the verb: a dateline ("RENO, Nev. (AP) —") is also
+            # sometimes parsed as a subject, further left
+            left = [c for c in subjects if c.i < v.i]
+            return max(left, key=lambda c: c.i) if left else subjects[0]
         # "a statement saying that ...": the participle's noun is the source
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
-            return v.head
+            noun = v.head
+            if v.i > 0 and doc[v.i - 1].text == "," and noun.head.pos_ == "VERB":
+                v = noun.head  # "grabbed a microphone, telling the crowd": the grabber speaks
+                continue
+            if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.ent_type_ in NAMED_LABELS:
+                return noun
+            return None
         # coordinated or participial cue inherits its head's subject
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
             perfect = any(c.lower_ == "having" for c in v.children if c.dep_ == "aux")
