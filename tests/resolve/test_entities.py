@@ -61,6 +61,7 @@ def test_split_title_keeps_role_apart() -> None:
     # a title word that is part of the name, or no name after it, stays
     assert split_title("Martin Luther King", person=True).name == "Martin Luther King"
     assert split_title("John Major", person=True).name == "John Major"
+    assert split_title("Dean Smith", person=True).name == "Dean Smith"
     # only honorifics are taken off non-person names
     assert split_title("General Motors", person=False).name == "General Motors"
     assert split_title("Dr. Anna Weiss", person=False).name == "Anna Weiss"

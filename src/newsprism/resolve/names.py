@@ -33,11 +33,11 @@ TITLE_WORDS = frozenset(
     detective officer constable chief ceo cfo coo chairman chairwoman chairperson chair
     director head leader judge justice magistrate prosecutor attorney counsel coach
     manager striker goalkeeper midfielder defender captain-elect professor prof dr doctor
-    mr mrs ms miss mx sir dame lord lady baron baroness president's spokesperson's
-    dean principal founder co-founder owner executive analyst researcher economist
-    correspondent reporter editor anchor host actor actress singer rapper star
+    mr mrs ms miss mx sir dame lord lady baron baroness founder co-founder executive
+    analyst researcher economist correspondent reporter editor anchor actor actress singer
+    rapper
     """.split()
-)
+)  # not given names that double as titles (Dean, Star, Chase): "Dean Smith" is a name
 # Words that make a title only in a compound ("Foreign Minister", "Secretary of State").
 DEPARTMENT_WORDS = frozenset(
     """
