@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .extract.dates import (
     EVENT_WINDOW_DAYS,
+    dateline_date,
     infer_published,
     infer_story_anchor,
     parse_iso,
@@ -30,6 +31,7 @@ from .extract.dates import (
 )
 from .model import AnnotatedArticle, DateMention, Span, Story, TimelineEntry
 
+_NOT_DATELINES = {"caption", "pull_quote", "duplicate"}
 MERGE_SIMILARITY = 0.3
 MERGE_CONTAINMENT = 0.6  # share of the shorter text's content words found in the longer one
 _STOP = frozenset(
@@ -37,7 +39,8 @@ _STOP = frozenset(
     "about after before over into than then there these those while where said says also "
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
     "january february march april june july august september october november december "
-    "year years month months week weeks ago last next".split()
+    "year years month months week weeks ago last next morning afternoon evening night midnight "
+    "noon hour hours weekend time local early late".split()
 )
 
 
@@ -56,15 +59,18 @@ class _Item:
 def infer_story_dates(story: Story) -> dict[str, str]:
     """Fill in missing publication dates of the story's articles; returns {source_id: evidence}.
 
-    Order of evidence: the article's own text (stamp, explicit dates, weekday/date agreement),
-    then the publication dates of other articles, then weekday/date agreement across articles.
-    Articles whose date is inferred get their relative dates re-resolved against it."""
+    Order of evidence: the article's own dateline (a short line the cleaner removed) or text
+    (stamp, explicit dates, weekday/date agreement), then the publication dates of other
+    articles, then weekday/date agreement across articles. Articles whose date is inferred get
+    their relative dates re-resolved against it."""
     missing = [a for a in story.articles if not a.article.published]
     if not missing:
         return {}
     done: dict[str, str] = {}
     for a in missing:
-        value, why = infer_published(a.article.text, a.dates)
+        value, why = dateline_date(_removed_lines(a))
+        if value is None:
+            value, why = infer_published(a.article.text, a.dates)
         if value is not None:
             _set_published(a, value, why)
             done[a.source_id] = why
@@ -78,12 +84,18 @@ def infer_story_dates(story: Story) -> dict[str, str]:
     for a in story.articles:
         if a.article.published:
             continue
-        value, why = infer_published(a.article.text, a.dates, story_dates=[s for s in anchors if s])
+        value, why = dateline_date(_removed_lines(a), anchors)
+        if value is None:
+            value, why = infer_published(a.article.text, a.dates, story_dates=anchors)
         if value is not None:
             why = f"{why} (story date from {anchor_why})"
             _set_published(a, value, why)
             done[a.source_id] = why
     return done
+
+
+def _removed_lines(a: AnnotatedArticle) -> list[str]:
+    return [r.text for r in a.article.removed if r.kind not in _NOT_DATELINES]
 
 
 def _set_published(a: AnnotatedArticle, value: str, why: str) -> None:
@@ -149,9 +161,12 @@ def _items(story: Story) -> list[_Item]:
         for dm in a.dates:
             if not dm.value or parse_iso(dm.value) is None:
                 continue
-            start, end = _clause(a, dm)
-            if end - start <= len(dm.text) + 2:
-                continue  # a bare date says nothing about what happened
+            clause = _clause(a, dm)
+            if clause is None:
+                continue
+            start, end = clause
+            if not _content_words(text[start:end]):
+                continue  # "9.25 a.m. on Thursday": a date or time, not what happened
             if _inside_quotation(a, dm.start):
                 continue  # "what happened yesterday", in a speaker's words, dates no clause of ours
             key = (a.source_id, start, end, dm.value)
@@ -192,13 +207,12 @@ def _inside_quotation(a: AnnotatedArticle, pos: int) -> bool:
     return before.rfind(_OPEN) > before.rfind(_CLOSE)
 
 
-def _clause(a: AnnotatedArticle, dm: DateMention) -> tuple[int, int]:
+def _clause(a: AnnotatedArticle, dm: DateMention) -> tuple[int, int] | None:
+    """The clause the mention dates (None when extraction found none: datelines, headings)."""
     text = a.article.text
-    if dm.event_start is not None and dm.event_end is not None and dm.event_end > dm.event_start:
-        start, end = dm.event_start, dm.event_end
-    else:
-        sent = next((s for s in a.sentences if s.start <= dm.start < s.end), None)
-        start, end = (sent.start, sent.end) if sent else (dm.start, dm.end)
+    if dm.event_start is None or dm.event_end is None or dm.event_end <= dm.event_start:
+        return None
+    start, end = dm.event_start, dm.event_end
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprism.extract.dates import extract_dates, infer_published, reanchor_dates
+from newsprism.extract.dates import dateline_date, extract_dates, infer_published, reanchor_dates
 
 EXAMPLE_JSONL = (
     Path(__file__).resolve().parents[2] / "examples" / "khan-shaykhun-jsonl" / "articles.jsonl"
@@ -338,5 +338,43 @@ def test_never_crashes_and_spans_round_trip(nlp, words, published):
     for d in dates:
         assert text[d.start : d.end] == d.text
         assert d.value is None or len(d.value) in (4, 7, 10)
-        assert d.event_start is not None and d.event_end is not None
-        assert 0 <= d.event_start <= d.start < d.end <= d.event_end <= len(text)
+        if d.event_start is not None and d.event_end is not None:
+            assert 0 <= d.event_start <= d.start < d.end <= d.event_end <= len(text)
+
+
+def test_dateline_has_no_event_clause(nlp):
+    dates = extract_dates(nlp("LONDON, March 3, 2020"), "t", None)
+    assert [(d.value, d.event_start) for d in dates] == [("2020-03-03", None)]
+
+
+def test_dateline_date():
+    assert dateline_date(["Mumbai, Nov 11 -"], ["2011-11-12"]) == (
+        "2011-11-11",
+        "date line 'Mumbai, Nov 11 -'",
+    )
+    assert dateline_date(["Posted March 14, 2013 at 11:51 AM"])[0] == "2013-03-14"
+    assert dateline_date(["Mumbai, Nov 11 -"])[0] is None  # no year and no story dates
+    long_caption = "Protesters gathered outside the embassy on Tuesday, April 4, 2017 " * 2
+    assert dateline_date([long_caption])[0] is None
+
+
+def test_infer_published_from_story_dates_nearest_weekday(nlp):
+    # other outlets published on Friday 11 and Saturday 12 November 2011; this one says Thursday
+    text = "The navy foiled a pirate attack on Thursday and seized six rifles."
+    dates = extract_dates(nlp(text), "t", None)
+    value, why = infer_published(text, dates, story_dates=["2011-11-11", "2011-11-12"])
+    assert value == "2011-11-10"  # the Thursday just before, not the one after
+    assert "Thursday" in why
+
+
+def test_infer_published_day_after_when_the_text_says_yesterday(nlp):
+    text = "The navy yesterday foiled a pirate attack. It took place on Thursday morning."
+    dates = extract_dates(nlp(text), "t", None)
+    value, why = infer_published(text, dates, story_dates=["2011-11-11", "2011-11-12"])
+    assert value == "2011-11-11"
+    assert "yesterday" in why
+    quoted = (
+        'The admiral said: "What happened yesterday was a success." The attack came on Thursday.'
+    )
+    dates = extract_dates(nlp(quoted), "t", None)
+    assert infer_published(quoted, dates, story_dates=["2011-11-11"])[0] == "2011-11-10"

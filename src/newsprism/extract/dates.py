@@ -186,7 +186,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?P<mod>last|next|this|in|since|during|until|till|by|from|through|before|after|of"
             r"|early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(?P<mon>"
             + _MONTH_RE.replace(r"\.?", "")
-            + r")\b(?!\s+\d)"
+            + r")\b(?!\s+\d|\s+(?:of\s+)?(?:last|this|next)\s+year)"
         ),
     ),
     (
@@ -796,7 +796,10 @@ def _mention(
 ) -> DateMention:
     direction = _direction(span, spec)
     value, relative = _resolve(spec, pub, direction, context_year)
-    ev_start, ev_end = _event_clause(span)
+    ev_start: int | None = None
+    ev_end: int | None = None
+    if any(t.pos_ in ("VERB", "AUX") for t in span.sent):
+        ev_start, ev_end = _event_clause(span)  # a dateline or heading says nothing happened
     return DateMention(
         source_id=source_id,
         start=start,
@@ -886,7 +889,9 @@ def infer_published(
     explicit = [(d, dm) for d, dm in explicit if d is not None]
     if explicit:
         d, dm = max(explicit, key=lambda x: x[0])
-        return d.isoformat(), f"on or after the latest full date in the text, {dm.text!r}"
+        return _day_after_if_yesterday(
+            text, dates, d, f"on or after the latest full date in the text, {dm.text!r}"
+        )
     years = [spec.year for _dm, spec in pairs if spec.year is not None]
     latest_year = max(years) if years else None
     for dm, spec in pairs:
@@ -901,7 +906,8 @@ def infer_published(
     if story_dates:
         known = sorted({d for d in (parse_iso(s) for s in story_dates) if d is not None})
         if known:
-            d0 = known[0]
+            lo, hi = known[0], known[-1]
+            span = lo.isoformat() if lo == hi else f"{lo.isoformat()}..{hi.isoformat()}"
             best: dt.date | None = None
             why = ""
             for dm, spec in pairs:
@@ -913,17 +919,84 @@ def infer_published(
                     and spec.modifier in ("", "on")
                     and spec.weekday is not None
                 ):
-                    cand = d0 + dt.timedelta(days=(spec.weekday - d0.weekday()) % 7)
+                    cand = _nearest_weekday(spec.weekday, lo, hi)
                 elif spec.kind == "monthday":
-                    value, _rel = _resolve(spec, d0, "past", None)
+                    value, _rel = _resolve(spec, hi, "either", None)
                     cand = parse_iso(value)
-                    if cand is not None and abs((cand - d0).days) > EVENT_WINDOW_DAYS:
+                    if cand is not None and not (
+                        lo - dt.timedelta(days=EVENT_WINDOW_DAYS)
+                        <= cand
+                        <= hi + dt.timedelta(days=EVENT_WINDOW_DAYS)
+                    ):
                         cand = None  # background, says nothing about publication
                 if cand is not None and (best is None or cand > best):
-                    best, why = cand, f"{dm.text!r}, read against the story date {d0.isoformat()}"
+                    best, why = cand, f"{dm.text!r}, read against the story's dates ({span})"
             if best is not None:
-                return best.isoformat(), f"on or after the latest day mentioned, {why}"
+                return _day_after_if_yesterday(
+                    text, dates, best, f"on or after the latest day mentioned, {why}"
+                )
     return None, "no date evidence in the text"
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    para = text.rfind("\n\n", 0, pos)
+    before = text[para + 2 if para >= 0 else 0 : pos]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+def _day_after_if_yesterday(
+    text: str, dates: list[DateMention], day: dt.date, why: str
+) -> tuple[str, str]:
+    """Publication is the day after the latest day named when the text itself (not a quoted
+    speaker) says "yesterday" or "last night" and never "today": news written the next day."""
+    own = [d for d in dates if not _in_quotation(text, d.start)]
+    words = {re.sub(r"\s+", " ", d.text.lower()) for d in own}
+    if words & {"yesterday", "last night"} and not words & {
+        "today", "tonight", "this morning", "this afternoon", "this evening",
+    }:  # fmt: skip
+        later = day + dt.timedelta(days=1)
+        return later.isoformat(), f"{why}; the text says 'yesterday', so the day after"
+    return day.isoformat(), why
+
+
+def dateline_date(
+    lines: Iterable[str], story_dates: list[str] | None = None
+) -> tuple[str | None, str]:
+    """A publication date from a short line the cleaner took out of the body (a dateline or
+    stamp: "Mumbai, Nov 11 -", "March 14, 2013 6:13 am"). A month-day without a year takes the
+    year that puts it nearest the story's known dates. Returns (ISO date or None, evidence)."""
+    known = sorted(d for d in (parse_iso(s) for s in story_dates or []) if d is not None)
+    for line in lines:
+        line = line.strip()
+        if not line or len(line) > 80:
+            continue
+        spec = parse_expression(line)
+        if spec is None:
+            continue
+        if spec.kind == "full":
+            value, _rel = _resolve(spec, None, "either", None)
+        elif spec.kind == "monthday" and known:
+            value, _rel = _resolve(spec, known[-1], "either", None)
+        else:
+            continue
+        if value is not None:
+            return value, f"date line {line!r}"
+    return None, "no date line"
+
+
+def _nearest_weekday(weekday: int, lo: dt.date, hi: dt.date) -> dt.date:
+    """The day with that weekday nearest to the period lo..hi (inside it when one is; ties go
+    to the later day)."""
+    best: tuple[int, dt.date] | None = None
+    for offset in range(-7, (hi - lo).days + 8):
+        d = lo + dt.timedelta(days=offset)
+        if d.weekday() != weekday:
+            continue
+        gap = (lo - d).days if d < lo else (d - hi).days if d > hi else 0
+        if best is None or gap < best[0] or (gap == best[0] and d > best[1]):
+            best = (gap, d)
+    assert best is not None  # a 7-day range always holds every weekday
+    return best[1]
 
 
 def infer_story_anchor(mentions: Iterable[DateMention]) -> tuple[str | None, str]:
