@@ -114,6 +114,12 @@ def test_categories(nlp, text, category, counts) -> None:
     assert f.counts == counts
 
 
+def test_bare_numbers_of_people_by_their_verb(nlp) -> None:
+    out = figs(nlp, "The ferry sank with 400 people aboard; 120 have been rescued.")
+    assert [(f.low, f.counts) for f in out] == [(400, "people"), (120, "people")]
+    assert figs(nlp, "The shop sold 12 on Monday.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

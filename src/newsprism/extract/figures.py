@@ -879,6 +879,22 @@ def _group_word(doc: Doc, head: Token | None, part: Token | None, num: _Number,
     return _with_compounds(head)
 
 
+_PEOPLE_VERBS = {"rescue", "save", "survive", "free", "release", "hire", "recruit", "infect",
+                 "sicken", "vaccinate", "deport", "repatriate", "expel", "treat", "evacuate",
+                 "strand", "march", "rally", "protest", "vote", "die", "flee"}
+
+
+def _people_verb(tok: Token) -> bool:
+    """A bare number is a count of people when it is the subject or object of a verb that
+    only takes people: "120 have been rescued", "9 were rescued alive"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    v = tok.head
+    if v.dep_ in ("aux", "auxpass"):
+        v = v.head
+    return v.pos_ == "VERB" and _lemma(v) in _PEOPLE_VERBS
+
+
 def _with_compounds(head: Token) -> str:
     """'rescue workers', 'police officers': a noun with its noun compounds."""
     comps = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
@@ -1337,7 +1353,8 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
                 continue
             try:
                 item = _figure_at(doc, i, sent, si, source_id)
-            except (IndexError, ValueError, KeyError) as exc:
+            except (IndexError, ValueError, KeyError, AttributeError, TypeError) as exc:
+                # one odd construction must not cost the document its other figures
                 warnings.warn(f"figures: skipped token {doc[i].text!r} at {doc[i].idx} in "
                               f"{source_id or 'document'}: {exc}", stacklevel=2)
                 i += 1
@@ -1440,10 +1457,15 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         return None
     category, subset = _category(doc, num, head, part)
     if category == "other":
-        # counts that are not casualties are kept only when they count people
-        if head is None or num.value < 2 or not is_person_noun(head):
+        # counts that are not casualties are kept only when they count people: a person noun,
+        # or a bare number whose verb takes people ("120 have been rescued")
+        if num.value < 2:
             return None
-        if head.lower_ in _VAGUE or head.lower_ in _SCALES:
+        if head is None and not (part is None and _people_verb(doc[num.root])):
+            return None
+        if head is not None and not is_person_noun(head):
+            return None
+        if head is not None and (head.lower_ in _VAGUE or head.lower_ in _SCALES):
             return None
     if category != "other" and num.value < 1:
         return None
