@@ -146,6 +146,22 @@ def test_titles_and_short_forms_name_one_person() -> None:
     assert all("President" not in alias for alias in trump.aliases)
 
 
+def test_cut_particle_names_and_surnames_tagged_as_places() -> None:
+    text = ("Commission chief Ursula von der Leyen flew in. Von der Leyen met striker Marcus "
+            "Rashford, and fans cheered Rashford in Leeds.")
+    a = article("a", text, [("Ursula von der", "PERSON"), ("Von der Leyen", "PERSON"),
+                            ("Marcus Rashford", "PERSON"), ("Rashford", "GPE"),
+                            ("Leeds", "GPE")])
+    entities = resolve_entities([a])
+    uvdl = entity_of(entities, a, "Ursula von der")
+    assert uvdl.name == "Ursula von der Leyen"  # the name is finished; the span is untouched
+    assert uvdl.mentions[0].end - uvdl.mentions[0].start == len("Ursula von der")
+    assert entity_of(entities, a, "Von der Leyen") is uvdl
+    rashford = entity_of(entities, a, "Rashford")
+    assert rashford is entity_of(entities, a, "Marcus Rashford") and rashford.type == "PERSON"
+    assert entity_of(entities, a, "Leeds").type == "GPE"
+
+
 def test_short_form_in_sport_with_particle_and_role() -> None:
     a = article("a", "Head coach Gregg Popovich praised the rookie. Popovich smiled.",
                 [("Gregg Popovich", "PERSON"), ("Popovich", "PERSON")])

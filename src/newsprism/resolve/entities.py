@@ -124,6 +124,8 @@ _PLACE_CUE = re.compile(
     r"country|state|port|island|area)\s+of|\b(?:in|near|outside|across|around)(?:\s+the)?)\s+$",
     re.IGNORECASE,
 )
+_CUT_PARTICLE = re.compile(r"\s(?:von|van|der|den|de|del|della|da|di|du|la|le|ten|ter|bin|ibn|al|el)$")
+_NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for a transliteration merge within one type
@@ -153,6 +155,7 @@ class _Node:
     context: Counter[str] = field(default_factory=Counter)
     country: tuple[str, str] | None = None  # (relation, country) from the gazetteer
     acronym: bool = False
+    cued: bool = False  # some mention had a place cue before it
 
     @property
     def type(self) -> str:
@@ -276,10 +279,16 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                                    "OTHER", "nominal"))
                 order += 1
                 continue
-            cache_key = (m.text, label == "PERSON")
+            surface = m.text
+            if label == "PERSON":
+                cut = _CUT_PARTICLE.search(surface)
+                more = _NEXT_NAME_WORD.match(text, m.end) if cut is not None else None
+                if more is not None:  # the tagger stopped at "von der" / "ten": finish the name
+                    surface = f"{surface} {more.group(1)}"
+            cache_key = (surface, label == "PERSON")
             cached = parsed_names.get(cache_key)
             if cached is None:
-                cached = parsed_names[cache_key] = _parse_name(m.text, label, gaz)
+                cached = parsed_names[cache_key] = _parse_name(surface, label, gaz)
             parsed, name, key = cached
             if not key:
                 warnings.warn(f"{m.source_id}:{m.start}-{m.end}: no name in mention {m.text!r}; "
@@ -373,6 +382,7 @@ def _build_nodes(
             node.votes[it.label] += 1
             if it.cue is not None:
                 node.votes[it.cue] += 1
+                node.cued = node.cued or it.cue != "PERSON"
         node.surfaces[it.name] += 1
         art = by_source.get(it.mention.source_id)
         if art is not None:
@@ -455,7 +465,10 @@ def _merge_people(
         if node.ntokens != 1 or node.country is not None or node.acronym or ":" in node.key:
             continue
         if node.type in {"GPE", "LOC", "NORP"} and not node.votes.get("PERSON"):
-            continue
+            # a surname the tagger took for a place ("praised Rashford") still joins the one
+            # full name with that surname, unless a cue ("in", "the town of") made it a place
+            if node.country is not None or node.cued or node.type == "NORP":
+                continue
         cands = [
             c for c in full_by_last.get(skeleton_token(node.key), [])
             if fuzz.ratio(c.key.split()[-1], node.key) >= FUZZY_SAME_TYPE
