@@ -182,3 +182,47 @@ def test_with_an_embedder(nlp, options):
     summary = summarize(story, options.with_overrides(summary_words=60), embedder=Embedder("tfidf"))
     _check(story, summary, 60)
     assert sum("at least 40" in s.text.lower() for s in summary) == 1
+
+
+def test_ordered_by_time_across_sources(nlp, options):
+    later = _article(
+        nlp,
+        "later",
+        "Ministers met the striking dockers on Thursday and offered a 4 percent pay rise to end the strike.",
+        "2024-09-13",
+    )
+    earlier = _article(
+        nlp,
+        "earlier",
+        "Dockers at the port of Brenna walked out on Monday after talks on pay collapsed overnight.",
+        "2024-09-13",
+    )
+    story = Story("strike", [later, earlier])
+    summary = summarize(story, options.with_overrides(summary_words=60))
+    _check(story, summary, 60)
+    assert [s.citations[0].source_id for s in summary] == ["earlier", "later"]
+
+
+def test_large_story_keeps_the_earliest_sentences(options, monkeypatch):
+    from newsprism import summarize as module
+
+    monkeypatch.setattr(module, "MAX_UNITS", 12)
+    arts = []
+    for k in range(6):
+        sents = [
+            f"Report {k} says the river rose {j + 1} metres near the bridge in the town of Alder."
+            for j in range(8)
+        ]
+        text = " ".join(sents)
+        spans, pos = [], 0
+        for s in sents:
+            spans.append(Sentence(f"s{k}", pos, pos + len(s), s, 0))
+            pos += len(s) + 1
+        arts.append(
+            AnnotatedArticle(CleanArticle(id=f"s{k}", raw=text, text=text), sentences=spans)
+        )
+    story = Story("flood", arts)
+    summary = summarize(story, options.with_overrides(summary_words=80))
+    _check(story, summary, 80)
+    # only each article's first two sentences (12 = 6 articles x 2) were candidates
+    assert all(re.search(r"rose [12] metres", s.text) for s in summary)

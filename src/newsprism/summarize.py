@@ -32,6 +32,7 @@ MAX_WORDS = 55
 CITE_SIMILARITY = 0.4  # cosine above which another source "carries" the sentence
 SUPPORT_SIMILARITY = 0.3  # cosine above which another source corroborates it
 LEAD_SENTENCES = 5  # sentences per article that get the lead prior
+MAX_UNITS = 2500  # candidate sentences at most (earliest of each article first)
 # what happened comes from reporting first, from commentary second (CleanArticle.genre)
 GENRE_WEIGHT = {"news": 1.0, "analysis": 0.9, "opinion": 0.6}
 _CONNECTIVE = re.compile(
@@ -180,6 +181,11 @@ def summarize(
     units = _units(story)
     if not units:
         return []
+    if len(units) > MAX_UNITS:
+        # large stories: the earliest sentences of every article (the pairwise matrices grow
+        # with the square of the number of sentences)
+        keep = sorted(range(len(units)), key=lambda i: (units[i].pos, units[i].art))[:MAX_UNITS]
+        units = [units[i] for i in sorted(keep)]
     lexical = _vectors([u.text for u in units])
     sim = lexical
     if embedder is not None:
@@ -187,15 +193,15 @@ def summarize(
         sim = (lexical + np.clip(vecs @ vecs.T, 0.0, 1.0)) / 2.0
     n = len(units)
     centrality = _lexrank(sim)
-    n_sources = len({u.source_id for u in units})
-    support = np.zeros(n)
+    # support: how many other sources have a sentence similar to this one
+    sources = sorted({u.source_id for u in units})
+    member = np.zeros((n, len(sources)), dtype=bool)
+    index = {sid: k for k, sid in enumerate(sources)}
     for i, u in enumerate(units):
-        others = {
-            units[j].source_id
-            for j in range(n)
-            if lexical[i, j] >= SUPPORT_SIMILARITY and units[j].source_id != u.source_id
-        }
-        support[i] = len(others) / max(n_sources - 1, 1)
+        member[i, index[u.source_id]] = True
+    carried = ((lexical >= SUPPORT_SIMILARITY).astype(np.int32) @ member.astype(np.int32)) > 0
+    carried &= ~member
+    support = carried.sum(axis=1) / max(len(sources) - 1, 1)
     lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
     genre = np.array(
         [GENRE_WEIGHT.get(story.articles[u.art].article.genre or "", 1.0) for u in units]
