@@ -114,6 +114,13 @@ def test_categories(nlp, text, category, counts) -> None:
     assert f.counts == counts
 
 
+def test_projections_are_not_counts_and_exceeding_is_a_lower_bound(nlp) -> None:
+    assert figs(nlp, "Officials fear the toll could exceed 1,000.") == []
+    assert figs(nlp, "The death toll is expected to rise to 100.") == []
+    f = one(nlp, "The death toll exceeded 1,000 on Friday.")
+    assert (f.low, f.high, f.qualifier, f.category) == (1000, None, "at_least", "killed")
+
+
 def test_bare_numbers_of_people_by_their_verb(nlp) -> None:
     out = figs(nlp, "The ferry sank with 400 people aboard; 120 have been rescued.")
     assert [(f.low, f.counts) for f in out] == [(400, "people"), (120, "people")]
@@ -201,6 +208,11 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
         # the event's toll and this year's cumulative toll in one sentence
         ("At least 19 people died in the floods this week, bringing this year's toll to 230.",
          "2024-07-04", [True, False]),
+        # anniversaries and remembrance
+        ("Ten years after the factory collapse that killed 1,134 garment workers, survivors "
+         "are still waiting for compensation.", None, [False]),
+        ("Families gathered on Monday to remember the 96 fans who died at the stadium in "
+         "1989.", None, [False]),
         # a month well before the publication date is another episode
         ("Thousands of civilians were under siege, bombarded from the air in December.",
          "2017-04-06", [False]),

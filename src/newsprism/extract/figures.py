@@ -879,6 +879,8 @@ def _group_word(doc: Doc, head: Token | None, part: Token | None, num: _Number,
     return _with_compounds(head)
 
 
+_GROWTH_VERBS = {"rise", "exceed", "reach", "climb", "increase", "top", "surpass", "double",
+                 "grow", "hit", "soar", "mount"}
 _PEOPLE_VERBS = {"rescue", "save", "survive", "free", "release", "hire", "recruit", "infect",
                  "sicken", "vaccinate", "deport", "repatriate", "expel", "treat", "evacuate",
                  "strand", "march", "rally", "protest", "vote", "die", "flee"}
@@ -1042,6 +1044,10 @@ def _clause_tokens(tok: Token) -> list[Token]:
             walk(c)
 
     walk(v)
+    # the counted noun's own relative clause dates it: "the 96 fans who died ... in 1989"
+    for c in tok.children:
+        if c.dep_ == "relcl" and c.i not in path and _relative_subject(c):
+            keep.extend(c.subtree)
     if v.dep_ in ("relcl", "acl", "advcl") and v.head.i != v.i:
         h = v.head
         keep.append(h)
@@ -1110,6 +1116,10 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
             return None
     if ev.dep_ == "pobj" and ev.head.lower_ in ("than", "like", "unlike", "since"):
         return f"compared with another {ev.text}"
+    if ev.dep_ == "pobj" and ev.head.lower_ in ("after", "since") and any(
+            c.ent_type_ == "DATE" and _PERIOD_RE.search(c.text) for c in ev.head.children):
+        # "ten years after the collapse that killed 1,134": an anniversary
+        return f"an earlier {ev.text} (years before)"
     for c in ev.children:
         if c.dep_ in ("amod", "compound", "nmod", "det", "nummod") and c.lower_ in _OTHER_MARKERS:
             return f"another event ('{c.text} {ev.text}')"
@@ -1455,6 +1465,23 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     head, part = _counted_head(doc, num)
     if _excluded(doc, num, head) is not None:
         return None
+    # verbs that bound the count: "the toll exceeded 1,000" (at least); a projection such as
+    # "the toll could exceed 1,000" or "is expected to rise to 100" reports no count
+    gov = (head or doc[num.root])
+    while gov.dep_ in ("nummod", "quantmod", "compound", "pobj", "prep") and gov.head.i != gov.i \
+            and gov.head.pos_ in ("ADP", "NOUN", "NUM"):
+        gov = gov.head
+    verb = gov.head if gov.dep_ in ("dobj", "pobj", "attr") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is not None and verb.pos_ == "VERB":
+        modal = any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "would", "will")
+                    for c in verb.children) or _lemma(verb.head) in ("expect", "fear", "predict")
+        if modal and _lemma(verb) in _GROWTH_VERBS:
+            return None
+        if _lemma(verb) in ("exceed", "surpass", "top", "pass") and num.qualifier == "exact":
+            num = _Number(num.start, num.num_start, num.end, num.low, None, "at_least",
+                          num.value, num.root)
     category, subset = _category(doc, num, head, part)
     if category == "other":
         # counts that are not casualties are kept only when they count people: a person noun,
