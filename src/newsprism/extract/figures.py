@@ -751,9 +751,9 @@ def _governor_category(t: Token, depth: int = 0) -> tuple[str | None, bool]:
             if c.dep_ == "prep" and c.lower_ == "among":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        cat = _noun_category(p) or _adj_category(p)
+                        cat = _noun_category(p) or _adj_category(p) or _np_category_local(p)
                         if cat:
-                            return cat, True
+                            return cat, True  # "... among the dead", "among those killed"
     return None, False
 
 
