@@ -234,7 +234,7 @@ def _same_happening(a: set[str], b: set[str]) -> bool:
     return bool(small) and len(small & big) / len(small) >= MERGE_CONTAINMENT
 
 
-def _find(parent: dict[int, int], i: int) -> int:
+def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]
         i = parent[i]
@@ -247,32 +247,27 @@ def _groups(items: list[_Item]) -> list[list[_Item]]:
         return []
     vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     mat = vec.fit_transform([i.text.lower() for i in items])
-    sim = (mat @ mat.T).toarray()
     words = [_content_words(i.text) for i in items]
     by_date: dict[str, list[int]] = defaultdict(list)
     for idx, it in enumerate(items):
         by_date[it.date].append(idx)
     groups: list[list[_Item]] = []
     for idxs in by_date.values():
-        parent = {i: i for i in idxs}
-        for x in idxs:
-            for y in idxs:
-                if x < y and (sim[x, y] >= MERGE_SIMILARITY or _same_happening(words[x], words[y])):
+        sub = mat[idxs]
+        sim = (sub @ sub.T).toarray()  # only within one date: never all items at once
+        parent = list(range(len(idxs)))
+        for x in range(len(idxs)):
+            for y in range(x + 1, len(idxs)):
+                if sim[x, y] >= MERGE_SIMILARITY or _same_happening(words[idxs[x]], words[idxs[y]]):
                     parent[_find(parent, x)] = _find(parent, y)
         clusters: dict[int, list[int]] = defaultdict(list)
-        for i in idxs:
-            clusters[_find(parent, i)].append(i)
+        for x in range(len(idxs)):
+            clusters[_find(parent, x)].append(x)
         for members in clusters.values():
             # representative: the member most similar to the others (first in story order on ties)
-            if len(members) > 1:
-                sub = sim[np.ix_(members, members)]
-                centre = members[int(np.argmax(sub.sum(axis=1)))]
-            else:
-                centre = members[0]
-            ordered = [centre] + sorted(
-                (m for m in members if m != centre), key=lambda m: items[m].order
-            )
-            groups.append([items[m] for m in ordered])
+            centre = members[int(np.argmax(sim[np.ix_(members, members)].sum(axis=1)))]
+            rest = sorted((m for m in members if m != centre), key=lambda m: items[idxs[m]].order)
+            groups.append([items[idxs[m]] for m in [centre, *rest]])
     return groups
 
 
