@@ -335,6 +335,25 @@ def test_two_officials_of_one_country_stay_apart() -> None:
 # --------------------------------------------------------------------------- side effects
 
 
+def test_family_name_first_and_two_officials_of_china() -> None:
+    a = article("a", "Chinese Foreign Minister Wang Yi met Chinese Defence Minister Wei Fenghe. "
+                     "Wang spoke first; Wei declined to comment.",
+                [("Wang Yi", "PERSON"), ("Wei Fenghe", "PERSON"), ("Wang", "PERSON"),
+                 ("Wei", "PERSON")])
+    b = article("b", "Aid reached the Democratic Republic of Congo; the Democratic Republic of "
+                     "the Congo thanked donors.",
+                [("Democratic Republic of Congo", "GPE"),
+                 ("Democratic Republic of the Congo", "GPE")])
+    entities = resolve_entities([a, b])
+    wang, wei = entity_of(entities, a, "Wang"), entity_of(entities, a, "Wei")
+    assert wang is entity_of(entities, a, "Wang Yi") and wei is entity_of(entities, a, "Wei Fenghe")
+    assert wang is not wei
+    assert (wang.role, wei.role) == ("Chinese Foreign Minister", "Chinese Defence Minister")
+    drc = entity_of(entities, b, "Democratic Republic of Congo")
+    assert drc is entity_of(entities, b, "Democratic Republic of the Congo")
+    assert drc.name == "Democratic Republic of the Congo"
+
+
 def test_mentions_spans_and_quotes_are_linked() -> None:
     text = ('"We will appeal," said Judge Maria Ortega. Ortega ruled on 3 May. '
             'The ruling, Ortega said, was final.')

@@ -371,7 +371,7 @@ def _build_nodes(
             node = nodes[it.key] = _Node(it.key)
             base = it.key.split(":", 1)[1] if ":" in it.key else it.key
             if it.key.startswith("country:"):
-                node.country = ("name", gaz.names[base])
+                node.country = ("name", gaz.country_name(base))
             elif it.key.startswith("demonym:"):
                 node.country = ("demonym", next(c for c in gaz.countries if fold(c) == base))
             else:
@@ -447,11 +447,15 @@ def _merge_people(
     Two full names with one surname are one person when their first names match
     ("Donald J. Trump", "Donald Trump") or one name's words all occur, in order, in the other
     ("Charger Jamal Williams", "Jamal Williams"); "Boris Johnson" and "Dustin Johnson" stay
-    two people, and a bare "Johnson" is routed per mention (``_route_ambiguous``)."""
+    two people, and a bare "Johnson" is routed per mention (``_route_ambiguous``). A single
+    word no full name ends with may be a family name written first ("Wang" of Wang Yi) or a
+    given name used alone: it joins the full names that start with it, on the same terms."""
     full_by_last: dict[str, list[_Node]] = defaultdict(list)
+    full_by_first: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes.values():
         if _personish(node) and node.ntokens >= 2 and node.type == "PERSON":
             full_by_last[skeleton_token(node.key.split()[-1])].append(node)
+            full_by_first[skeleton_token(node.key.split()[0])].append(node)
     for group in full_by_last.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
@@ -467,12 +471,17 @@ def _merge_people(
         if node.type in {"GPE", "LOC", "NORP"} and not node.votes.get("PERSON"):
             # a surname the tagger took for a place ("praised Rashford") still joins the one
             # full name with that surname, unless a cue ("in", "the town of") made it a place
-            if node.country is not None or node.cued or node.type == "NORP":
+            if node.cued or node.type == "NORP":
                 continue
         cands = [
             c for c in full_by_last.get(skeleton_token(node.key), [])
             if fuzz.ratio(c.key.split()[-1], node.key) >= FUZZY_SAME_TYPE
         ]
+        if not cands:  # family name first ("Wang" of Wang Yi) or a given name used alone
+            cands = [
+                c for c in full_by_first.get(skeleton_token(node.key), [])
+                if fuzz.ratio(c.key.split()[0], node.key) >= FUZZY_SAME_TYPE
+            ]
         roots = sorted({uf.find(c.key) for c in cands})
         if len(roots) == 1:
             uf.union(roots[0], node.key)
@@ -815,7 +824,7 @@ def _resolve_pronouns(items: list[_Item], nodes: dict[str, _Node], root_of: dict
 def _canonical(node_list: list[_Node], gaz: Gazetteer) -> str:
     for n in node_list:
         if n.key.startswith("country:"):
-            return gaz.names[n.key.split(":", 1)[1]]
+            return gaz.country_name(n.key.split(":", 1)[1])
     for n in node_list:
         if n.key.startswith("demonym:") and n.country is not None:
             return gaz.countries[n.country[1]].demonym or n.surfaces.most_common(1)[0][0]

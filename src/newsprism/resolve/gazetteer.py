@@ -148,8 +148,13 @@ class Gazetteer:
     seats: dict[str, str] = field(default_factory=dict)  # seat of government -> country
     demonyms: dict[str, str] = field(default_factory=dict)  # demonym -> country
 
+    def country_name(self, key: str) -> str:
+        """The country a folded country name or alias names (KeyError if none)."""
+        return self.names[_drop_the(key)]
+
     def country_of(self, key: str) -> tuple[str, str] | None:
         """(relation, country) for a folded key: relation is name|capital|seat|demonym."""
+        key = _drop_the(key)
         for relation, table in (
             ("name", self.names),
             ("capital", self.capitals),
@@ -174,11 +179,16 @@ def load_gazetteer(fold: Callable[[str], str]) -> Gazetteer:
         country = Country(name, split(capitals), split(seats), (split(demonyms) or [""])[0])
         gaz.countries[name] = country
         for alias in [name, *split(others)]:
-            gaz.names.setdefault(fold(alias), name)
+            gaz.names.setdefault(_drop_the(fold(alias)), name)
         for capital in country.capitals:
-            gaz.capitals.setdefault(fold(capital), name)
+            gaz.capitals.setdefault(_drop_the(fold(capital)), name)
         for seat in country.seats:
-            gaz.seats.setdefault(fold(seat), name)
+            gaz.seats.setdefault(_drop_the(fold(seat)), name)
         for demonym in split(demonyms):
-            gaz.demonyms.setdefault(fold(demonym), name)
+            gaz.demonyms.setdefault(_drop_the(fold(demonym)), name)
     return gaz
+
+
+def _drop_the(key: str) -> str:
+    """Keys are looked up without "the": "Democratic Republic of (the) Congo"."""
+    return " ".join(t for t in key.split() if t != "the") or key
