@@ -192,3 +192,12 @@ def test_lower_counts_from_the_same_source_are_named() -> None:
                fig("b", 50, 9, 9, "exact")]
     (r,) = reconcile_figures(figures, sources)
     assert not r.conflict and "9 (B) is an earlier or lower count" in r.note
+
+
+def test_both_sides_of_a_two_way_conflict_are_marked() -> None:
+    sources = [src("a", "A", "2031-03-13"), src("b", "B", "2031-03-13"), src("c", "C")]
+    figures = [fig("a", 0, 17, 17, "exact"), fig("b", 0, 9, 9, "exact"),
+               fig("c", 0, 5, None, "at_least")]
+    (r,) = reconcile_figures(figures, sources)
+    cells = {c.source_id: c.disagrees for c in r.cells}
+    assert r.conflict and cells == {"a": True, "b": True, "c": False}

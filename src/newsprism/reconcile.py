@@ -325,6 +325,11 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
         for f in figs:
             by_src[f.source_id].append(f)
         cells = [_cell(v, by_id, lo, hi) for v in by_src.values()]
+        if conflicts and not any(c.disagrees for c in cells):
+            # no source stands out against the range: both sides of each conflict do
+            involved = {f.source_id for pair in conflicts for f in pair}
+            for c in cells:
+                c.disagrees = c.source_id in involved
         out.append(ReconciledFigure(
             category=category, counts=f"{group} {category}", low=lo, high=hi,
             figure_ids=[_fig_id(f) for f in figs],
