@@ -219,6 +219,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--words", type=int, default=100, help="length bound for every system")
+    ap.add_argument(
+        "--refs", type=Path, default=REFS, help="folder of <topic>_<ecb|ecbplus>.txt references"
+    )
     ap.add_argument("--detail", action="store_true", help="per-subtopic ROUGE-2 and the summaries")
     ap.add_argument(
         "--no-minilm",
@@ -245,7 +248,7 @@ def main() -> None:
     cited_multi = 0
     detail: list[tuple[str, dict[str, float]]] = []
     outputs: dict[str, dict[str, list[str]]] = {}
-    refs = sorted(REFS.glob("*.txt"))
+    refs = sorted(args.refs.glob("*.txt"))
     console = Console()
     with tarfile.open(ECB) as tf:
         for ref_path in refs:
@@ -290,7 +293,8 @@ def main() -> None:
         return sum(xs) / len(xs) if xs else 0.0
 
     table = Table(
-        title=f"ECB+ multi-document summaries: {len(detail)} subtopics, <= {args.words} words, ROUGE F1"
+        title=f"ECB+ multi-document summaries ({args.refs.name}): {len(detail)} subtopics, "
+        f"<= {args.words} words, ROUGE F1"
     )
     table.add_column("system")
     for col in ("ROUGE-1", "ROUGE-2", "ROUGE-L", "words", "boilerplate sents"):
