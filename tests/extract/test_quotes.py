@@ -444,3 +444,17 @@ def test_dateline_and_relative_pronoun_sources(nlp) -> None:
     testing = _one(quotes, "more testing was needed")
     assert testing.speaker == "Omar Diallo"
     assert text[testing.source_start : testing.source_end] == "who"
+
+
+def test_source_after_quote_with_interruption_and_clause_on_listener(nlp) -> None:
+    text = (
+        "\"We have had better seasons than this one,\" club captain Leo Marsh, wearing his old "
+        "shirt, said quietly.\n\n"
+        "The goalkeeper Anton Kraus told a TV interviewer that he felt \"a lot of emotion\" before the match."
+    )
+    quotes = _quotes(nlp, text)
+    marsh = _one(quotes, "better seasons")
+    assert marsh.speaker == "Leo Marsh" and marsh.kind == "direct"
+    assert marsh.text == "We have had better seasons than this one"
+    kraus = _one(quotes, "a lot of emotion")
+    assert kraus.speaker == "Anton Kraus" and kraus.kind == "mixed"

@@ -662,7 +662,7 @@ def _subject_of(verb: Token) -> Token | None:
     doc = verb.doc
     for _ in range(4):
         subjects = [c for c in v.children
-                    if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v is verb)]
+                    if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.i == verb.i)]
         if subjects:
             # the subject nearest the verb: a dateline ("RENO, Nev. (AP) —") is also
             # sometimes parsed as a subject, further left
@@ -678,7 +678,7 @@ def _subject_of(verb: Token) -> Token | None:
                 return noun
             return None
         # coordinated or participial cue inherits its head's subject
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             perfect = any(c.lower_ == "having" for c in v.children if c.dep_ == "aux")
             if v.dep_ == "advcl" and v.tag_ not in ("VBG",) and not perfect:
                 return None
@@ -692,6 +692,21 @@ def _subject_of(verb: Token) -> Token | None:
         j -= 1
     if j >= 0 and doc[j].ent_type_ in ("PERSON", "ORG") and doc[j].dep_ not in ("dobj", "poss"):
         return doc[j]
+    # '"...," Texas delegate Bill Eastland, wearing a hat, said': the name before an
+    # interrupting phrase, after the quotation
+    if verb.dep_ in ("ROOT", "parataxis", "ccomp") and j >= 0 and doc[j].text == ",":
+        sent_start = verb.sent.start
+        k = j - 1
+        while k >= max(sent_start, verb.i - 20):
+            t = doc[k]
+            if t.text in _QUOTE_CHARS:
+                break
+            if t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and t.dep_ not in ("dobj", "pobj", "poss"):
+                e = k + 1
+                while e < len(doc) and doc[e].ent_iob_ == "I":
+                    e += 1
+                return doc[k:e].root
+            k -= 1
     return None
 
 
@@ -739,6 +754,13 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
     if lemma in XCOMP_CUES and xcomps:
         start = dobjs[0].left_edge.i if dobjs else xcomps[0].left_edge.i
         return (start, xcomps[-1].right_edge.i + 1), False
+    if dobjs and lemma in ("tell", "inform", "assure", "remind", "warn", "notify", "advise", "convince"):
+        # "told a TV interviewer that he is feeling ...": the clause may hang on the listener
+        for g in dobjs[0].children:
+            if g.dep_ in ("acl", "relcl", "ccomp") and g.i > dobjs[0].i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in g.children
+            ):
+                return (g.left_edge.i, g.right_edge.i + 1), False
     if dobjs:
         obj = dobjs[0]
         if obj.pos_ == "PRON" and not (lemma == "call" and any(c.dep_ == "oprd" for c in children)):
@@ -801,7 +823,7 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
     parenthetical = verb.dep_ == "parataxis" or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     )
-    if not parenthetical or verb.head is verb:
+    if not parenthetical or verb.head.i == verb.i:
         return None
     head = verb.head
     a, b = head.left_edge.i, head.right_edge.i + 1
@@ -1088,7 +1110,15 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
         # a cue inside another cue's content is part of that attribution (univocal)
         if any(o != cue.tok.i and r[0] <= cue.tok.i < r[1] for r, o in ranges):
             continue
-        a, b = _content_tokens(doc, rng[0], rng[1], in_quote, cue_toks)
+        a, b = rng
+        subj = cue.subject
+        if subj is not None and a <= subj.i < b and cue.tok.lower_ != "according" and subj.head.i != cue.tok.i:
+            # the parser hung the source on the content ('"...," Texas delegate X, ... said')
+            if subj.left_edge.i > a:
+                b = subj.left_edge.i
+            else:
+                a = subj.right_edge.i + 1
+        a, b = _content_tokens(doc, a, b, in_quote, cue_toks)
         words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
         if len(words) < 2:
             continue
