@@ -171,6 +171,8 @@ def test_killed_and_injured_in_one_sentence(nlp) -> None:
         "She finished third, 2.4 seconds behind the winner.",
         "The bill passed by 52 votes to 48.",
         "The two-year-old was rescued after 40 hours under the rubble.",
+        "She named the one who killed the journalists.",
+        "No one was killed in the blast.",
     ],
 )
 def test_non_counts_are_not_casualties(nlp, text) -> None:

@@ -462,6 +462,11 @@ def _excluded(doc: Doc, num: _Number, head: Token | None) -> str | None:
     if before is not None and before.lower_ == "of" and len(bw) > 1 and doc[
             bw[0]].lower_ in ("age", "ages"):
         return "age"
+    if first.lower_ == "one" and num.end - num.num_start == 1 and (
+            (before is not None and before.lower_ in ("the", "this", "that", "no", "any",
+                                                      "each", "every", "which", "another"))
+            or first.pos_ == "PRON"):
+        return "pronoun"  # "the one who slaughtered", "no one was hurt"
     if first.text[:1] in _CURRENCY_SYMBOLS or first.text.endswith("%"):
         return "money or percent"
     if num.low is not None and not float(num.value).is_integer():
