@@ -315,7 +315,10 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
             order += 1
     # A capitalised common noun ("Woman" in a headline) that the story also writes in lower
     # case as the head of a nominal mention is that common noun, not a name.
-    heads = {it.key.split(":")[1] for it in items if it.kind == "nominal"}
+    heads = {
+        it.key.split(":")[1] for it in items
+        if it.kind == "nominal" and it.key.split(":")[1] in it.mention.text
+    }  # written in lower case somewhere ("WILLIAMS" in a headline is no evidence)
     for it in items:
         if it.kind == "name" and it.key in heads and not is_acronym(it.name):
             it.kind = "nominal"

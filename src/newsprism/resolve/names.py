@@ -104,8 +104,10 @@ def fold(text: str) -> str:
 def skeleton_token(token: str) -> str:
     """A transliteration-tolerant key of one folded token."""
     s = re.sub(r"(.)\1+", r"\1", token)
-    if len(s) > 3 and s[-1] in "es" and s[-2] not in "aeiouy":
-        s = s[:-1]  # a silent final e or a plural s: "Raite" / "Rait", "Pictures" / "Picture"
+    if len(s) > 3 and s.endswith("s") and not s.endswith("ss"):
+        s = s[:-1]  # a plural s: "Pictures" / "Picture"
+    if len(s) > 3 and s.endswith("e"):
+        s = s[:-1]  # a silent final e: "Raite" / "Rait"
     for a, b in (("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "s"),
                  ("th", "t"), ("dh", "d"), ("q", "k"), ("z", "s"), ("w", "v")):
         s = s.replace(a, b)
