@@ -319,8 +319,15 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
         it.key.split(":")[1] for it in items
         if it.kind == "nominal" and it.key.split(":")[1] in it.mention.text
     }  # written in lower case somewhere ("WILLIAMS" in a headline is no evidence)
+    ends: set[str] = set()  # words that end a longer name, or start an "X of ..." name
     for it in items:
-        if it.kind == "name" and it.key in heads and not is_acronym(it.name):
+        toks = it.key.split()
+        if it.kind == "name" and len(toks) > 1:
+            ends.add(toks[-1])
+            if toks[1] in {"of", "for"}:
+                ends.add(toks[0])
+    for it in items:
+        if it.kind == "name" and it.key in heads and it.key not in ends and not is_acronym(it.name):
             it.kind = "nominal"
             it.key = f"nom:{it.key}"
     # ... and a nominal mention whose words are a name the story uses ("Maurice Cheeks" tagged
