@@ -177,3 +177,24 @@ def test_days_between_event_and_last_report_are_about_the_event(nlp):
     entries = {e.date: e for e in build_timeline(story)}
     assert entries["2019-06-05"].about_event  # 45 days before its article, but in the story window
     assert not entries["2018-05-02"].about_event
+
+
+def test_with_an_embedder_merges_no_less(nlp):
+    from newsprism.embed import Embedder
+
+    texts = {
+        "a": "A magnitude 4.6 earthquake struck Northern California on Thursday morning.",
+        "b": "An earthquake measuring 4.6 rattled Sonoma and Lake counties early Thursday.",
+        "c": "The county fair opened on Thursday with a parade of vintage tractors.",
+    }
+
+    def story() -> Story:
+        return Story("quake", [_article(nlp, k, v, "2013-03-15") for k, v in texts.items()])
+
+    plain = build_timeline(story())
+    s = story()
+    embedded = build_timeline(s, Embedder("tfidf"))
+    _check_spans(s, embedded)
+    assert len(embedded) <= len(plain)
+    fair = [e for e in embedded if "fair" in e.text]
+    assert fair and {c.source_id for c in fair[0].citations} == {"c"}  # a different happening

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .embed import Embedder
 from .extract.dates import (
     EVENT_WINDOW_DAYS,
     dateline_date,
@@ -33,6 +34,7 @@ from .model import AnnotatedArticle, DateMention, Span, Story, TimelineEntry
 
 _NOT_DATELINES = {"caption", "pull_quote", "duplicate"}
 MERGE_SIMILARITY = 0.3
+MERGE_EMBEDDING = 0.5  # sentence-embedding cosine for the same happening in other words
 MERGE_CONTAINMENT = 0.6  # share of the shorter text's content words found in the longer one
 _STOP = frozenset(
     "that this with from have were been their they them which when what would could should "
@@ -241,8 +243,9 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def _groups(items: list[_Item]) -> list[list[_Item]]:
-    """Single-link clusters of same-date items whose texts are similar."""
+def _groups(items: list[_Item], embedder: Embedder | None = None) -> list[list[_Item]]:
+    """Single-link clusters of same-date items whose texts are similar (character n-grams,
+    shared content words, or, with an embedder, sentence-embedding cosine)."""
     if not items:
         return []
     vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
@@ -255,10 +258,18 @@ def _groups(items: list[_Item]) -> list[list[_Item]]:
     for idxs in by_date.values():
         sub = mat[idxs]
         sim = (sub @ sub.T).toarray()  # only within one date: never all items at once
+        meaning = None
+        if embedder is not None and len(idxs) > 1:
+            vecs = embedder.embed([items[i].text for i in idxs])
+            meaning = vecs @ vecs.T
         parent = list(range(len(idxs)))
         for x in range(len(idxs)):
             for y in range(x + 1, len(idxs)):
-                if sim[x, y] >= MERGE_SIMILARITY or _same_happening(words[idxs[x]], words[idxs[y]]):
+                if (
+                    sim[x, y] >= MERGE_SIMILARITY
+                    or _same_happening(words[idxs[x]], words[idxs[y]])
+                    or (meaning is not None and meaning[x, y] >= MERGE_EMBEDDING)
+                ):
                     parent[_find(parent, x)] = _find(parent, y)
         clusters: dict[int, list[int]] = defaultdict(list)
         for x in range(len(idxs)):
@@ -271,13 +282,15 @@ def _groups(items: list[_Item]) -> list[list[_Item]]:
     return groups
 
 
-def build_timeline(story: Story) -> list[TimelineEntry]:
+def build_timeline(story: Story, embedder: Embedder | None = None) -> list[TimelineEntry]:
     """Dated entries for the story: this event's first (by date), then background (by date).
 
-    Fills in missing publication dates first (:func:`infer_story_dates`)."""
+    Fills in missing publication dates first (:func:`infer_story_dates`). With an ``embedder``
+    (:func:`newsprism.embed.load_embedder`) same-day clauses that say the same thing in other
+    words ("a 4.6 quake rattled Sonoma", "a magnitude 4.6 earthquake struck") merge too."""
     infer_story_dates(story)
     ranked: list[tuple[tuple[bool, str, int, int], TimelineEntry]] = []
-    for group in _groups(_items(story)):
+    for group in _groups(_items(story), embedder):
         rep = group[0]
         citations: list[Span] = []
         seen: set[tuple[str, int, int]] = set()
