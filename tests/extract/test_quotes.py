@@ -458,3 +458,9 @@ def test_source_after_quote_with_interruption_and_clause_on_listener(nlp) -> Non
     assert marsh.text == "We have had better seasons than this one"
     kraus = _one(quotes, "a lot of emotion")
     assert kraus.speaker == "Anton Kraus" and kraus.kind == "mixed"
+
+
+def test_writer_comment_after_embedded_quote_is_not_content(nlp) -> None:
+    text = "The senator said the merger \"smells of a cartel,\" which angered the board."
+    q = _one(_quotes(nlp, text), "smells of a cartel")
+    assert q.kind == "mixed" and "angered" not in q.text

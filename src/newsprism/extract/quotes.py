@@ -1133,6 +1133,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             qr.continued = q.continued
             out.append(qr)
             continue
+        b = _cut_trailing_comment(doc, a, b, qspans, inside)
         start, end = _char_range(doc, a, b)
         for qi in inside:  # an embedded quotation is kept whole, marks included
             q = qspans[qi]
@@ -1284,6 +1285,33 @@ def _colon_cue(doc: Doc, first_tok: int, in_quote: list[int]) -> _Cue | None:
     if subj is None:
         return None
     return _Cue(verb, verb.idx, verb.idx + len(verb.text), subj, None)
+
+
+def _cut_trailing_comment(doc: Doc, a: int, b: int, qspans: list[QuotedSpan], inside: set[int]) -> int:
+    """End the content at an embedded quotation followed by the writer's own comment on it
+    ('said the attack "crosses many lines," an allusion to ...', '..., which echoed ...')."""
+    for qi in sorted(inside, key=lambda i: qspans[i].close_end):
+        q = qspans[qi]
+        after = next((t.i for t in doc[a:b] if t.idx >= q.close_end), None)
+        if after is None:
+            continue
+        k = after
+        while k < b and (doc[k].is_punct or doc[k].is_space) and doc[k].text not in _QUOTE_CHARS:
+            k += 1
+        if k >= b or "," not in doc.text[q.end - 1 : doc[k].idx]:
+            continue
+        t = doc[k]
+        node = t
+        while node.head.i != node.i and node.head.left_edge.i == t.i:
+            node = node.head
+        second_object = node.dep_ == "dobj" and any(
+            c.dep_ == "dobj" and c.i < after for c in node.head.children
+        )  # "crosses many lines," an allusion ...: parsed as a second object
+        if node.left_edge.i == t.i and (
+            node.dep_ in ("appos", "relcl", "acl", "advcl", "npadvmod") or second_object
+        ) and node.right_edge.i + 1 >= b:
+            return after
+    return b
 
 
 def _quote_only(text: str, para: tuple[int, int], qspans: list[QuotedSpan], pi: int) -> bool:
