@@ -104,6 +104,8 @@ def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:
          "people arrested"),
         ("Some 40 activists remain in custody.", "arrested", "activists arrested"),
         ("Two of the dead were rescue workers.", "killed", "rescue workers killed"),
+        ("A man and his two sons were killed when their house collapsed.", "killed",
+         "sons killed"),
         ("Among those killed were a journalist and two police officers.", "killed",
          "police officers killed"),
         ("The injured, including 20 children, were taken to hospitals.", "injured",
@@ -138,6 +140,8 @@ def test_bare_numbers_of_people_by_their_verb(nlp) -> None:
         "The storm destroyed 450 homes along the coast.",
         "Rioters torched 40 cars and looted dozens of shops.",
         "The airline cancelled 1,300 flights.",
+        "The army shot down two planes near the border.",
+        "Up to six divisions fled, abandoning their weapons.",
     ],
 )
 def test_counts_of_things_are_left_out(nlp, text) -> None:

@@ -189,6 +189,14 @@ _PERSON_NOUNS = GENERAL_GROUPS | {
     "guard", "guards", "teacher", "teachers", "foreigner", "foreigners", "suspect", "suspects",
     "hostage", "hostages", "elderly", "adult", "adults", "teenager", "teenagers", "youth",
     "youths", "farmer", "farmers", "voter", "voters", "customer", "customers", "user", "users",
+    "son", "sons", "daughter", "daughters", "husband", "husbands", "sibling", "siblings",
+    "cousin", "cousins", "parent", "parents", "grandparents", "relatives", "nephews",
+    "nieces", "uncles", "aunts", "spouses", "schoolgirls", "schoolboys", "schoolchildren",
+    "tenants", "inmates", "pilots", "guests", "pilgrims", "humans", "souls", "infantrymen",
+    "Muslims", "muslims", "Jews", "jews", "Hindus", "hindus", "Sikhs", "sikhs", "Kurds",
+    "kurds", "Yazidis", "yazidis", "Uighurs", "uighurs", "Rohingya", "rohingya", "Tutsis",
+    "Hutus", "activists", "detainees", "prisoners", "hostages", "captives", "recruits",
+    "conscripts", "peacekeepers", "paramedics", "medics", "volunteers", "residents",
 }
 # nouns of events: marked ones ("the previous attack", "the 2010 earthquake") are other events
 _EVENT_NOUNS = {
@@ -894,6 +902,8 @@ def _group_word(doc: Doc, head: Token | None, part: Token | None, num: _Number,
     return _with_compounds(head)
 
 
+_PEOPLE_WORDS = {"victims", "casualties", "lives", "bodies", "deaths", "others", "those",
+                 "dead", "members", "family", "families", "household", "households"}
 _GROWTH_VERBS = {"rise", "exceed", "reach", "climb", "increase", "top", "surpass", "double",
                  "grow", "hit", "soar", "mount"}
 _PEOPLE_VERBS = {"rescue", "save", "survive", "free", "release", "hire", "recruit", "infect",
@@ -1511,6 +1521,10 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
             return None
     if category != "other" and num.value < 1:
         return None
+    if category != "other" and head is not None and not (
+            is_person_noun(head) or _lemma(head) in _NOUN_CATEGORY
+            or head.lower_ in _NOUN_CATEGORY or head.lower_ in _PEOPLE_WORDS):
+        return None  # "shot down two planes", "six divisions fled": not people
     group = _group_word(doc, head, part, num, category)
     counts = f"{group} {category}" if category != "other" else group
     start_tok = num.start
