@@ -192,11 +192,10 @@ _PERSON_NOUNS = GENERAL_GROUPS | {
     "son", "sons", "daughter", "daughters", "husband", "husbands", "sibling", "siblings",
     "cousin", "cousins", "parent", "parents", "grandparents", "relatives", "nephews",
     "nieces", "uncles", "aunts", "spouses", "schoolgirls", "schoolboys", "schoolchildren",
-    "tenants", "inmates", "pilots", "guests", "pilgrims", "humans", "souls", "infantrymen",
-    "Muslims", "muslims", "Jews", "jews", "Hindus", "hindus", "Sikhs", "sikhs", "Kurds",
-    "kurds", "Yazidis", "yazidis", "Uighurs", "uighurs", "Rohingya", "rohingya", "Tutsis",
-    "Hutus", "activists", "detainees", "prisoners", "hostages", "captives", "recruits",
-    "conscripts", "peacekeepers", "paramedics", "medics", "volunteers", "residents",
+    "tenants", "inmates", "pilots", "guests", "humans", "souls", "infantrymen", "muslims",
+    "jews", "hindus", "sikhs", "kurds", "yazidis", "uighurs", "rohingya", "tutsis", "hutus",
+    "activists", "detainees", "prisoners", "captives", "recruits", "conscripts",
+    "peacekeepers", "paramedics", "medics", "volunteers",
 }
 # nouns of events: marked ones ("the previous attack", "the 2010 earthquake") are other events
 _EVENT_NOUNS = {
