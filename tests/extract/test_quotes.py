@@ -464,3 +464,12 @@ def test_writer_comment_after_embedded_quote_is_not_content(nlp) -> None:
     text = "The senator said the merger \"smells of a cartel,\" which angered the board."
     q = _one(_quotes(nlp, text), "smells of a cartel")
     assert q.kind == "mixed" and "angered" not in q.text
+
+
+def test_pronoun_gender_from_the_article(nlp) -> None:
+    text = (
+        "Tom Hale lost the final to Maria Lopez on Sunday. Lopez thanked her coach afterwards.\n\n"
+        "\"I was simply better today,\" she said."
+    )
+    q = _one(_quotes(nlp, text), "simply better today")
+    assert q.speaker == "Maria Lopez"

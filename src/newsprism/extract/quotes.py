@@ -358,6 +358,7 @@ class _Registry:
     mentions: list[_Mention] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role
     by_token: dict[int, _Mention] = field(default_factory=dict)  # token index -> mention
+    gender: dict[str, str] = field(default_factory=dict)  # canonical name -> "m" | "f"
 
 
 def _strip_title(text: str) -> str:
@@ -464,7 +465,48 @@ def _build_registry(doc: Doc) -> _Registry:
             reg.by_token[t] = m
         if role and name not in reg.roles:
             reg.roles[name] = role
+    _infer_gender(doc, reg, sent_of)
     return reg
+
+
+_MALE_WORDS = frozenset("mr mr. he him his himself spokesman chairman king father husband son brother "
+                        "uncle sir lord businessman congressman actor prince boy man".split())
+_FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss she her hers herself spokeswoman chairwoman queen mother "
+                          "wife daughter sister aunt dame lady businesswoman congresswoman actress "
+                          "princess girl woman".split())
+
+
+def _infer_gender(doc: Doc, reg: _Registry, sent_of: list[int]) -> None:
+    """Gender of each named person from the article itself: an honorific or gendered role
+    next to the name, or the pronouns of sentences where that person is the only one named."""
+    votes: dict[str, list[int]] = {}
+    persons_in_sent: dict[int, set[str]] = {}
+    for m in reg.mentions:
+        if m.label == "PERSON":
+            persons_in_sent.setdefault(m.sent, set()).add(m.name)
+    for m in reg.mentions:
+        if m.label != "PERSON":
+            continue
+        v = votes.setdefault(m.name, [0, 0])
+        words = [doc[m.tok_start - 1].lower_] if m.tok_start > 0 else []
+        words += (m.role or "").lower().split()
+        v[0] += 2 * sum(w in _MALE_WORDS for w in words)
+        v[1] += 2 * sum(w in _FEMALE_WORDS for w in words)
+    sents = list(doc.sents)
+    for si, names in persons_in_sent.items():
+        if len(names) != 1:
+            continue
+        name = next(iter(names))
+        for t in sents[si]:
+            if t.lower_ in ("he", "him", "his", "himself"):
+                votes[name][0] += 1
+            elif t.lower_ in ("she", "her", "hers", "herself"):
+                votes[name][1] += 1
+    for name, (male, female) in votes.items():
+        if male > female:
+            reg.gender[name] = "m"
+        elif female > male:
+            reg.gender[name] = "f"
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -497,7 +539,8 @@ def _synonyms(noun: str) -> frozenset[str]:
 
 
 def _salient(reg: _Registry, pos_tok: int, sent: int, labels: frozenset[str] | set[str],
-             last_speaker: _Speaker | None, contains: str | None = None) -> _Mention | None:
+             last_speaker: _Speaker | None, contains: str | None = None,
+             gender: str | None = None) -> _Mention | None:
     scores: dict[str, float] = {}
     latest: dict[str, _Mention] = {}
     for m in reg.mentions:
@@ -505,6 +548,8 @@ def _salient(reg: _Registry, pos_tok: int, sent: int, labels: frozenset[str] | s
             continue
         if contains is not None and contains not in m.name.lower():
             continue
+        if gender is not None and reg.gender.get(m.name, gender) != gender:
+            continue  # "she" does not refer back to a man
         dist = max(0, sent - m.sent)
         if dist > 8:
             continue
@@ -579,7 +624,8 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
                             src_start, src_end, primary.label)
     sent = sent_of[head.i]
     if low in PERSON_PRONOUNS:
-        m = _salient(reg, head.i, sent, {"PERSON"}, last_speaker)
+        gender = "f" if low in ("she", "her") else "m"
+        m = _salient(reg, head.i, sent, {"PERSON"}, last_speaker, gender=gender)
         if m is None:
             return _Speaker(None, None, None, None, src_start, src_end)
         return _Speaker(m.name, reg.roles.get(m.name), m.start, m.end, src_start, src_end, m.label)
