@@ -376,21 +376,23 @@ def _side(
     texts: dict[str, str],
     edges: list[_Edge],
 ) -> tuple[Side, list[Statement]]:
-    degree: dict[int, float] = defaultdict(float)
-    for e in edges:
-        degree[e.a] += e.weight
-        degree[e.b] += e.weight
     sts_idx = [k for c in group for k in members[c]]
     sts = [table.statements[k] for k in sts_idx]
 
-    def strength(k: int) -> tuple[int, int, int, float]:
+    # centrality: mean cosine of a statement to the side's other statements (the medoid reads
+    # as the side's position best)
+    vecs = table.vectors[sts_idx]
+    central = (vecs @ vecs.T).mean(axis=1) if len(sts_idx) > 1 else np.ones(1)
+    rank_of = {k: float(central[n]) for n, k in enumerate(sts_idx)}
+
+    def strength(k: int) -> tuple[bool, bool, bool, bool, float]:
         st = table.statements[k]
-        ci = next(c for c in group if k in members[c])
         return (
             st.polarity == "assert" and not st.anaphoric,  # a position reads best as an assertion
             bool(st.responsible),  # it answers the disputed question
             st.kind != "own",
-            degree[ci] + claims[ci].support,
+            st.family not in (cues.PROVEN,),  # its proposition is borrowed from another sentence
+            rank_of[k],
         )
 
     ranked = sorted(sts_idx, key=strength, reverse=True)
@@ -427,6 +429,7 @@ _CLAUSE_CUT = cues.re.compile(r",\s|\s(?:that|which|who|where|when|while|because
 def _short_position(text: str, max_words: int = 18, min_words: int = 6) -> str:
     """A long clause trimmed at its first subordinate boundary after ``min_words`` words (a
     prefix of the source text, so nothing is reworded)."""
+    text = text.rstrip(" .;:,")
     if len(text.split()) <= max_words:
         return text
     for m in _CLAUSE_CUT.finditer(text):

@@ -116,10 +116,14 @@ class HolderIndex:
             seen.add(nxt_id)
             cur = self.by_id[nxt_id]
 
-    def actor_for_entity(self, e: Entity) -> Actor:
+    def actor_for_entity(self, e: Entity, role: str | None = None) -> Actor:
+        """A person keeps their name, with the role the sources give ("X (deputy ambassador)");
+        a place or office acting for a state is shown as that state."""
         root = self.root(e)
         if e.type == "PERSON":
-            return Actor(name=e.name, key=e.id, camp=root.id, entity=e)
+            role = role or e.role
+            name = f"{e.name} ({role})" if role and role.lower() not in e.name.lower() else e.name
+            return Actor(name=name, key=e.id, camp=root.id, entity=e)
         target = e
         if e.acts_for and e.acts_for in self.by_id:
             target = self.root(e)  # Moscow / the Kremlin speak as Russia

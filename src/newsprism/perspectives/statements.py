@@ -120,7 +120,7 @@ class _ArticleScanner:
 
     def _holders_from_quote(self, q: Quote) -> list[Actor]:
         if q.speaker_entity and q.speaker_entity in self.index.by_id:
-            return [self.index.actor_for_entity(self.index.by_id[q.speaker_entity])]
+            return [self.index.actor_for_entity(self.index.by_id[q.speaker_entity], q.speaker_role)]
         if q.speaker_start is not None and q.speaker_end is not None:
             found = self.index.actors_in(self.art, q.speaker_start, q.speaker_end)
             if found:
