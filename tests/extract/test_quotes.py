@@ -468,7 +468,8 @@ def test_writer_comment_after_embedded_quote_is_not_content(nlp) -> None:
 
 def test_pronoun_gender_from_the_article(nlp) -> None:
     text = (
-        "Tom Hale lost the final to Maria Lopez on Sunday. Lopez thanked her coach afterwards.\n\n"
+        "Maria Lopez won the final on Sunday. She thanked her coach afterwards.\n\n"
+        "Her opponent Tom Hale said he was proud of the week.\n\n"
         "\"I was simply better today,\" she said."
     )
     q = _one(_quotes(nlp, text), "simply better today")

@@ -476,6 +476,9 @@ _FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss she her hers herself spokeswoman
                           "princess girl woman".split())
 
 
+_PRONOUN_WORDS = frozenset("he him his himself she her hers herself".split())
+
+
 def _infer_gender(doc: Doc, reg: _Registry, sent_of: list[int]) -> None:
     """Gender of each named person from the article itself: an honorific or gendered role
     next to the name, or the pronouns of sentences where that person is the only one named."""
@@ -490,14 +493,23 @@ def _infer_gender(doc: Doc, reg: _Registry, sent_of: list[int]) -> None:
         v = votes.setdefault(m.name, [0, 0])
         words = [doc[m.tok_start - 1].lower_] if m.tok_start > 0 else []
         words += (m.role or "").lower().split()
+        words = [w for w in words if w not in _PRONOUN_WORDS]  # "her opponent X": not X's
         v[0] += 2 * sum(w in _MALE_WORDS for w in words)
         v[1] += 2 * sum(w in _FEMALE_WORDS for w in words)
     sents = list(doc.sents)
-    for si, names in persons_in_sent.items():
-        if len(names) != 1:
+    for si, sent in enumerate(sents):
+        names = persons_in_sent.get(si, set())
+        if len(names) == 1:
+            name = next(iter(names))
+            first = min(m.tok_end for m in reg.mentions if m.sent == si and m.name == name)
+            toks = [t for t in sent if t.i >= first and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")]
+        elif not names and si > 0 and len(persons_in_sent.get(si - 1, set())) == 1:
+            # "Maria Lopez won. She thanked her coach.": the subject pronoun of the next sentence
+            name = next(iter(persons_in_sent[si - 1]))
+            toks = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")][:1]
+        else:
             continue
-        name = next(iter(names))
-        for t in sents[si]:
+        for t in toks:
             if t.lower_ in ("he", "him", "his", "himself"):
                 votes[name][0] += 1
             elif t.lower_ in ("she", "her", "hers", "herself"):
