@@ -198,6 +198,7 @@ class Quote:
     # quotation it repeats; such a record is not a new statement
     repeats: tuple[int, int] | None = None
     continued: bool = False  # the quotation runs on into the next paragraph's quote
+    key: str = ""  # normalised words of the content: equal keys = the same quotation (across outlets)
 
 
 @dataclass(slots=True)
