@@ -474,3 +474,50 @@ def test_pronoun_gender_from_the_article(nlp) -> None:
     )
     q = _one(_quotes(nlp, text), "simply better today")
     assert q.speaker == "Maria Lopez"
+
+
+# --------------------------------------------------------------------------- "Who said what" partials
+
+
+def _who_said_what(html: bool, quotes: list[dict]) -> str:
+    from newsprism.render.view import View, bind, environment
+
+    data = {
+        "sources": [
+            {"id": "a", "outlet": "Coastal Wire", "title": None, "text": "x" * 200},
+            {"id": "b", "outlet": "Valley Post", "title": None, "text": "x" * 200},
+        ],
+        "quotes": quotes,
+    }
+    env = environment(html=html)
+    bind(env, View(data, html=html))
+    return env.get_template(("html" if html else "md") + "/quotes.j2").render(b=data)
+
+
+def _q(qid: str, sid: str, text: str, speaker: str, kind: str = "direct", **extra) -> dict:
+    from newsprism.extract.quotes import quote_key
+
+    rec = {"id": qid, "source_id": sid, "start": 0, "end": 10, "text": text, "kind": kind,
+           "speaker": speaker, "speaker_role": None, "speaker_entity": None, "cue": "said",
+           "negated": False, "same_as": [], "origin": "body", "repeats": None,
+           "pull_quotes": [], "key": quote_key(text)}
+    rec.update(extra)
+    return rec
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_who_said_what_groups_speakers_and_merges_the_same_quotation(html: bool) -> None:
+    quotes = [
+        _q("q1", "a", "Every family will be housed by Friday.", "Mira Osei", speaker_role="governor"),
+        _q("q2", "b", "Every family will be housed by Friday", "Mira Osei"),
+        _q("q3", "b", "an inquiry would report within 90 days", "Mira Osei", kind="indirect"),
+        _q("q4", "a", "it had received any warning", "HydroNorth", kind="indirect", cue="denied",
+           negated=True),
+        _q("q5", "a", "Every family will be housed", "Mira Osei", origin="pull_quote", repeats=[0, 10]),
+    ]
+    out = _who_said_what(html, quotes)
+    assert out.index("Mira Osei") < out.index("HydroNorth")  # most statements first
+    assert out.count("housed by Friday") == 1  # one line for the quotation both outlets carry
+    assert "same quotation in 2 outlets" in out
+    assert "denied" in out and "inquiry would report" in out
+    assert "governor" in out

@@ -1288,7 +1288,15 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     out.extend(_body_pull_quotes(doc, source_id, paras, out, reg))
     out.sort(key=lambda x: x.start)
     _link_pull_quotes(out, removed)
+    for q in out:
+        q.key = quote_key(q.text)
     return out
+
+
+def quote_key(text: str) -> str:
+    """Normalised words of a quotation: case, punctuation and quotation marks ignored, so
+    the same words carried by two outlets get the same key."""
+    return " ".join(_norm_words(text.replace("’", "'")))
 
 
 def _headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
