@@ -226,3 +226,14 @@ def test_large_story_keeps_the_earliest_sentences(options, monkeypatch):
     _check(story, summary, 80)
     # only each article's first two sentences (12 = 6 articles x 2) were candidates
     assert all(re.search(r"rose [12] metres", s.text) for s in summary)
+
+
+def test_sentences_dated_only_to_other_events_are_context(nlp, options):
+    text = (
+        "In 1998 a similar bridge collapsed in Torvik, killing six drivers on the coast road. "
+        "The Torvik bridge collapsed on Monday, killing six drivers on the coast road."
+    )
+    story = Story("bridge", [_article(nlp, "a", text, "2024-02-07")])
+    summary = summarize(story, options.with_overrides(summary_words=16))
+    _check(story, summary, 16)
+    assert [s.text.startswith("The Torvik bridge") for s in summary] == [True]

@@ -35,6 +35,7 @@ LEAD_SENTENCES = 5  # sentences per article that get the lead prior
 MAX_UNITS = 2500  # candidate sentences at most (earliest of each article first)
 # what happened comes from reporting first, from commentary second (CleanArticle.genre)
 GENRE_WEIGHT = {"news": 1.0, "analysis": 0.9, "opinion": 0.6}
+BACKGROUND_WEIGHT = 0.6  # a sentence dated only to other events is context, not this event
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -48,7 +49,10 @@ _BOILERPLATE = re.compile(
 # a sentence opening with one of these leans on the sentence before it ("It will be her second")
 _DANGLING = re.compile(
     r"^(?:It|He|She|They|We|This|That|These|Those|His|Her|Its|Their|Such|Both|The two|Two things"
-    r"|At (?:that|the) time|At that point|That day|The next day|Later|Then|Afterwards|Earlier)\b"
+    r"|At (?:that|the) time|At that point|That day|The next day|Later|Then|Afterwards|Earlier"
+    # a connective still in place could not be trimmed (a lower-case word follows it)
+    r"|But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides"
+    r"|In addition|In fact|Instead|Nevertheless|Nonetheless|Thus|Therefore)\b"
 )
 _SPECIFIC = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][\w'’-]+|\d[\d,.:]*)")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
@@ -65,6 +69,7 @@ class _Unit:
     text: str
     words: int
     when: str  # sort key: date it speaks of, else publication date
+    background: bool = False  # dated, but only to other events ("In 1994 ...")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -114,10 +119,14 @@ def _units(story: Story) -> list[_Unit]:
             if not s or not _acceptable(s):
                 continue
             when = pub
-            for dm in a.dates:
-                if start <= dm.start < end and dm.about_event and dm.value and len(dm.value) == 10:
-                    when = min(when, dm.value) if when else dm.value
-            units.append(_Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when))
+            inside = [dm for dm in a.dates if start <= dm.start < end and dm.value]
+            for dm in inside:
+                if dm.about_event and len(dm.value or "") == 10:
+                    when = min(when, dm.value or when) if when else dm.value or ""
+            background = bool(inside) and not any(dm.about_event for dm in inside)
+            units.append(
+                _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background)
+            )
     return units
 
 
@@ -207,7 +216,8 @@ def summarize(
         [GENRE_WEIGHT.get(story.articles[u.art].article.genre or "", 1.0) for u in units]
     )
     specific = np.array([_specificity(u.text) for u in units])
-    score = centrality * (1.0 + support) * lead * specific * genre
+    background = np.array([BACKGROUND_WEIGHT if u.background else 1.0 for u in units])
+    score = centrality * (1.0 + support) * lead * specific * genre * background
     score = score / score.max() if score.max() > 0 else score
 
     lam = min(max(options.summary_redundancy, 0.0), 1.0)
