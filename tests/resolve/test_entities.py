@@ -548,6 +548,20 @@ def test_common_nouns_and_names_meet() -> None:
     assert woman is not entity_of(entities, a, "Coast Guard")
 
 
+def test_definite_common_noun_joins_the_one_name_it_ends() -> None:
+    a = article("a", "The New York Police arrested two men. Later the police released one. "
+                     "The Security Council and the Trusteeship Council met; the council adjourned.",
+                [("New York Police", "ORG"), ("police", NOMINAL_LABEL),
+                 ("Security Council", "ORG"), ("Trusteeship Council", "ORG"),
+                 ("council", NOMINAL_LABEL)])
+    a.mentions[1].head, a.mentions[4].head = "police", "council"
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "police") is entity_of(entities, a, "New York Police")
+    council = entity_of(entities, a, "council")  # two councils: not guessed
+    assert council not in (entity_of(entities, a, "Security Council"),
+                           entity_of(entities, a, "Trusteeship Council"))
+
+
 def test_nominals_with_different_counts_stay_apart() -> None:
     a = article("a", "Rescuers freed 50 people on Monday and 40 people on Tuesday; the 50 people "
                      "were unhurt.",

@@ -126,6 +126,7 @@ _PLACE_CUE = re.compile(
 )
 _CUT_PARTICLE = re.compile(r"\s(?:von|van|der|den|de|del|della|da|di|du|la|le|ten|ter|bin|ibn|al|el)$")
 _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
+_DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
 FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for a transliteration merge within one type
@@ -333,6 +334,13 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
     # ... and a nominal mention whose words are a name the story uses ("Maurice Cheeks" tagged
     # as a common noun once, "the surgeon general" beside "Surgeon General") is that name.
     name_keys = {it.key for it in items if it.kind == "name"}
+    texts = {a.source_id: a.article.text for a in articles}
+    by_suffix: dict[str, set[str]] = defaultdict(set)  # "police" -> {"new york police"}
+    for it in items:
+        toks = it.key.split()
+        if it.kind == "name" and len(toks) > 1 and it.label != "PERSON":
+            for k in range(1, len(toks)):
+                by_suffix[" ".join(toks[k:])].add(it.key)
     for it in items:
         if it.kind != "nominal":
             continue
@@ -342,6 +350,12 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
             if key in name_keys:
                 it.kind, it.key, it.name = "name", key, clean_surface(core)
                 break
+        else:  # "the police" after "New York Police": the one name it ends
+            longer = by_suffix.get(fold(bare), set())
+            m = it.mention
+            before = texts[m.source_id][max(0, m.start - 5) : m.start] + m.text[: -len(bare) or None]
+            if len(longer) == 1 and _DEFINITE_BEFORE.search(before):
+                it.kind, it.key = "name", next(iter(longer))
     return items
 
 
