@@ -175,3 +175,29 @@ def test_seed_debris_removed(seeds) -> None:
     assert "University of Bath" not in conv.text
     assert "first appeared" not in conv.text
     assert any(r.kind == "byline" for r in conv.removed)
+
+
+WIRE = """Updated: 14 March 2023, 09:12 GMT
+
+By Priya Natarajan
+
+MUMBAI (Reuters) - India's central bank held its key interest rate steady on Tuesday, saying inflation was easing faster than it had expected.
+
+Advertisement
+
+"We remain watchful," governor Arun Mehta told a news conference in the city.
+
+Read more: How the central bank sets rates
+
+Economists polled before the meeting had expected no change."""
+
+
+def test_wire_story_furniture() -> None:
+    c = clean_article(Article(id="wire", text=WIRE))
+    kinds = {r.kind for r in c.removed}
+    assert "byline" in kinds and "other" in kinds and "boilerplate" in kinds
+    assert c.text.startswith("MUMBAI (Reuters) - India's central bank")
+    assert "Advertisement" not in c.text and "Read more" not in c.text and "Priya" not in c.text
+    assert c.published == "2023-03-14" and "published" in c.inferred
+    assert c.outlet == "Reuters" and c.inferred["outlet"].startswith("dateline")
+    assert len(c.paragraphs) == 3

@@ -23,6 +23,8 @@ _OUTLET_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\(" + _NAME + r"\s+(?:and|&)\s+[Aa]gencies\)"), "credit line"),
     (re.compile(r"\b[Ww]ith\s+files\s+from\s+" + _NAME), "'with files from' note"),
     (re.compile(r"(?:©|\([Cc]\)|[Cc]opyright)\s*(?:\d{4}\s+)?" + _NAME), "copyright notice"),
+    # a wire dateline opening the story: "LONDON (Reuters) - ..." names the agency that filed it
+    (re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w .]{2,30})?\s*\(" + _NAME + r"\)\s*[—–-]\s"), "dateline"),
 ]
 _TRAILING_WORDS = re.compile(r"(?:\s+(?:of|for|on|de|du|la|the|The))+$")
 
@@ -134,6 +136,7 @@ def infer(clean: CleanArticle, title_lines: list[str]) -> None:
 
     if clean.outlet is None:
         notes = by_kind.get("boilerplate", []) + by_kind.get("caption", []) + by_kind.get("byline", []) + by_kind.get("other", [])
+        notes.append(clean.text[:200])  # the lede, for a wire dateline
         found = infer_outlet(notes)
         if found:
             clean.outlet, clean.inferred["outlet"] = found
