@@ -110,6 +110,13 @@ def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:
          "police officers killed"),
         ("The injured, including 20 children, were taken to hospitals.", "injured",
          "children injured"),
+        ("Around 8,000 villagers are sheltering in schools.", "displaced", "villagers displaced"),
+        ("About 900 residents were moved to emergency shelters.", "displaced",
+         "residents displaced"),
+        ("The storm put 40 people in hospital.", "injured", "people injured"),
+        ("Troops captured 12 fighters near the bridge.", "arrested", "fighters arrested"),
+        ("Divers rescued 14 tourists trapped in the cave.", "other", "tourists"),
+        ("Police arrested 9 insurgents at a checkpoint.", "arrested", "insurgents arrested"),
         ("Some 15,000 workers joined the strike.", "other", "workers"),
         ("The boat was carrying 60 migrants.", "other", "migrants"),
     ],
@@ -125,6 +132,11 @@ def test_projections_are_not_counts_and_exceeding_is_a_lower_bound(nlp) -> None:
     assert figs(nlp, "The death toll is expected to rise to 100.") == []
     f = one(nlp, "The death toll exceeded 1,000 on Friday.")
     assert (f.low, f.high, f.qualifier, f.category) == (1000, None, "at_least", "killed")
+
+
+def test_a_total_brought_up_by_new_deaths(nlp) -> None:
+    out = figs(nlp, "The ministry recorded 9 new deaths on Thursday, bringing the total to 204.")
+    assert [(f.low, f.category) for f in out] == [(9, "killed"), (204, "killed")]
 
 
 def test_bare_numbers_of_people_by_their_verb(nlp) -> None:
@@ -223,6 +235,14 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
          "are still waiting for compensation.", None, [False]),
         ("Families gathered on Monday to remember the 96 fans who died at the stadium in "
          "1989.", None, [False]),
+        # periods as subjects or since-clauses, recurring seasons, dated subjects
+        ("Three years of war have left tens of thousands of soldiers dead.", None, [False]),
+        ("At least 40 aid workers have been killed since the war began.", None, [False]),
+        ("More than 300 people have died since the outbreak began in October.", "2024-01-15",
+         [True]),
+        ("Each winter, flu puts tens of thousands of people in hospital.", None, [False]),
+        ("The fighting, which began in April last year, has displaced 10 million people.",
+         "2024-06-01", [False]),
         # a month well before the publication date is another episode
         ("Thousands of civilians were under siege, bombarded from the air in December.",
          "2017-04-06", [False]),

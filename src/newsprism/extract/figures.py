@@ -136,6 +136,7 @@ _VERB_CATEGORY = {
     "injure": "injured", "wound": "injured", "hurt": "injured", "hospitalize": "injured",
     "hospitalise": "injured", "maim": "injured", "burn": "injured",
     "displace": "displaced", "flee": "displaced", "evacuate": "displaced",
+    "shelter": "displaced", "capture": "arrested",
     "uproot": "displaced", "relocate": "displaced",
     "arrest": "arrested", "detain": "arrested", "jail": "arrested", "imprison": "arrested",
     "apprehend": "arrested", "intern": "arrested",
@@ -195,7 +196,8 @@ _PERSON_NOUNS = GENERAL_GROUPS | {
     "tenants", "inmates", "pilots", "guests", "humans", "souls", "infantrymen", "muslims",
     "jews", "hindus", "sikhs", "kurds", "yazidis", "uighurs", "rohingya", "tutsis", "hutus",
     "activists", "detainees", "prisoners", "captives", "recruits", "conscripts",
-    "peacekeepers", "paramedics", "medics", "volunteers",
+    "peacekeepers", "paramedics", "medics", "volunteers", "insurgents", "opponents", "agents",
+    "clients", "adolescents", "respondents", "dependents", "correspondents", "combatants",
 }
 # nouns of events: marked ones ("the previous attack", "the 2010 earthquake") are other events
 _EVENT_NOUNS = {
@@ -673,13 +675,22 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
         return "killed", False
     if lem in ("shoot", "stab"):
         return "injured", False
-    # "35 were admitted to hospital", "taken to hospital"
-    if lem in ("admit", "take", "rush", "airlift", "fly", "transport", "carry", "send") and any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(
+    # "35 were admitted to hospital", "taken to hospital", "puts thousands in hospital"
+    if lem in ("admit", "take", "rush", "airlift", "fly", "transport", "carry", "send", "put",
+               "land") and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(
             _lemma(p) in ("hospital", "clinic") for p in c.children if p.dep_ == "pobj")
         for c in v.children
     ):
         return "injured", False
+    # "1,900 residents have been moved to emergency shelters", "housed in camps"
+    if lem in ("move", "take", "house", "relocate", "transfer", "bus", "put", "place") and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(
+            _lemma(p) in ("shelter", "camp", "centre", "center", "tent")
+            for p in c.children if p.dep_ == "pobj")
+        for c in v.children
+    ):
+        return "displaced", False
     if lem in _INCLUDE_VERBS or (lem == "be" and np.dep_ == "attr"):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.i != np.i:
@@ -693,6 +704,14 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
             cat = _toll_category(subj)
             if cat:
                 return cat, False
+            if _lemma(subj) in _TOLL_NOUNS and v.dep_ in ("advcl", "xcomp", "conj") and \
+                    v.head.i != v.i:
+                # "recorded 9 new deaths, bringing the total to 204": the total of those
+                for t in v.head.subtree:
+                    if t.i not in {x.i for x in v.subtree}:
+                        cat = _noun_category(t)
+                        if cat:
+                            return cat, False
     # "forced 3,000 people from their homes", "driven from their homes"
     if lem in ("force", "drive", "chase", "push", "flee") and any(
         c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
@@ -824,7 +843,12 @@ def _category(doc: Doc, num: _Number, head: Token | None, part: Token | None
         cat = _noun_category(part) or _adj_category(part) or _np_category_local(part)
         if cat:
             return cat, True
+    # "rescued 37 people trapped on upper floors": no longer missing
+    found = _lemma(anchor.head) in ("rescue", "free", "save", "pull", "find", "evacuate",
+                                    "release", "reach")
     cat = _np_category_local(anchor)
+    if cat == "missing" and found:
+        cat = None
     if cat:
         return cat, subset
     aw = _words_from(doc, num.end, 1)
@@ -850,7 +874,7 @@ def _category(doc: Doc, num: _Number, head: Token | None, part: Token | None
     nxt = doc[aw[0]] if aw else None
     if nxt is not None and nxt.sent == anchor.sent:
         cat = _adj_category(nxt)
-        if cat:
+        if cat and not (cat == "missing" and found):
             return cat, False
     return "other", False
 
@@ -1169,8 +1193,8 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
     return None
 
 
-_HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day)\b|\bannually\b|"
-                          r"\byearly\b", re.I)
+_HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day|winter|summer|spring|"
+                          r"autumn|season)\b|\bannually\b|\byearly\b", re.I)
 _PAST_PERIOD_WORDS = {"past", "last", "previous", "recent", "earlier"}
 
 
@@ -1262,7 +1286,8 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
                 return _Scope(True, why, current)
     # habitual without a date entity: "receives 7 million visitors a year"
     for t in clause:
-        if t.lower_ in ("year", "month", "week", "day") and t.dep_ == "npadvmod" and any(
+        if t.lower_ in ("year", "month", "week", "day", "winter", "summer", "spring", "autumn",
+                        "season") and t.dep_ in ("npadvmod", "nmod") and any(
             c.lower_ in ("a", "every", "each", "per") for c in t.children
         ):
             return _Scope(True, f"a recurring count (a {t.text})", current)
@@ -1283,14 +1308,26 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         subj = v.head
     if subj is not None and _lemma(subj) in _PERIOD_NOUNS:
         return _Scope(True, f"over the whole {subj.text}", current)
+    if subj is not None and _lemma(subj) in ("year", "month", "decade", "week") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+        return _Scope(True, f"over a period ('{subj.text} of ...')", current)  # years of war
+    # "since the war began": a count since the start of a period
+    for c in v.children:
+        if c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children
+                                     if m.dep_ in ("mark", "advmod")) and any(
+                s.dep_ in ("nsubj", "nsubjpass") and _lemma(s) in _PERIOD_NOUNS
+                for s in c.children):
+            return _Scope(True, "a cumulative count (since the start of the period)", current)
     # an event subject dated in its own description: "The Camp Fire, which destroyed the
     # town in 2018, killed 85 people"
-    if subj is not None and (_lemma(subj) in _EVENT_NOUNS or subj.ent_type_ == "EVENT"):
+    if subj is not None and (_lemma(subj) in _EVENT_NOUNS | {"fighting", "violence", "unrest"}
+                             or subj.ent_type_ == "EVENT"):
         for e in doc.ents:
             if e.label_ == "DATE" and subj.left_edge.i <= e.start and e.end <= subj.right_edge.i + 1 \
                     and not _comparison_date(e):
                 years = [int(y) for y in _YEAR_RE.findall(e.text) if len(y) == 4]
-                if years and (ref_year is None or max(years) < ref_year):
+                if (years and (ref_year is None or max(years) < ref_year)) or any(
+                        t.lower_ in ("last", "previous") for t in e) or _AGO_RE.search(e.text):
                     return _Scope(True, f"another {subj.text}, dated {e.text}", current)
     # 3. a standing fact: "home to 8 million people", "2 million people live downstream"
     t = tok
