@@ -673,6 +673,7 @@ def _route_ambiguous(
     by_source = {a.source_id: a for a in articles}
     idf: dict[str, float] | None = None
     doc_vecs: dict[str, dict[str, float]] = {}
+    root_vecs: dict[str, dict[str, float]] = {}
     for key, roots in ambiguous.items():
         for i in nodes[key].items:
             m = items[i].mention
@@ -698,10 +699,11 @@ def _route_ambiguous(
                 idf = _idf(articles)
             if m.source_id not in doc_vecs:
                 doc_vecs[m.source_id] = _weighted(_bag(art.article.text), idf)
-            sims = sorted(
-                ((_wcosine(doc_vecs[m.source_id], _weighted(root_ctx[r], idf)), r) for r in roots),
-                reverse=True,
-            )
+            for r in roots:
+                if r not in root_vecs:
+                    root_vecs[r] = _weighted(root_ctx[r], idf)
+            sims = sorted(((_wcosine(doc_vecs[m.source_id], root_vecs[r]), r) for r in roots),
+                          reverse=True)
             top, second = sims[0][0], sims[1][0] if len(sims) > 1 else 0.0
             if top >= ROUTE_CONTEXT and top >= ROUTE_MARGIN * second:
                 routed[i] = sims[0][1]
