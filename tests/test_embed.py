@@ -71,3 +71,16 @@ def test_unknown_backend_is_rejected(options: Options) -> None:
 
 def test_auto_prefers_minilm_here(options: Options) -> None:
     assert load_embedder(options.with_overrides(embeddings="auto")).kind == "minilm"
+
+
+def test_memo_returns_the_same_rows_and_stays_bounded(options: Options) -> None:
+    emb = load_embedder(options.with_overrides(embeddings="minilm"))
+    emb.memo_size = 2
+    first = emb.embed([PARA_A, PARA_B, OTHER, PARA_A])
+    assert np.allclose(first[0], first[3])
+    assert len(emb._memo) == 2
+    again = emb.embed([OTHER, PARA_A])
+    assert np.allclose(again[0], first[2], atol=1e-6) and np.allclose(again[1], first[0], atol=1e-6)
+    # a remembered text evicted while new ones are stored in the same call is still returned
+    mixed = emb.embed([OTHER, "Brand new sentence one.", "Brand new sentence two.", OTHER])
+    assert np.allclose(mixed[0], first[2], atol=1e-6) and np.allclose(mixed[3], first[2], atol=1e-6)

@@ -48,6 +48,7 @@ class Embedder:
         session: Any | None = None,
         tokenizer: Any | None = None,
         batch_size: int = 32,
+        memo_size: int = 50_000,
     ) -> None:
         if kind not in ("minilm", "tfidf"):
             raise ValueError(f"unknown embedder kind {kind!r} (minilm | tfidf)")
@@ -58,6 +59,10 @@ class Embedder:
         self._session = session
         self._tokenizer = tokenizer
         self._idf: np.ndarray | None = None
+        # per-instance memo of MiniLM rows (text -> vector): stages that embed the same
+        # sentences (claims, contradictions, summary) pay once; bounded, first-in first-out
+        self._memo: dict[str, np.ndarray] = {}
+        self.memo_size = memo_size
         self._hasher: Any | None = None
         if kind == "tfidf":
             from sklearn.feature_extraction.text import HashingVectorizer
@@ -98,7 +103,7 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self.kind == "minilm":
-            return self._embed_minilm(texts)
+            return self._embed_memo(texts)
         return self._embed_tfidf(texts)
 
     # ------------------------------------------------------------------ backends
@@ -111,6 +116,22 @@ class Embedder:
         if self._idf is not None:
             mat *= self._idf[None, :]
         return _l2_normalise(mat)
+
+    def _embed_memo(self, texts: list[str]) -> np.ndarray:
+        """MiniLM rows, each distinct text computed once (and remembered, up to memo_size)."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        fresh = self._embed_minilm(todo) if todo else np.zeros((0, 384), dtype=np.float32)
+        rows = dict(zip(todo, fresh, strict=True))
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i] = rows[t] if t in rows else self._memo[t]
+        for t, v in rows.items():
+            if self.memo_size <= 0:
+                break
+            if len(self._memo) >= self.memo_size:
+                self._memo.pop(next(iter(self._memo)))
+            self._memo[t] = v
+        return out
 
     def _embed_minilm(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), 384), dtype=np.float32)

@@ -94,13 +94,23 @@ def group_statements(table: StatementTable) -> list[list[int]]:
     n = len(table.statements)
     sim = table.vectors @ table.vectors.T if n else np.zeros((0, 0))
     groups: list[list[int]] = []
+    group_of: dict[int, int] = {}
+    span_first: dict[tuple[str, int, int], int] = {}
     for i in range(n):
+        st = table.statements[i]
+        key = (st.source_id, st.start, st.end)
+        # only groups holding a statement close enough to pass same_claim are candidates
+        near = np.nonzero(sim[i, :i] >= SAME_CLAIM_COS_LEXICAL)[0].tolist()
+        if key in span_first:
+            near.append(span_first[key])
+        candidates = sorted({group_of[j] for j in near})
         best, best_score = -1, -1.0
-        for g, members in enumerate(groups):
+        for g in candidates:
+            members = groups[g]
             if not any(table.same_claim(i, j, sim) for j in members):
                 continue
             if min(float(sim[i, j]) for j in members) < GROUP_FLOOR_COS and not any(
-                table.statements[j].start == table.statements[i].start for j in members
+                table.statements[j].start == st.start for j in members
             ):
                 continue
             score = float(np.mean([sim[i, j] for j in members]))
@@ -109,7 +119,10 @@ def group_statements(table: StatementTable) -> list[list[int]]:
         if best >= 0:
             groups[best].append(i)
         else:
+            best = len(groups)
             groups.append([i])
+        group_of[i] = best
+        span_first.setdefault(key, i)
     return groups
 
 

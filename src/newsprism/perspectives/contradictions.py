@@ -104,35 +104,37 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
     def distinct(i: int, j: int) -> bool:
         return bool(camps[i]) and bool(camps[j]) and not (camps[i] & camps[j])
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            if not members[i] or not members[j]:
+    # every pair rule needs one of the two cosines at or above the lowest threshold
+    floor = min(ANSWER_TOPIC_COS, DENIAL_COS_LEXICAL, AGREE_COS)
+    ii, jj = np.nonzero(np.triu((sim >= floor) | (ssim >= floor), k=1))
+    for i, j in zip(ii.tolist(), jj.tolist(), strict=True):
+        if not members[i] or not members[j]:
+            continue
+        pi, pj = claims[i].polarity, claims[j].polarity
+        # a negative proposition asserted ("rebels did not have it") stands against the positive
+        ei = pi if not negated[i] else ("deny" if pi == "assert" else "assert")
+        ej = pj if not negated[j] else ("deny" if pj == "assert" else "assert")
+        c = float(sim[i, j])
+        if anaphoric[i] or anaphoric[j]:
+            continue  # handled by targeting below
+        if ei != ej and distinct(i, j):
+            if c >= DENIAL_COS or (c >= DENIAL_COS_LEXICAL and jaccard(words[i], words[j]) >= DENIAL_JACCARD):
+                edges.append(_Edge(i, j, -1, c, "denial" if pi != pj else "negation"))
                 continue
-            pi, pj = claims[i].polarity, claims[j].polarity
-            # a negative proposition asserted ("rebels did not have it") stands against the positive
-            ei = pi if not negated[i] else ("deny" if pi == "assert" else "assert")
-            ej = pj if not negated[j] else ("deny" if pj == "assert" else "assert")
-            c = float(sim[i, j])
-            if anaphoric[i] or anaphoric[j]:
-                continue  # handled by targeting below
-            if ei != ej and distinct(i, j):
-                if c >= DENIAL_COS or (c >= DENIAL_COS_LEXICAL and jaccard(words[i], words[j]) >= DENIAL_JACCARD):
-                    edges.append(_Edge(i, j, -1, c, "denial" if pi != pj else "negation"))
-                    continue
-            if pi != pj and distinct(i, j):
-                deny, other = (i, j) if pi == "deny" else (j, i)
-                if answers[deny] & answers[other] and c >= ANSWER_TOPIC_COS:
-                    edges.append(_Edge(i, j, -1, c, "denial"))
-                    continue
-            if pi == pj == "assert" and answers[i] and answers[j] and float(ssim[i, j]) >= ANSWER_TOPIC_COS:
-                if not (answers[i] & answers[j]) and distinct(i, j):
-                    edges.append(_Edge(i, j, -1, float(ssim[i, j]), "incompatible"))
-                    continue
-                if answers[i] & answers[j]:
-                    edges.append(_Edge(i, j, 1, float(ssim[i, j]), "same answer"))
-                    continue
-            if pi == pj and c >= AGREE_COS:
-                edges.append(_Edge(i, j, 1, c, "agree"))
+        if pi != pj and distinct(i, j):
+            deny, other = (i, j) if pi == "deny" else (j, i)
+            if answers[deny] & answers[other] and c >= ANSWER_TOPIC_COS:
+                edges.append(_Edge(i, j, -1, c, "denial"))
+                continue
+        if pi == pj == "assert" and answers[i] and answers[j] and float(ssim[i, j]) >= ANSWER_TOPIC_COS:
+            if not (answers[i] & answers[j]) and distinct(i, j):
+                edges.append(_Edge(i, j, -1, float(ssim[i, j]), "incompatible"))
+                continue
+            if answers[i] & answers[j]:
+                edges.append(_Edge(i, j, 1, float(ssim[i, j]), "same answer"))
+                continue
+        if pi == pj and c >= AGREE_COS:
+            edges.append(_Edge(i, j, 1, c, "agree"))
 
     # targeted rejections: "rejected the allegations", "called X a lie", alternative explanations
     for i in range(n):
