@@ -370,11 +370,12 @@ def test_mentions_spans_and_quotes_are_linked() -> None:
     ortega = entity_of(entities, a, "Ortega")
     assert [m.entity_id for m in a.mentions if m.label == "DATE"] == [None]
     assert all(m.entity_id for m in a.mentions if m.label == "PERSON")
+    by_span = {(m.start, m.end): m for m in a.mentions}
     for e in entities:
-        assert [a.article.text[sp.start : sp.end] for sp in e.mentions]  # round-trip below
-        for sp in e.mentions:
-            assert any(m.start == sp.start and m.end == sp.end and m.entity_id == e.id
-                       for m in a.mentions)
+        for sp in e.mentions:  # every entity span is a mention of it, and its evidence
+            m = by_span[(sp.start, sp.end)]
+            assert m.entity_id == e.id
+            assert a.article.text[sp.start : sp.end] == m.text
     assert ortega.mention_counts == {"a": 3}
     assert [q.speaker_entity for q in a.quotes] == [ortega.id, ortega.id, None]
     assert [q.speaker for q in a.quotes[:2]] == ["Maria Ortega", "Maria Ortega"]
@@ -446,7 +447,9 @@ def test_example_one_entity_per_thing(example) -> None:
         assert first not in {"president", "u.s.", "deputy", "the"}, e.name
         for sp in e.mentions:
             art = next(a for a in arts if a.source_id == sp.source_id)
-            assert art.article.text[sp.start : sp.end]
+            mention = next(m for m in art.mentions if (m.start, m.end) == (sp.start, sp.end))
+            assert art.article.text[sp.start : sp.end] == mention.text
+            assert mention.entity_id == e.id
     for art in arts:
         for m in art.mentions:
             if m.label in {"PERSON", "ORG", "GPE"}:
