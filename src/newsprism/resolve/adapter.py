@@ -9,7 +9,8 @@ Each span gets a label the resolver understands: the NER label of its head token
 head is inside a named entity of an entity type; ``PRONOUN`` for pronouns; ``NAME`` for a
 proper-noun head the NER did not type; ``NOMINAL`` for everything else (common nouns, and
 dates or numbers, which a coreference corpus treats as entities too). ``Mention.head`` is
-the lemma of the span's syntactic head.
+the lemma of the span's syntactic head, looked for past a leading preposition ("in Gaza" ->
+gaza), since corpora such as ECB+ include it in place and time spans.
 """
 
 from __future__ import annotations
