@@ -521,3 +521,22 @@ def test_who_said_what_groups_speakers_and_merges_the_same_quotation(html: bool)
     assert "same quotation in 2 outlets" in out
     assert "denied" in out and "inquiry would report" in out
     assert "governor" in out
+
+
+def test_doubled_apostrophe_marks_short_quotes_and_inverted_findings(nlp) -> None:
+    text = (
+        "Referee Paulo Dias spoke after the match. Dias said of the incident, ''I did not see "
+        "the handball,'' adding that ''the video room was silent.''\n\n"
+        "\"Why?\" reporter Jackie Lund asked him.\n\n"
+        "Support for the merger stands at 41 percent, the survey found. "
+        "The mayor called the district a \"red zone\" and left."
+    )
+    quotes = _quotes(nlp, text)
+    handball = _one(quotes, "did not see the handball")
+    assert handball.kind == "direct" and handball.speaker == "Paulo Dias"
+    assert handball.text == "I did not see the handball"
+    why = _one(quotes, "Why?")
+    assert why.speaker == "Jackie Lund" and why.kind == "direct"
+    survey = _one(quotes, "41 percent")
+    assert survey.cue == "found" and survey.speaker == "the survey"
+    assert not [q for q in quotes if q.text == "red zone"]

@@ -188,11 +188,14 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
         two = text[i : i + 2]
         prev = text[i - 1] if i > a else " "
         # ---- doubled singles from pasted text: ‘'…'' and ``…''
-        if two in ("‘'", "``", "’'") and outer is None and (prev.isspace() or i == a or prev in "([—–-"):
+        nxt2 = text[i + 2] if i + 2 < b else " "
+        if outer is None and (two in ("‘'", "``", "’'") or (two == "''" and not nxt2.isspace())) and (
+            prev.isspace() or i == a or prev in "([—–-"
+        ):
             outer, open_pos, open_len = "d", i, 2
             i += 2
             continue
-        if two in ("''", "'’", "’’") and outer == "d" and text[open_pos : open_pos + open_len] in ("‘'", "``", "’'"):
+        if two in ("''", "'’", "’’") and outer == "d" and text[open_pos : open_pos + open_len] in ("‘'", "``", "’'", "''"):
             pairs.append((open_pos, open_pos + open_len, i, i + 2))
             outer = None
             i += 2
@@ -735,6 +738,10 @@ def _subject_of(verb: Token) -> Token | None:
             if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.ent_type_ in NAMED_LABELS:
                 return noun
             return None
+        # "landed in trouble by saying that ...": the subject of the verb the phrase modifies
+        if v.dep_ == "pcomp" and v.head.head.i != v.head.i and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head
+            continue
         # coordinated or participial cue inherits its head's subject
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             perfect = any(c.lower_ == "having" for c in v.children if c.dep_ == "aux")
@@ -774,8 +781,10 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ in ("ccomp",)]
     if lemma in EVIDENCE_VERBS and not broad:
-        # "the study shows that ...": a finding, only with an explicit complementiser
-        ccomps = [c for c in ccomps if any(g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children)]
+        # "the study shows that ...": a finding, only with an explicit complementiser, or
+        # the inverted "..., the poll found."
+        ccomps = [c for c in ccomps if c.i < verb.i or any(
+            g.dep_ == "mark" and g.lower_ in ("that", "whether") for g in c.children)]
         if not ccomps:
             return None, False
     oprds = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
@@ -1065,9 +1074,9 @@ def _content_tokens(doc: Doc, a: int, b: int, in_quote: list[int], cue_toks: set
     coordinated second cue that the parser folded into the content."""
     for t in range(a + 1, b):
         tok = doc[t]
-        if t in cue_toks and tok.dep_ == "conj" and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
-        ):
+        if t in cue_toks and in_quote[t] < 0 and (
+            tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             b = t
             while b > a and (doc[b - 1].dep_ == "cc" or doc[b - 1].is_punct):
                 b -= 1
@@ -1217,8 +1226,9 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
         r = q_tokens[qi]
         if r is None:
             continue
-        if not _substantial(doc, q, list(doc[r[0] : r[1]])):
-            continue
+        short = not _substantial(doc, q, list(doc[r[0] : r[1]]))
+        if short and not ("," in text[q.end : q.close_end] or text[q.end - 1] in "?!"):
+            continue  # a scare-quoted term or a title, not words someone said
         s_first, s_last = sent_of[r[0]], sent_of[r[1] - 1]
         cand = set(range(s_first, s_last + 1))
         if s_last + 1 < len(sents) and para_of(sents[s_last + 1].start_char) == q.paragraph \
@@ -1233,6 +1243,8 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
                 continue
             if para_of(cue.start) != q.paragraph:
                 continue
+            if short and not (r[1] <= cue.tok.i <= r[1] + 7):
+                continue  # '"Quiet," he demanded': a short quotation needs its cue right after
             if cue.content is not None and cue.tok.i not in cue_direct:
                 ca, cb = cue.content
                 own_clause = not any(in_quote[t] >= 0 for t in range(ca, cb))
@@ -1242,6 +1254,8 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             d = min(abs(cue.start - q.close_end), abs(q.open_pos - cue.end))
             if d < best_d:
                 best, best_d = cue, d
+        if best is None and short:
+            continue
         if best is None:
             # "Cruz continued: “...”": any verb whose clause hands over to the quotation with
             # a colon introduces it, whether or not it is in the cue lexicon
