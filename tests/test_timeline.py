@@ -140,7 +140,7 @@ def test_story_anchor_from_weekday_and_date_across_articles(nlp):
     # 3 March is a Tuesday first in 2020 (on or after 2019, the latest year mentioned)
     assert a.article.published == "2020-03-03"
     assert b.article.published == "2020-03-04"
-    assert "story date" in b.article.inferred["published"]
+    assert "story dated by" in b.article.inferred["published"]
     assert infer_event_date(story) == "2020-03-03"
 
 

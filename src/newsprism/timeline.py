@@ -90,7 +90,7 @@ def infer_story_dates(story: Story) -> dict[str, str]:
         if value is None:
             value, why = infer_published(a.article.text, a.dates, story_dates=anchors)
         if value is not None:
-            why = f"{why} (story date from {anchor_why})"
+            why = f"{why}; story dated by {anchor_why}"
             _set_published(a, value, why)
             done[a.source_id] = why
     return done

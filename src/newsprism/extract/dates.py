@@ -889,9 +889,7 @@ def infer_published(
     explicit = [(d, dm) for d, dm in explicit if d is not None]
     if explicit:
         d, dm = max(explicit, key=lambda x: x[0])
-        return _day_after_if_yesterday(
-            text, dates, d, f"on or after the latest full date in the text, {dm.text!r}"
-        )
+        return _day_after_if_yesterday(text, dates, d, f"latest full date in the text, {dm.text!r}")
     years = [spec.year for _dm, spec in pairs if spec.year is not None]
     latest_year = max(years) if years else None
     for dm, spec in pairs:
@@ -930,11 +928,9 @@ def infer_published(
                     ):
                         cand = None  # background, says nothing about publication
                 if cand is not None and (best is None or cand > best):
-                    best, why = cand, f"{dm.text!r}, read against the story's dates ({span})"
+                    best, why = cand, f"{dm.text!r} near the story's dates ({span})"
             if best is not None:
-                return _day_after_if_yesterday(
-                    text, dates, best, f"on or after the latest day mentioned, {why}"
-                )
+                return _day_after_if_yesterday(text, dates, best, f"latest day mentioned, {why}")
     return None, "no date evidence in the text"
 
 
@@ -955,7 +951,7 @@ def _day_after_if_yesterday(
         "today", "tonight", "this morning", "this afternoon", "this evening",
     }:  # fmt: skip
         later = day + dt.timedelta(days=1)
-        return later.isoformat(), f"{why}; the text says 'yesterday', so the day after"
+        return later.isoformat(), f"{why}, plus one day: the text says 'yesterday'"
     return day.isoformat(), why
 
 
@@ -1036,8 +1032,8 @@ def infer_story_anchor(mentions: Iterable[DateMention]) -> tuple[str | None, str
         d = _safe_date(year, month, day)
         if d is not None and d.weekday() == weekday:
             return d.isoformat(), (
-                f"{examples.get((month, day), '')!r} ({len(md_src)} source(s)) is a "
-                f"{calendar.day_name[weekday]} ({len(wd_src)} source(s)) first in {year}, "
-                f"on or after {latest}, the latest year mentioned"
+                f"{examples.get((month, day), '')!r} is a {calendar.day_name[weekday]} "
+                f"(named so by {len(md_src | wd_src)} sources) first in {year}, "
+                f"after {latest}, the latest year named"
             )
     return None, "weekday and date never agree"
