@@ -121,6 +121,16 @@ def test_transliterated_person_in_other_domain() -> None:
     assert entity_of(entities, a, "Muammar Gaddafi") is entity_of(entities, b, "Moammar Gadhafi")
 
 
+def test_close_spellings_with_unrelated_context_stay_apart() -> None:
+    a = article("a", "The architect Kamal Nasser designed the new concrete library building.",
+                [("Kamal Nasser", "PERSON")])
+    b = article("b", "Referee Kemal Naser sent off two defenders in the cup final.",
+                [("Kemal Naser", "PERSON")])
+    entities = resolve_entities([a, b])
+    assert skeleton("Kamal Nasser") == skeleton("Kemal Naser")
+    assert entity_of(entities, a, "Kamal Nasser") is not entity_of(entities, b, "Kemal Naser")
+
+
 def test_similar_names_of_different_people_stay_apart() -> None:
     a = article("a", "Striker Mark Ellis scored twice while Mike Ellis watched from the bench.",
                 [("Mark Ellis", "PERSON"), ("Mike Ellis", "PERSON")])

@@ -9,8 +9,8 @@
    one key. Mentions with one key form a *node*; NER labels, plus cues such as "the town of"
    or a title before the name, are its type votes (type repair).
 2. Nodes merge through hashed blocking keys only (near-linear in the number of mentions):
-   - transliteration: same phonetic skeleton (``names.skeleton``), rapidfuzz ratio >= 80, a
-     compatible type, or across types shared sentence context;
+   - transliteration: same phonetic skeleton (``names.skeleton``) and rapidfuzz ratio >= 80;
+     below 90, or across NER types, the names' sentences must also share context;
    - people: full names with one surname and the same first name, or one inside the other
      ("Charger Jamal Williams"); a short form ("Trump") joins the only full name with that
      surname; one shared by several ("Johnson") goes, per mention, to the nearest full name
@@ -129,8 +129,9 @@ _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
-FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for a transliteration merge within one type
-CONTEXT_CROSS_TYPE = 0.15  # across NER types (the tagger disagreed): cosine of sentence bags
+FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for any transliteration merge (same skeleton too)
+FUZZY_SURE = 90.0  # ... above which one type is enough; below it, or across types ...
+CONTEXT_SHARED = 0.15  # ... the two names' sentences must share this much (cosine of bags)
 
 
 @dataclass(slots=True)
@@ -449,13 +450,12 @@ def _merge_transliterations(nodes: dict[str, _Node], uf: _UnionFind) -> None:
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
                 ratio = fuzz.ratio(a.key, b.key)
-                if _type_compatible(a, b):
-                    ok = ratio >= FUZZY_SAME_TYPE
-                else:
-                    ok = ratio >= FUZZY_SAME_TYPE and (
-                        _cosine(a.context, b.context) >= CONTEXT_CROSS_TYPE
-                    )
-                if ok:
+                if ratio < FUZZY_SAME_TYPE:
+                    continue
+                # a near-identical spelling of one type needs nothing more; a looser one, or
+                # one the tagger typed differently, must also share sentence context
+                sure = ratio >= FUZZY_SURE and _type_compatible(a, b)
+                if sure or _cosine(a.context, b.context) >= CONTEXT_SHARED:
                     uf.union(a.key, b.key)
 
 
@@ -484,10 +484,14 @@ def _merge_people(
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 ta, tb = a.key.split(), b.key.split()
-                if fuzz.ratio(ta[-1], tb[-1]) < FUZZY_SAME_TYPE:
-                    continue
-                if fuzz.ratio(ta[0], tb[0]) >= FUZZY_SAME_TYPE or _subsequence(ta, tb):
-                    uf.union(a.key, b.key)
+                if (ta[0], ta[-1]) == (tb[0], tb[-1]) or _subsequence(ta, tb):
+                    uf.union(a.key, b.key)  # "Donald J. Trump", "Charger Jamal Williams"
+                elif min(fuzz.ratio(ta[-1], tb[-1]), fuzz.ratio(ta[0], tb[0])) >= FUZZY_SAME_TYPE:
+                    # spelled differently ("Juergen" / "Jurgen Klopp"): as for transliterations
+                    if fuzz.ratio(a.key, b.key) >= FUZZY_SURE or (
+                        _cosine(a.context, b.context) >= CONTEXT_SHARED
+                    ):
+                        uf.union(a.key, b.key)
     ambiguous: dict[str, list[str]] = {}
     for node in nodes.values():
         if node.ntokens != 1 or node.country is not None or node.acronym or ":" in node.key:
