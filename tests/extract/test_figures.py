@@ -116,6 +116,8 @@ def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:
         ("The storm put 40 people in hospital.", "injured", "people injured"),
         ("Troops captured 12 fighters near the bridge.", "arrested", "fighters arrested"),
         ("Divers rescued 14 tourists trapped in the cave.", "other", "tourists"),
+        ("He is one of at least 707 people shot and killed by police.", "killed",
+         "people killed"),
         ("Police arrested 9 insurgents at a checkpoint.", "arrested", "insurgents arrested"),
         ("Some 15,000 workers joined the strike.", "other", "workers"),
         ("The boat was carrying 60 migrants.", "other", "migrants"),
@@ -189,6 +191,7 @@ def test_killed_and_injured_in_one_sentence(nlp) -> None:
         "The two-year-old was rescued after 40 hours under the rubble.",
         "She named the one who killed the journalists.",
         "No one was killed in the blast.",
+        "Police have two recordings, one captured by a dashboard camera.",
     ],
 )
 def test_non_counts_are_not_casualties(nlp, text) -> None:

@@ -623,6 +623,9 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
             _lemma(p) == "death" for p in c.children if p.dep_ == "pobj"
         ):
             return "killed", False
+    if lem in ("shoot", "stab", "wound", "injure", "beat", "attack") and any(
+            c.dep_ == "conj" and _VERB_CATEGORY.get(_lemma(c)) == "killed" for c in v.children):
+        return "killed", False  # "shot and killed"
     if lem in _VERB_CATEGORY and lem not in ("claim", "burn"):
         return _VERB_CATEGORY[lem], False
     # complements: "left 1400 dead", "were missing", "left 3,000 homeless"
@@ -820,6 +823,12 @@ def _np_category_local(t: Token) -> str | None:
         if c.dep_ in ("amod", "acl", "oprd", "relcl"):
             cat = _adj_category(c) or (_VERB_CATEGORY.get(_lemma(c)) if c.pos_ == "VERB"
                                        else None)
+            # "people shot and killed by police": the graver of two coordinated participles
+            for cc in c.children:
+                if cc.dep_ == "conj":
+                    other = _adj_category(cc) or _VERB_CATEGORY.get(_lemma(cc))
+                    if other == "killed":
+                        cat = other
             if cat:
                 return cat
     return None
@@ -1557,6 +1566,9 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
             return None
     if category != "other" and num.value < 1:
         return None
+    if num.value == 1 and head is None and part is None and category in ("other", "arrested",
+                                                                        "displaced"):
+        return None  # "one captured by a dashboard camera": a pronoun, not a count
     if category != "other" and head is not None and not (
             is_person_noun(head) or _lemma(head) in _NOUN_CATEGORY
             or head.lower_ in _NOUN_CATEGORY or head.lower_ in _PEOPLE_WORDS):
