@@ -132,6 +132,7 @@ def test_categories(nlp, text, category, counts) -> None:
 def test_projections_are_not_counts_and_exceeding_is_a_lower_bound(nlp) -> None:
     assert figs(nlp, "Officials fear the toll could exceed 1,000.") == []
     assert figs(nlp, "The death toll is expected to rise to 100.") == []
+    assert figs(nlp, "If 2 million people were displaced, the camps would overflow.") == []
     f = one(nlp, "The death toll exceeded 1,000 on Friday.")
     assert (f.low, f.high, f.qualifier, f.category) == (1000, None, "at_least", "killed")
 
@@ -246,6 +247,7 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
         ("Each winter, flu puts tens of thousands of people in hospital.", None, [False]),
         ("The fighting, which began in April last year, has displaced 10 million people.",
          "2024-06-01", [False]),
+        ("A record 65 million people are displaced worldwide.", None, [False]),
         # a month well before the publication date is another episode
         ("Thousands of civilians were under siege, bombarded from the air in December.",
          "2017-04-06", [False]),

@@ -1338,6 +1338,11 @@ def _scope(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
                 if (years and (ref_year is None or max(years) < ref_year)) or any(
                         t.lower_ in ("last", "previous") for t in e) or _AGO_RE.search(e.text):
                     return _Scope(True, f"another {subj.text}, dated {e.text}", current)
+    # a worldwide or nationwide aggregate is not the event's own count
+    for t in clause:
+        if t.lower_ in ("worldwide", "globally") or (
+                t.lower_ in ("world", "globe") and t.head.lower_ in ("around", "across")):
+            return _Scope(True, "a worldwide count", current)
     # 3. a standing fact: "home to 8 million people", "2 million people live downstream"
     t = tok
     while t.dep_ in ("nummod", "quantmod", "compound", "amod") and t.head.i != t.i:
@@ -1552,6 +1557,11 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         if _lemma(verb) in ("exceed", "surpass", "top", "pass") and num.qualifier == "exact":
             num = _Number(num.start, num.num_start, num.end, num.low, None, "at_least",
                           num.value, num.root)
+    # a count inside a condition is hypothetical: "if even a portion of those billion people
+    # were displaced"
+    if any(a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children
+                                     if m.dep_ == "mark") for a in doc[num.root].ancestors):
+        return None
     category, subset = _category(doc, num, head, part)
     if category == "other":
         # counts that are not casualties are kept only when they count people: a person noun,
