@@ -296,6 +296,8 @@ def test_since_the_start_of_the_war_is_cumulative(nlp) -> None:
          "One news agency report"),
         ("Twelve people died and 40 were injured, police said.", "police"),
         ("He said 12 people were killed.", None),
+        ("The attack, which left 40 dead, encouraged the army to use gas, according to "
+         "investigators.", None),
         ("Doctors Without Borders said its clinics had treated 1,350 patients.",
          "Doctors Without Borders"),
         ("The ministry reported 18 deaths on Monday.", "ministry"),

@@ -1030,6 +1030,16 @@ def _speaker_text(doc: Doc, s: Token) -> str | None:
     return text or None
 
 
+def _through_clause(tok: Token, host: Token) -> bool:
+    """Does the path from tok up to host pass through a relative or adverbial clause?"""
+    node = tok
+    while node.i != host.i and node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj"):
+            return True
+        node = node.head
+    return False
+
+
 def _attribution(doc: Doc, tok: Token, sent: Span) -> str | None:
     # ancestors: "X said (that) 86 died", "One report suggested at least 11 ..."
     child = tok
@@ -1044,10 +1054,15 @@ def _attribution(doc: Doc, tok: Token, sent: Span) -> str | None:
                     and subj.i != tok.i and tok not in list(subj.subtree):
                 return _speaker_text(doc, subj)
     # "according to X" anywhere in the sentence, or a parenthetical "..., police said."
+    ancestors = {a.i for a in tok.ancestors}
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            # the source vouches for the clause it hangs on (or the whole sentence), not for
+            # a figure inside another clause ("the attack ... which left 1400 dead only
+            # encouraged the regime to use toxic chemicals, according to UN investigators")
+            host = t.head
+            if pobj is not None and host.i in ancestors and not _through_clause(tok, host):
                 return _speaker_text(doc, pobj)
     for t in sent:
         if t.pos_ == "VERB" and _lemma(t) in ("say", "report", "tell", "estimate", "confirm") \
