@@ -540,3 +540,20 @@ def test_doubled_apostrophe_marks_short_quotes_and_inverted_findings(nlp) -> Non
     survey = _one(quotes, "41 percent")
     assert survey.cue == "found" and survey.speaker == "the survey"
     assert not [q for q in quotes if q.text == "red zone"]
+
+
+def test_trailing_cue_infinitive_cue_and_coordinated_cue(nlp) -> None:
+    text = (
+        "Judge Nora Quist spoke on Monday. The appeal would not be heard before the spring, she said.\n\n"
+        "The striker Ivan Petrov posted on Friday to say he had never asked for a transfer.\n\n"
+        "Club president Lars Holm announced that the stadium would be sold and vowed to build a new one."
+    )
+    quotes = _quotes(nlp, text)
+    appeal = _one(quotes, "appeal would not be heard")
+    assert appeal.speaker == "Nora Quist" and "she said" not in appeal.text
+    transfer = _one(quotes, "never asked for a transfer")
+    assert transfer.speaker == "Ivan Petrov"
+    sold = _one(quotes, "stadium would be sold")
+    assert "vowed" not in sold.text
+    vow = _one(quotes, "build a new one")
+    assert vow.speaker == "Lars Holm" and vow.cue == "vowed"

@@ -742,10 +742,17 @@ def _subject_of(verb: Token) -> Token | None:
         if v.dep_ == "pcomp" and v.head.head.i != v.head.i and v.head.head.pos_ in ("VERB", "AUX"):
             v = v.head.head
             continue
+        # "announced that X would be sold and vowed to ...": a cue coordinated with the
+        # reported clause by the parser belongs to the reporting verb
+        if v.dep_ == "conj" and v.head.dep_ == "ccomp" and _lemma(v) in SPEECH_VERBS \
+                and _lemma(v.head.head) in SPEECH_VERBS:
+            v = v.head.head
+            continue
         # coordinated or participial cue inherits its head's subject
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             perfect = any(c.lower_ == "having" for c in v.children if c.dep_ == "aux")
-            if v.dep_ == "advcl" and v.tag_ not in ("VBG",) and not perfect:
+            infinitive = v.tag_ == "VB" and any(c.lower_ == "to" for c in v.children if c.dep_ == "aux")
+            if v.dep_ == "advcl" and v.tag_ not in ("VBG",) and not perfect and not infinitive:
                 return None
             v = v.head
             continue
@@ -887,15 +894,31 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
 
     The clause the cue interrupts or comments on, minus the cue's own phrase when that
     phrase sits at one end of it."""
-    parenthetical = verb.dep_ == "parataxis" or (
+    doc = verb.doc
+    own_a = verb.left_edge.i
+    while own_a < verb.i and doc[own_a].is_punct:
+        own_a += 1
+    # "..., she said." parsed as a complement or conjunct of the clause it reports: the
+    # subject follows a comma and the cue ends the sentence
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    last_word = max((t.i for t in verb.sent if not t.is_punct and not t.is_space), default=-1)
+    trailing = (
+        verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i and subj is not None
+        and subj.left_edge.i > verb.sent.start and doc[subj.left_edge.i - 1].text == ","
+        and last_word == verb.i
+    )
+    if trailing and subj is not None:
+        own_a = subj.left_edge.i
+    parenthetical = trailing or verb.dep_ == "parataxis" or (
         verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     )
     if not parenthetical or verb.head.i == verb.i:
         return None
     head = verb.head
     a, b = head.left_edge.i, head.right_edge.i + 1
-    own_a, own_b = verb.left_edge.i, verb.right_edge.i + 1
-    doc = verb.doc
+    own_b = verb.right_edge.i + 1
+    if trailing:
+        a, b = verb.sent.start, own_a
 
     def words_between(x: int, y: int) -> bool:
         return any(not t.is_punct and not t.is_space for t in doc[x:y])
@@ -904,8 +927,16 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
         a = own_b
     elif not words_between(own_b, b):  # "X ..., the paper said."
         b = own_a
-    if any(t.text in _QUOTE_CHARS for t in doc[a:b]):
-        return None  # quoted words: the quotation itself is the content (pass 3)
+    before = own_a - 1
+    while before >= 0 and doc[before].is_punct and doc[before].text not in _QUOTE_CHARS:
+        before -= 1
+    after = own_b
+    while after < len(doc) and doc[after].is_punct and doc[after].text not in _QUOTE_CHARS:
+        after += 1
+    if (before >= 0 and doc[before].text in _QUOTE_CHARS) or (
+        after < len(doc) and doc[after].text in _QUOTE_CHARS
+    ):
+        return None  # a cue between quotations: the quotations are the content (pass 3)
     words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
     if len(words) < 3:
         return None
@@ -1166,7 +1197,8 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     used_q: dict[int, _Speaker] = {}  # quotation index -> its speaker
     cue_direct: set[int] = set()  # cues already carrying a direct quotation
     # ---- pass 2: cues with clause content (indirect, mixed, or direct inside marks)
-    ranges = [(c.content, c.tok.i) for c in cues if c.content is not None]
+    ranges = [(_content_tokens(doc, c.content[0], c.content[1], in_quote, cue_toks), c.tok.i)
+              for c in cues if c.content is not None]
     for cue in cues:
         sp = speaker_of.get(cue.tok.i)
         if sp is None:
