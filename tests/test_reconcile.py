@@ -201,3 +201,57 @@ def test_both_sides_of_a_two_way_conflict_are_marked() -> None:
     (r,) = reconcile_figures(figures, sources)
     cells = {c.source_id: c.disagrees for c in r.cells}
     assert r.conflict and cells == {"a": True, "b": True, "c": False}
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _briefing_dict(figures: list[Figure], sources: list[CleanArticle]) -> dict:
+    from dataclasses import asdict
+
+    rs = reconcile_figures(figures, sources)
+    return {
+        "sources": [{"id": a.id, "outlet": a.outlet, "title": None, "published": a.published,
+                     "text": a.text} for a in sources],
+        "figures": [asdict(f) for f in figures],
+        "reconciled_figures": [asdict(r) for r in rs],
+    }
+
+
+def _render(data: dict, html: bool) -> str:
+    from newsprism.render.view import View, bind, environment
+
+    env = environment(html=html)
+    bind(env, View(data, html=html))
+    return env.get_template(("html" if html else "md") + "/figures.j2").render(b=data)
+
+
+def test_figures_partials_show_table_conflicts_and_background() -> None:
+    text = "x" * 200
+    sources = [src("a", "Coastal Wire", "2031-03-13", text), src("b", "Capital Times",
+                                                                 "2031-03-13", text)]
+    background = fig("b", 100, 230, 230, "exact", about=False, text="230 people")
+    background.scope = "dated 1998"
+    figures = [fig("a", 0, 17, 17, "exact", by="police"), fig("b", 0, 9, 9, "exact"),
+               fig("a", 50, 200, None, "vague", counts="people injured", category="injured",
+                   text="hundreds"),
+               background]
+    data = _briefing_dict(figures, sources)
+    md = _render(data, html=False)
+    assert "| counted | Coastal Wire, 13 March 2031 [1] | Capital Times, 13 March 2031 [2] |" in md
+    row = next(line for line in md.splitlines() if line.startswith("| people killed"))
+    assert "⚠ **17 (police)**" in row and "⚠ **9**" in row
+    assert "**9–17** ⚠ sources conflict" in row and "cannot both be true" in row
+    injured = next(line for line in md.splitlines() if line.startswith("| people injured"))
+    assert "'hundreds'" in injured and "**at least 200**" in injured and "| — |" in injured
+    assert 'Not about this event: "230 people" killed, dated 1998 (*Capital Times* [2]).' in md
+    html = _render(data, html=True)
+    assert html.count('class="conflict"') == 2 and "sources conflict" in html
+    assert 'href="#a-a-0-2"' in html  # each figure links to its span
+    assert "“230 people” killed, dated 1998" in html
+
+
+def test_figures_partials_without_counts() -> None:
+    data = _briefing_dict([], [src("a", "A", None, "text")])
+    assert "No counts of casualties about this event were found." in _render(data, False)
+    assert "No counts of casualties about this event were found." in _render(data, True)
