@@ -243,7 +243,7 @@ def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: flo
 
 def _setting_text(setting: list[Figure], by_id: dict[str, CleanArticle]) -> str:
     """'86 (CBC News, citing ...) vs at least 70 (TRT World)'; sources giving the same value
-    are named together: 'all give 14 (Mine Post; Radio Coal)'."""
+    are named together: 'The sources agree: 14 (Mine Post; Radio Coal)'."""
     by_value: dict[str, list[Figure]] = {}
     for f in setting:
         by_value.setdefault(describe(f), []).append(f)
