@@ -255,3 +255,12 @@ def test_figures_partials_without_counts() -> None:
     data = _briefing_dict([], [src("a", "A", None, "text")])
     assert "No counts of casualties about this event were found." in _render(data, False)
     assert "No counts of casualties about this event were found." in _render(data, True)
+
+
+def test_other_counts_line_is_capped() -> None:
+    sources = [src("a", "A", None, "y" * 400)]
+    figures = [fig("a", 20 * k, 10 + k, 10 + k, "exact", counts="workers", category="other",
+                   text=f"{10 + k} workers") for k in range(13)]
+    md = _render(_briefing_dict(figures, sources), html=False)
+    line = next(x for x in md.splitlines() if x.startswith("Other counts of people"))
+    assert line.count("workers") == 10 and line.endswith("; and 3 more.")
