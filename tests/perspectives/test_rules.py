@@ -88,3 +88,19 @@ def test_title_demonym_links_a_person_to_a_country(nlp) -> None:
     names = {s.holders[0].name for s in sts if s.holders}
     assert any("Jean Dupont" in n for n in names)
     assert len(camps) == 1  # the minister and Paris speak for France
+
+
+def test_a_broken_quote_is_skipped_with_a_warning_and_the_rest_kept(nlp, embedder: Embedder) -> None:
+    import warnings
+
+    from newsprism.model import Quote
+
+    text = "The minister said that the school will reopen in May. Parents denied that the school was unsafe."
+    arts, ents = annotate_texts(nlp, {"edu": ("Town Crier", text)})
+    # a quote pointing at a sentence index that does not exist (an extractor bug) is skipped
+    arts[0].quotes.append(Quote("edu", 0, 10, text[:10], "indirect", sentence=99, cue="said"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        claims = build_claims(arts, ents, embedder)
+    assert any("skipped" in str(w.message) for w in caught)
+    assert any("school will reopen in May" in c.text for c in claims)

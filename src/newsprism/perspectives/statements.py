@@ -198,36 +198,42 @@ class _ArticleScanner:
             if not (0 <= q.start < q.end <= len(self.text)):
                 warnings.warn(f"{self.sid}: quote {q.id or q.start} has an invalid span; skipped", stacklevel=2)
                 continue
-            cue = (q.cue or "").lower()
-            family = cues.REPORT
-            for fam, pat in cues.CUE_PATTERNS:
-                if pat.search(cue):
-                    family = fam
-                    break
-            called_lie = bool(re.search(r"\b(?:lie|lies|fabrication|hoax|fake|fiction|falsehood|smear)\b", q.text, re.I)) and cue.startswith("call")
-            if called_lie:
-                family = cues.COUNTER
-            polarity = "deny" if (q.negated or family in (cues.DENY,) or called_lie) else "assert"
-            holders = self._holders_from_quote(q)
-            si = q.sentence if q.sentence is not None else _sentence_index(self.art.sentences, q.start)
-            sent = self.art.sentences[si]
-            if q.cue_start is not None:
-                lead_from = q.end if q.end <= q.cue_start else sent.start
-                if cues.HYPOTHETICAL.search(self.text[max(sent.start, lead_from) : q.cue_start]):
-                    continue  # "If Washington says ...", "it may state that ...": not a claim
-            start, end = _trim(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
-            if family == cues.BLAME and q.cue_start is not None and q.cue_start < start:
-                start = q.cue_start  # "blamed X for Y" reads as a position only with its verb
-            ctext = self.text[start:end]
-            d_start = q.cue_start if (family == cues.BLAME or polarity == "deny") and q.cue_start is not None and q.cue_start < start else start
-            self.out.append(
-                Statement(
-                    source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
-                    start=start, end=end, text=ctext, holders=holders, kind="reported", family=family,
-                    polarity=polarity, cue=q.cue, display_start=d_start, display_end=end, quote_id=q.id or None,
-                    anaphoric=bool(cues.BARE_OBJECT.match(ctext)),
-                )
+            try:
+                self._quote_statement(q)
+            except (IndexError, ValueError, KeyError) as exc:
+                warnings.warn(f"{self.sid}: quote at {q.start} skipped ({type(exc).__name__}: {exc})", stacklevel=2)
+
+    def _quote_statement(self, q: Quote) -> None:
+        cue = (q.cue or "").lower()
+        family = cues.REPORT
+        for fam, pat in cues.CUE_PATTERNS:
+            if pat.search(cue):
+                family = fam
+                break
+        called_lie = bool(re.search(r"\b(?:lie|lies|fabrication|hoax|fake|fiction|falsehood|smear)\b", q.text, re.I)) and cue.startswith("call")
+        if called_lie:
+            family = cues.COUNTER
+        polarity = "deny" if (q.negated or family in (cues.DENY,) or called_lie) else "assert"
+        holders = self._holders_from_quote(q)
+        si = q.sentence if q.sentence is not None else _sentence_index(self.art.sentences, q.start)
+        sent = self.art.sentences[si]
+        if q.cue_start is not None:
+            lead_from = q.end if q.end <= q.cue_start else sent.start
+            if cues.HYPOTHETICAL.search(self.text[max(sent.start, lead_from) : q.cue_start]):
+                return  # "If Washington says ...", "it may state that ...": not a claim
+        start, end = _trim(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
+        if family == cues.BLAME and q.cue_start is not None and q.cue_start < start:
+            start = q.cue_start  # "blamed X for Y" reads as a position only with its verb
+        ctext = self.text[start:end]
+        d_start = q.cue_start if (family == cues.BLAME or polarity == "deny") and q.cue_start is not None and q.cue_start < start else start
+        self.out.append(
+            Statement(
+                source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                start=start, end=end, text=ctext, holders=holders, kind="reported", family=family,
+                polarity=polarity, cue=q.cue, display_start=d_start, display_end=end, quote_id=q.id or None,
+                anaphoric=bool(cues.BARE_OBJECT.match(ctext)),
             )
+        )
 
     def _covered(self, pos: int, end: int) -> bool:
         for q in self.art.quotes:
@@ -256,7 +262,10 @@ class _ArticleScanner:
                     prev_holders = []
                     continue
                 nxt = found[k + 1][0] if k + 1 < len(found) else sent.end
-                self._cue_statement(si, sent, a, b, fam, m, nxt, prev_holders)
+                try:
+                    self._cue_statement(si, sent, a, b, fam, m, nxt, prev_holders)
+                except (IndexError, ValueError, KeyError) as exc:
+                    warnings.warn(f"{self.sid}: cue {m.group(0)!r} at {a} skipped ({type(exc).__name__}: {exc})", stacklevel=2)
                 if self.out and self.out[-1].sent_index == si and self.out[-1].kind != "own":
                     prev_holders = self.out[-1].holders
 
