@@ -74,7 +74,7 @@ _WEEKDAY_RE = (
     + ")"
 )
 _DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR_RE = r"(?:1[6-9][0-9]{2}|20[0-9]{2})"
+_YEAR_RE = r"(?:1[0-9]{3}|20[0-9]{2})"
 _NUM_RE = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _PART_RE = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # a modifier in front of a month or year that keeps the month/year precision
@@ -195,7 +195,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:\b(?P<mod>in|since|during|until|till|by|from|before|after|of|between|and|early|late|mid|the|"
             r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?\b(?P<y>"
             + _YEAR_RE
-            + r")\b(?!\s*(?:[-–/]\d|%|\.\d|,\d))"
+            + r")\b(?!\s*(?:/\d|%|\.\d|,\d)|[-–](?!\d{2}(?:\d{2})?\b)\d)"
         ),
     ),
 ]
@@ -207,6 +207,10 @@ _HOLIDAYS = {
     "independence day": (7, 4),
 }  # fixed-date holidays; "Independence Day" is read as the US one  # fmt: skip
 _AMBIGUOUS_MONTHS = {"may", "march", "june", "april", "august", "jan", "mar", "jun", "dec"}
+_REPORTING = {
+    "say", "tell", "announce", "promise", "pledge", "vow", "insist", "warn", "add", "state",
+    "confirm", "predict", "expect", "hope", "plan", "decide", "agree",
+}  # fmt: skip
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _PRESENT_NOT_FUTURE = {
     "say", "tell", "be", "have", "report", "claim", "confirm", "deny", "show", "accuse",
@@ -538,8 +542,19 @@ def _direction(span: Span, spec: _Spec) -> str:
             verb = governor
         else:
             return "either"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "ccomp" and subjects and span.end <= subjects[0].left_edge.i:
+        # "said on Tuesday it would cut jobs": the date sits before the reported clause's
+        # subject, so it dates the saying (a common misattachment)
+        verb = verb.head
     children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if children & _FUTURE_AUX:
+    if children & _FUTURE_AUX or (
+        "would" in children
+        and "have" not in children
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in _REPORTING
+    ):
+        # reported "would" is the future seen from the report: "said he would resign by October"
         return "future"
     if verb.lemma_.lower() in _FUTURE_LEMMAS and verb.tag_ in ("VBZ", "VBP", "VBN"):
         return "future"
@@ -675,7 +690,11 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
             if kind == "year":
                 ystart = m.start("y")
                 prev = text[max(0, ystart - 1) : ystart]
-                if prev in ("$", "£", "€", "#", "-", "/", ".", ",") or re.match(
+                if prev in ("-", "–") and re.search(
+                    _YEAR_RE + "$", text[max(0, ystart - 5) : ystart - 1]
+                ):
+                    prev = ""  # the end of a range of years: "the 1975-1990 civil war"
+                if prev in ("$", "£", "€", "#", "-", "–", "/", ".", ",") or re.match(
                     r"\d", text[m.end() : m.end() + 1] or " "
                 ):
                     continue
@@ -684,8 +703,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
                     continue
                 if not mod and not date_chars[ystart]:
                     continue
-                if not mod and _followed_by_plural_noun(doc, m.end("y")):
-                    continue  # "2015 cars": a count, not a year
+                if mod != "the" and _followed_by_plural_noun(doc, m.end("y")):
+                    continue  # "2015 cars", "in 1200 towns": a count, not a year
                 if mod == "and" and not re.search(
                     _YEAR_RE + r"\s*$", text[max(0, ystart - 12) : m.start("mod")]
                 ):
