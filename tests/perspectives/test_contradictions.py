@@ -100,3 +100,15 @@ def test_example_main_dispute(example, embedder: Embedder) -> None:
     assert sorted(by_outlet["CBC News"]) == [0, 1]
     assert sorted(by_outlet["The Conversation"]) == [0, 1]
     assert by_outlet["TRT World"] == [west]
+
+
+def test_example_main_dispute_with_the_tfidf_fallback(example, options) -> None:
+    from newsprism.embed import load_embedder
+
+    arts, ents = example
+    tfidf = load_embedder(options.with_overrides(embeddings="tfidf"))
+    claims = build_claims(arts, ents, tfidf)
+    cs = find_contradictions(claims, arts, ents, tfidf)
+    assert cs and cs[0].topic.startswith("Who is responsible")
+    russia = _side_of(cs[0], "Russia")
+    assert any("United States" in h for h in cs[0].sides[1 - russia].holders)

@@ -22,6 +22,10 @@ from newsprism.perspectives.stance import CONTRADICT, answers, pair_stance, pola
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "claims_pairs.jsonl"
 TARGET_ACCURACY = 0.85
 TARGET_CONTRADICT_RECALL = 0.75
+# the TF-IDF fallback (no model): cosines mapped onto MiniLM's scale by one anchor taken from the
+# FNC-1 tuning slice, not from this fixture; measured 0.86, target 0.75 (a fallback may be weaker,
+# but must still separate most agreeing, contradicting and unrelated pairs)
+TARGET_ACCURACY_TFIDF = 0.75
 
 
 def test_fixture_is_balanced_and_large_enough() -> None:
@@ -49,3 +53,14 @@ def test_polarity_and_answers() -> None:
     assert polarity("The club said the manager was sacked.") == "assert"
     assert answers("Police said the fire was started by arsonists.") == {"arsonist"}
     assert answers("Residents blamed the floods on a badly maintained dam.") == {"dam"}
+
+
+def test_tfidf_fallback_meets_its_target(options) -> None:
+    from newsprism.embed import load_embedder
+
+    tfidf = load_embedder(options.with_overrides(embeddings="tfidf"))
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tfidf.fit([r["a"] for r in rows] + [r["b"] for r in rows])
+    pred = [pair_stance(r["a"], r["b"], tfidf) for r in rows]
+    accuracy = sum(p == r["label"] for p, r in zip(pred, rows, strict=True)) / len(rows)
+    assert accuracy >= TARGET_ACCURACY_TFIDF, accuracy

@@ -24,6 +24,20 @@ SAME_CLAIM_COS_LEXICAL = 0.70
 SAME_CLAIM_JACCARD = 0.30
 GROUP_FLOOR_COS = 0.45
 
+# TF-IDF cosines run far lower than MiniLM's for the same relation. One anchor maps them onto
+# MiniLM's scale: on the FNC-1 tuning slice (bench/stance.py) the best "related" threshold was
+# 0.075 for TF-IDF and 0.425 for MiniLM, so c -> c ** (ln 0.425 / ln 0.075) (monotone, 0 -> 0,
+# 1 -> 1); every threshold in this package is stated on MiniLM's scale.
+TFIDF_COS_EXPONENT = float(np.log(0.425) / np.log(0.075))
+
+
+def calibrated(sim: np.ndarray, kind: str) -> np.ndarray:
+    """Cosine similarities on MiniLM's scale, whatever the embedder."""
+    if kind != "tfidf":
+        return sim
+    return np.power(np.clip(sim, 0.0, 1.0), TFIDF_COS_EXPONENT)
+
+
 _STOP = frozenset(
     """a an the of to in on at by for from with and or but that this these those it its is are was
     were be been being has have had do does did not no as which who whom what when where while
@@ -63,6 +77,11 @@ class StatementTable:
     sentence_vectors: np.ndarray  # evidence-sentence embeddings
     words: list[set[str]]
     index: HolderIndex
+    kind: str = "minilm"  # the embedder's kind (for calibrated similarities)
+
+    def sim(self) -> np.ndarray:
+        """Calibrated cosine between statement propositions."""
+        return calibrated(self.vectors @ self.vectors.T, self.kind)
 
     @classmethod
     def build(cls, articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder) -> StatementTable:
@@ -77,7 +96,7 @@ class StatementTable:
         vectors = embedder.embed([s.text for s in statements])
         sentence_vectors = embedder.embed([texts[s.source_id][s.sent_start : s.sent_end] for s in statements])
         words = [content_words(s.text) for s in statements]
-        return cls(statements, vectors, sentence_vectors, words, index)
+        return cls(statements, vectors, sentence_vectors, words, index, embedder.kind)
 
     def same_claim(self, i: int, j: int, sim: np.ndarray) -> bool:
         a, b = self.statements[i], self.statements[j]
@@ -92,7 +111,7 @@ class StatementTable:
 def group_statements(table: StatementTable) -> list[list[int]]:
     """Groups of statement indices that make one claim each, in order of first appearance."""
     n = len(table.statements)
-    sim = table.vectors @ table.vectors.T if n else np.zeros((0, 0))
+    sim = table.sim() if n else np.zeros((0, 0))
     groups: list[list[int]] = []
     group_of: dict[int, int] = {}
     span_first: dict[tuple[str, int, int], int] = {}

@@ -34,7 +34,7 @@ from ..model import (
     Span,
 )
 from . import cues
-from .claims import StatementTable, jaccard
+from .claims import StatementTable, calibrated, jaccard
 from .statements import Statement
 
 DENIAL_COS = 0.70  # assert vs deny of propositions this close in meaning
@@ -90,8 +90,8 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
             vec[ci] = v / (np.linalg.norm(v) or 1.0)
             sv = table.sentence_vectors[m].mean(axis=0)
             svec[ci] = sv / (np.linalg.norm(sv) or 1.0)
-    sim = vec @ vec.T
-    ssim = svec @ svec.T
+    sim = calibrated(vec @ vec.T, table.kind)
+    ssim = calibrated(svec @ svec.T, table.kind)
     camps = [_camps(s) for s in sts]
     answers = [_answer_camps(s) for s in sts]
     anaphoric = [any(st.anaphoric for st in s) and all(st.anaphoric for st in s) for s in sts]

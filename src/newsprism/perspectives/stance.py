@@ -13,6 +13,7 @@ import numpy as np
 
 from ..embed import Embedder
 from . import cues
+from .claims import calibrated
 from .holders import head_key
 
 AGREE = "agree"
@@ -49,10 +50,12 @@ def pair_stance(a: str, b: str, embedder: Embedder, th: PairThresholds | None = 
     """agree | contradict | unrelated for two claim sentences."""
     th = th or PairThresholds()
     v = embedder.embed([a, b])
-    return stance_from(float(np.dot(v[0], v[1])), a, b, th)
+    cos = float(calibrated(np.array([[float(np.dot(v[0], v[1]))]]), embedder.kind)[0, 0])
+    return stance_from(cos, a, b, th)
 
 
 def stance_from(cos: float, a: str, b: str, th: PairThresholds) -> str:
+    """The rule on a cosine already on MiniLM's scale (see claims.calibrated)."""
     if cos < th.related:
         return UNRELATED
     ans_a, ans_b = answers(a), answers(b)
