@@ -264,3 +264,47 @@ def test_other_counts_line_is_capped() -> None:
     md = _render(_briefing_dict(figures, sources), html=False)
     line = next(x for x in md.splitlines() if x.startswith("Other counts of people"))
     assert line.count("workers") == 10 and line.endswith("; and 3 more.")
+
+
+def test_design_mock_scenario(nlp) -> None:
+    """The invented Velmora dam failure of the design mock, written as four short reports."""
+    reports = [
+        ("nl", "Northern Ledger", "2031-03-12",
+         "The Velmora dam failed early on Wednesday, killing at least 12 people. Dozens of "
+         "people are missing and 3,000 residents have been evacuated."),
+        ("cw", "Coastal Wire", "2031-03-13",
+         "Police said on Thursday that the death toll had risen to 17, with 40 people still "
+         "missing. About 3,500 people have been displaced.\n\nThe town's last great flood, in "
+         "1998, killed 230 people."),
+        ("ct", "Capital Times", "2031-03-13",
+         "Fifteen people died when the dam failed. About 2 million people live downstream of "
+         "the dam."),
+        ("vp", "Valley Post", "2031-03-13",
+         "More than a dozen people were killed in the flood, and 3,000 residents were forced "
+         "from their homes."),
+    ]
+    arts = [CleanArticle(id=i, raw=t, text=t, outlet=o, published=p) for i, o, p, t in reports]
+    figures: list[Figure] = []
+    for a in arts:
+        figures += extract_figures(nlp(a.text), a.id, a.published)
+    rows = {r.counts: r for r in reconcile_figures(figures, arts)}
+    killed, missing = rows["people killed"], rows["people missing"]
+    assert (killed.low, killed.high, killed.conflict) == (15, 17, False)
+    assert "later update" in killed.note and "Coastal Wire" in killed.note
+    assert (missing.low, missing.high) == (40, 40)  # "dozens" is consistent with 40
+    displaced = [r for r in rows.values() if r.category == "displaced"]
+    assert [(r.low, r.high, r.conflict) for r in displaced] == [(3000, 3500, False)]
+    assert "citing police" in killed.note
+    table = figures_table(figures, list(rows.values()), arts)
+    back = " | ".join(b.text for b in table.background)
+    assert "230" in back and "2 million" in back
+
+
+def test_round_counts_are_approximate() -> None:
+    sources = [src("a", "A", "2024-01-01"), src("b", "B", "2024-01-01")]
+    close = [fig("a", 0, 3000, 3000, "exact"), fig("b", 0, 3200, 3200, "exact")]
+    assert not reconcile_figures(close, sources)[0].conflict
+    far = [fig("a", 0, 3000, 3000, "exact"), fig("b", 0, 3600, 3600, "exact")]
+    assert reconcile_figures(far, sources)[0].conflict
+    small = [fig("a", 0, 12, 12, "exact"), fig("b", 0, 13, 13, "exact")]
+    assert reconcile_figures(small, sources)[0].conflict

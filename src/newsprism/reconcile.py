@@ -73,10 +73,18 @@ def describe(fig: Figure) -> str:
     return _fmt(fig.low)
 
 
+def _round(v: float) -> bool:
+    """A round count ("3,000 residents", "200 people") is itself an approximation."""
+    return v >= 100 and v % 100 == 0
+
+
 def _interval(fig: Figure) -> tuple[float, float]:
+    """The values a figure allows, for consistency checks: "about N" and round counts are
+    read as N +/- 10%."""
     lo = fig.low if fig.low is not None else 0.0
     hi = fig.high if fig.high is not None else math.inf
-    if fig.qualifier == "approx" and fig.low is not None and fig.low == fig.high:
+    if fig.low is not None and fig.low == fig.high and (
+            fig.qualifier == "approx" or _round(fig.low)):
         lo, hi = lo * (1 - _APPROX_SLACK), hi * (1 + _APPROX_SLACK)
     return lo, hi
 

@@ -1027,6 +1027,8 @@ def _speaker_text(doc: Doc, s: Token) -> str | None:
     if len(span) > 12:
         span = doc[max(left, s.i - 6):right]
     text = span.text.strip(" ,")
+    if len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_sent_start:
+        text = text.lower()  # "Police said ..." -> "police"
     return text or None
 
 
