@@ -557,3 +557,16 @@ def test_trailing_cue_infinitive_cue_and_coordinated_cue(nlp) -> None:
     assert "vowed" not in sold.text
     vow = _one(quotes, "build a new one")
     assert vow.speaker == "Lars Holm" and vow.cue == "vowed"
+
+
+def test_noun_cues_and_trailing_reported(nlp) -> None:
+    text = (
+        "Mayor Ines Duarte repeated her promise to rebuild the bridge within a year.\n\n"
+        "Unemployment will rise next year, sooner than expected, the National Statistics Office "
+        "reported on Tuesday."
+    )
+    quotes = _quotes(nlp, text)
+    bridge = _one(quotes, "rebuild the bridge")
+    assert bridge.speaker == "Ines Duarte"
+    rise = _one(quotes, "Unemployment will rise")
+    assert rise.speaker == "National Statistics Office" and "reported" not in rise.text

@@ -85,8 +85,8 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     ruling order notice petition motion resolution headline article editorial""".split()
 )
 HYPOTHETICAL_AUX: frozenset[str] = frozenset("may might could would should".split())
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them"})
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them", "their", "its"})
 FIRST_SECOND: frozenset[str] = frozenset({"i", "we", "you", "me", "us"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
 # descriptions that name an organisation rather than a person ("the company said")
@@ -639,7 +639,7 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
                             src_start, src_end, primary.label)
     sent = sent_of[head.i]
     if low in PERSON_PRONOUNS:
-        gender = "f" if low in ("she", "her") else "m"
+        gender = "f" if low in ("she", "her") else "m"  # "his" counts as male
         m = _salient(reg, head.i, sent, {"PERSON"}, last_speaker, gender=gender)
         if m is None:
             return _Speaker(None, None, None, None, src_start, src_end)
@@ -716,6 +716,7 @@ class _Cue:
     subject: Token | None
     content: tuple[int, int] | None  # token range of indirect content
     negated: bool = False
+    noun: bool = False  # a noun cue ("Moscow's claim that ...")
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -787,6 +788,10 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
     doc = verb.doc
     children = list(verb.children)
     ccomps = [c for c in children if c.dep_ in ("ccomp",)]
+    if lemma in EVIDENCE_VERBS and not broad and not ccomps:
+        host = _host_clause(verb)  # "..., the panel concluded, ..."
+        if host is not None:
+            return host, False
     if lemma in EVIDENCE_VERBS and not broad:
         # "the study shows that ...": a finding, only with an explicit complementiser, or
         # the inverted "..., the poll found."
@@ -902,10 +907,14 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
     # subject follows a comma and the cue ends the sentence
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     last_word = max((t.i for t in verb.sent if not t.is_punct and not t.is_space), default=-1)
+    tail_ok = last_word == verb.i or (
+        verb.right_edge.i >= last_word
+        and all(c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in verb.children if c.i > verb.i)
+    )  # "..., the office reported on Tuesday."
     trailing = (
-        verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i and subj is not None
+        verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i < verb.i and subj is not None
         and subj.left_edge.i > verb.sent.start and doc[subj.left_edge.i - 1].text == ","
-        and last_word == verb.i
+        and tail_ok
     )
     if trailing and subj is not None:
         own_a = subj.left_edge.i
@@ -941,6 +950,31 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
     if len(words) < 3:
         return None
     return a, b
+
+
+NOUN_CUES: frozenset[str] = frozenset(
+    """claim promise warning denial accusation allegation assertion insistence statement
+    suggestion pledge vow threat demand call argument explanation contention""".split()
+)
+BROAD_NOUN_CUES: frozenset[str] = frozenset(
+    "fear hope belief view concern expectation plan desire wish intention decision".split()
+)
+
+
+def _noun_cue(tok: Token) -> _Cue | None:
+    """'Moscow's claim that ...', 'his promise to build a wall': the owner is the source."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    for c in tok.children:
+        if c.i <= tok.i or c.dep_ not in ("acl", "ccomp", "appos", "relcl"):
+            continue
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        to = c.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        if that or to:
+            return _Cue(tok, tok.idx, tok.idx + len(tok.text), poss, (c.left_edge.i, c.right_edge.i + 1),
+                        negated=tok.lemma_.lower() == "denial", noun=True)
+    return None
 
 
 def _lemma(tok: Token) -> str:
@@ -1004,6 +1038,13 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             if clause is not None and subj is not None and subj.lower_ not in ("it", "this", "that", "there"):
                 cues.append(_Cue(tok, tok.idx, tok.idx + len(tok.text), subj,
                                  (clause.left_edge.i, clause.right_edge.i + 1)))
+            continue
+        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_CUES or (
+            broad and tok.lemma_.lower() in BROAD_NOUN_CUES
+        )):
+            noun_cue = _noun_cue(tok)
+            if noun_cue is not None:
+                cues.append(noun_cue)
             continue
         if tok.pos_ not in ("VERB",):
             continue
@@ -1199,13 +1240,17 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     # ---- pass 2: cues with clause content (indirect, mixed, or direct inside marks)
     ranges = [(_content_tokens(doc, c.content[0], c.content[1], in_quote, cue_toks), c.tok.i)
               for c in cues if c.content is not None]
-    for cue in cues:
+    for cue in sorted(cues, key=lambda c: (c.noun, c.tok.i)):  # verbs first, then nouns
         sp = speaker_of.get(cue.tok.i)
         if sp is None:
             continue
         rng = _according_content(cue) if cue.tok.lower_ == "according" else cue.content
         if rng is None:
             continue
+        if cue.noun:
+            cs, ce = _char_range(doc, rng[0], rng[1])
+            if any(o.start < ce and cs < o.end for o in out):
+                continue  # "repeated the Kremlin's claim that ...": already the verb's content
         # a cue inside another cue's content is part of that attribution (univocal)
         if any(o != cue.tok.i and r[0] <= cue.tok.i < r[1] for r, o in ranges):
             continue
