@@ -304,7 +304,7 @@ def test_round_counts_are_approximate() -> None:
     sources = [src("a", "A", "2024-01-01"), src("b", "B", "2024-01-01")]
     close = [fig("a", 0, 3000, 3000, "exact"), fig("b", 0, 3200, 3200, "exact")]
     assert not reconcile_figures(close, sources)[0].conflict
-    far = [fig("a", 0, 3000, 3000, "exact"), fig("b", 0, 3600, 3600, "exact")]
+    far = [fig("a", 0, 3000, 3000, "exact"), fig("b", 0, 3750, 3750, "exact")]
     assert reconcile_figures(far, sources)[0].conflict
     small = [fig("a", 0, 12, 12, "exact"), fig("b", 0, 13, 13, "exact")]
     assert reconcile_figures(small, sources)[0].conflict
