@@ -76,8 +76,8 @@ def build_briefing(
     t = time.perf_counter()
     result.reconciled_figures = reconcile_figures(result.figures, [a.article for a in annotated])
     story.event_date = infer_event_date(story)
-    result.timeline = build_timeline(story)
-    result.summary = summarize(story, options)
+    result.timeline = build_timeline(story, embedder)
+    result.summary = summarize(story, options, contradictions=result.contradictions, embedder=embedder)
     stats["briefing_s"] = time.perf_counter() - t
 
     result.warnings = [w for a in annotated for w in a.warnings]
