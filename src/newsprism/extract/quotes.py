@@ -59,7 +59,12 @@ ATTITUDE_VERBS: frozenset[str] = frozenset(
     intend plan prefer like oppose denounce congratulate mock defend attack challenge blast
     slam decry lambast ridicule bemoan cite echo consider view feel remind highlight refer
     chant yell recite list express hail welcome applaud tout push champion favor favour
-    decline agree aim try wish love hate regret appreciate recognize recognise""".split()
+    decline agree aim try wish love hate regret appreciate recognize recognise chide commend
+    apologize apologise portray cast brand label characterize characterise dub nickname
+    reference invoke proclaim project anticipate realize realise understand regard deem judge
+    determine disagree approve disapprove request appeal petition invite implore beg swear
+    alert speak debate address demonstrate prove accept embrace rail hammer rip knock laud
+    salute pan tease taunt vow float pitch tout unveil outline lay""".split()
 )
 NEGATING_CUES: frozenset[str] = frozenset(
     "deny reject dispute refute rebut contest dismiss disavow repudiate contradict".split()
