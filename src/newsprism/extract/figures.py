@@ -125,7 +125,7 @@ _NOUN_CATEGORY = {
     "injury": "injured", "refugee": "displaced", "evacuee": "displaced",
     "displaced": "displaced", "homeless": "displaced", "arrest": "arrested",
     "arrestee": "arrested", "missing": "missing", "evacuation": "displaced",
-    "killing": "killed",
+    "killing": "killed", "hurt": "injured", "murder": "killed", "homicide": "killed",
 }
 # verbs (lemmas) that put their subject/object in a category
 _VERB_CATEGORY = {
@@ -216,7 +216,7 @@ _CURRENT_MARKERS = {"this", "latest", "today", "yesterday", "current", "recent",
                     "same", "tuesday", "monday", "wednesday", "thursday", "friday",
                     "saturday", "sunday"}
 # a count whose subject is one of these covers a whole period, not the event
-_PERIOD_NOUNS = {"war", "conflict", "insurgency", "uprising", "revolution", "occupation",
+_PERIOD_NOUNS = {"war", "conflict", "insurgency", "uprising", "revolution", "occupation", "invasion",
                  "genocide", "holocaust", "dictatorship", "regime", "campaign"}
 _STATIVE_VERBS = {"live", "work", "employ", "reside", "inhabit", "house", "host", "number",
                   "serve", "own", "support", "attend", "visit", "use", "follow", "hold",
@@ -617,8 +617,8 @@ def _toll_category(subj: Token) -> str | None:
 def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
     """Category a verb gives to its argument np, and whether np is a subset (include)."""
     lem = _lemma(v)
-    # "choked 40 people to death", "burned to death"
-    for c in v.children:
+    # "choked 40 people to death", "burned to death" (but "sentenced 11 men to death")
+    for c in v.children if lem not in ("sentence", "condemn", "doom") else ():
         if c.dep_ == "prep" and c.lower_ == "to" and any(
             _lemma(p) == "death" for p in c.children if p.dep_ == "pobj"
         ):
@@ -667,6 +667,8 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
                 _lemma(p) in ("custody", "detention", "jail", "prison", "cell", "bar", "station")
                 for p in c.children if p.dep_ == "pobj") for c in v.children):
         return "arrested", False  # "500 people were still being held in police stations"
+    if lem in ("take", "seize", "grab", "hold") and _lemma(np) in ("hostage", "captive"):
+        return "missing", False  # "took 251 hostages": abducted
     if lem in ("lose", "sacrifice", "give") and any(
             c.dep_ == "dobj" and _lemma(c) == "life" for c in v.children):
         return "killed", False  # "five people lost their lives"
@@ -680,7 +682,7 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
         return "injured", False
     # "35 were admitted to hospital", "taken to hospital", "puts thousands in hospital"
     if lem in ("admit", "take", "rush", "airlift", "fly", "transport", "carry", "send", "put",
-               "land") and any(
+               "land", "treat", "hospitalize", "hospitalise", "keep") and any(
         c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(
             _lemma(p) in ("hospital", "clinic") for p in c.children if p.dep_ == "pobj")
         for c in v.children
