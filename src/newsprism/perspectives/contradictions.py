@@ -307,9 +307,18 @@ def _topic(sides_sts: list[list[Statement]], texts: dict[str, str], kinds: set[s
     for sts in sides_sts:
         for st in sts:
             if st.polarity == "deny" and not st.anaphoric:
-                return f"Is it true that {st.text}?"
-    st = sides_sts[0][0]
-    return f"Is it true that {st.text}?"
+                return f"Is it true that {_clause(st.text)}?"
+    return f"Is it true that {_clause(sides_sts[0][0].text)}?"
+
+
+def _clause(text: str) -> str:
+    """A source clause fit to follow "that": trailing punctuation off, a capitalised article or
+    pronoun opening the sentence lower-cased (names keep their capitals)."""
+    text = text.strip().rstrip(" .;:,!")
+    first, _, rest = text.partition(" ")
+    if first in {"The", "A", "An", "This", "That", "These", "Those", "It", "They", "He", "She", "We", "There"}:
+        text = first.lower() + (" " + rest if rest else "")
+    return text
 
 
 _EVENT = cues.re.compile(

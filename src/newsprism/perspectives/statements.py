@@ -26,7 +26,9 @@ _PAREN_APPOSITIVE = re.compile(r",\s*(?:including|such as|like|along with|togeth
 _THAT = re.compile(r"^\s*(?:on\s+\w+\s+|in\s+\w+\s+|to\s+\w+\s+|again\s+|earlier\s+|also\s+|repeatedly\s+|publicly\s+|\w+ly\s+)*(?:that\s+|:\s*(?:that\s+)?)", re.I)
 _LEAD_PUNCT = re.compile(r"^[\s,:;\"“”'‘’—–\-]+")
 _TRAIL_PUNCT = re.compile(r"[\s,;:\"“”'‘’—–\-]+$")
-_TRAIL_CONJ = re.compile(r"\s+(?:and|but|or|while|as|so)\s*$", re.I)
+_TRAIL_CONJ = re.compile(
+    r"\s+(?:and|but|or|while|as|so|by|of|to|for|in|on|at|with|from|the|a|an|its|their|his|her)\s*$", re.I
+)
 _BOUNDARY = re.compile(r";\s|\s[—–]\s|:\s|\b(?:which|who|whom|while|whereas|during which|after which|but)\s", re.I)
 _WORDS = re.compile(r"\w+")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|of|these|those|his|her|their|its|such|earlier|any|no)\s*$", re.I)
