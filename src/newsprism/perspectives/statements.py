@@ -39,6 +39,9 @@ _NESTED_REPORT = re.compile(
     r"(?:believed|believes|believe|thinks|think|thought|felt|feels|knew|knows)\s+",
     re.I,
 )
+_CALLED_LIE_TAIL = re.compile(
+    r"\s+an?\s+[\"“'‘]?(?:lie|lies|fabrication|hoax|fake|fiction|falsehood|fantasy|smear)[\"”'’]?\s*$", re.I
+)
 MIN_OWN_WORDS = 6
 
 
@@ -226,14 +229,21 @@ class _ArticleScanner:
         start, end = _trim(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
         if family == cues.BLAME and q.cue_start is not None and q.cue_start < start:
             start = q.cue_start  # "blamed X for Y" reads as a position only with its verb
+        if called_lie:
+            lie = _CALLED_LIE_TAIL.search(self.text[start:end])
+            if lie and lie.start() > 0:
+                end = start + lie.start()  # what was called a lie, without 'a "lie"'
         ctext = self.text[start:end]
         d_start = q.cue_start if (family == cues.BLAME or polarity == "deny") and q.cue_start is not None and q.cue_start < start else start
+        anaphoric = bool(cues.BARE_OBJECT.match(ctext))
+        if anaphoric and d_start < start:
+            start, ctext = d_start, self.text[d_start:end]  # "rejected the allegations", not "the allegations"
         self.out.append(
             Statement(
                 source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                 start=start, end=end, text=ctext, holders=holders, kind="reported", family=family,
                 polarity=polarity, cue=q.cue, display_start=d_start, display_end=end, quote_id=q.id or None,
-                anaphoric=bool(cues.BARE_OBJECT.match(ctext)),
+                anaphoric=anaphoric,
             )
         )
 
@@ -359,14 +369,15 @@ class _ArticleScanner:
         polarity = "deny" if fam == cues.DENY else "assert"
         d_start = a if fam in (cues.BLAME, cues.DENY) else start
         kind = "evidence" if fam == cues.EVIDENCE else "reported"
-        if fam == cues.BLAME:
-            start = a  # "blamed X for Y" reads as a position only with its verb
+        anaphoric = bool(cues.BARE_OBJECT.match(ctext))
+        if fam == cues.BLAME or (anaphoric and d_start < start):
+            start = a  # "blamed X for Y", "rejected the allegations" read as positions only with the verb
             ctext = text[start:end]
         self.out.append(Statement(
             source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
             start=start, end=end, text=ctext, holders=holders, kind=kind, family=fam,
             polarity=polarity, cue=text[a:b], display_start=d_start, display_end=end,
-            anaphoric=bool(cues.BARE_OBJECT.match(ctext)),
+            anaphoric=anaphoric,
         ))
 
     def own_voice(self) -> None:
