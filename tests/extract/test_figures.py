@@ -125,6 +125,11 @@ def test_values_and_qualifiers(nlp, text, low, high, qualifier) -> None:
         ("Gunmen took 25 hostages at the hotel.", "missing", "hostages missing"),
         ("The court sentenced 11 men to death.", "other", "men"),
         ("The city recorded 412 murders in the first half.", "killed", "people killed"),
+        ("Nearly 90,000 people spent the night in evacuation centres.", "displaced",
+         "people displaced"),
+        ("More than 200 soldiers surrendered and were taken prisoner.", "arrested",
+         "soldiers arrested"),
+        ("Five of the victims are in intensive care.", "injured", "people injured"),
         ("Some 15,000 workers joined the strike.", "other", "workers"),
         ("The boat was carrying 60 migrants.", "other", "migrants"),
     ],
@@ -146,6 +151,16 @@ def test_projections_are_not_counts_and_exceeding_is_a_lower_bound(nlp) -> None:
 def test_a_total_brought_up_by_new_deaths(nlp) -> None:
     out = figs(nlp, "The ministry recorded 9 new deaths on Thursday, bringing the total to 204.")
     assert [(f.low, f.category) for f in out] == [(9, "killed"), (204, "killed")]
+
+
+def test_severity_capacity_and_aboard(nlp) -> None:
+    out = figs(nlp, "Fourteen people were hurt, two of them critically, when a tram derailed.")
+    assert [(f.low, f.category, f.partial) for f in out] == [(14, "injured", False),
+                                                             (2, "injured", True)]
+    out = figs(nlp, "The boat, built to carry 30 people, had more than 100 on board.")
+    assert [(f.low, f.category) for f in out] == [(100, "other")]
+    f = one(nlp, "The minister, who has 3 children, resigned.")
+    assert not f.about_event
 
 
 def test_bare_numbers_of_people_by_their_verb(nlp) -> None:

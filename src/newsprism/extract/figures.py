@@ -150,6 +150,8 @@ _ADJ_CATEGORY = {
     "displaced": "displaced", "arrested": "arrested", "detained": "arrested",
 }
 # "claim"/"cost"/"take"/"lose" only count as killing with "lives"
+_SEVERE_ADVERBS = {"critically", "seriously", "severely", "gravely", "badly", "slightly",
+                   "lightly"}
 _SEVERITY = {"critical", "serious", "stable", "grave", "severe", "life-threatening", "fair"}
 _LIFE_VERBS = {"claim", "cost", "take", "lose"}
 _TRANSPARENT = {"total", "group", "crowd", "number", "handful", "team", "party", "batch",
@@ -220,7 +222,8 @@ _PERIOD_NOUNS = {"war", "conflict", "insurgency", "uprising", "revolution", "occ
                  "genocide", "holocaust", "dictatorship", "regime", "campaign"}
 _STATIVE_VERBS = {"live", "work", "employ", "reside", "inhabit", "house", "host", "number",
                   "serve", "own", "support", "attend", "visit", "use", "follow", "hold",
-                  "seat", "accommodate", "sleep", "fit", "lack", "need", "depend", "rely"}
+                  "seat", "accommodate", "sleep", "fit", "lack", "need", "depend", "rely",
+                  "have"}
 
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _PERIOD_RE = re.compile(r"\b(years?|decades?|century|centuries|millennium)\b", re.I)
@@ -669,6 +672,13 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
         return "arrested", False  # "500 people were still being held in police stations"
     if lem in ("take", "seize", "grab", "hold") and _lemma(np) in ("hostage", "captive"):
         return "missing", False  # "took 251 hostages": abducted
+    if lem in ("take", "hold") and any(_lemma(c) in ("prisoner", "captive") and c.dep_ in (
+            "oprd", "attr", "dobj", "xcomp", "advcl", "npadvmod") for c in v.children):
+        return "arrested", False  # "were taken prisoner"
+    if lem in ("be", "remain", "lie", "stay") and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            _lemma(p) == "care" and any(a.lower_ == "intensive" for a in p.children)
+            for p in c.children if p.dep_ == "pobj") for c in v.children):
+        return "injured", False  # "35 patients are in intensive care"
     if lem in ("lose", "sacrifice", "give") and any(
             c.dep_ == "dobj" and _lemma(c) == "life" for c in v.children):
         return "killed", False  # "five people lost their lives"
@@ -689,7 +699,8 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
     ):
         return "injured", False
     # "1,900 residents have been moved to emergency shelters", "housed in camps"
-    if lem in ("move", "take", "house", "relocate", "transfer", "bus", "put", "place") and any(
+    if lem in ("move", "take", "house", "relocate", "transfer", "bus", "put", "place", "spend",
+               "stay", "sleep", "live", "remain", "shelter", "seek", "find") and any(
         c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(
             _lemma(p) in ("shelter", "camp", "centre", "center", "tent")
             for p in c.children if p.dep_ == "pobj")
@@ -717,6 +728,14 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
                         cat = _noun_category(t)
                         if cat:
                             return cat, False
+    # "200 soldiers surrendered and were taken prisoner": a coordinated verb, same subject
+    if np.dep_ in ("nsubj", "nsubjpass"):
+        for c in v.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                    m.dep_ in ("nsubj", "nsubjpass") for m in c.children):
+                cat, _ = _verb_category(c, np)
+                if cat:
+                    return cat, False
     # "forced 3,000 people from their homes", "driven from their homes"
     if lem in ("force", "drive", "chase", "push", "flee") and any(
         c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
@@ -842,6 +861,9 @@ def _category(doc: Doc, num: _Number, head: Token | None, part: Token | None
     anchor = head if head is not None else doc[num.root]
     subset = False
     # "three of them fatally"
+    if doc[num.root].head.lower_ in _SEVERE_ADVERBS or any(
+            c.lower_ in _SEVERE_ADVERBS for c in doc[num.root].children):
+        return "injured", part is not None  # "two of them critically"
     if doc[num.root].head.lower_ in ("fatally", "mortally") or any(
             c.lower_ in ("fatally", "mortally") for c in doc[num.root].children) or (
             head is not None and any(c.lower_ in ("fatally", "mortally") for c in head.children)):
@@ -1576,6 +1598,11 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         if _lemma(verb) in ("exceed", "surpass", "top", "pass") and num.qualifier == "exact":
             num = _Number(num.start, num.num_start, num.end, num.low, None, "at_least",
                           num.value, num.root)
+    # a capacity is not a count: "the boat, built to carry 30 people"
+    if verb is not None and verb.dep_ in ("xcomp", "advcl") and _lemma(verb.head) in (
+            "build", "design", "mean", "intend", "certify", "license", "able", "capable",
+            "equip", "plan"):
+        return None
     # a count inside a condition is hypothetical: "if even a portion of those billion people
     # were displaced"
     if any(a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children
@@ -1587,8 +1614,10 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         # or a bare number whose verb takes people ("120 have been rescued")
         if num.value < 2:
             return None
-        if head is None and not (part is None and _people_verb(doc[num.root])):
-            return None
+        nxt = [doc[j].lower_ for j in _words_from(doc, num.end, 2)]
+        aboard = nxt[:1] == ["aboard"] or nxt == ["on", "board"]
+        if head is None and not (part is None and (_people_verb(doc[num.root]) or aboard)):
+            return None  # a bare number counts people only by its verb or "on board"
         if head is not None and not is_person_noun(head):
             return None
         if head is not None and (head.lower_ in _VAGUE or head.lower_ in _SCALES):
@@ -1622,8 +1651,11 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     )
     # a part of another casualty count ("three of the injured died", "two of the dead were
     # paramedics", "including 30 children"); "four of them" (of the protesters) is not
-    fig.partial = (part is not None and bool(
-        _noun_category(part) or _adj_category(part) or _np_category_local(part))) or (
+    root = doc[num.root]
+    graded = root.head.lower_ in _SEVERE_ADVERBS | {"fatally", "mortally"} or any(
+        c.lower_ in _SEVERE_ADVERBS | {"fatally", "mortally"} for c in root.children)
+    fig.partial = (part is not None and (graded or bool(
+        _noun_category(part) or _adj_category(part) or _np_category_local(part)))) or (
         part is None and subset)
     sub_group = group_of(counts) != "people"
     return fig, anchor, subset or sub_group, max(end_tok, num.end)
