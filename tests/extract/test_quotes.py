@@ -570,3 +570,15 @@ def test_noun_cues_and_trailing_reported(nlp) -> None:
     assert bridge.speaker == "Ines Duarte"
     rise = _one(quotes, "Unemployment will rise")
     assert rise.speaker == "National Statistics Office" and "reported" not in rise.text
+
+
+def test_any_verb_right_after_a_quotation_introduces_it(nlp) -> None:
+    text = (
+        "\"You were offside by a metre,\" the linesman shot back.\n\n"
+        "\"Welcome to the new terminal!\" a sign at the airport reads.\n\n"
+        "\"The river rose two metres overnight,\" the report concluded."
+    )
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "offside by a metre").speaker == "the linesman"
+    assert _one(quotes, "new terminal").speaker == "a sign at the airport"
+    assert _one(quotes, "river rose").speaker == "the report"

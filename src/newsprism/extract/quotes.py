@@ -1355,7 +1355,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
         if best is None:
             # "Cruz continued: “...”": any verb whose clause hands over to the quotation with
             # a colon introduces it, whether or not it is in the cue lexicon
-            extra = _colon_cue(doc, r[0], in_quote)
+            extra = _colon_cue(doc, r[0], in_quote) or _after_quote_cue(doc, r[1], in_quote)
             if extra is not None and extra.subject is not None and para_of(extra.start) in (
                 q.paragraph, q.paragraph - 1
             ):  # "X said:" may end the paragraph before the quotation
@@ -1440,6 +1440,40 @@ def _headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]
                     speaker_start=m.start if m is not None else a,
                     speaker_end=m.end if m is not None else colon,
                     source_start=a, source_end=colon)
+
+
+def _after_quote_cue(doc: Doc, last_tok: int, in_quote: list[int]) -> _Cue | None:
+    """'"...," Trump shot back' / '"...?" asked the moderator': a subject and verb right after
+    the closing mark introduce the quotation, whatever the verb."""
+    k = last_tok
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space):
+        if doc[k].text in ".;" and k > last_tok and doc[k - 1].text not in _QUOTE_CHARS:
+            return None
+        k += 1
+    if k >= len(doc) or k - last_tok > 4 or in_quote[k] >= 0:
+        return None
+    tok = doc[k]
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in NON_ATTRIBUTING:  # '"...," said X'
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+        if subj is not None:
+            return _Cue(tok, tok.idx, tok.idx + len(tok.text), subj, None)
+        return None
+    # the subject phrase starting here, then its verb within a few words
+    node = tok
+    while node.dep_ not in ("nsubj",) and node.head.i != node.i and node.head.i - k <= 6 and node.head.i > node.i:
+        node = node.head
+    if node.dep_ != "nsubj" or node.left_edge.i != k:
+        return None
+    verb = node.head
+    # '"...?" the 43-year-old asked': the parser may hang the verb on its subject
+    hung = next((c for c in node.children if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - node.i <= 2), None)
+    if hung is not None and verb.i < node.i:
+        verb = hung
+    if verb.pos_ != "VERB" or verb.i - k > 8 or in_quote[verb.i] >= 0 or verb.lemma_.lower() in NON_ATTRIBUTING:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children if c.lower_ not in ("me", "us", "him", "her", "them")):
+        return None  # '"...," the coach told the players to ...' is left to the lexicon rules
+    return _Cue(verb, verb.idx, verb.idx + len(verb.text), node, None)
 
 
 def _colon_cue(doc: Doc, first_tok: int, in_quote: list[int]) -> _Cue | None:
