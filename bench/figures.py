@@ -54,6 +54,7 @@ FIXTURES = {
     "held-out set 3": ROOT / "tests" / "fixtures" / "figures_heldout3.jsonl",
     "held-out set 4": ROOT / "tests" / "fixtures" / "figures_heldout4.jsonl",
     "held-out set 5": ROOT / "tests" / "fixtures" / "figures_heldout5.jsonl",
+    "held-out set 6 (blind)": ROOT / "tests" / "fixtures" / "figures_heldout6.jsonl",
 }
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(1000+))?")
 
