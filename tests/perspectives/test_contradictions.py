@@ -92,6 +92,7 @@ def test_example_main_dispute(example, embedder: Embedder) -> None:
     russia_ev = " ".join(texts[sp.source_id][sp.start : sp.end] for sp in main.sides[russia].evidence)
     assert "sarin nerve gas dropped by Syrian aircraft" in west_ev
     assert "Amnesty International has gathered evidence" in west_ev
+    assert "blame of the rebels a \"lie\"" in west_ev  # the rebel commander's rejection
     assert "leaked from an insurgent weapons depot" in russia_ev
     assert "Russia strongly denies that the Syrian air force is using chlorine" in russia_ev
     # every outlet carries the first side's evidence; the analysis piece and CBC carry both

@@ -96,6 +96,7 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
     answers = [_answer_camps(s) for s in sts]
     anaphoric = [any(st.anaphoric for st in s) and all(st.anaphoric for st in s) for s in sts]
     counter = [any(st.family == cues.COUNTER for st in s) for s in sts]
+    explicit = [any(st.explicit_target for st in s) for s in sts]
     negated = [bool(s) and all(st.negated for st in s) for s in sts]
     accusation = [any(st.family == cues.BLAME or st.responsible for st in s) for s in sts]
     words = [set().union(*(table.words[i] for i in m)) if m else set() for m in members]
@@ -163,9 +164,12 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
                 c = float(ssim[i, j])
             else:
                 c = float(sim[i, j])
-            # the explanation is an alternative to what the source has just reported
+            # an alternative explanation answers what the source has just reported; "called X a
+            # lie" names X, so only meaning counts
             own_si = table.statements[members[i][0]].sent_index
-            if before:
+            if explicit[i]:
+                pass
+            elif before:
                 c -= 0.03 * min(10, own_si - max(st.sent_index for st in before))
             else:
                 c -= 0.3

@@ -63,6 +63,7 @@ class Statement:
     display_end: int = 0
     quote_id: str | None = None
     anaphoric: bool = False  # the content is only "the allegations", "it", ...
+    explicit_target: bool = False  # "called X a lie": X names what is rejected
     rebuts: Statement | None = None  # a statement of the same source it contradicts
     responsible: list[Actor] = field(default_factory=list)  # answers to "who is responsible"
 
@@ -243,7 +244,7 @@ class _ArticleScanner:
                 source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                 start=start, end=end, text=ctext, holders=holders, kind="reported", family=family,
                 polarity=polarity, cue=q.cue, display_start=d_start, display_end=end, quote_id=q.id or None,
-                anaphoric=anaphoric,
+                anaphoric=anaphoric, explicit_target=called_lie,
             )
         )
 
@@ -341,7 +342,7 @@ class _ArticleScanner:
             self.out.append(Statement(
                 source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                 start=o_s, end=o_e, text=text[o_s:o_e], holders=holders, kind="reported", family=fam,
-                polarity="deny", cue=m.group(0).split()[0], display_start=a, display_end=b,
+                polarity="deny", cue=m.group(0).split()[0], display_start=a, display_end=b, explicit_target=True,
             ))
             return
         holders = self._holders_from_segment(sent.start, a) or prev_holders
