@@ -582,3 +582,9 @@ def test_any_verb_right_after_a_quotation_introduces_it(nlp) -> None:
     assert _one(quotes, "offside by a metre").speaker == "the linesman"
     assert _one(quotes, "new terminal").speaker == "a sign at the airport"
     assert _one(quotes, "river rose").speaker == "the report"
+
+
+def test_writer_participle_gloss_is_not_content(nlp) -> None:
+    text = "The union said it would strike on Monday, setting the stage for a week of cancelled trains."
+    q = _one(_quotes(nlp, text), "strike on Monday")
+    assert q.text == "it would strike on Monday"

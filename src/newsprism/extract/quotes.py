@@ -1297,6 +1297,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             out.append(qr)
             continue
         b = _cut_trailing_comment(doc, a, b, qspans, inside)
+        b = _cut_trailing_participle(doc, a, b)
         start, end = _char_range(doc, a, b)
         for qi in inside:  # an embedded quotation is kept whole, marks included
             q = qspans[qi]
@@ -1521,6 +1522,17 @@ def _cut_trailing_comment(doc: Doc, a: int, b: int, qspans: list[QuotedSpan], in
             node.dep_ in ("appos", "relcl", "acl", "advcl", "npadvmod") or second_object
         ) and node.right_edge.i + 1 >= b:
             return after
+    return b
+
+
+def _cut_trailing_participle(doc: Doc, a: int, b: int) -> int:
+    """'said it would back him, setting the Kremlin on course for ...': a participle clause
+    after a comma at the end of the reported clause is the writer's gloss."""
+    for t in doc[a:b]:
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i > a + 2 \
+                and doc[t.left_edge.i - 1].text == "," and t.right_edge.i + 1 >= b \
+                and a <= t.head.i < b and not (a <= t.head.head.i < b and t.head.head.i != t.head.i):
+            return t.left_edge.i - 1
     return b
 
 
