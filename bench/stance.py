@@ -6,11 +6,14 @@ Only the test labels are available, so thresholds are tuned on a fixed 20% slice
 Body ID % 5 == 0, so no body is in both parts) and every number is reported on the other 80%.
 Each distinct headline and body sentence is embedded once per backend; nothing is cached.
 
-Systems, same rules, side by side:
+Systems, side by side:
 - newsprism MiniLM: max cosine between the headline and the body's sentences decides related;
   refuting cues (deny, hoax, fake, false, debunk ...) near the best sentences give disagree,
   a high cosine without hedges gives agree, the rest discuss;
 - TF-IDF cosine: the same rules with newsprism's hashed TF-IDF vectors (a simple baseline run here);
+- newsprism stance rules: perspectives.stance's own pair rule (calibrated cosine, denial/negation
+  polarity mismatch, incompatible responsible-party answers) on the best body sentences, with each
+  embedder; its three thresholds tuned on the same 20% slice;
 - all-unrelated (the scorer's NULL);
 - reported: the official FNC-1 baseline (75.20%) and the best published system (82.02%), as
   relative FNC scores (score / max score) on the full test set.
@@ -32,6 +35,8 @@ from sklearn.metrics import f1_score
 
 from newsprism.embed import load_embedder
 from newsprism.options import load_options
+from newsprism.perspectives.claims import calibrated
+from newsprism.perspectives.stance import answers, polarity
 
 LABELS = ["agree", "disagree", "discuss", "unrelated"]
 REFUTE = re.compile(
@@ -84,17 +89,25 @@ def features(embedder, headlines: list[str], bodies: dict[str, list[str]], pairs
     sv = embedder.embed(s_list)
     secs = time.perf_counter() - t0
     hedge_share = {bid: float(np.mean([bool(HEDGE.search(t)) for t in sents])) for bid, sents in bodies.items()}
-    out = np.zeros((len(pairs), 4), dtype=np.float32)
+    out = np.zeros((len(pairs), 7), dtype=np.float32)
+    h_pol = {h: polarity(h) for h in h_list}
+    h_ans = {h: answers(h) for h in h_list}
     for k, (h, bid) in enumerate(pairs):
         a, b = b_rows[bid]
         sims = sv[a:b] @ hv[h_index[h]]
         order = np.argsort(-sims)[:TOP_K]
         top = [s_list[a + j] for j in order]
+        best_ans = answers(top[0])
         out[k] = (
             float(sims[order[0]]),
             hedge_share[bid],
             float(any(REFUTE.search(t) for t in top) or bool(REFUTE.search(h))),
             float(any(HEDGE.search(t) for t in top)),
+            # the product's rule inputs (perspectives.stance): calibrated cosine of the best
+            # sentence, polarity mismatch with any of the best sentences, incompatible answers
+            float(calibrated(np.array([[sims[order[0]]]]), embedder.kind)[0, 0]),
+            float(any(polarity(t) != h_pol[h] for t in top)),
+            float(bool(h_ans[h]) and bool(best_ans) and not (h_ans[h] & best_ans)),
         )
     return out, secs, len(h_list) + len(s_list)
 
@@ -103,7 +116,7 @@ def predict(f: np.ndarray, t_rel: float, t_agree: float) -> list[str]:
     """unrelated below t_rel; disagree on a refuting cue; agree when close (>= t_agree) and the
     best sentences carry no hedge; else discuss."""
     out = []
-    for mx, _hedge_share, refute, hedge_top in f:
+    for mx, _hedge_share, refute, hedge_top, *_rule_inputs in f:
         if mx < t_rel:
             out.append("unrelated")
         elif refute:
@@ -113,6 +126,38 @@ def predict(f: np.ndarray, t_rel: float, t_agree: float) -> list[str]:
         else:
             out.append("discuss")
     return out
+
+
+def predict_rules(f: np.ndarray, t_rel: float, t_contra: float, t_agree: float) -> list[str]:
+    """perspectives.stance's rule per pair (headline vs its best body sentences): unrelated
+    below t_rel; contradict (-> disagree) on incompatible answers or a polarity mismatch at
+    >= t_contra; agree at >= t_agree; a related pair that is neither -> discuss."""
+    out = []
+    for row in f:
+        cos, mismatch, incompatible = row[4], row[5], row[6]
+        if cos < t_rel:
+            out.append("unrelated")
+        elif incompatible or (mismatch and cos >= t_contra):
+            out.append("disagree")
+        elif cos >= t_agree:
+            out.append("agree")
+        else:
+            out.append("discuss")
+    return out
+
+
+def tune_rules(scorer, gold_rows, f) -> tuple[float, float, float]:
+    """Relatedness first (as for the simple rules), then the contradict and agree thresholds."""
+    grid = np.round(np.arange(0.05, 1.0, 0.025), 3)
+    t_rel = max(grid, key=lambda t: fnc(scorer, gold_rows, predict_rules(f, t, 9.0, 9.0))[0])
+    best = (-1.0, 9.0, 9.0)
+    for t_contra, t_agree in itertools.product(grid, grid):
+        if t_contra < t_rel or t_agree < t_rel:
+            continue
+        sc, _ = fnc(scorer, gold_rows, predict_rules(f, t_rel, t_contra, t_agree))
+        if sc > best[0]:
+            best = (sc, float(t_contra), float(t_agree))
+    return float(t_rel), best[1], best[2]
 
 
 def fnc(scorer, gold_rows: list[dict[str, str]], pred: list[str]) -> tuple[float, float]:
@@ -166,6 +211,15 @@ def main() -> None:
         name = "newsprism MiniLM int8" if kind == "minilm" else "TF-IDF cosine (run here)"
         rate = (n_t + n_e) / (secs_t + secs_e)
         results.append((name, f"{rel:.2f}", f"{macro:.2f}", " ".join(f"{x:.2f}" for x in per), f"rel>={t_rel:.3f} agree>={t_agree:.3f}", f"{rate:.0f}/s"))
+        r_rel, r_con, r_agr = tune_rules(scorer, tune_rows, ft)
+        pred = predict_rules(fe, r_rel, r_con, r_agr)
+        _, rel = fnc(scorer, eval_rows, pred)
+        macro = 100.0 * f1_score(gold, pred, labels=LABELS, average="macro")
+        per = f1_score(gold, pred, labels=LABELS, average=None)
+        results.append((
+            f"newsprism stance rules ({'MiniLM' if kind == 'minilm' else 'TF-IDF'})", f"{rel:.2f}", f"{macro:.2f}",
+            " ".join(f"{x:.2f}" for x in per), f"rel>={r_rel:.3f} contra>={r_con:.3f} agree>={r_agr:.3f}", f"{rate:.0f}/s",
+        ))
         print(f"  {name}: done ({rate:.0f} texts/s embedded)", file=sys.stderr)
     null = ["unrelated"] * len(eval_rows)
     _, null_rel = fnc(scorer, eval_rows, null)
