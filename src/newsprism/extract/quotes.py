@@ -708,19 +708,27 @@ def _explicit_role(doc: Doc, head: Token, m: _Mention) -> str | None:
 
 
 def _source_extent(head: Token) -> tuple[int, int]:
-    """Token range of the source phrase: the subject subtree minus relative clauses."""
+    """Token range of the source phrase as written: the subject with its appositions, without
+    relative clauses, a participle gloss (", referring to ..."), a leading conjunction or a
+    trailing date."""
+    doc = head.doc
     skip: set[int] = set()
     for c in head.children:
-        if c.dep_ in ("relcl", "acl") or (c.dep_ == "punct" and c.i > head.i and c.lower_ == ","):
+        gloss = c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.i > 0 and doc[c.left_edge.i - 1].text == ","
+        dated = c.dep_ == "prep" and c.i > head.i and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children
+        )
+        comma = c.dep_ == "punct" and c.i > head.i and c.lower_ == ","
+        if gloss or dated or comma or c.dep_ in ("relcl", "acl") or (c.dep_ == "cc" and c.i < head.i):
             skip.update(range(c.left_edge.i, c.right_edge.i + 1))
     idx = [t.i for t in head.subtree if t.i not in skip]
     a, b = min(idx), max(idx) + 1
-    doc = head.doc
-    while a < b - 1 and (doc[a].is_punct or doc[a].is_space):
+    while a < b - 1 and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ == "cc"):
         a += 1
     while b - 1 > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        if doc[b - 1].text == ")" and any(t.text == "(" for t in doc[a : b - 1]):
+            break  # "Rep. Zoe Lofgren (D-Calif.)"
         b -= 1
-    # keep the contiguous part around the head only
     return a, b
 
 
