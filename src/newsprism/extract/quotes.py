@@ -1268,55 +1268,58 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     ranges = [(_content_tokens(doc, c.content[0], c.content[1], in_quote, cue_toks), c.tok.i)
               for c in cues if c.content is not None]
     for cue in sorted(cues, key=lambda c: (c.noun, c.tok.i)):  # verbs first, then nouns
-        sp = speaker_of.get(cue.tok.i)
-        if sp is None:
-            continue
-        rng = _according_content(cue) if cue.tok.lower_ == "according" else cue.content
-        if rng is None:
-            continue
-        if cue.noun:
-            cs, ce = _char_range(doc, rng[0], rng[1])
-            if any(o.start < ce and cs < o.end for o in out):
-                continue  # "repeated the Kremlin's claim that ...": already the verb's content
-        # a cue inside another cue's content is part of that attribution (univocal)
-        if any(o != cue.tok.i and r[0] <= cue.tok.i < r[1] for r, o in ranges):
-            continue
-        a, b = rng
-        subj = cue.subject
-        if subj is not None and a <= subj.i < b and cue.tok.lower_ != "according" and subj.head.i != cue.tok.i:
-            # the parser hung the source on the content ('"...," Texas delegate X, ... said')
-            if subj.left_edge.i > a:
-                b = subj.left_edge.i
-            else:
-                a = subj.right_edge.i + 1
-        a, b = _content_tokens(doc, a, b, in_quote, cue_toks)
-        words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
-        if len(words) < 2:
-            continue
-        inside = {in_quote[t] for t in range(a, b) if in_quote[t] >= 0}
-        outside = [t for t in words if in_quote[t.i] < 0]
-        if len(inside) == 1 and len(outside) <= 1:
-            qi = next(iter(inside))
-            q = qspans[qi]
-            used_q[qi] = sp
-            cue_direct.add(cue.tok.i)
-            qr = make(q.start, q.end, "direct", cue, sp)
-            qr.continued = q.continued
-            out.append(qr)
-            continue
-        b = _cut_trailing_comment(doc, a, b, qspans, inside)
-        b = _cut_trailing_participle(doc, a, b)
-        start, end = _char_range(doc, a, b)
-        for qi in inside:  # an embedded quotation is kept whole, marks included
-            q = qspans[qi]
-            if q.start <= start < q.end:
-                start = q.open_pos
-            if q.start < end <= q.end or (q.start <= end < q.close_end):
-                end = max(end, q.close_end)
-        kind = "mixed" if inside else "indirect"
-        for qi in inside:
-            used_q[qi] = sp
-        out.append(make(start, end, kind, cue, sp))
+        try:
+            sp = speaker_of.get(cue.tok.i)
+            if sp is None:
+                continue
+            rng = _according_content(cue) if cue.tok.lower_ == "according" else cue.content
+            if rng is None:
+                continue
+            if cue.noun:
+                cs, ce = _char_range(doc, rng[0], rng[1])
+                if any(o.start < ce and cs < o.end for o in out):
+                    continue  # "repeated the Kremlin's claim that ...": already the verb's content
+            # a cue inside another cue's content is part of that attribution (univocal)
+            if any(o != cue.tok.i and r[0] <= cue.tok.i < r[1] for r, o in ranges):
+                continue
+            a, b = rng
+            subj = cue.subject
+            if subj is not None and a <= subj.i < b and cue.tok.lower_ != "according" and subj.head.i != cue.tok.i:
+                # the parser hung the source on the content ('"...," Texas delegate X, ... said')
+                if subj.left_edge.i > a:
+                    b = subj.left_edge.i
+                else:
+                    a = subj.right_edge.i + 1
+            a, b = _content_tokens(doc, a, b, in_quote, cue_toks)
+            words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
+            if len(words) < 2:
+                continue
+            inside = {in_quote[t] for t in range(a, b) if in_quote[t] >= 0}
+            outside = [t for t in words if in_quote[t.i] < 0]
+            if len(inside) == 1 and len(outside) <= 1:
+                qi = next(iter(inside))
+                q = qspans[qi]
+                used_q[qi] = sp
+                cue_direct.add(cue.tok.i)
+                qr = make(q.start, q.end, "direct", cue, sp)
+                qr.continued = q.continued
+                out.append(qr)
+                continue
+            b = _cut_trailing_comment(doc, a, b, qspans, inside)
+            b = _cut_trailing_participle(doc, a, b)
+            start, end = _char_range(doc, a, b)
+            for qi in inside:  # an embedded quotation is kept whole, marks included
+                q = qspans[qi]
+                if q.start <= start < q.end:
+                    start = q.open_pos
+                if q.start < end <= q.end or (q.start <= end < q.close_end):
+                    end = max(end, q.close_end)
+            kind = "mixed" if inside else "indirect"
+            for qi in inside:
+                used_q[qi] = sp
+            out.append(make(start, end, kind, cue, sp))
+        except (IndexError, ValueError, KeyError) as exc:  # one odd parse: skip this item
+            warnings.warn(f"{source_id}: attribution at a cue skipped ({exc!r})", stacklevel=2)
 
     # ---- pass 3: quotations attached to a cue in (or next to) their sentence
     last_in_para: dict[int, _Speaker] = {}
@@ -1326,81 +1329,84 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             last_in_para[p] = _Speaker(qr.speaker, qr.speaker_role, qr.speaker_start,
                                        qr.speaker_end, 0, 0)
     for qi, q in enumerate(qspans):
-        if qi in used_q:
-            continue
-        r = q_tokens[qi]
-        if r is None:
-            continue
-        short = not _substantial(doc, q, list(doc[r[0] : r[1]]))
-        if short and not ("," in text[q.end : q.close_end] or text[q.end - 1] in "?!"):
-            continue  # a scare-quoted term or a title, not words someone said
-        s_first, s_last = sent_of[r[0]], sent_of[r[1] - 1]
-        cand = set(range(s_first, s_last + 1))
-        if s_last + 1 < len(sents) and para_of(sents[s_last + 1].start_char) == q.paragraph \
-                and len(sents[s_last + 1]) <= 12:
-            cand.add(s_last + 1)  # a short "... , said X." tail split off by the parser
-        if s_first > 0 and text[: q.open_pos].rstrip().endswith(":"):
-            cand.add(s_first - 1)  # "X said:" ending the previous sentence
-        best: _Cue | None = None
-        best_d = 10**9
-        for cue in cues:
-            if sent_of[cue.tok.i] not in cand or cue.tok.i not in speaker_of or cue.tok.lower_ == "according":
+        try:
+            if qi in used_q:
                 continue
-            if para_of(cue.start) != q.paragraph:
+            r = q_tokens[qi]
+            if r is None:
                 continue
-            if short and not (r[1] <= cue.tok.i <= r[1] + 7):
-                continue  # '"Quiet," he demanded': a short quotation needs its cue right after
-            if cue.content is not None and cue.tok.i not in cue_direct:
-                ca, cb = cue.content
-                own_clause = not any(in_quote[t] >= 0 for t in range(ca, cb))
-                overlaps = ca <= r[0] < cb or r[0] <= ca < r[1]
-                if own_clause and not overlaps and cb - ca > 2:
-                    continue  # the cue already reports its own unquoted clause
-            d = min(abs(cue.start - q.close_end), abs(q.open_pos - cue.end))
-            if d < best_d:
-                best, best_d = cue, d
-        if best is None and short:
-            continue
-        if best is None:
-            # "Cruz continued: “...”": any verb whose clause hands over to the quotation with
-            # a colon introduces it, whether or not it is in the cue lexicon
-            extra = _colon_cue(doc, r[0], in_quote) or _after_quote_cue(doc, r[1], in_quote)
-            if extra is not None and extra.subject is not None and para_of(extra.start) in (
-                q.paragraph, q.paragraph - 1
-            ):  # "X said:" may end the paragraph before the quotation
-                try:
-                    sp_extra = _resolve_source(doc, extra.subject, reg, sent_of, None)
-                except (IndexError, ValueError) as exc:
-                    warnings.warn(f"{source_id}: cue {extra.tok.text!r} skipped ({exc})", stacklevel=2)
-                    sp_extra = None
-                if sp_extra is not None and sp_extra.name:
-                    cues.append(extra)
-                    speaker_of[extra.tok.i] = sp_extra
-                    best = extra
-        if best is not None:
-            sp = speaker_of[best.tok.i]
-            cue_direct.add(best.tok.i)
-            qr = make(q.start, q.end, "direct", best, sp)
-            qr.continued = q.continued
-            out.append(qr)
-            used_q[qi] = sp
-            last_in_para[q.paragraph] = sp
-            continue
-        # no cue: a follow-on quotation in the same paragraph, or a paragraph that is only
-        # a quotation after a paragraph that introduced the speaker
-        inherited: _Speaker | None = None
-        prev_q = [used_q[j] for j in range(qi) if j in used_q and qspans[j].paragraph == q.paragraph]
-        if prev_q:
-            inherited = prev_q[-1]
-        elif q.continuation or _quote_only(text, paras[q.paragraph], qspans, q.paragraph):
-            if text[q.end - 1] in ".?!…" or q.continued or q.continuation:
-                inherited = last_in_para.get(q.paragraph - 1)
-        if inherited is not None and inherited.name:
-            qr = make(q.start, q.end, "direct", None, inherited)
-            qr.continued = q.continued
-            out.append(qr)
-            used_q[qi] = inherited
-            last_in_para[q.paragraph] = inherited
+            short = not _substantial(doc, q, list(doc[r[0] : r[1]]))
+            if short and not ("," in text[q.end : q.close_end] or text[q.end - 1] in "?!"):
+                continue  # a scare-quoted term or a title, not words someone said
+            s_first, s_last = sent_of[r[0]], sent_of[r[1] - 1]
+            cand = set(range(s_first, s_last + 1))
+            if s_last + 1 < len(sents) and para_of(sents[s_last + 1].start_char) == q.paragraph \
+                    and len(sents[s_last + 1]) <= 12:
+                cand.add(s_last + 1)  # a short "... , said X." tail split off by the parser
+            if s_first > 0 and text[: q.open_pos].rstrip().endswith(":"):
+                cand.add(s_first - 1)  # "X said:" ending the previous sentence
+            best: _Cue | None = None
+            best_d = 10**9
+            for cue in cues:
+                if sent_of[cue.tok.i] not in cand or cue.tok.i not in speaker_of or cue.tok.lower_ == "according":
+                    continue
+                if para_of(cue.start) != q.paragraph:
+                    continue
+                if short and not (r[1] <= cue.tok.i <= r[1] + 7):
+                    continue  # '"Quiet," he demanded': a short quotation needs its cue right after
+                if cue.content is not None and cue.tok.i not in cue_direct:
+                    ca, cb = cue.content
+                    own_clause = not any(in_quote[t] >= 0 for t in range(ca, cb))
+                    overlaps = ca <= r[0] < cb or r[0] <= ca < r[1]
+                    if own_clause and not overlaps and cb - ca > 2:
+                        continue  # the cue already reports its own unquoted clause
+                d = min(abs(cue.start - q.close_end), abs(q.open_pos - cue.end))
+                if d < best_d:
+                    best, best_d = cue, d
+            if best is None and short:
+                continue
+            if best is None:
+                # "Cruz continued: “...”": any verb whose clause hands over to the quotation with
+                # a colon introduces it, whether or not it is in the cue lexicon
+                extra = _colon_cue(doc, r[0], in_quote) or _after_quote_cue(doc, r[1], in_quote)
+                if extra is not None and extra.subject is not None and para_of(extra.start) in (
+                    q.paragraph, q.paragraph - 1
+                ):  # "X said:" may end the paragraph before the quotation
+                    try:
+                        sp_extra = _resolve_source(doc, extra.subject, reg, sent_of, None)
+                    except (IndexError, ValueError) as exc:
+                        warnings.warn(f"{source_id}: cue {extra.tok.text!r} skipped ({exc})", stacklevel=2)
+                        sp_extra = None
+                    if sp_extra is not None and sp_extra.name:
+                        cues.append(extra)
+                        speaker_of[extra.tok.i] = sp_extra
+                        best = extra
+            if best is not None:
+                sp = speaker_of[best.tok.i]
+                cue_direct.add(best.tok.i)
+                qr = make(q.start, q.end, "direct", best, sp)
+                qr.continued = q.continued
+                out.append(qr)
+                used_q[qi] = sp
+                last_in_para[q.paragraph] = sp
+                continue
+            # no cue: a follow-on quotation in the same paragraph, or a paragraph that is only
+            # a quotation after a paragraph that introduced the speaker
+            inherited: _Speaker | None = None
+            prev_q = [used_q[j] for j in range(qi) if j in used_q and qspans[j].paragraph == q.paragraph]
+            if prev_q:
+                inherited = prev_q[-1]
+            elif q.continuation or _quote_only(text, paras[q.paragraph], qspans, q.paragraph):
+                if text[q.end - 1] in ".?!…" or q.continued or q.continuation:
+                    inherited = last_in_para.get(q.paragraph - 1)
+            if inherited is not None and inherited.name:
+                qr = make(q.start, q.end, "direct", None, inherited)
+                qr.continued = q.continued
+                out.append(qr)
+                used_q[qi] = inherited
+                last_in_para[q.paragraph] = inherited
+        except (IndexError, ValueError, KeyError) as exc:  # one odd parse: skip this item
+            warnings.warn(f"{source_id}: quotation at {q.start} skipped ({exc!r})", stacklevel=2)
 
     out.extend(_headline_attributions(doc, source_id, paras, out, reg))
     out.sort(key=lambda x: x.start)
