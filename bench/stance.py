@@ -14,6 +14,8 @@ Systems, side by side:
 - newsprism stance rules: perspectives.stance's own pair rule (calibrated cosine, denial/negation
   polarity mismatch, incompatible responsible-party answers) on the best body sentences, with each
   embedder; its three thresholds tuned on the same 20% slice;
+- relatedness only: the same relatedness threshold, every related pair called "discuss" (how much
+  of the FNC score the agree/disagree decisions add);
 - all-unrelated (the scorer's NULL);
 - reported: the official FNC-1 baseline (75.20%) and the best published system (82.02%), as
   relative FNC scores (score / max score) on the full test set.
@@ -211,6 +213,16 @@ def main() -> None:
         name = "newsprism MiniLM int8" if kind == "minilm" else "TF-IDF cosine (run here)"
         rate = (n_t + n_e) / (secs_t + secs_e)
         results.append((name, f"{rel:.2f}", f"{macro:.2f}", " ".join(f"{x:.2f}" for x in per), f"rel>={t_rel:.3f} agree>={t_agree:.3f}", f"{rate:.0f}/s"))
+        # relatedness alone (every related pair called "discuss"): shows how much of the FNC
+        # score the stance classes themselves add
+        only = ["unrelated" if row[0] < t_rel else "discuss" for row in fe]
+        _, rel_only = fnc(scorer, eval_rows, only)
+        macro_only = 100.0 * f1_score(gold, only, labels=LABELS, average="macro")
+        per_only = f1_score(gold, only, labels=LABELS, average=None)
+        results.append((
+            f"{'MiniLM' if kind == 'minilm' else 'TF-IDF'} relatedness only (related -> discuss)", f"{rel_only:.2f}",
+            f"{macro_only:.2f}", " ".join(f"{x:.2f}" for x in per_only), f"rel>={t_rel:.3f}", f"{rate:.0f}/s",
+        ))
         r_rel, r_con, r_agr = tune_rules(scorer, tune_rows, ft)
         pred = predict_rules(fe, r_rel, r_con, r_agr)
         _, rel = fnc(scorer, eval_rows, pred)
