@@ -588,3 +588,15 @@ def test_writer_participle_gloss_is_not_content(nlp) -> None:
     text = "The union said it would strike on Monday, setting the stage for a week of cancelled trains."
     q = _one(_quotes(nlp, text), "strike on Monday")
     assert q.text == "it would strike on Monday"
+
+
+def test_call_with_a_quoted_label(nlp) -> None:
+    text = (
+        "Trade minister Eva Lind called the agreement \u201can historic step forward\u201d in the talks. "
+        "The striker Omar Sy called the ban \"a total lie\" on Monday."
+    )
+    quotes = _quotes(nlp, text)
+    deal = _one(quotes, "historic step forward")
+    assert deal.speaker == "Eva Lind" and deal.kind == "mixed" and not deal.negated
+    ban = _one(quotes, "total lie")
+    assert ban.speaker == "Omar Sy" and ban.negated

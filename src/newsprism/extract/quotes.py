@@ -897,6 +897,14 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
                     if c.dep_ == "oprd" and c.lemma_.lower() in NEGATIVE_LABELS:
                         neg = True
             if lemma == "call" and end == obj.right_edge.i + 1:
+                # 'called the agreement "an historic step"': the label is the quotation after it
+                if end < len(doc) and doc[end].text in _QUOTE_CHARS:
+                    close = next((t.i for t in doc[end + 1 : min(len(doc), end + 20)]
+                                  if t.text in _QUOTE_CHARS), None)
+                    if close is not None:
+                        label = doc[end + 1 : close]
+                        neg = any(t.lemma_.lower() in NEGATIVE_LABELS for t in label)
+                        return (obj.left_edge.i, close + 1), neg
                 return None, False  # "called the meeting": no label given
             return (obj.left_edge.i, end), neg
     host = _host_clause(verb)
