@@ -600,3 +600,12 @@ def test_call_with_a_quoted_label(nlp) -> None:
     assert deal.speaker == "Eva Lind" and deal.kind == "mixed" and not deal.negated
     ban = _one(quotes, "total lie")
     assert ban.speaker == "Omar Sy" and ban.negated
+
+
+def test_broad_scope_sourceless_attributions(nlp) -> None:
+    text = "The club is expected to appoint a new coach. The chairman reportedly resigned on Friday."
+    assert _quotes(nlp, text) == []
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    coach = _one(broad, "appoint a new coach")
+    assert coach.speaker is None and coach.source_start is None and coach.cue == "expected"
+    assert _one(broad, "resigned on Friday").cue == "reportedly"

@@ -560,8 +560,8 @@ class _Speaker:
     role: str | None
     start: int | None  # named mention
     end: int | None
-    src_start: int  # source phrase as written
-    src_end: int
+    src_start: int | None  # source phrase as written (None: the text names no source)
+    src_end: int | None
     label: str | None = None
 
 
@@ -744,6 +744,7 @@ class _Cue:
     content: tuple[int, int] | None  # token range of indirect content
     negated: bool = False
     noun: bool = False  # a noun cue ("Moscow's claim that ...")
+    sourceless: bool = False  # passive or adverbial cue with no source ("is expected to")
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -996,6 +997,28 @@ BROAD_NOUN_CUES: frozenset[str] = frozenset(
 )
 
 
+SOURCELESS_ADVERBS: frozenset[str] = frozenset("reportedly allegedly purportedly supposedly".split())
+
+
+def _sourceless_cue(tok: Token) -> _Cue | None:
+    """Broad scope: "X is expected to win", "it was reported that ...", "X reportedly left":
+    an attribution whose source the text does not name."""
+    if tok.lower_ in SOURCELESS_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+        head = tok.head
+        a, b = head.left_edge.i, head.right_edge.i + 1
+        return _Cue(tok, tok.idx, tok.idx + len(tok.text), None, (a, b), sourceless=True)
+    if tok.pos_ != "VERB" or _lemma(tok) not in (SPEECH_VERBS | BELIEF_VERBS | {"know", "consider", "rumor", "rumour"}):
+        return None
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
+    if comp is None:
+        return None
+    a = subj.left_edge.i if subj is not None and subj.lower_ not in ("it",) else comp.left_edge.i
+    return _Cue(tok, tok.idx, tok.idx + len(tok.text), None, (a, comp.right_edge.i + 1), sourceless=True)
+
+
 def _noun_cue(tok: Token) -> _Cue | None:
     """'Moscow's claim that ...', 'his promise to build a wall': the owner is the source."""
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -1081,6 +1104,11 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             if noun_cue is not None:
                 cues.append(noun_cue)
             continue
+        if broad:
+            passive = _sourceless_cue(tok)
+            if passive is not None:
+                cues.append(passive)
+                continue
         if tok.pos_ not in ("VERB",):
             continue
         lemma = _lemma(tok)
@@ -1243,6 +1271,9 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     speaker_of: dict[int, _Speaker] = {}
     last: _Speaker | None = None
     for cue in cues:
+        if cue.sourceless:  # "is expected to", "reportedly": attributed, but to nobody named
+            speaker_of[cue.tok.i] = _Speaker(None, None, None, None, None, None)
+            continue
         if cue.subject is None:
             continue
         try:
