@@ -609,3 +609,11 @@ def test_broad_scope_sourceless_attributions(nlp) -> None:
     coach = _one(broad, "appoint a new coach")
     assert coach.speaker is None and coach.source_start is None and coach.cue == "expected"
     assert _one(broad, "resigned on Friday").cue == "reportedly"
+
+
+def test_relative_clause_source_named_by_its_antecedent(nlp) -> None:
+    text = "Fans booed the club's owner, who pledged to sell the team by June. Rising costs threaten to swell ticket prices."
+    quotes = _quotes(nlp, text)
+    sell = _one(quotes, "sell the team")
+    assert sell.speaker == "the club's owner"
+    assert not [q for q in quotes if "ticket prices" in q.text]

@@ -696,8 +696,11 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
             if person is not None:
                 return _Speaker(person.name, reg.roles.get(person.name) or person.role,
                                 person.start, person.end, src_start, src_end, "PERSON")
-    text = doc.text[src_start:src_end]
-    return _Speaker(text, None, None, None, src_start, src_end)
+    # an unnamed source: the phrase itself (for "who"/"which", the phrase it refers to)
+    name = doc.text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
+    if name.lower() in RELATIVE_PRONOUNS:
+        return None
+    return _Speaker(name, None, None, None, src_start, src_end)
 
 
 def _explicit_role(doc: Doc, head: Token, m: _Mention) -> str | None:
@@ -1035,6 +1038,17 @@ def _noun_cue(tok: Token) -> _Cue | None:
     return None
 
 
+def _animate(tok: Token) -> bool:
+    """A source that can speak: a named person/organisation, a personal pronoun, or an
+    institution noun."""
+    return bool(
+        tok.ent_type_ in NAMED_LABELS
+        or tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_SECOND | RELATIVE_PRONOUNS
+        or tok.lemma_.lower() in ORG_NOUNS
+        or any(c.ent_type_ in NAMED_LABELS for c in tok.children if c.dep_ in ("compound", "poss"))
+    )
+
+
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if lemma == "hop" and tok.lower_.startswith("hope"):  # lemmatiser slip: "hopes" -> "hop"
@@ -1140,6 +1154,8 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
         ):
             continue
         subj = _subject_of(tok)
+        if lemma in ("promise", "threaten") and subj is not None and not _animate(subj):
+            continue  # "the costs threaten to swell": a forecast, not a statement
         end = tok.idx + len(tok.text)
         prts = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         if prts:
