@@ -309,7 +309,6 @@ class _ArticleScanner:
             return
         if fam == cues.PROVEN:
             # "P has been proven ... by X": X holds P; "This" points at the previous statement
-            agent_end, _ = _trim(text, b, sent.end)
             agent_s, agent_e = _trim(text, b, sent.end)
             holders = self.index.actors_in(self.art, agent_s, agent_e)[:1]
             if not holders:
