@@ -617,3 +617,13 @@ def test_relative_clause_source_named_by_its_antecedent(nlp) -> None:
     sell = _one(quotes, "sell the team")
     assert sell.speaker == "the club's owner"
     assert not [q for q in quotes if "ticket prices" in q.text]
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_who_said_what_with_an_unnamed_speaker(html: bool) -> None:
+    quotes = [
+        _q("q1", "a", "We will appeal the ruling.", "Ana Ruiz"),
+        _q("q2", "b", "The river rose two metres overnight.", None),
+    ]
+    out = _who_said_what(html, quotes)
+    assert "Ana Ruiz" in out and "Unattributed" in out
