@@ -104,3 +104,17 @@ def test_a_broken_quote_is_skipped_with_a_warning_and_the_rest_kept(nlp, embedde
         claims = build_claims(arts, ents, embedder)
     assert any("skipped" in str(w.message) for w in caught)
     assert any("school will reopen in May" in c.text for c in claims)
+
+
+def test_calling_reports_fabricated_rejects_the_accusation(nlp, embedder: Embedder) -> None:
+    text = (
+        "Regulators accused the airline of skipping engine inspections on its regional fleet. "
+        "The weather was mild. "
+        "The airline said the regulators' case was built on fabricated maintenance logs."
+    )
+    arts, ents = annotate_texts(nlp, {"air": ("Aviation Daily", text)})
+    claims = build_claims(arts, ents, embedder)
+    cs = find_contradictions(claims, arts, ents, embedder)
+    assert len(cs) == 1
+    holders = [" ".join(h) for h, _ in _sides(cs, arts)]
+    assert sorted(h.lower() for h in holders) == ["regulators", "the airline"]

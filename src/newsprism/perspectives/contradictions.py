@@ -146,8 +146,9 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
         first = min(table.statements[k].start for k in members[i])
         src = table.statements[members[i][0]].source_id
         best, best_c = -1, TARGET_COS
-        # "the allegations", "the accusation": point at accusations when the story has any
-        want_accusation = anaphoric[i] and any(accusation[j] and distinct(i, j) for j in range(n) if j != i)
+        # "the allegations", "falsified reports", an alternative explanation: they answer
+        # accusations, so point at one when another camp has made any
+        want_accusation = any(accusation[j] and distinct(i, j) for j in range(n) if j != i)
         for j in range(n):
             if j == i or not members[j] or not distinct(i, j) or claims[j].polarity != "assert":
                 continue
@@ -162,6 +163,9 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
                 if not before:
                     continue
                 c = float(ssim[i, j])
+            elif explicit[i]:
+                # "built on fabricated logs" names the other's case by its words or its sentence
+                c = max(float(sim[i, j]), float(ssim[i, j]))
             else:
                 c = float(sim[i, j])
             # an alternative explanation answers what the source has just reported; "called X a

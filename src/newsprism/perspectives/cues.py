@@ -141,3 +141,10 @@ RESPONSIBLE_PATTERNS: list[re.Pattern[str]] = [
 HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|may|might|could|would|should)\b", re.I)
 # a subject that names nobody: "There have been reports", "It is said"
 EXPLETIVE = re.compile(r"^\s*(?:there|it|this|that|if|when|whether|as|although|though|whilst|while)\b", re.I)
+
+# words that reject what another holder reports: "based on falsified reports", "a hoax"
+REJECTION = re.compile(
+    r"\b(?:falsified|fabricated|fabrications?|false|fake|hoax(?:es)?|baseless|unfounded|groundless|"
+    r"misinformation|disinformation|lies|untrue|debunked|bogus)\b",
+    re.I,
+)

@@ -29,8 +29,10 @@ class PairThresholds:
 
 
 def polarity(text: str) -> str:
-    """'deny' when the sentence rejects what it reports or negates it, else 'assert'."""
+    """'deny' when the sentence rejects what it reports (a denial cue, or calls it false, a hoax,
+    fabricated ...) or negates it, else 'assert'."""
     deny = any(fam in (cues.DENY, cues.COUNTER) and pat.search(text) for fam, pat in cues.CUE_PATTERNS)
+    deny = deny or bool(cues.REJECTION.search(text))  # "the report is false", "a hoax"
     negated = bool(cues.NEGATION.search(text))
     return "deny" if deny != negated else "assert"
 

@@ -239,12 +239,15 @@ class _ArticleScanner:
         anaphoric = bool(cues.BARE_OBJECT.match(ctext))
         if anaphoric and d_start < start:
             start, ctext = d_start, self.text[d_start:end]  # "rejected the allegations", not "the allegations"
+        rejects = family == cues.REPORT and bool(cues.REJECTION.search(ctext))
+        if rejects:
+            family = cues.COUNTER  # "said the draft was based on falsified reports": rejects others' reports
         self.out.append(
             Statement(
                 source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                 start=start, end=end, text=ctext, holders=holders, kind="reported", family=family,
                 polarity=polarity, cue=q.cue, display_start=d_start, display_end=end, quote_id=q.id or None,
-                anaphoric=anaphoric, explicit_target=called_lie,
+                anaphoric=anaphoric, explicit_target=called_lie or rejects,
             )
         )
 
@@ -370,6 +373,9 @@ class _ArticleScanner:
         d_start = a if fam in (cues.BLAME, cues.DENY) else start
         kind = "evidence" if fam == cues.EVIDENCE else "reported"
         anaphoric = bool(cues.BARE_OBJECT.match(ctext))
+        rejects = fam == cues.REPORT and bool(cues.REJECTION.search(ctext))
+        if rejects:
+            fam = cues.COUNTER  # "said the reports were fabricated": rejects others' reports
         if fam == cues.BLAME or (anaphoric and d_start < start):
             start = a  # "blamed X for Y", "rejected the allegations" read as positions only with the verb
             ctext = text[start:end]
@@ -377,7 +383,7 @@ class _ArticleScanner:
             source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
             start=start, end=end, text=ctext, holders=holders, kind=kind, family=fam,
             polarity=polarity, cue=text[a:b], display_start=d_start, display_end=end,
-            anaphoric=anaphoric,
+            anaphoric=anaphoric, explicit_target=rejects,
         ))
 
     def own_voice(self) -> None:
