@@ -59,7 +59,7 @@ OBJECT_CUES: frozenset[str] = frozenset(
     """deny reject accuse blame criticize criticise condemn praise fault dismiss dispute
     question refute rebut contest confirm announce acknowledge admit predict promise pledge
     vow demand propose recommend urge warn repeat reiterate reveal disclose estimate
-    threaten call describe""".split()
+    threaten call describe note emphasize emphasise stress mention cite tout recall""".split()
 )
 # verbs whose object + infinitive is the content ("urged the council to act")
 XCOMP_CUES: frozenset[str] = frozenset(
