@@ -29,6 +29,8 @@ def test_denial_of_an_accusation_business(nlp, embedder: Embedder) -> None:
     c = cs[0]
     assert len(c.sides) == 2
     assert _side_of(c, "Shareholders") != _side_of(c, "company")
+    # the topic is the denied clause, from the source
+    assert c.topic == "Is it true that its chief executive had hidden losses from the board?", c.topic
     texts = {a.source_id: a.article.text for a in arts}
     for side in c.sides:
         assert side.claim_ids and side.evidence

@@ -307,16 +307,26 @@ def _topic(sides_sts: list[list[Statement]], texts: dict[str, str], kinds: set[s
         for st in sts:
             for m in _EVENT.finditer(texts[st.source_id][st.display_start : st.end]):
                 events[m.group("e").strip()] += 1
-    if "incompatible" in kinds or any(st.responsible for sts in sides_sts for st in sts):
+    if "incompatible" in kinds:  # the sides name different culprits
         if events:
             event = max(events.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
             return f"Who is responsible for {event}?"
         return "Who is responsible?"
     for sts in sides_sts:
         for st in sts:
-            if st.polarity == "deny" and not st.anaphoric:
+            if st.polarity == "deny" and not st.anaphoric and _FINITE.search(st.text):
                 return f"Is it true that {_clause(st.text)}?"
-    return f"Is it true that {_clause(sides_sts[0][0].text)}?"
+    for sts in sides_sts:
+        for st in sts:
+            if st.family != cues.BLAME and not st.anaphoric and _FINITE.search(st.text):
+                return f"Is it true that {_clause(st.text)}?"
+    return "Which account is right?"
+
+
+# a clause with a finite verb can follow "Is it true that"; a bare noun phrase cannot
+_FINITE = cues.re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|\w{3,}ed|\w{3,}s)\s+\w", cues.re.I
+)
 
 
 def _clause(text: str) -> str:
