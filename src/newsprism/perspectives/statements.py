@@ -323,8 +323,9 @@ class _ArticleScanner:
                 if not prior:
                     return
                 p = max(prior, key=lambda st: (st.sent_index, st.start))
+                # the evidence runs from the sentence "This" points at, so it reads on its own
                 self.out.append(Statement(
-                    source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                    source_id=self.sid, sent_index=si, sent_start=min(p.sent_start, sent.start), sent_end=sent.end,
                     start=p.start, end=p.end, text=p.text, holders=holders, kind="evidence", family=fam,
                     polarity="assert", cue=m.group(0).strip(), display_start=sent.start, display_end=agent_e,
                 ))
@@ -395,8 +396,9 @@ class _ArticleScanner:
                 prior = [j for j, st in enumerate(self.out) if st.sent_index == si - 1 and st.polarity == "deny"]
                 if prior:
                     p = self.out[prior[-1]]
+                    # evidence: the denial and its rebuttal together ("X denies P. But Y is.")
                     self.out.append(Statement(
-                        source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                        source_id=self.sid, sent_index=si, sent_start=p.sent_start, sent_end=sent.end,
                         start=p.start, end=p.end, text=p.text, holders=[self.outlet_actor], kind="own",
                         family="own", polarity="assert", display_start=p.start, display_end=p.end,
                         rebuts=p,
