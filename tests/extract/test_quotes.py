@@ -627,3 +627,10 @@ def test_who_said_what_with_an_unnamed_speaker(html: bool) -> None:
     ]
     out = _who_said_what(html, quotes)
     assert "Ana Ruiz" in out and "Unattributed" in out
+
+
+def test_prepositional_content_and_agree_to(nlp) -> None:
+    text = "Coach Dara Finn complained bitterly about the fixture list. The league agreed to move two matches."
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "the fixture list").speaker == "Dara Finn"
+    assert _one(quotes, "to move two matches").cue == "agreed"

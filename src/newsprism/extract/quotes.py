@@ -63,7 +63,7 @@ OBJECT_CUES: frozenset[str] = frozenset(
 )
 # verbs whose object + infinitive is the content ("urged the council to act")
 XCOMP_CUES: frozenset[str] = frozenset(
-    "urge ask tell warn advise call promise vow pledge threaten demand order encourage".split()
+    "urge ask tell warn advise call promise vow pledge threaten demand order encourage agree".split()
 )
 EVIDENCE_VERBS: frozenset[str] = frozenset("show indicate find reveal conclude".split())
 # broad scope only (PolNeAR's notion of attribution): stances, intentions and evaluations
@@ -923,6 +923,12 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
             if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == verb.i + 1:
                 last_i = max([c.right_edge.i] + [x.right_edge.i for x in children if x.i > c.i])
                 return (c.i + 1, last_i + 1), False
+    if lemma in SPEECH_VERBS and lemma not in ("say", "tell", "ask", "write", "report", "show", "find"):
+        # "complained bitterly about the ruling", "warned against a rush"
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "against", "on", "of", "for") and 0 < c.i - verb.i <= 3 \
+                    and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                return (c.i + 1, c.right_edge.i + 1), False
     if broad and (lemma in ATTITUDE_VERBS or lemma in BELIEF_VERBS):
         # broad scope: what the stance is about ("talked about X", "voted for Y")
         for c in children:
