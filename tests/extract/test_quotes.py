@@ -634,3 +634,10 @@ def test_prepositional_content_and_agree_to(nlp) -> None:
     quotes = _quotes(nlp, text)
     assert _one(quotes, "the fixture list").speaker == "Dara Finn"
     assert _one(quotes, "to move two matches").cue == "agreed"
+
+
+def test_findings_of_polls_and_studies(nlp) -> None:
+    text = "A new survey shows the mayor leading her rival by six points. Video showed fans running onto the pitch."
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "leading her rival").speaker == "A new survey"
+    assert not [q for q in quotes if "fans running" in q.text]

@@ -103,6 +103,11 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     video ad advertisement sign banner poster call poll survey study lawsuit complaint filing
     ruling order notice petition motion resolution headline article editorial""".split()
 )
+# sources of findings ("a new poll shows ...", "the audit found ...")
+FINDING_NOUNS: frozenset[str] = frozenset(
+    """poll survey study report filing record document data figure result research analysis
+    evidence census count tally model audit review investigation inquiry test email""".split()
+)
 HYPOTHETICAL_AUX: frozenset[str] = frozenset("may might could would should".split())
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them", "their", "its"})
@@ -823,6 +828,16 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         host = _host_clause(verb)  # "..., the panel concluded, ..."
         if host is not None:
             return host, False
+    subj = next((c for c in children if c.dep_ == "nsubj"), None)
+    if lemma in EVIDENCE_VERBS and not broad and subj is not None \
+            and subj.lemma_.lower() in FINDING_NOUNS:
+        if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in children):
+            # "a new poll shows Sanders leading Clinton": what the document shows
+            end = verb.right_edge.i + 1
+            while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end - verb.i > 2:
+                return (verb.i + 1, end), False
     if lemma in EVIDENCE_VERBS and not broad:
         # "the study shows that ...": a finding, only with an explicit complementiser, or
         # the inverted "..., the poll found."
