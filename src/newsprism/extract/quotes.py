@@ -1185,7 +1185,12 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             noun = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS)
             end = noun.idx + len(noun.text)
         negated = (lemma in NEGATING_CUES and not any(c.dep_ == "neg" for c in tok.children)) or label_neg
-        cues.append(_Cue(tok, tok.idx, end, subj, content, negated))
+        # the cue as written includes its auxiliaries and adverbs ("has also said")
+        first = tok.i
+        left = {c.i: c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i}
+        while first - 1 in left and in_quote[first - 1] < 0 and doc[first - 1].lower_ not in HYPOTHETICAL_AUX:
+            first -= 1
+        cues.append(_Cue(tok, doc[first].idx, end, subj, content, negated))
     return cues
 
 
