@@ -641,3 +641,13 @@ def test_findings_of_polls_and_studies(nlp) -> None:
     quotes = _quotes(nlp, text)
     assert _one(quotes, "leading her rival").speaker == "A new survey"
     assert not [q for q in quotes if "fans running" in q.text]
+
+
+def test_straight_opener_with_curly_closer_and_listener_after_trailing_cue(nlp) -> None:
+    text = (
+        "\"The new format is expensive for smaller clubs,\u201d said Paula Vidal, a spokeswoman for the league.\n\n"
+        "Support for the strike is strongest among young players, union officials told Reuters."
+    )
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "new format is expensive").speaker == "Paula Vidal"
+    assert _one(quotes, "strongest among young players").speaker == "union officials"

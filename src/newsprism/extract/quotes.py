@@ -206,6 +206,7 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
     outer: str | None = None  # "d" or "s"
     open_pos = -1
     open_len = 0
+    nested_curly = 0
     i = a
     while i < b:
         ch = text[i]
@@ -227,11 +228,16 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
         if ch in _DOUBLE_OPEN:
             if outer is None:
                 outer, open_pos, open_len = "d", i, 1
+                nested_curly = 0
+            elif outer == "d" and text[open_pos] == '"':
+                nested_curly += 1  # '"Stray. He called it “theatre”': a curly pair inside
             i += 1
             continue
         if ch in _DOUBLE_CLOSE:
-            if outer == "d" and text[open_pos] == '"' and open_len == 1:
-                pass  # a curly closer inside a straight-quoted run is nested, not its end
+            if outer == "d" and text[open_pos] == '"' and open_len == 1 and (
+                nested_curly > 0 or text.find('"', i + 1, b) >= 0
+            ):
+                nested_curly = max(0, nested_curly - 1)  # closes a curly pair inside the run
             elif outer == "d":
                 pairs.append((open_pos, open_pos + open_len, i, i + 1))
                 outer = None
@@ -888,7 +894,10 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
                 return (g.left_edge.i, g.right_edge.i + 1), False
     if dobjs:
         obj = dobjs[0]
-        if obj.pos_ == "PRON" and not (lemma == "call" and any(c.dep_ == "oprd" for c in children)):
+        labelled = (lemma == "call" and any(c.dep_ == "oprd" for c in children)) or (
+            lemma == "describe" and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+        )  # "called it a lie", "described it as news to me"
+        if obj.pos_ == "PRON" and not labelled:
             return None, False
         # "repeated the claim that ..." / "offered an explanation: that ..."
         if obj.lemma_.lower() in SPEECH_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
@@ -967,9 +976,12 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
     # subject follows a comma and the cue ends the sentence
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     last_word = max((t.i for t in verb.sent if not t.is_punct and not t.is_space), default=-1)
+    listener_ok = ("prep", "npadvmod", "advmod", "punct") + (
+        ("dobj", "dative") if _lemma(verb) in ("tell", "inform", "assure", "remind") else ()
+    )  # "..., officials told POLITICO."
     tail_ok = last_word == verb.i or (
         verb.right_edge.i >= last_word
-        and all(c.dep_ in ("prep", "npadvmod", "advmod", "punct") for c in verb.children if c.i > verb.i)
+        and all(c.dep_ in listener_ok for c in verb.children if c.i > verb.i)
     )  # "..., the office reported on Tuesday."
     trailing = (
         verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i < verb.i and subj is not None
