@@ -95,8 +95,8 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
 LIGHT_VERBS: frozenset[str] = frozenset(
     "offer give make provide issue present put repeat reiterate advance float".split()
 )
-# verbs whose direct object is what was said ("said the same thing", "wrote a warning")
-SAY_OBJECT: frozenset[str] = frozenset("say write repeat tweet answer reply recite post".split())
+# verbs whose direct object is what was said ("said the same thing", "repeated the line")
+SAY_OBJECT: frozenset[str] = frozenset("say repeat answer reply recite".split())
 # things that can "say" something when a participle hangs on them ("a statement saying")
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     """statement report letter email e-mail post tweet message note release document memo
