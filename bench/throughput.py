@@ -39,12 +39,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def worker(mode: str, n: int, model: str | None) -> dict:
+def worker(mode: str, n: int, model: str | None, embeddings: str = "auto") -> dict:
     sys.path.insert(0, str(ROOT / "src"))
     from newsprism.annotate import load_pipeline
     from newsprism.options import load_options
 
-    opts = load_options(progress=False, model=model)
+    opts = load_options(progress=False, model=model, embeddings=embeddings)
     t = time.perf_counter()
     nlp = load_pipeline(opts)
     load_s = time.perf_counter() - t
@@ -78,8 +78,9 @@ def worker(mode: str, n: int, model: str | None) -> dict:
             "peak_mb": _peak_mb(), "stages": extra}
 
 
-def run(mode: str, n: int, model: str | None) -> dict:
-    cmd = [sys.executable, __file__, "--worker", mode, "--n", str(n)] + (["--model", model] if model else [])
+def run(mode: str, n: int, model: str | None, embeddings: str = "auto") -> dict:
+    cmd = [sys.executable, __file__, "--worker", mode, "--n", str(n), "--embeddings", embeddings]
+    cmd += ["--model", model] if model else []
     out = subprocess.run(cmd, check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -88,34 +89,39 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,1000")
     ap.add_argument("--model", default=None)
+    ap.add_argument("--embeddings", default="auto", help=argparse.SUPPRESS)
+    ap.add_argument("--minilm-sizes", default="100", help="sizes also run with embeddings forced to MiniLM")
     ap.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker, args.n, args.model)))
+        print(json.dumps(worker(args.worker, args.n, args.model, args.embeddings)))
         return
 
     rows = []
+    minilm_sizes = {int(x) for x in args.minilm_sizes.split(",") if x}
     for n in [int(x) for x in args.sizes.split(",")]:
         bare = run("bare", n, args.model)
-        full = run("brief", n, args.model)
-        rows.append((n, bare, full))
+        rows.append((f"{n}", bare, run("brief", n, args.model)))
+        if n in minilm_sizes:
+            rows.append((f"{n} minilm", bare, run("brief", n, args.model, "minilm")))
     ex = run("example", 3, args.model)
 
     print(f"\nThroughput on PolNeAR train texts (model: {args.model or 'default'}); seconds exclude model load\n")
-    head = f"{'N':>6} | {'words':>8} | {'bare nlp.pipe s':>15} | {'brief s':>8} | {'ratio':>5} | {'art/s':>6} | {'words/s':>8} | {'bare MB':>7} | {'brief MB':>8}"
+    head = f"{'N':>10} | {'words':>8} | {'bare nlp.pipe s':>15} | {'brief s':>8} | {'ratio':>5} | {'art/s':>6} | {'words/s':>8} | {'bare MB':>7} | {'brief MB':>8}"
     print(head)
     print("-" * len(head))
     for n, bare, full in rows:
         ratio = full["seconds"] / bare["seconds"]
-        print(f"{n:>6} | {full['words']:>8} | {bare['seconds']:>15.1f} | {full['seconds']:>8.1f} | {ratio:>5.2f} | "
-              f"{n / full['seconds']:>6.1f} | {full['words'] / full['seconds']:>8.0f} | {bare['peak_mb']:>7.0f} | {full['peak_mb']:>8.0f}")
+        print(f"{n:>10} | {full['words']:>8} | {bare['seconds']:>15.1f} | {full['seconds']:>8.1f} | {ratio:>5.2f} | "
+              f"{full['n'] / full['seconds']:>6.1f} | {full['words'] / full['seconds']:>8.0f} | {bare['peak_mb']:>7.0f} | {full['peak_mb']:>8.0f}")
     print("\nstage seconds of brief:")
     for n, _, full in rows:
         print(f"  N={n}: {full['stages']}")
     print(f"\nBundled example (3 articles, {ex['words']} words): model load {ex['load_s']:.1f} s, "
           f"brief {ex['seconds']:.1f} s, peak {ex['peak_mb']:.0f} MB; stages {ex['stages']}")
-    print("Target: brief <= 1.3 x bare parse.")
+    print("Target: brief <= 1.3 x bare parse. 'auto' embeddings switch to TF-IDF above "
+          "minilm_max_sentences; rows marked 'minilm' force MiniLM sentence embeddings.")
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ def build_briefing(
     if not articles:
         raise ValueError("no articles to brief")
     stats: dict[str, float] = {}
+    notes: list[str] = []
     t0 = time.perf_counter()
     cleaned = [clean_article(a) for a in articles]
     stats["clean_s"] = time.perf_counter() - t0
@@ -68,7 +69,7 @@ def build_briefing(
     _number(result, annotated)
 
     t = time.perf_counter()
-    embedder = load_embedder(options)
+    embedder = load_embedder(_embedding_options(options, annotated, notes))
     result.claims = build_claims(annotated, story.entities, embedder)
     result.contradictions = find_contradictions(result.claims, annotated, story.entities, embedder)
     stats["perspectives_s"] = time.perf_counter() - t
@@ -80,7 +81,7 @@ def build_briefing(
     result.summary = summarize(story, options, contradictions=result.contradictions, embedder=embedder)
     stats["briefing_s"] = time.perf_counter() - t
 
-    result.warnings = [w for a in annotated for w in a.warnings]
+    result.warnings = [w for a in annotated for w in a.warnings] + notes
     result.skipped = []
     stats["total_s"] = time.perf_counter() - t0
     stats["articles"] = len(annotated)
@@ -112,3 +113,15 @@ def _number(result: Briefing, annotated: list[AnnotatedArticle]) -> None:
         if f.subset_of is not None:
             f.subset_of = remap.get(f.subset_of, f.subset_of)
 
+
+def _embedding_options(options: Options, annotated: list[AnnotatedArticle], notes: list[str]) -> Options:
+    """With ``embeddings = "auto"``, a story larger than ``minilm_max_sentences`` uses TF-IDF
+    vectors: MiniLM costs about as much per sentence as parsing it, TF-IDF almost nothing."""
+    n = sum(len(a.sentences) for a in annotated)
+    if options.embeddings == "auto" and n > options.minilm_max_sentences:
+        notes.append(
+            f"{n} sentences (over minilm_max_sentences={options.minilm_max_sentences}): "
+            "TF-IDF vectors used for claims and summary; set embeddings = \"minilm\" to force MiniLM"
+        )
+        return options.with_overrides(embeddings="tfidf")
+    return options

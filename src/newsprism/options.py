@@ -22,6 +22,7 @@ class Options:
     summary_words: int = 120
     summary_redundancy: float = 0.5  # MMR trade-off: 1.0 = centrality only
     embeddings: str = "auto"  # auto | minilm | tfidf
+    minilm_max_sentences: int = 2500  # auto: stories with more sentences use TF-IDF vectors
     language: str = "en"
     progress: bool = True
 
