@@ -651,3 +651,9 @@ def test_straight_opener_with_curly_closer_and_listener_after_trailing_cue(nlp) 
     quotes = _quotes(nlp, text)
     assert _one(quotes, "new format is expensive").speaker == "Paula Vidal"
     assert _one(quotes, "strongest among young players").speaker == "union officials"
+
+
+def test_gerund_content_after_said(nlp) -> None:
+    text = "Nurse Ada Obi said seeing the ward reopen was a relief for everyone."
+    q = _one(_quotes(nlp, text), "ward reopen")
+    assert q.speaker == "Ada Obi" and q.text.startswith("seeing the ward")

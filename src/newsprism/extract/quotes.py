@@ -882,6 +882,11 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
                             return (g.left_edge.i, g.right_edge.i + 1), False
     dobjs = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
+    if lemma in ("say", "add", "claim", "insist", "argue") and xcomps and not dobjs and xcomps[0].tag_ == "VBG" \
+            and xcomps[0].i == verb.i + 1:
+        # "said seeing so many officers was a relief": a gerund subject the parser left dangling
+        head = xcomps[0]
+        return (head.left_edge.i, verb.sent.end), False
     if lemma in XCOMP_CUES and xcomps:
         start = dobjs[0].left_edge.i if dobjs else xcomps[0].left_edge.i
         return (start, xcomps[-1].right_edge.i + 1), False
