@@ -32,6 +32,7 @@ import dateparser
 from spacy.tokens import Doc, Span, Token
 
 from ..model import DateMention
+from . import doc_text
 
 EVENT_WINDOW_DAYS = 10
 
@@ -663,7 +664,7 @@ def _strip_end(tok: Token) -> int:
 
 def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
     """Non-overlapping (start, end, kind, match) over the text, earliest and longest first."""
-    text = doc.text
+    text = doc_text(doc)
     date_chars = [False] * (len(text) + 1)
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
@@ -777,7 +778,7 @@ def extract_dates(doc: Doc, source_id: str = "", published: str | None = None) -
         span = _char_span(doc, start, end)
         if span is None or len(span) == 0:
             warnings.warn(
-                f"{source_id}: date {doc.text[start:end]!r} at {start} does not align with tokens; skipped",
+                f"{source_id}: date {doc_text(doc)[start:end]!r} at {start} does not align with tokens; skipped",
                 stacklevel=2,
             )
             continue
@@ -791,7 +792,7 @@ def extract_dates(doc: Doc, source_id: str = "", published: str | None = None) -
         except (ValueError, KeyError, OverflowError, IndexError) as exc:
             # one odd expression (a year out of the calendar's range, ...) never fails the text
             warnings.warn(
-                f"{source_id}: date {doc.text[start:end]!r} at {start} skipped ({type(exc).__name__}: {exc})",
+                f"{source_id}: date {doc_text(doc)[start:end]!r} at {start} skipped ({type(exc).__name__}: {exc})",
                 stacklevel=2,
             )
             continue
@@ -823,7 +824,7 @@ def _mention(
         source_id=source_id,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         value=value,
         relative=relative,
         about_event=_about_event(value, pub, spec),

@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
+from . import doc_text
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -1451,7 +1452,7 @@ def _paragraph_index(doc: Doc) -> list[int]:
     para = 0
     prev_end = 0
     for s in doc.sents:
-        if "\n\n" in doc.text[prev_end:s.start_char] or "\n" in doc.text[prev_end:s.start_char]:
+        if "\n\n" in doc_text(doc)[prev_end:s.start_char] or "\n" in doc_text(doc)[prev_end:s.start_char]:
             para += 1
         out.append(para)
         prev_end = s.start_char + len(s.text.rstrip())
@@ -1644,7 +1645,7 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     end = last.idx + len(last.text)
     anchor = head if head is not None and head.i < num.end + 1 else doc[num.root]
     fig = Figure(
-        source_id=source_id, start=start, end=end, text=doc.text[start:end], low=num.low,
+        source_id=source_id, start=start, end=end, text=doc_text(doc)[start:end], low=num.low,
         high=num.high, qualifier=num.qualifier, counts=counts, category=category,
         attributed_to=_attribution(doc, doc[num.root], sent), sentence=si,
         id=f"{source_id}:{start}",
