@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Removed
+from . import doc_text
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -414,7 +415,7 @@ def _clean_group_name(text: str) -> str:
 def _span_text(doc: Doc, a: int, b: int) -> str:
     if b <= a:
         return ""
-    return doc.text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
+    return doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
 
 
 def _role_of(ent: Span) -> str | None:
@@ -708,7 +709,7 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
                 return _Speaker(person.name, reg.roles.get(person.name) or person.role,
                                 person.start, person.end, src_start, src_end, "PERSON")
     # an unnamed source: the phrase itself (for "who"/"which", the phrase it refers to)
-    name = doc.text[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
+    name = doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
     if name.lower() in RELATIVE_PRONOUNS:
         return None
     return _Speaker(name, None, None, None, src_start, src_end)
@@ -1252,7 +1253,7 @@ def _substantial(doc: Doc, q: QuotedSpan, toks: list[Token]) -> bool:
             and words[0].lower_ not in ("i", "we", "you"):
         return False  # a title in quotation marks ("Meet the Press", “Flip the Script”)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
-    ends_sentence = doc.text[q.end - 1] in ".?!…" if q.end > q.start else False
+    ends_sentence = doc_text(doc)[q.end - 1] in ".?!…" if q.end > q.start else False
     return len(words) >= 6 or (has_verb and (len(words) >= 3 or ends_sentence))
 
 
@@ -1305,7 +1306,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     ``beliefs`` also attributes stated beliefs ("officials believe that ..."); ``broad``
     widens the scope to stances and intentions that are not statements ("the union backed
     the strike"), PolNeAR's notion of attribution, for evaluation and research use."""
-    text = doc.text
+    text = doc_text(doc)
     qspans = quoted_spans(text, source_id)
     paras = _paragraph_ranges(text)
     para_starts = [a for a, _ in paras]
@@ -1526,7 +1527,7 @@ def _headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]
                            found: list[Quote], reg: _Registry) -> Iterable[Quote]:
     """Headline-style attribution, a short paragraph ``Name: what they said``
     ("Lynch: No outside influence on FBI probe", "Poll: Trump ties Clinton")."""
-    text = doc.text
+    text = doc_text(doc)
     for a, b in paras:
         colon = text.find(":", a, min(b, a + 60))
         if colon < 0 or b - a > 300:
@@ -1621,7 +1622,7 @@ def _cut_trailing_comment(doc: Doc, a: int, b: int, qspans: list[QuotedSpan], in
         k = after
         while k < b and (doc[k].is_punct or doc[k].is_space) and doc[k].text not in _QUOTE_CHARS:
             k += 1
-        if k >= b or "," not in doc.text[q.end - 1 : doc[k].idx]:
+        if k >= b or "," not in doc_text(doc)[q.end - 1 : doc[k].idx]:
             continue
         t = doc[k]
         node = t
@@ -1658,7 +1659,7 @@ def _quote_only(text: str, para: tuple[int, int], qspans: list[QuotedSpan], pi: 
 def _body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], found: list[Quote],
                       reg: _Registry) -> Iterable[Quote]:
     """Pull-quotes left in the body (``content — Name, Role`` as its own paragraph)."""
-    text = doc.text
+    text = doc_text(doc)
     for a, b in paras:
         chunk = text[a:b]
         if ("—" not in chunk and "–" not in chunk) or len(chunk) > 400:
