@@ -110,12 +110,16 @@ class Embedder:
 
     def _embed_tfidf(self, texts: list[str]) -> np.ndarray:
         assert self._hasher is not None
-        counts = self._hasher.transform(texts).astype(np.float32)
+        counts = self._hasher.transform(texts).astype(np.float32).tocsr()
         counts.data = 1.0 + np.log(counts.data)  # sublinear tf
-        mat = counts.toarray()
         if self._idf is not None:
-            mat *= self._idf[None, :]
-        return _l2_normalise(mat)
+            counts.data *= self._idf[counts.indices]
+        # normalise while sparse (a dense norm over 2**14 columns costs more than the hashing)
+        sq = np.asarray(counts.multiply(counts).sum(axis=1)).ravel()
+        norms = np.sqrt(sq, dtype=np.float32)
+        norms[norms == 0.0] = 1.0
+        counts.data /= np.repeat(norms, np.diff(counts.indptr))
+        return counts.toarray()
 
     def _embed_memo(self, texts: list[str]) -> np.ndarray:
         """MiniLM rows, each distinct text computed once (and remembered, up to memo_size)."""

@@ -597,7 +597,9 @@ def _cut_after(span: Span, start: int, end: int) -> int:
     """End the clause at the first comma, semicolon or dash after the date when enough stands on
     each side ("had risen to 86, and those killed ..." -> "had risen to 86")."""
     doc = span.doc
-    first = next((t.i for t in doc if t.idx >= start), span.start)
+    first = span.start  # the first token at or after ``start`` (start <= the date's start)
+    while first > 0 and doc[first - 1].idx >= start:
+        first -= 1
     quotes = sum(doc[i].text in ('"', "“", "”") for i in range(first, span.end))
     for tok in doc[span.end :]:
         if tok.idx >= end:
@@ -606,7 +608,11 @@ def _cut_after(span: Span, start: int, end: int) -> int:
             quotes += 1
         if tok.text in _BREAKS and quotes % 2 == 0:
             before = tok.i - first
-            after = len([t for t in doc[tok.i + 1 :] if t.idx < end and not t.is_punct])
+            after = 0
+            for t in doc[tok.i + 1 :]:
+                if t.idx >= end:
+                    break
+                after += not t.is_punct
             if before >= 6 and after >= 4:
                 return doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
     return end

@@ -314,6 +314,12 @@ def _words_before(doc: Doc, i: int, lo: int, k: int = 4) -> list[int]:
 
 def _parse_number(doc: Doc, i: int) -> _Number | None:
     """Parse a number expression starting at token i (without qualifier)."""
+    first = doc[i]
+    text0 = first.lower_
+    # cheap gate (this runs on every token): only these can start a number expression
+    if not (text0 in _VAGUE or text0 in _FEW or text0 in ("a", "an", "one", "half")
+            or any(ch.isdigit() for ch in text0) or _is_num_word(first)):
+        return None
     idx = _words_from(doc, i)
     if not idx or idx[0] != i:
         return None
