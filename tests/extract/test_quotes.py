@@ -657,3 +657,39 @@ def test_gerund_content_after_said(nlp) -> None:
     text = "Nurse Ada Obi said seeing the ward reopen was a relief for everyone."
     q = _one(_quotes(nlp, text), "ward reopen")
     assert q.speaker == "Ada Obi" and q.text.startswith("seeing the ward")
+
+
+def test_broad_seem_and_asked_are_sourceless(nlp) -> None:
+    text = ("The striker seemed rattled by the boos from the away end. "
+            "Asked whether the club would appeal the ban, the manager shrugged.")
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    _assert_spans(text, broad)
+    seem = _one(broad, "rattled by the boos")
+    assert seem.cue == "seemed" and seem.speaker is None and seem.source_start is None
+    assert "The striker" in seem.text
+    asked = _one(broad, "whether the club would appeal the ban")
+    assert asked.cue == "Asked" and asked.speaker is None
+    default = extract_quotes(nlp(text), "t")
+    assert not any("rattled" in q.text or "appeal the ban" in q.text for q in default)
+
+
+def test_broad_passive_agent_is_the_source(nlp) -> None:
+    text = ("The merger was endorsed by the shareholders of Orion Bank on Monday. "
+            "As reported by the Lakeside Gazette, the plant will close before the winter.")
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    _assert_spans(text, broad)
+    merger = _one(broad, "The merger")
+    assert merger.cue == "endorsed by" and "shareholders" in (merger.speaker or "")
+    plant = _one(broad, "the plant will close")
+    assert plant.cue == "reported by" and "Lakeside Gazette" in (plant.speaker or "")
+
+
+def test_broad_poll_as_source_and_pronoun_objects(nlp) -> None:
+    text = ("In the latest polls, the incumbent mayor trails her challenger by nine points. "
+            "Three unions have endorsed him since the factory closed.")
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    _assert_spans(text, broad)
+    poll = _one(broad, "trails her challenger")
+    assert poll.cue == "In" and poll.speaker == "the latest polls"
+    endorse = [q for q in broad if q.cue and "endorsed" in q.cue]
+    assert endorse and endorse[0].text == "him" and endorse[0].speaker == "Three unions"

@@ -836,8 +836,7 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         if host is not None:
             return host, False
     subj = next((c for c in children if c.dep_ == "nsubj"), None)
-    if lemma in EVIDENCE_VERBS and not broad and subj is not None \
-            and subj.lemma_.lower() in FINDING_NOUNS:
+    if lemma in EVIDENCE_VERBS and subj is not None and subj.lemma_.lower() in FINDING_NOUNS:
         if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in children):
             # "a new poll shows Sanders leading Clinton": what the document shows
             end = verb.right_edge.i + 1
@@ -903,8 +902,9 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         labelled = (lemma == "call" and any(c.dep_ == "oprd" for c in children)) or (
             lemma == "describe" and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
         )  # "called it a lie", "described it as news to me"
-        if obj.pos_ == "PRON" and not labelled:
-            return None, False
+        stance = broad and (lemma in ATTITUDE_VERBS or lemma in OBJECT_CUES)
+        if obj.pos_ == "PRON" and not labelled and not (stance and obj.lower_ in OBJECT_PRONOUNS):
+            return None, False  # broad: "endorsed him" is a stance on a person
         # "repeated the claim that ..." / "offered an explanation: that ..."
         if obj.lemma_.lower() in SPEECH_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
             for c in obj.children:
@@ -1040,6 +1040,11 @@ BROAD_NOUN_CUES: frozenset[str] = frozenset(
 
 
 SOURCELESS_ADVERBS: frozenset[str] = frozenset("reportedly allegedly purportedly supposedly".split())
+OBJECT_PRONOUNS: frozenset[str] = frozenset("him her them me us you".split())
+# "X seems to ...", "X appeared paralysed": the writer's evaluation, attributed to nobody named
+SEEM_VERBS: frozenset[str] = frozenset("seem appear".split())
+# sources that are polls ("in the latest polls, he trails")
+POLL_NOUNS: frozenset[str] = frozenset("poll survey".split())
 
 
 def _sourceless_cue(tok: Token) -> _Cue | None:
@@ -1059,6 +1064,60 @@ def _sourceless_cue(tok: Token) -> _Cue | None:
         return None
     a = subj.left_edge.i if subj is not None and subj.lower_ not in ("it",) else comp.left_edge.i
     return _Cue(tok, tok.idx, tok.idx + len(tok.text), None, (a, comp.right_edge.i + 1), sourceless=True)
+
+
+def _broad_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
+    """Broad scope, constructions without a subject cue: "X seemed rattled" (no source),
+    "Asked whether he would run, ..." (no source), "as reported by the Post" / "X is backed by
+    the union" (the agent is the source), "in the latest polls, X leads" (the poll)."""
+    span = (tok.idx, tok.idx + len(tok.text))
+    children = list(tok.children)
+    if tok.pos_ == "ADP" and tok.lower_ == "in" and tok.head.pos_ in ("VERB", "AUX"):
+        pobj = next((c for c in children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+            return None
+        head = tok.head
+        left = (head.left_edge.i, tok.left_edge.i)
+        right = (tok.right_edge.i + 1, head.right_edge.i + 1)
+        best = max((left, right), key=lambda r: r[1] - r[0])
+        return _Cue(tok, *span, pobj, best) if best[1] - best[0] >= 2 else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = _lemma(tok)
+    subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if lemma in SEEM_VERBS:
+        comp = next((c for c in children if c.dep_ in ("xcomp", "acomp", "oprd") and c.i > tok.i), None)
+        if subj is None or comp is None or subj.lower_ in ("it", "there") or in_quote[comp.i] >= 0:
+            return None
+        if _lemma(comp) in SPEECH_VERBS | BELIEF_VERBS | ATTITUDE_VERBS:
+            return None  # "seemed to recognize": the inner verb is the cue
+        return _Cue(tok, *span, None, (subj.left_edge.i, comp.right_edge.i + 1), sourceless=True)
+    if lemma == "ask" and tok.tag_ == "VBN" and subj is None and tok.dep_ in ("advcl", "ROOT"):
+        # "Asked whether he would run, she said ...": the question put to the speaker
+        for c in children:
+            if c.i > tok.i and (c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "about")):
+                a = c.i + 1 if c.dep_ == "prep" else c.left_edge.i
+                if c.right_edge.i + 1 - a >= 2:
+                    return _Cue(tok, *span, None, (a, c.right_edge.i + 1), sourceless=True)
+        return None
+    if lemma not in SPEECH_VERBS | BELIEF_VERBS | ATTITUDE_VERBS:
+        return None
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is None or not any(c.dep_ == "auxpass" for c in children) and tok.dep_ != "advcl":
+        return None
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ not in ("it",):
+        # "the plan was backed by the union": the passive subject is what is attributed
+        end = max([subj.right_edge.i + 1] + [c.right_edge.i + 1 for c in children
+                                              if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i])
+        a = subj.left_edge.i
+        if end - a >= 1:
+            return _Cue(tok, tok.idx, agent.idx + len(agent.text), pobj, (a, end))
+        return None
+    host = _host_clause(tok)  # "As reported by Western Journalism, ..."
+    if host is None:
+        return None
+    return _Cue(tok, tok.idx, agent.idx + len(agent.text), pobj, host)
 
 
 def _noun_cue(tok: Token) -> _Cue | None:
@@ -1090,7 +1149,7 @@ def _animate(tok: Token) -> bool:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
-    if lemma == "hop" and tok.lower_.startswith("hope"):  # lemmatiser slip: "hopes" -> "hop"
+    if lemma == "hop" and tok.lower_.startswith(("hope", "hoping")):  # lemmatiser slip: "hopes" -> "hop"
         return "hope"
     return lemma
 
@@ -1158,7 +1217,7 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
                 cues.append(noun_cue)
             continue
         if broad:
-            passive = _sourceless_cue(tok)
+            passive = _sourceless_cue(tok) or _broad_cue(tok, in_quote)
             if passive is not None:
                 cues.append(passive)
                 continue
@@ -1391,8 +1450,9 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
                     a = subj.right_edge.i + 1
             a, b = _content_tokens(doc, a, b, in_quote, cue_toks)
             words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
-            if len(words) < 2:
-                continue
+            if len(words) < 2 and not (broad and len(words) == 1 and words[0].dep_ == "dobj"
+                                       and words[0].head.i == cue.tok.i):
+                continue  # broad: a one-word object is a stance on it ("endorsed Cruz")
             inside = {in_quote[t] for t in range(a, b) if in_quote[t] >= 0}
             outside = [t for t in words if in_quote[t.i] < 0]
             if len(inside) == 1 and len(outside) <= 1:
