@@ -693,3 +693,16 @@ def test_broad_poll_as_source_and_pronoun_objects(nlp) -> None:
     assert poll.cue == "In" and poll.speaker == "the latest polls"
     endorse = [q for q in broad if q.cue and "endorsed" in q.cue]
     assert endorse and endorse[0].text == "him" and endorse[0].speaker == "Three unions"
+
+
+def test_broad_pointed_to_and_stance_nouns(nlp) -> None:
+    text = ("The chief executive pointed to the strong sales figures from Asia. "
+            "Fans were surprised by Arsenal's opposition to the new stadium plan.")
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    _assert_spans(text, broad)
+    point = _one(broad, "strong sales figures")
+    assert point.cue == "pointed" and point.speaker == "The chief executive"
+    stance = _one(broad, "the new stadium plan")
+    assert stance.cue == "opposition to" and stance.speaker == "Arsenal"
+    default = extract_quotes(nlp(text), "t")
+    assert not any("sales figures" in q.text or "stadium" in q.text for q in default)

@@ -79,7 +79,9 @@ ATTITUDE_VERBS: frozenset[str] = frozenset(
     reference invoke proclaim project anticipate realize realise understand regard deem judge
     determine disagree approve disapprove request appeal petition invite implore beg swear
     alert speak debate address demonstrate prove accept embrace rail hammer rip knock laud
-    salute pan tease taunt vow float pitch tout unveil outline lay""".split()
+    salute pan tease taunt vow float pitch tout unveil outline lay point focus respond
+    advocate convince decide share distance identify name sign release issue deliver read
+    raise dismiss""".split()
 )
 NEGATING_CUES: frozenset[str] = frozenset(
     "deny reject dispute refute rebut contest dismiss disavow repudiate contradict".split()
@@ -1136,6 +1138,32 @@ def _noun_cue(tok: Token) -> _Cue | None:
     return None
 
 
+STANCE_NOUNS: frozenset[str] = frozenset(
+    """support opposition criticism attack praise refusal endorsement commitment concern
+    fear hope view warning demand call push objection skepticism scepticism enthusiasm
+    admiration contempt disdain distrust trust praise complaint pledge promise""".split()
+)
+STANCE_PREPS: frozenset[str] = frozenset("for to of against on about over with toward towards".split())
+
+
+def _stance_noun_cue(tok: Token) -> _Cue | None:
+    """Broad scope: "the union's opposition to the merger", "Labour support for the bill": a
+    stance noun with a named or possessive owner; the prepositional object is the content."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                      and c.ent_type_ in NAMED_LABELS), None)
+    if owner is None or owner.lower_ in ("its", "it"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in STANCE_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return _Cue(tok, tok.idx, c.idx + len(c.text), owner,
+                            (c.i + 1, c.right_edge.i + 1), noun=True)
+    return None
+
+
 def _animate(tok: Token) -> bool:
     """A source that can speak: a named person/organisation, a personal pronoun, or an
     institution noun."""
@@ -1210,9 +1238,9 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
                                  (clause.left_edge.i, clause.right_edge.i + 1)))
             continue
         if tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_CUES or (
-            broad and tok.lemma_.lower() in BROAD_NOUN_CUES
+            broad and tok.lemma_.lower() in BROAD_NOUN_CUES | STANCE_NOUNS
         )):
-            noun_cue = _noun_cue(tok)
+            noun_cue = _noun_cue(tok) or (_stance_noun_cue(tok) if broad else None)
             if noun_cue is not None:
                 cues.append(noun_cue)
             continue
@@ -1234,8 +1262,10 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             continue
         if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ != "VBG"):
             continue
-        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
-            continue
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and not (
+            broad and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        ):
+            continue  # broad: "pointed to the poll" cites it
         if not broad and any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
             continue  # "did not say whether": not a statement
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
