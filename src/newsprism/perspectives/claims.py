@@ -9,10 +9,12 @@ of loosely related sentences)."""
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from ..embed import Embedder
 from ..model import AnnotatedArticle, Claim, Entity, Span
@@ -23,6 +25,7 @@ SAME_CLAIM_COS = 0.85
 SAME_CLAIM_COS_LEXICAL = 0.70
 SAME_CLAIM_JACCARD = 0.30
 GROUP_FLOOR_COS = 0.45
+MAX_STATEMENTS = 5000  # statements compared pairwise for grouping (memory and time are quadratic)
 
 # TF-IDF cosines run far lower than MiniLM's for the same relation. One anchor maps them onto
 # MiniLM's scale: on the FNC-1 tuning slice (bench/stance.py) the best "related" threshold was
@@ -81,6 +84,10 @@ class StatementTable:
 
     def sim(self) -> np.ndarray:
         """Calibrated cosine between statement propositions."""
+        if self.kind == "tfidf" and len(self.vectors):
+            # hashed TF-IDF rows are dense arrays of mostly zeros: a sparse product is far cheaper
+            rows = sparse.csr_matrix(self.vectors)
+            return calibrated((rows @ rows.T).toarray().astype(np.float32), self.kind)
         return calibrated(self.vectors @ self.vectors.T, self.kind)
 
     @classmethod
@@ -91,6 +98,7 @@ class StatementTable:
         for art in articles:
             statements.extend(extract_statements(art, index))
             texts[art.source_id] = art.article.text
+        statements = _bounded(statements)
         if embedder.kind == "tfidf":
             embedder.fit([s.text for s in statements])
         vectors = embedder.embed([s.text for s in statements])
@@ -106,6 +114,23 @@ class StatementTable:
             return True  # the same clause taken by two passes (quote and evidence cue)
         c = float(sim[i, j])
         return c >= SAME_CLAIM_COS or (c >= SAME_CLAIM_COS_LEXICAL and jaccard(self.words[i], self.words[j]) >= SAME_CLAIM_JACCARD)
+
+
+def _bounded(statements: list[Statement]) -> list[Statement]:
+    """At most MAX_STATEMENTS statements are compared (the comparison is quadratic). Over the
+    bound, the outlets' own-voice sentences go first (they only become claims when another
+    source corroborates them), then the latest statements; a warning says how many were left."""
+    if len(statements) <= MAX_STATEMENTS:
+        return statements
+    reported = [s for s in statements if s.kind != "own"]
+    own = [s for s in statements if s.kind == "own"]
+    kept_ids = {id(s) for s in (reported + own)[:MAX_STATEMENTS]}
+    warnings.warn(
+        f"{len(statements)} statements in the story; claims compare the first {MAX_STATEMENTS} "
+        f"(reported and evidence statements before the outlets' own sentences)",
+        stacklevel=3,
+    )
+    return [s for s in statements if id(s) in kept_ids]
 
 
 def group_statements(table: StatementTable) -> list[list[int]]:
