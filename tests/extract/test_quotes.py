@@ -706,3 +706,18 @@ def test_broad_pointed_to_and_stance_nouns(nlp) -> None:
     assert stance.cue == "opposition to" and stance.speaker == "Arsenal"
     default = extract_quotes(nlp(text), "t")
     assert not any("sales figures" in q.text or "stadium" in q.text for q in default)
+
+
+def test_broad_objects_participle_sources_and_cast_as(nlp) -> None:
+    text = ("The referee wrote a long report on the incident. "
+            "Residents opposing the new runway packed the town hall. "
+            "Voters cast their ballots early, and the tabloids cast the senator as a traitor.")
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    _assert_spans(text, broad)
+    report = _one(broad, "a long report")
+    assert report.cue == "wrote" and report.speaker == "The referee"
+    runway = _one(broad, "the new runway")
+    assert runway.speaker == "Residents" and runway.cue == "opposing"
+    assert not any(q.text == "their ballots" for q in broad)
+    traitor = _one(broad, "as a traitor")
+    assert traitor.speaker == "the tabloids"

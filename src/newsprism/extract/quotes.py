@@ -77,11 +77,10 @@ ATTITUDE_VERBS: frozenset[str] = frozenset(
     decline agree aim try wish love hate regret appreciate recognize recognise chide commend
     apologize apologise portray cast brand label characterize characterise dub nickname
     reference invoke proclaim project anticipate realize realise understand regard deem judge
-    determine disagree approve disapprove request appeal petition invite implore beg swear
-    alert speak debate address demonstrate prove accept embrace rail hammer rip knock laud
+    disagree approve disapprove request appeal petition invite implore beg swear
+    alert speak debate address demonstrate accept embrace rail hammer rip knock laud
     salute pan tease taunt vow float pitch tout unveil outline lay point focus respond
-    advocate convince decide share distance identify name sign release issue deliver read
-    raise dismiss""".split()
+    advocate convince decide share distance identify name sign release issue read dismiss""".split()
 )
 NEGATING_CUES: frozenset[str] = frozenset(
     "deny reject dispute refute rebut contest dismiss disavow repudiate contradict".split()
@@ -764,7 +763,7 @@ class _Cue:
     sourceless: bool = False  # passive or adverbial cue with no source ("is expected to")
 
 
-def _subject_of(verb: Token) -> Token | None:
+def _subject_of(verb: Token, broad: bool = False) -> Token | None:
     v = verb
     doc = verb.doc
     for _ in range(4):
@@ -776,12 +775,14 @@ def _subject_of(verb: Token) -> Token | None:
             left = [c for c in subjects if c.i < v.i]
             return max(left, key=lambda c: c.i) if left else subjects[0]
         # "a statement saying that ...": the participle's noun is the source
-        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = v.head
             if v.i > 0 and doc[v.i - 1].text == "," and noun.head.pos_ == "VERB":
                 v = noun.head  # "grabbed a microphone, telling the crowd": the grabber speaks
                 continue
-            if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.ent_type_ in NAMED_LABELS:
+            if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.ent_type_ in NAMED_LABELS or (
+                broad and noun.lower_ not in ("it", "this", "that")
+            ):  # broad: "those not directly blaming the migrants"
                 return noun
             return None
         # "landed in trouble by saying that ...": the subject of the verb the phrase modifies
@@ -904,7 +905,7 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         labelled = (lemma == "call" and any(c.dep_ == "oprd" for c in children)) or (
             lemma == "describe" and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
         )  # "called it a lie", "described it as news to me"
-        stance = broad and (lemma in ATTITUDE_VERBS or lemma in OBJECT_CUES)
+        stance = broad  # broad: any cue's object is what it is about
         if obj.pos_ == "PRON" and not labelled and not (stance and obj.lower_ in OBJECT_PRONOUNS):
             return None, False  # broad: "endorsed him" is a stance on a person
         # "repeated the claim that ..." / "offered an explanation: that ..."
@@ -922,7 +923,11 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
                 return (colon[0].i + 1, end), False
         if lemma in SAY_OBJECT and obj.pos_ != "PRON":  # "said the same thing"
             return (obj.left_edge.i, obj.right_edge.i + 1), False
-        if lemma in OBJECT_CUES or (broad and lemma in ATTITUDE_VERBS):
+        if broad and (lemma in WITH_AS_ONLY or obj.lower_ in REFLEXIVES) and not any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in children
+        ):
+            return None, False  # broad: "cast ballots", "found himself" are not stances; "cast him as" is
+        if lemma in OBJECT_CUES or broad:
             end = obj.right_edge.i + 1
             neg = False
             for c in children:
@@ -961,12 +966,14 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
             if c.dep_ == "prep" and c.lower_ in ("about", "against", "on", "of", "for") and 0 < c.i - verb.i <= 3 \
                     and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
                 return (c.i + 1, c.right_edge.i + 1), False
-    if broad and (lemma in ATTITUDE_VERBS or lemma in BELIEF_VERBS):
+    if broad:
+        if lemma in WITH_AS_ONLY:
+            return None, False
         # broad scope: what the stance is about ("talked about X", "voted for Y")
         for c in children:
             if c.dep_ in ("xcomp", "prep", "dative") and c.i > verb.i and (
                 c.dep_ != "prep" or c.lower_ in ("about", "to", "for", "on", "of", "against", "with")
-            ):
+            ) and not (lemma in ("speak", "talk") and c.lower_ in ("to", "with")):  # the audience
                 return (c.left_edge.i if c.dep_ != "prep" else c.i + 1, c.right_edge.i + 1), False
     return None, False
 
@@ -1043,6 +1050,9 @@ BROAD_NOUN_CUES: frozenset[str] = frozenset(
 
 SOURCELESS_ADVERBS: frozenset[str] = frozenset("reportedly allegedly purportedly supposedly".split())
 OBJECT_PRONOUNS: frozenset[str] = frozenset("him her them me us you".split())
+REFLEXIVES: frozenset[str] = frozenset("himself herself themselves itself myself ourselves".split())
+# broad scope: verbs that attribute only with an "as" label ("cast him as a traitor")
+WITH_AS_ONLY: frozenset[str] = frozenset("cast".split())
 # "X seems to ...", "X appeared paralysed": the writer's evaluation, attributed to nobody named
 SEEM_VERBS: frozenset[str] = frozenset("seem appear".split())
 # sources that are polls ("in the latest polls, he trails")
@@ -1281,7 +1291,7 @@ def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False
             content is None or not any(c.dep_ == "ccomp" for c in tok.children)
         ):
             continue
-        subj = _subject_of(tok)
+        subj = _subject_of(tok, broad)
         if lemma in ("promise", "threaten") and subj is not None and not _animate(subj):
             continue  # "the costs threaten to swell": a forecast, not a statement
         end = tok.idx + len(tok.text)
