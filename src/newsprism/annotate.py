@@ -66,10 +66,17 @@ def annotate_doc(doc: Doc, article: CleanArticle) -> AnnotatedArticle:
         ("dates", lambda: setattr(ann, "dates", extract_dates(doc, sid, article.published))),
     ]
     for name, run in extractors:
-        try:
-            run()
-        except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            ann.warnings.append(f"{sid}: {name} extraction failed ({type(exc).__name__}: {exc}); section left empty")
+        # an extractor warns about an item it skips (an unbalanced quotation mark...): keep each
+        # warning as one line of this article's report instead of a Python warning on stderr
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                run()
+            except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+                ann.warnings.append(f"{sid}: {name} extraction failed ({type(exc).__name__}: {exc}); section left empty")
+        for w in caught:
+            msg = str(w.message)
+            ann.warnings.append(msg if msg.startswith(sid) else f"{sid}: {msg}")
     _index_sentences(ann)
     return ann
 

@@ -168,6 +168,8 @@ def _is_heading_like(block: Block, max_words: int = 14) -> bool:
     core = _strip_closers(text)
     if not core or core[-1] in ".!?…:;,":
         return False
+    if re.search(r"\w[.!?…]\s+[A-Z]", core) and not re.search(r"\b[A-Z]\.\s", core):
+        return False  # two sentences (a lede cut short), not a heading
     first = text.lstrip(_QUOTES)[:1]
     return bool(first) and (first.isupper() or first.isdigit())
 

@@ -1,0 +1,37 @@
+"""Annotation: one odd construction never fails a document; its warning is kept as a line."""
+
+from __future__ import annotations
+
+import warnings
+
+from newsprism.annotate import annotate
+from newsprism.clean import clean_article
+from newsprism.model import Article
+
+
+def test_unbalanced_quote_is_skipped_with_a_warning(nlp, options) -> None:
+    text = (
+        "The mayor said we will rebuild\u201d the bridge by spring.\n\n"
+        '"The river rose faster than anyone expected," a fire chief told reporters.\n\n'
+        "Crews worked through the night, officials said, and 3 people were injured."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing may escape as a Python warning
+        (ann,) = list(annotate([clean_article(Article(id="odd", text=text))], nlp, options))
+    assert any("no opening mark" in w for w in ann.warnings)
+    assert all(w.startswith("odd: ") for w in ann.warnings)
+    assert any("river rose faster" in q.text for q in ann.quotes)
+    assert any(f.low == 3 and f.category == "injured" for f in ann.figures)
+    assert len(ann.sentences) >= 3
+
+
+def test_paragraph_breaks_end_sentences(nlp, options) -> None:
+    text = "Rain fell all day. The river kept rising in the valley\n\nschools closed early on Friday."
+    (ann,) = list(annotate([clean_article(Article(id="p", text=text))], nlp, options))
+    paras = ann.article.paragraphs
+    assert len(paras) == 2
+    for s in ann.sentences:  # no sentence runs across a paragraph break
+        p0, p1 = paras[s.paragraph]
+        assert p0 <= s.start < s.end <= p1
+    assert ann.sentences[-1].text == "schools closed early on Friday."
+    assert ann.sentences[-1].start == paras[1][0]
