@@ -671,3 +671,48 @@ def test_odd_mentions_never_break_resolution(pairs: list[tuple[str, str]]) -> No
     for e in entities:
         assert sum(e.mention_counts.values()) == len(e.mentions)
         assert e.acts_for is None or e.acts_for in ids
+
+
+# --------------------------------------------------------------------------- entity list partials
+
+
+def _render_entities(html: bool) -> str:
+    from newsprism.render.view import View, bind, environment
+
+    data = {
+        "sources": [{"id": "a", "outlet": "Alpha News", "title": None, "text": ""},
+                    {"id": "b", "outlet": "Beta <Times>", "title": None, "text": ""}],
+        "entities": [
+            {"id": "e1", "name": "Moscow", "type": "GPE", "aliases": ["Moskva"],
+             "mentions": [{"source_id": "b", "start": 0, "end": 6},
+                          {"source_id": "a", "start": 0, "end": 6},
+                          {"source_id": "b", "start": 9, "end": 15}],
+             "acts_for": "e3", "role": None, "mention_counts": {"b": 2, "a": 1}},
+            {"id": "e2", "name": "Ana | Ruiz", "type": "PERSON", "aliases": [],
+             "mentions": [{"source_id": "a", "start": 3, "end": 7}],
+             "acts_for": None, "role": "Deputy Mayor", "mention_counts": {"a": 1}},
+            {"id": "e3", "name": "Russia", "type": "GPE", "aliases": [], "mentions": [],
+             "acts_for": None, "role": None, "mention_counts": {}},
+        ],
+    }
+    env = environment(html=html)
+    bind(env, View(data, html=html))
+    name = "html/entities.j2" if html else "md/entities.j2"
+    return env.get_template(name).render(b=data)
+
+
+def test_entity_list_markdown() -> None:
+    out = _render_entities(html=False)
+    assert "| Moscow | GPE | Moskva |  | Russia | 3: [1] 1 · [2] 2 |" in out
+    assert "| Ana \\| Ruiz | PERSON |  | Deputy Mayor |  | 1: [1] 1 |" in out
+    assert "- Russia (GPE) is never named itself; it is spoken for by Moscow." in out
+    assert "\n| Russia |" not in out  # no row for a thing without mentions
+
+
+def test_entity_list_html() -> None:
+    out = _render_entities(html=True)
+    assert '<tr id="entity-e1"><td>Moscow</td>' in out
+    assert '<a href="#entity-e3">Russia</a>' in out
+    assert '<a href="#src-2" title="Beta &lt;Times&gt;">[2]</a>&nbsp;2' in out
+    assert '<li id="entity-e3">Russia (GPE) is never named itself' in out
+    assert "<Times>" not in out
