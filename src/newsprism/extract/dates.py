@@ -1008,17 +1008,12 @@ def dateline_date(
 
 def _nearest_weekday(weekday: int, lo: dt.date, hi: dt.date) -> dt.date:
     """The day with that weekday nearest to the period lo..hi (inside it when one is; ties go
-    to the later day)."""
-    best: tuple[int, dt.date] | None = None
-    for offset in range(-7, (hi - lo).days + 8):
-        d = lo + dt.timedelta(days=offset)
-        if d.weekday() != weekday:
-            continue
-        gap = (lo - d).days if d < lo else (d - hi).days if d > hi else 0
-        if best is None or gap < best[0] or (gap == best[0] and d > best[1]):
-            best = (gap, d)
-    assert best is not None  # a 7-day range always holds every weekday
-    return best[1]
+    to the later day). Constant time, whatever the length of the period."""
+    last_in = hi - dt.timedelta(days=(hi.weekday() - weekday) % 7)  # latest such day <= hi
+    if last_in >= lo:
+        return last_in
+    after = hi + dt.timedelta(days=(weekday - hi.weekday()) % 7 or 7)  # first such day > hi
+    return after if (after - hi).days <= (lo - last_in).days else last_in
 
 
 def infer_story_anchor(mentions: Iterable[DateMention]) -> tuple[str | None, str]:
