@@ -95,8 +95,10 @@ def brief(
     processes: ProcessesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Brief a set of articles about one event: writes briefing.json (schema-valid),
-    briefing.md and a self-contained briefing.html into OUT.
+    """Brief articles about one event: briefing.json, briefing.md and briefing.html.
+
+    Writes into OUT a schema-valid briefing.json, a Markdown report and one self-contained
+    HTML page. Bad inputs are listed and skipped; exit status 2 when no article could be read.
 
     Example: [bold]newsprism brief examples/khan-shaykhun -o out/[/]"""
     from .annotate import load_pipeline
@@ -185,8 +187,11 @@ def clean(
     inputs: Inputs,
     config: ConfigOpt = None,
 ) -> None:
-    """Show what cleaning does to each article: the inferred metadata and every removed
-    caption, pull-quote, duplicate, byline and boilerplate line (JSON Lines on stdout)."""
+    """Show what cleaning removes from each article and which metadata it infers.
+
+    One JSON line per article on stdout: outlet, title, genre and date (given or inferred,
+    with the evidence), headings, every removed caption, pull-quote, duplicate, byline and
+    boilerplate line with its span in the raw file, and the cleaned text."""
     from .clean import clean_article
     from .ingest import read_inputs
 
@@ -215,8 +220,10 @@ def quotes(
     model: ModelOpt = None,
     processes: ProcessesOpt = None,
 ) -> None:
-    """Extract who said what from each article: one record per attribution with speaker,
-    role, cue, content, kind and [start, end) character spans into the raw input file."""
+    """Extract who said what: one record per attribution.
+
+    Each record has speaker, speaker_role, cue, content, kind (direct, indirect, mixed) and
+    [start, end) character spans into the raw input file."""
     from .annotate import annotate, load_pipeline
     from .clean import clean_article
     from .extract.quotes_jsonl import quotes_records
