@@ -27,7 +27,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 err = Console(stderr=True)
 
@@ -100,7 +100,7 @@ def brief(
     Writes into OUT a schema-valid briefing.json, a Markdown report and one self-contained
     HTML page. Bad inputs are listed and skipped; exit status 2 when no article could be read.
 
-    Example: [bold]newsprism brief examples/khan-shaykhun -o out/[/]"""
+    Example: `newsprism brief examples/khan-shaykhun -o out/`"""
     from .annotate import load_pipeline
     from .briefing import build_briefing
     from .ingest import read_inputs
