@@ -88,6 +88,43 @@ class View:
         return self.cite([{"source_id": source_id, "start": start, "end": end}])
 
 
+def quote_groups(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """"Who said what", computed once: speakers with most statements first; within a speaker,
+    one entry per distinct quotation (same normalised wording, or linked by ``same_as``) with
+    the spans of every copy, so a quotation several outlets carry is shown once."""
+    groups: dict[str, dict[str, Any]] = {}
+    for q in quotes:
+        if q.get("repeats"):
+            continue  # a pull-quote left in the body: not a new statement
+        name = q.get("speaker") or "Unattributed"
+        g = groups.setdefault(name, {"speaker": name, "items": [], "entries": {}, "roles": []})
+        g["items"].append(q)
+        role = q.get("speaker_role")
+        if role and role not in g["roles"]:
+            g["roles"].append(role)
+    out = []
+    for g in groups.values():
+        entries: dict[str, dict[str, Any]] = {}
+        by_id: dict[str, str] = {}
+        claimed: dict[str, str] = {}
+        for q in g["items"]:
+            key = q.get("key") or q["text"].lower().strip()
+            linked = next((by_id[x] for x in q.get("same_as") or [] if x in by_id), None)
+            key = claimed.get(q["id"]) or linked or key
+            entry = entries.setdefault(key, {"quote": q, "spans": [], "carried": []})
+            entry["spans"].append({"source_id": q["source_id"], "start": q["start"], "end": q["end"]})
+            if q["source_id"] not in entry["carried"]:
+                entry["carried"].append(q["source_id"])
+            by_id[q["id"]] = key
+            for x in q.get("same_as") or []:
+                claimed.setdefault(x, key)  # a later copy this quote names joins its entry
+        outlets = {q["source_id"] for q in g["items"]}
+        out.append({"speaker": g["speaker"], "roles": g["roles"], "n": len(g["items"]),
+                    "outlets": len(outlets), "entries": list(entries.values())})
+    out.sort(key=lambda g: -g["n"])  # stable: ties keep first appearance
+    return out
+
+
 def environment(html: bool) -> Environment:
     env = Environment(
         loader=PackageLoader("newsprism", "templates"),
@@ -100,6 +137,7 @@ def environment(html: bool) -> Environment:
     env.filters["md"] = md_cell
     env.filters["fmt_date"] = fmt_date
     env.globals["escape"] = escape
+    env.globals["quote_groups"] = quote_groups
     return env
 
 
