@@ -95,18 +95,13 @@ def _number(result: Briefing, annotated: list[AnnotatedArticle]) -> None:
     provisional ids that extractors used for cross-references."""
     remap: dict[str, str] = {}
     for art in annotated:
-        for q in art.quotes:
-            new = f"q{len(result.quotes) + 1}"
-            if q.id:
-                remap[q.id] = new
-            q.id = new
-            result.quotes.append(q)
-        for f in art.figures:
-            new = f"f{len(result.figures) + 1}"
-            if f.id:
-                remap[f.id] = new
-            f.id = new
-            result.figures.append(f)
+        for prefix, items, out in (("q", art.quotes, result.quotes), ("f", art.figures, result.figures)):
+            for item in items:
+                new = f"{prefix}{len(out) + 1}"
+                if item.id:
+                    remap[item.id] = new
+                item.id = new
+                out.append(item)
     for q in result.quotes:
         q.same_as = [remap.get(x, x) for x in q.same_as]
     for f in result.figures:
