@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from .options import Options
 
@@ -36,6 +37,15 @@ def _l2_normalise(mat: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     norms[norms == 0.0] = 1.0
     return (mat / norms).astype(np.float32, copy=False)
+
+
+def cosine_matrix(vectors: np.ndarray, kind: str) -> np.ndarray:
+    """All pairwise cosines of L2-normalised rows. Hashed TF-IDF rows are dense arrays of mostly
+    zeros, so their product is taken sparse (far cheaper than a dense 2**14-column product)."""
+    if kind == "tfidf" and len(vectors):
+        rows = sparse.csr_matrix(vectors)
+        return (rows @ rows.T).toarray().astype(np.float32)
+    return vectors @ vectors.T
 
 
 class Embedder:

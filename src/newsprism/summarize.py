@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from .embed import Embedder
+from .embed import Embedder, cosine_matrix
 from .model import Contradiction, Span, Story, SummarySentence
 from .options import Options
 
@@ -199,7 +199,7 @@ def summarize(
     sim = lexical
     if embedder is not None:
         vecs = embedder.embed([u.text for u in units])
-        sim = (lexical + np.clip(vecs @ vecs.T, 0.0, 1.0)) / 2.0
+        sim = (lexical + np.clip(cosine_matrix(vecs, embedder.kind), 0.0, 1.0)) / 2.0
     n = len(units)
     centrality = _lexrank(sim)
     # support: how many other sources have a sentence similar to this one

@@ -14,9 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
-from ..embed import Embedder
+from ..embed import Embedder, cosine_matrix
 from ..model import AnnotatedArticle, Claim, Entity, Span
 from .holders import HolderIndex
 from .statements import Statement, extract_statements
@@ -84,11 +83,7 @@ class StatementTable:
 
     def sim(self) -> np.ndarray:
         """Calibrated cosine between statement propositions."""
-        if self.kind == "tfidf" and len(self.vectors):
-            # hashed TF-IDF rows are dense arrays of mostly zeros: a sparse product is far cheaper
-            rows = sparse.csr_matrix(self.vectors)
-            return calibrated((rows @ rows.T).toarray().astype(np.float32), self.kind)
-        return calibrated(self.vectors @ self.vectors.T, self.kind)
+        return calibrated(cosine_matrix(self.vectors, self.kind), self.kind)
 
     @classmethod
     def build(cls, articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder) -> StatementTable:
