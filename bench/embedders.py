@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from _table import print_table
 
 from newsprism.embed import Embedder, load_embedder
 from newsprism.options import load_options
@@ -101,12 +102,7 @@ def main() -> None:
     rows[1].append("1 (reference)")
     rows[2].append("-")
     head = ["embedder", "load s", "sentences/s", "pair-fixture accuracy", "cos to fp32 vector"]
-    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
-    line = " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print(" | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)))
+    print_table(head, rows)
 
 
 if __name__ == "__main__":

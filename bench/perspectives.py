@@ -18,6 +18,8 @@ import time
 import warnings
 from pathlib import Path
 
+from _table import print_table
+
 from newsprism.annotate import annotate, load_pipeline
 from newsprism.clean import clean_article
 from newsprism.embed import load_embedder
@@ -85,12 +87,7 @@ def main() -> None:
                     str(sum(1 for r in cov.rows if k in r.sides)) for k in range(len(d.sides))
                 ) + f" of {len(arts)}"
             rows.append([kind, label, str(len(claims)), str(len(disputes)), f"{t_c:.1f}", f"{t_d:.1f}", main_d, per_side])
-    widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(len(head))]
-    line = " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))
-    print(line)
-    print("-" * len(line))
-    for r in rows:
-        print(" | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)))
+    print_table(head, rows)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from _table import print_table
 from sklearn.metrics import f1_score
 
 from newsprism.embed import load_embedder
@@ -240,12 +241,7 @@ def main() -> None:
     results.append(("official FNC-1 baseline (reported)", "75.20", "-", "", "full test set", ""))
     results.append(("best published, Athene/UCLMR/SOLAT (reported)", "82.02", "-", "", "full test set", ""))
     head = ("system", "FNC % of max", "macro-F1", "F1 agree disagree discuss unrelated", "thresholds (tuned on 20%)", "embed rate")
-    widths = [max(len(str(r[i])) for r in [head, *results]) for i in range(len(head))]
-    line = " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True))
-    print(line)
-    print("-" * len(line))
-    for r in results:
-        print(" | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)))
+    print_table(head, results)
     print("\nFNC % = FNC-1 weighted score / max possible score on the 80% evaluation part (scorer.py run in place).")
 
 
