@@ -6,7 +6,6 @@ import json
 import re
 from pathlib import Path
 
-from newsprism.extract.dates import extract_dates
 from newsprism.model import (
     AnnotatedArticle,
     CleanArticle,
@@ -21,13 +20,6 @@ from newsprism.summarize import summarize
 EXAMPLE_JSONL = (
     Path(__file__).resolve().parents[1] / "examples" / "khan-shaykhun-jsonl" / "articles.jsonl"
 )
-
-
-def _article(nlp, sid: str, text: str, published: str | None) -> AnnotatedArticle:
-    doc = nlp(text)
-    clean = CleanArticle(id=sid, raw=text, text=text, published=published)
-    sents = [Sentence(sid, s.start_char, s.end_char, s.text, 0) for s in doc.sents]
-    return AnnotatedArticle(clean, sentences=sents, dates=extract_dates(doc, sid, published))
 
 
 def _words(text: str) -> int:
@@ -53,13 +45,13 @@ QUAKE_C = (
 )
 
 
-def _quake(nlp) -> Story:
+def _quake(make_article) -> Story:
     return Story(
         "quake",
         [
-            _article(nlp, "a", QUAKE_A, "2024-05-08"),
-            _article(nlp, "b", QUAKE_B, "2024-05-08"),
-            _article(nlp, "c", QUAKE_C, "2024-05-09"),
+            make_article("a", QUAKE_A, "2024-05-08"),
+            make_article("b", QUAKE_B, "2024-05-08"),
+            make_article("c", QUAKE_C, "2024-05-09"),
         ],
     )
 
@@ -76,8 +68,8 @@ def _check(story: Story, summary, budget: int) -> None:
             assert 0 <= c.start < c.end <= len(texts[c.source_id])
 
 
-def test_multi_source_fact_first_and_cited_by_all(nlp, options):
-    story = _quake(nlp)
+def test_multi_source_fact_first_and_cited_by_all(make_article, options):
+    story = _quake(make_article)
     summary = summarize(story, options.with_overrides(summary_words=60))
     _check(story, summary, 60)
     lead = summary[0]
@@ -87,8 +79,8 @@ def test_multi_source_fact_first_and_cited_by_all(nlp, options):
     assert sum("at least 40" in s.text.lower() for s in summary) == 1
 
 
-def test_no_boilerplate_and_connective_trimmed(nlp, options):
-    story = _quake(nlp)
+def test_no_boilerplate_and_connective_trimmed(make_article, options):
+    story = _quake(make_article)
     summary = summarize(story, options.with_overrides(summary_words=400))
     _check(story, summary, 400)
     joined = " ".join(s.text for s in summary)
@@ -97,27 +89,27 @@ def test_no_boilerplate_and_connective_trimmed(nlp, options):
     assert rejected and rejected[0].text.startswith("Prime Minister Ana Lind")
 
 
-def test_connective_kept_when_trimming_would_need_rewriting(nlp, options):
+def test_connective_kept_when_trimming_would_need_rewriting(make_article, options):
     text = (
         "The central bank raised its main interest rate by half a point on Thursday. "
         "But the move did little to calm currency traders, who sold the peso again."
     )
-    story = Story("rates", [_article(nlp, "x", text, "2023-03-10")])
+    story = Story("rates", [make_article("x", text, "2023-03-10")])
     summary = summarize(story, options.with_overrides(summary_words=200))
     _check(story, summary, 200)
     assert any(s.text.startswith("But the move") for s in summary)
 
 
-def test_budget_is_respected_and_configurable(nlp, options):
-    story = _quake(nlp)
+def test_budget_is_respected_and_configurable(make_article, options):
+    story = _quake(make_article)
     short = summarize(story, options.with_overrides(summary_words=25))
     _check(story, short, 25)
     longer = summarize(story, options.with_overrides(summary_words=100))
     assert len(longer) > len(short)
 
 
-def test_contradiction_sides_are_covered(nlp, options):
-    story = _quake(nlp)
+def test_contradiction_sides_are_covered(make_article, options):
+    story = _quake(make_article)
     b_text = story.articles[1].article.text
     c_text = story.articles[2].article.text
     deny = b_text.index("Prime Minister Ana Lind")
@@ -136,9 +128,9 @@ def test_contradiction_sides_are_covered(nlp, options):
     assert "rejected claims" in joined
 
 
-def test_example_summary(nlp, options):
+def test_example_summary(make_article, options):
     rows = [json.loads(line) for line in EXAMPLE_JSONL.read_text(encoding="utf-8").splitlines()]
-    story = Story("khan", [_article(nlp, r["id"], r["text"], r["published"]) for r in rows])
+    story = Story("khan", [make_article(r["id"], r["text"], r["published"]) for r in rows])
     summary = summarize(story, options)
     _check(story, summary, options.summary_words)
     assert len({s.citations[0].source_id for s in summary}) >= 2  # multi-document
@@ -148,18 +140,14 @@ def test_empty_story(options):
     assert summarize(Story("empty", []), options) == []
 
 
-def test_reporting_preferred_to_commentary_and_vague_openings(nlp, options):
-    news = _article(
-        nlp,
-        "news",
+def test_reporting_preferred_to_commentary_and_vague_openings(make_article, options):
+    news = make_article("news",
         "The city council approved a new cycling lane on Harbour Road on Monday by nine votes to two. "
         "Work on the 3-kilometre lane will start in June and cost 4 million euros.",
         "2023-05-09",
     )
     news.article.genre = "news"
-    opinion = _article(
-        nlp,
-        "op",
+    opinion = make_article("op",
         "It is a lane that the council should never have approved on Harbour Road. "
         "The council approved the cycling lane on Harbour Road with little thought for drivers.",
         "2023-05-10",
@@ -175,25 +163,21 @@ def test_reporting_preferred_to_commentary_and_vague_openings(nlp, options):
     )
 
 
-def test_with_an_embedder(nlp, options):
+def test_with_an_embedder(make_article, options):
     from newsprism.embed import Embedder
 
-    story = _quake(nlp)
+    story = _quake(make_article)
     summary = summarize(story, options.with_overrides(summary_words=60), embedder=Embedder("tfidf"))
     _check(story, summary, 60)
     assert sum("at least 40" in s.text.lower() for s in summary) == 1
 
 
-def test_ordered_by_time_across_sources(nlp, options):
-    later = _article(
-        nlp,
-        "later",
+def test_ordered_by_time_across_sources(make_article, options):
+    later = make_article("later",
         "Ministers met the striking dockers on Thursday and offered a 4 percent pay rise to end the strike.",
         "2024-09-13",
     )
-    earlier = _article(
-        nlp,
-        "earlier",
+    earlier = make_article("earlier",
         "Dockers at the port of Brenna walked out on Monday after talks on pay collapsed overnight.",
         "2024-09-13",
     )
@@ -228,12 +212,12 @@ def test_large_story_keeps_the_earliest_sentences(options, monkeypatch):
     assert all(re.search(r"rose [12] metres", s.text) for s in summary)
 
 
-def test_sentences_dated_only_to_other_events_are_context(nlp, options):
+def test_sentences_dated_only_to_other_events_are_context(make_article, options):
     text = (
         "In 1998 a similar bridge collapsed in Torvik, killing six drivers on the coast road. "
         "The Torvik bridge collapsed on Monday, killing six drivers on the coast road."
     )
-    story = Story("bridge", [_article(nlp, "a", text, "2024-02-07")])
+    story = Story("bridge", [make_article("a", text, "2024-02-07")])
     summary = summarize(story, options.with_overrides(summary_words=16))
     _check(story, summary, 16)
     assert [s.text.startswith("The Torvik bridge") for s in summary] == [True]

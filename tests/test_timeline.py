@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsprism.extract.dates import extract_dates
-from newsprism.model import AnnotatedArticle, CleanArticle, Sentence, Story
+from newsprism.model import Story
 from newsprism.timeline import build_timeline, infer_event_date
 
 EXAMPLE_JSONL = (
@@ -14,16 +13,9 @@ EXAMPLE_JSONL = (
 )
 
 
-def _article(nlp, sid: str, text: str, published: str | None) -> AnnotatedArticle:
-    doc = nlp(text)
-    clean = CleanArticle(id=sid, raw=text, text=text, published=published)
-    sents = [Sentence(sid, s.start_char, s.end_char, s.text, 0) for s in doc.sents]
-    return AnnotatedArticle(clean, sentences=sents, dates=extract_dates(doc, sid, published))
-
-
-def _example(nlp, with_dates: bool) -> Story:
+def _example(make_article, with_dates: bool) -> Story:
     rows = [json.loads(line) for line in EXAMPLE_JSONL.read_text(encoding="utf-8").splitlines()]
-    arts = [_article(nlp, r["id"], r["text"], r["published"] if with_dates else None) for r in rows]
+    arts = [make_article(r["id"], r["text"], r["published"] if with_dates else None) for r in rows]
     return Story("khan", arts)
 
 
@@ -36,8 +28,8 @@ def _check_spans(story: Story, entries) -> None:
             assert 0 <= c.start < c.end <= len(texts[c.source_id])
 
 
-def test_example_with_metadata(nlp):
-    story = _example(nlp, with_dates=True)
+def test_example_with_metadata(make_article):
+    story = _example(make_article, with_dates=True)
     entries = build_timeline(story)
     _check_spans(story, entries)
     assert infer_event_date(story) == "2017-04-04"
@@ -57,8 +49,8 @@ def test_example_with_metadata(nlp):
     assert not any(e.inferred for e in entries)
 
 
-def test_example_bare_texts_infer_and_say_so(nlp):
-    story = _example(nlp, with_dates=False)
+def test_example_bare_texts_infer_and_say_so(make_article):
+    story = _example(make_article, with_dates=False)
     entries = build_timeline(story)
     _check_spans(story, entries)
     for a in story.articles:
@@ -73,17 +65,13 @@ def test_example_bare_texts_infer_and_say_so(nlp):
     assert old and old[0].date == "2013" and not old[0].about_event
 
 
-def test_other_domain_story_merges_across_outlets(nlp):
-    a = _article(
-        nlp,
-        "a",
+def test_other_domain_story_merges_across_outlets(make_article):
+    a = make_article("a",
         "The bridge over the river collapsed on Monday during the morning rush hour. "
         "Engineers had warned about corrosion in 2015. The mayor resigned on Wednesday.",
         "2021-09-08",
     )
-    b = _article(
-        nlp,
-        "b",
+    b = make_article("b",
         "Monday's collapse of the river bridge killed six drivers. "
         "An inquiry will open on Friday, the transport minister said.",
         "2021-09-07",
@@ -103,20 +91,20 @@ def test_other_domain_story_merges_across_outlets(nlp):
     assert entries[-1].date == "2015"
 
 
-def test_no_dates_no_entries(nlp):
+def test_no_dates_no_entries(make_article):
     story = Story(
-        "x", [_article(nlp, "a", "A quiet town held a parade with music and floats.", None)]
+        "x", [make_article("a", "A quiet town held a parade with music and floats.", None)]
     )
     assert build_timeline(story) == []
     assert infer_event_date(story) is None
 
 
-def test_dates_inside_quotations_do_not_make_entries(nlp):
+def test_dates_inside_quotations_do_not_make_entries(make_article):
     text = (
         'The striker was sent off on Saturday. "What happened yesterday was a disgrace," '
         "the coach told reporters on Monday."
     )
-    story = Story("match", [_article(nlp, "a", text, "2022-03-07")])
+    story = Story("match", [make_article("a", text, "2022-03-07")])
     entries = build_timeline(story)
     _check_spans(story, entries)
     dates = {e.date for e in entries}
@@ -125,13 +113,10 @@ def test_dates_inside_quotations_do_not_make_entries(nlp):
     assert "2022-03-06" not in dates  # "yesterday" is the coach's word, inside the quotation
 
 
-def test_story_anchor_from_weekday_and_date_across_articles(nlp):
-    a = _article(
-        nlp, "a", "The ferry sank on March 3 off the coast, a year after the 2019 storm.", None
+def test_story_anchor_from_weekday_and_date_across_articles(make_article):
+    a = make_article("a", "The ferry sank on March 3 off the coast, a year after the 2019 storm.", None
     )
-    b = _article(
-        nlp,
-        "b",
+    b = make_article("b",
         "Divers searched on Wednesday for the crew of the ferry that sank on Tuesday.",
         None,
     )
@@ -144,13 +129,10 @@ def test_story_anchor_from_weekday_and_date_across_articles(nlp):
     assert infer_event_date(story) == "2020-03-03"
 
 
-def test_late_follow_up_still_dates_the_event(nlp):
-    first = _article(
-        nlp, "a", "The factory exploded on Monday, killing four workers.", "2019-06-04"
+def test_late_follow_up_still_dates_the_event(make_article):
+    first = make_article("a", "The factory exploded on Monday, killing four workers.", "2019-06-04"
     )
-    later = _article(
-        nlp,
-        "b",
+    later = make_article("b",
         "Inspectors published their report on the explosion of June 3 at the factory on Friday.",
         "2019-07-20",
     )
@@ -163,15 +145,12 @@ def test_late_follow_up_still_dates_the_event(nlp):
     assert {c.source_id for e in june3 for c in e.citations} == {"a", "b"}
 
 
-def test_days_between_event_and_last_report_are_about_the_event(nlp):
-    first = _article(
-        nlp, "a", "The factory exploded on Monday, killing four workers.", "2019-06-04"
+def test_days_between_event_and_last_report_are_about_the_event(make_article):
+    first = make_article("a", "The factory exploded on Monday, killing four workers.", "2019-06-04"
     )
-    later = _article(
-        nlp, "c", "A second blast on June 5 damaged the warehouse next door.", "2019-07-20"
+    later = make_article("c", "A second blast on June 5 damaged the warehouse next door.", "2019-07-20"
     )
-    old = _article(
-        nlp, "d", "The plant had a smaller fire on May 2, 2018, officials said.", "2019-07-20"
+    old = make_article("d", "The plant had a smaller fire on May 2, 2018, officials said.", "2019-07-20"
     )
     story = Story("blast", [first, later, old])
     entries = {e.date: e for e in build_timeline(story)}
@@ -179,7 +158,7 @@ def test_days_between_event_and_last_report_are_about_the_event(nlp):
     assert not entries["2018-05-02"].about_event
 
 
-def test_with_an_embedder_merges_no_less(nlp):
+def test_with_an_embedder_merges_no_less(make_article):
     from newsprism.embed import Embedder
 
     texts = {
@@ -189,7 +168,7 @@ def test_with_an_embedder_merges_no_less(nlp):
     }
 
     def story() -> Story:
-        return Story("quake", [_article(nlp, k, v, "2013-03-15") for k, v in texts.items()])
+        return Story("quake", [make_article(k, v, "2013-03-15") for k, v in texts.items()])
 
     plain = build_timeline(story())
     s = story()
