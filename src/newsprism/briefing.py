@@ -82,7 +82,6 @@ def build_briefing(
     stats["briefing_s"] = time.perf_counter() - t
 
     result.warnings = [w for a in annotated for w in a.warnings] + notes
-    result.skipped = []
     stats["total_s"] = time.perf_counter() - t0
     stats["articles"] = len(annotated)
     stats["words"] = sum(a.words for a in annotated)

@@ -84,13 +84,16 @@ class OffsetMap:
     was copied verbatim from the raw text, sorted by clean_start."""
 
     segments: list[tuple[int, int, int]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list, repr=False, compare=False)  # derived
+
+    def __post_init__(self) -> None:
+        self.starts = [s[0] for s in self.segments]
 
     def to_raw(self, pos: int) -> int:
         """Raw offset of cleaned offset ``pos`` (an end offset maps to just past its char)."""
         if not self.segments:
             return pos
-        starts = [s[0] for s in self.segments]
-        i = bisect.bisect_right(starts, pos) - 1
+        i = bisect.bisect_right(self.starts, pos) - 1
         if i < 0:
             return self.segments[0][1]
         c, r, n = self.segments[i]
