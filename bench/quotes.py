@@ -15,90 +15,26 @@ Timing: spaCy parse time and attribution time over the same documents, in the sa
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from _polnear import DATA, Attr, Spans, load_split
 from rich.console import Console
 from rich.table import Table
 
 from newsprism.annotate import load_pipeline
+from newsprism.extract.cue_model import CueModel
 from newsprism.extract.quotes import extract_quotes
 from newsprism.options import load_options
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "polnear"
 STRIP = "\"'“”‘’«»`.,;:!?()[]—–- \n\t"
 
-Spans = list[tuple[int, int]]
 TEXTACY_BAILED: list[str] = []  # documents textacy refused (reported in the output)
-
-
-@dataclass
-class Attr:
-    cue: Spans = field(default_factory=list)
-    source: Spans = field(default_factory=list)
-    content: Spans = field(default_factory=list)
-    direct: bool = False
-
-
-def parse_ann(path: Path) -> list[Attr]:
-    """Gold attributions from a brat standoff file (Attribution events)."""
-    spans: dict[str, tuple[str, Spans]] = {}
-    events: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            kind, _, offs = parts[1].partition(" ")
-            frags: Spans = []
-            for frag in offs.split(";"):
-                a, _, b = frag.strip().partition(" ")
-                if a.isdigit() and b.isdigit():
-                    frags.append((int(a), int(b)))
-            spans[parts[0]] = (kind, frags)
-        elif line.startswith("E"):
-            events.append(line.split("\t", 1)[1])
-    out: list[Attr] = []
-    for ev in events:
-        attr = Attr()
-        for arg in ev.split():
-            role, _, tid = arg.partition(":")
-            if tid not in spans:
-                continue
-            kind, frags = spans[tid]
-            if role.startswith("Cue"):
-                attr.cue.extend(frags)
-            elif role.startswith("Source"):
-                attr.source.extend(frags)
-            elif role.startswith("Content"):
-                attr.content.extend(frags)
-        if attr.content or attr.cue:
-            out.append(attr)
-    return out
-
-
-def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attr]]]:
-    base = DATA / split
-    docs: list[tuple[str, str, list[Attr]]] = []
-    seen: set[str] = set()
-    for ann in sorted((base / "attributions").glob("*.ann")):
-        name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
-        if name in seen:  # several annotators: keep the first, as one gold standard
-            continue
-        txt = base / "text" / f"{name}.txt"
-        if not txt.exists():
-            continue
-        seen.add(name)
-        docs.append((name, txt.read_text(encoding="utf-8"), parse_ann(ann)))
-        if limit and len(docs) >= limit:
-            break
-    return docs
 
 
 def _norm(text: str, a: int, b: int) -> tuple[int, int]:
@@ -171,10 +107,10 @@ def _chars(spans: Spans) -> set[int]:
     return out
 
 
-def newsprism_attrs(doc, broad: bool = False) -> list[Attr]:
+def newsprism_attrs(doc, broad: bool = False, cue_model: CueModel | None = None) -> list[Attr]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unbalanced-mark warnings: counted by the tool, not here
-        quotes = extract_quotes(doc, "bench", broad=broad)
+        quotes = extract_quotes(doc, "bench", broad=broad, cue_model=cue_model)
     groups: dict[tuple[int, int] | int, Attr] = {}
     for i, q in enumerate(quotes):
         if q.origin != "body":
@@ -214,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--cue-model", type=Path, default=None,
+                    help="a cue model written by bench/train_cue_model.py (default: the packaged one)")
     args = ap.parse_args(argv)
     console = Console(width=150)
     if not (DATA / args.split).exists():
@@ -226,9 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=16))
     t_parse = time.perf_counter() - t0
 
+    cue_model = CueModel.load(args.cue_model)
     systems = {
         "newsprism (default: speech + beliefs)": newsprism_attrs,
-        "newsprism broad=True (PolNeAR scope)": lambda d: newsprism_attrs(d, broad=True),
+        "newsprism broad, rules only": lambda d: newsprism_attrs(d, broad=True),
+        "newsprism broad + learned cues (PolNeAR scope)": lambda d: newsprism_attrs(d, True, cue_model),
         "textacy direct_quotations (baseline)": textacy_attrs,
     }
     times: dict[str, float] = {}

@@ -36,129 +36,35 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Removed
 from . import doc_text
-
-# --------------------------------------------------------------------------- lexicons
-
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """say tell add state note explain claim insist deny reject accuse urge warn repeat
-    suggest blame argue announce acknowledge admit allege assert concede confirm declare
-    report reveal write tweet ask answer reply respond recall contend complain boast vow
-    pledge promise threaten demand caution charge conclude observe stress emphasize
-    emphasise mention propose recommend predict forecast estimate speculate hint imply
-    question dispute counter joke quip comment remark agree testify plead rule find show
-    indicate maintain reiterate affirm retort shout exclaim advise inform assure disclose
-    criticize criticise condemn praise fault dismiss refute rebut contest lament signal
-    tout posit theorize theorise allege acknowledge concur predict announce brag scoff
-    describe call counsel confess coin muse wonder recount"""
-    .split()
+from .cue_model import CueModel, candidates
+from .lexicon import (
+    ATTITUDE_VERBS,
+    BELIEF_VERBS,
+    DOCUMENT_NOUNS,
+    EVIDENCE_VERBS,
+    FINDING_NOUNS,
+    FIRST_SECOND,
+    GENERIC_ORG_NOUNS,
+    GROUP_LABELS,
+    GROUP_PRONOUNS,
+    HYPOTHETICAL_AUX,
+    INTENTION_VERBS,
+    LIGHT_VERBS,
+    METONYMS,
+    NAMED_LABELS,
+    NEGATING_CUES,
+    NEGATIVE_LABELS,
+    OBJECT_CUES,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_SYNONYMS,
+    SAY_OBJECT,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    XCOMP_CUES,
 )
-BELIEF_VERBS: frozenset[str] = frozenset(
-    "believe think expect fear hope doubt suspect worry reckon assume".split()
-)
-# verbs whose direct object can itself be what is attributed ("denied the report")
-OBJECT_CUES: frozenset[str] = frozenset(
-    """deny reject accuse blame criticize criticise condemn praise fault dismiss dispute
-    question refute rebut contest confirm announce acknowledge admit predict promise pledge
-    vow demand propose recommend urge warn repeat reiterate reveal disclose estimate
-    threaten call describe note emphasize emphasise stress mention cite tout recall""".split()
-)
-# verbs whose object + infinitive is the content ("urged the council to act")
-XCOMP_CUES: frozenset[str] = frozenset(
-    "urge ask tell warn advise call promise vow pledge threaten demand order encourage agree".split()
-)
-EVIDENCE_VERBS: frozenset[str] = frozenset("show indicate find reveal conclude".split())
-# broad scope only (PolNeAR's notion of attribution): stances, intentions and evaluations
-# that are not statements ("supports the bill", "wants a recount", "thanked the voters")
-ATTITUDE_VERBS: frozenset[str] = frozenset(
-    """support back endorse want mention thank discuss talk offer vote see know refuse seek
-    intend plan prefer like oppose denounce congratulate mock defend attack challenge blast
-    slam decry lambast ridicule bemoan cite echo consider view feel remind highlight refer
-    chant yell recite list express hail welcome applaud tout push champion favor favour
-    decline agree aim try wish love hate regret appreciate recognize recognise chide commend
-    apologize apologise portray cast brand label characterize characterise dub nickname
-    reference invoke proclaim project anticipate realize realise understand regard deem judge
-    disagree approve disapprove request appeal petition invite implore beg swear
-    alert speak debate address demonstrate accept embrace rail hammer rip knock laud
-    salute pan tease taunt vow float pitch tout unveil outline lay point focus respond
-    advocate convince decide share distance identify name sign release issue read dismiss""".split()
-)
-NEGATING_CUES: frozenset[str] = frozenset(
-    "deny reject dispute refute rebut contest dismiss disavow repudiate contradict".split()
-)
-NEGATIVE_LABELS: frozenset[str] = frozenset(
-    """lie lies falsehood fabrication hoax nonsense fake false untrue baseless absurd
-    propaganda smear myth slander libel rubbish ridiculous fiction fantasy""".split()
-)
-SPEECH_NOUNS: frozenset[str] = frozenset(
-    """claim explanation statement allegation assertion argument accusation assurance
-    warning promise denial suggestion insistence charge view position belief theory message
-    remark account version contention question""".split()
-)
-LIGHT_VERBS: frozenset[str] = frozenset(
-    "offer give make provide issue present put repeat reiterate advance float".split()
-)
-# verbs whose direct object is what was said ("said the same thing", "repeated the line")
-SAY_OBJECT: frozenset[str] = frozenset("say repeat answer reply recite".split())
-# things that can "say" something when a participle hangs on them ("a statement saying")
-DOCUMENT_NOUNS: frozenset[str] = frozenset(
-    """statement report letter email e-mail post tweet message note release document memo
-    video ad advertisement sign banner poster call poll survey study lawsuit complaint filing
-    ruling order notice petition motion resolution headline article editorial""".split()
-)
-# sources of findings ("a new poll shows ...", "the audit found ...")
-FINDING_NOUNS: frozenset[str] = frozenset(
-    """poll survey study report filing record document data figure result research analysis
-    evidence census count tally model audit review investigation inquiry test email""".split()
-)
-HYPOTHETICAL_AUX: frozenset[str] = frozenset("may might could would should".split())
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
-GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "it", "them", "their", "its"})
-FIRST_SECOND: frozenset[str] = frozenset({"i", "we", "you", "me", "us"})
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
-# descriptions that name an organisation rather than a person ("the company said")
-ORG_NOUNS: frozenset[str] = frozenset(
-    """company firm group club team agency ministry department court council organisation
-    organization union bank party government administration board committee commission
-    campaign network institute university hospital federation league association
-    authority regulator watchdog observatory monitor army military police
-    prosecution""".split()
-)
-GENERIC_ORG_NOUNS: frozenset[str] = frozenset(
-    "company firm group organisation organization business carrier airline retailer".split()
-)
-ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
-    frozenset("representative envoy ambassador delegate emissary diplomat".split()),
-    frozenset("spokesman spokeswoman spokesperson".split()),
-    frozenset("minister secretary".split()),
-    frozenset("coach manager".split()),
-    frozenset("judge justice".split()),
-    frozenset("chief ceo executive boss chairman chairwoman chair president".split()),
-    frozenset("prosecutor attorney".split()),
-    frozenset("researcher scientist author".split()),
-)
-# metonyms: a capital or seat of power names its country (used only to check that a
-# described representative belongs to the right side, e.g. "Moscow's representative")
-METONYMS: dict[str, tuple[str, ...]] = {
-    "moscow": ("russia", "russian"), "kremlin": ("russia", "russian"),
-    "washington": ("united states", "u.s.", "us", "american"),
-    "white house": ("united states", "u.s.", "us", "american"),
-    "beijing": ("china", "chinese"), "london": ("britain", "british", "uk", "u.k."),
-    "downing street": ("britain", "british", "uk"), "paris": ("france", "french"),
-    "berlin": ("germany", "german"), "damascus": ("syria", "syrian"),
-    "tehran": ("iran", "iranian"), "ankara": ("turkey", "turkish"),
-    "kyiv": ("ukraine", "ukrainian"), "kiev": ("ukraine", "ukrainian"),
-    "tokyo": ("japan", "japanese"), "brussels": ("eu", "european", "belgium", "belgian"),
-    "jerusalem": ("israel", "israeli"), "riyadh": ("saudi", "saudi arabia"),
-    "ottawa": ("canada", "canadian"), "new delhi": ("india", "indian"),
-    "pyongyang": ("north korea", "north korean"), "seoul": ("south korea", "south korean"),
-    "rome": ("italy", "italian"), "madrid": ("spain", "spanish"),
-    "canberra": ("australia", "australian"), "cairo": ("egypt", "egyptian"),
-}
-TITLE_WORDS: frozenset[str] = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. lord lady".split()
-)
-NAMED_LABELS: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-GROUP_LABELS: frozenset[str] = frozenset({"ORG", "GPE", "NORP"})
 
 # --------------------------------------------------------------------------- quote marks
 
@@ -1195,10 +1101,6 @@ def _lemma(tok: Token) -> str:
 NON_ATTRIBUTING: frozenset[str] = frozenset(
     "be have do get make let ensure help mean become seem appear go come take give put keep".split()
 )
-INTENTION_VERBS: frozenset[str] = frozenset(
-    """plan want hope refuse decide try promise vow pledge threaten seek aim intend agree
-    offer expect wish prefer need vote choose resolve prepare attempt struggle""".split()
-)
 
 
 def _takes_clause(tok: Token, lemma: str, in_quote: list[int]) -> bool:
@@ -1226,89 +1128,168 @@ def _clause_range(tok: Token) -> tuple[int, int] | None:
     return None
 
 
-def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False) -> list[_Cue]:
+def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
+    """Content of a cue the learned scorer found: its clause, else its object with what
+    completes it, else the prepositional phrase it governs, else (passive, no agent) the
+    passive subject with the verb's complements ("X has been criticized for Y")."""
+    rng = _clause_range(tok)
+    if rng is not None:
+        return rng, False
+    children = [c for c in tok.children if c.i > tok.i]
+    comps = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp", "acomp", "attr", "dative")
+             or (c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if passive and subj is not None and subj.lower_ not in ("it", "there"):
+        end = max([subj.right_edge.i + 1] + [c.right_edge.i + 1 for c in comps if c.dep_ != "agent"])
+        return (subj.left_edge.i, end), False
+    if comps:
+        first = comps[0]
+        a = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+        return (a, max(c.right_edge.i for c in comps) + 1), False
+    return None, False
+
+
+def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
+    """A cue the lexicons do not know but the learned scorer accepted: a verb with a subject
+    (or an agent, or none in the passive), an adjective predicate ("is optimistic about"), a
+    noun with an owner ("the union's scepticism about")."""
+    span = (tok.idx, tok.idx + len(tok.text))
+    if tok.pos_ == "NOUN":
+        return _noun_cue(tok) or _stance_noun_cue(tok)
+    if tok.pos_ == "ADJ":
+        if tok.dep_ not in ("acomp", "amod") and not (tok.dep_ == "ROOT"):
+            return None
+        host = tok.head if tok.dep_ == "acomp" else tok
+        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        rng = _clause_range(tok)
+        if rng is None:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+            rng = (prep.i + 1, prep.right_edge.i + 1) if prep is not None and prep.right_edge.i > prep.i else None
+        if subj is None or rng is None or subj.lower_ in ("it", "this", "that", "there"):
+            return None
+        return _Cue(tok, *span, subj, rng)
+    if tok.pos_ != "VERB":
+        return None
+    content, neg = _learned_content(tok)
+    if content is None:
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return _Cue(tok, tok.idx, agent.idx + len(agent.text), pobj, content)
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    subj = None if passive else _subject_of(tok, True)
+    if subj is None:
+        return _Cue(tok, *span, None, content, neg, sourceless=True)
+    if subj.i >= content[0] and subj.i < content[1]:
+        return None
+    return _Cue(tok, *span, subj, content, neg)
+
+
+def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False,
+               learned: frozenset[int] = frozenset(), vetoed: frozenset[int] = frozenset()) -> list[_Cue]:
+    """Cues from the lexicons and the syntax; ``learned`` holds the token indices the
+    learned scorer accepts (broad mode), taken as cues where the lexicons are silent, and
+    ``vetoed`` those it scores so low that a rule's match there is dropped."""
     cues: list[_Cue] = []
     for tok in doc:
-        if in_quote[tok.i] >= 0:
+        if in_quote[tok.i] >= 0 or tok.i in vetoed:
             continue
-        # "according to X"
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = [c for c in to.children if c.dep_ == "pobj"]
-            if not pobj:
-                continue
-            cues.append(_Cue(tok, tok.idx, to.idx + len(to.text), pobj[0], None))
-            continue
-        if broad and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
-            # "supporters are optimistic that ...", "she is confident that ..."
-            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if clause is not None and subj is not None and subj.lower_ not in ("it", "this", "that", "there"):
-                cues.append(_Cue(tok, tok.idx, tok.idx + len(tok.text), subj,
-                                 (clause.left_edge.i, clause.right_edge.i + 1)))
-            continue
-        if tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_CUES or (
-            broad and tok.lemma_.lower() in BROAD_NOUN_CUES | STANCE_NOUNS
-        )):
-            noun_cue = _noun_cue(tok) or (_stance_noun_cue(tok) if broad else None)
-            if noun_cue is not None:
-                cues.append(noun_cue)
-            continue
-        if broad:
-            passive = _sourceless_cue(tok) or _broad_cue(tok, in_quote)
-            if passive is not None:
-                cues.append(passive)
-                continue
-        if tok.pos_ not in ("VERB",):
-            continue
-        lemma = _lemma(tok)
-        light = lemma in LIGHT_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
-        )
-        generic = broad and _takes_clause(tok, lemma, in_quote)
-        if lemma not in SPEECH_VERBS and not light and not (beliefs and lemma in BELIEF_VERBS) and not (
-            broad and lemma in ATTITUDE_VERBS
-        ) and not generic:
-            continue
-        if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ != "VBG"):
-            continue
-        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and not (
-            broad and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
-        ):
-            continue  # broad: "pointed to the poll" cites it
-        if not broad and any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
-            continue  # "did not say whether": not a statement
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
-            continue  # "he may also imply that ...": a hypothetical, not a statement
+        found = len(cues)
         try:
-            content, label_neg = _content_range(tok, lemma, broad)
-            if content is None and generic:
-                content, label_neg = _clause_range(tok), False
-        except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this cue
+            _rule_cues(doc, tok, in_quote, beliefs, broad, cues)
+        except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this word
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
             continue
-        if lemma in BELIEF_VERBS and not broad and (
-            content is None or not any(c.dep_ == "ccomp" for c in tok.children)
-        ):
-            continue
-        subj = _subject_of(tok, broad)
-        if lemma in ("promise", "threaten") and subj is not None and not _animate(subj):
-            continue  # "the costs threaten to swell": a forecast, not a statement
-        end = tok.idx + len(tok.text)
-        prts = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
-        if prts:
-            end = prts[0].idx + len(prts[0].text)
-        if light and lemma not in SPEECH_VERBS:  # "offered an alternative explanation"
-            noun = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS)
-            end = noun.idx + len(noun.text)
-        negated = (lemma in NEGATING_CUES and not any(c.dep_ == "neg" for c in tok.children)) or label_neg
-        # the cue as written includes its auxiliaries and adverbs ("has also said")
-        first = tok.i
-        left = {c.i: c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i}
-        while first - 1 in left and in_quote[first - 1] < 0 and doc[first - 1].lower_ not in HYPOTHETICAL_AUX:
-            first -= 1
-        cues.append(_Cue(tok, doc[first].idx, end, subj, content, negated))
+        if len(cues) == found and tok.i in learned:
+            cue = _learned_cue(tok, in_quote)
+            if cue is not None:
+                cues.append(cue)
     return cues
+
+
+def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: bool, cues: list[_Cue]) -> None:
+    """Append the cue ``tok`` makes by the lexicons and the syntax, if any."""
+    # "according to X"
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"]
+        if not pobj:
+            return
+        cues.append(_Cue(tok, tok.idx, to.idx + len(to.text), pobj[0], None))
+        return
+    if broad and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        # "supporters are optimistic that ...", "she is confident that ..."
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if clause is not None and subj is not None and subj.lower_ not in ("it", "this", "that", "there"):
+            cues.append(_Cue(tok, tok.idx, tok.idx + len(tok.text), subj,
+                             (clause.left_edge.i, clause.right_edge.i + 1)))
+        return
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_CUES or (
+        broad and tok.lemma_.lower() in BROAD_NOUN_CUES | STANCE_NOUNS
+    )):
+        noun_cue = _noun_cue(tok) or (_stance_noun_cue(tok) if broad else None)
+        if noun_cue is not None:
+            cues.append(noun_cue)
+        return
+    if broad:
+        passive = _sourceless_cue(tok) or _broad_cue(tok, in_quote)
+        if passive is not None:
+            cues.append(passive)
+            return
+    if tok.pos_ not in ("VERB",):
+        return
+    lemma = _lemma(tok)
+    light = lemma in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
+    )
+    generic = broad and _takes_clause(tok, lemma, in_quote)
+    if lemma not in SPEECH_VERBS and not light and not (beliefs and lemma in BELIEF_VERBS) and not (
+        broad and lemma in ATTITUDE_VERBS
+    ) and not generic:
+        return
+    if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ != "VBG"):
+        return
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and not (
+        broad and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    ):
+        return  # broad: "pointed to the poll" cites it
+    if not broad and any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
+        return  # "did not say whether": not a statement
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+        return  # "he may also imply that ...": a hypothetical, not a statement
+    try:
+        content, label_neg = _content_range(tok, lemma, broad)
+        if content is None and generic:
+            content, label_neg = _clause_range(tok), False
+    except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this cue
+        warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+        return
+    if lemma in BELIEF_VERBS and not broad and (
+        content is None or not any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return
+    subj = _subject_of(tok, broad)
+    if lemma in ("promise", "threaten") and subj is not None and not _animate(subj):
+        return  # "the costs threaten to swell": a forecast, not a statement
+    end = tok.idx + len(tok.text)
+    prts = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    if prts:
+        end = prts[0].idx + len(prts[0].text)
+    if light and lemma not in SPEECH_VERBS:  # "offered an alternative explanation"
+        noun = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS)
+        end = noun.idx + len(noun.text)
+    negated = (lemma in NEGATING_CUES and not any(c.dep_ == "neg" for c in tok.children)) or label_neg
+    # the cue as written includes its auxiliaries and adverbs ("has also said")
+    first = tok.i
+    left = {c.i: c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i}
+    while first - 1 in left and in_quote[first - 1] < 0 and doc[first - 1].lower_ not in HYPOTHETICAL_AUX:
+        first -= 1
+    cues.append(_Cue(tok, doc[first].idx, end, subj, content, negated))
+    return None
 
 
 def _according_content(cue: _Cue) -> tuple[int, int] | None:
@@ -1396,19 +1377,9 @@ def _char_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
-def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (),
-                   beliefs: bool = True, broad: bool = False) -> list[Quote]:
-    """Every attribution in ``doc``: direct, indirect and mixed quotations with speakers.
-
-    ``removed`` holds what cleaning took out of the body; its ``pull_quote`` items are linked
-    to the body quotation they repeat (``Quote.pull_quotes``) and never counted twice.
-    ``beliefs`` also attributes stated beliefs ("officials believe that ..."); ``broad``
-    widens the scope to stances and intentions that are not statements ("the union backed
-    the strike"), PolNeAR's notion of attribution, for evaluation and research use."""
-    text = doc_text(doc)
-    qspans = quoted_spans(text, source_id)
-    paras = _paragraph_ranges(text)
-    para_starts = [a for a, _ in paras]
+def quote_token_map(doc: Doc, qspans: Sequence[QuotedSpan]) -> tuple[list[int], list[tuple[int, int] | None]]:
+    """For each token, the index of the quotation it lies in (-1 outside), and each
+    quotation's token range (None when it does not align with tokens)."""
     in_quote = [-1] * len(doc)
     q_tokens: list[tuple[int, int] | None] = []
     for qi, q in enumerate(qspans):
@@ -1417,10 +1388,36 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
         if r is not None:
             for t in range(r[0], r[1]):
                 in_quote[t] = qi
+    return in_quote, q_tokens
+
+
+def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (),
+                   beliefs: bool = True, broad: bool = False, cue_model: CueModel | None = None) -> list[Quote]:
+    """Every attribution in ``doc``: direct, indirect and mixed quotations with speakers.
+
+    ``removed`` holds what cleaning took out of the body; its ``pull_quote`` items are linked
+    to the body quotation they repeat (``Quote.pull_quotes``) and never counted twice.
+    ``beliefs`` also attributes stated beliefs ("officials believe that ..."); ``broad``
+    widens the scope to stances and intentions that are not statements ("the union backed
+    the strike"), PolNeAR's notion of attribution, for evaluation and research use.
+    ``cue_model`` (broad scope) adds the cues a learned scorer accepts where the lexicons
+    are silent (see :mod:`newsprism.extract.cue_model`)."""
+    text = doc_text(doc)
+    qspans = quoted_spans(text, source_id)
+    paras = _paragraph_ranges(text)
+    para_starts = [a for a, _ in paras]
+    in_quote, q_tokens = quote_token_map(doc, qspans)
     sent_of = _sentence_index(doc)
     sents = list(doc.sents)
     reg = _build_registry(doc)
-    cues = sorted(_find_cues(doc, in_quote, beliefs, broad), key=lambda c: c.tok.i)
+    learned: frozenset[int] = frozenset()
+    vetoed: frozenset[int] = frozenset()
+    if broad and cue_model is not None:
+        cands = candidates(doc, in_quote)
+        scores = cue_model.score(cands)
+        learned = frozenset(t.i for t, p in zip(cands, scores, strict=True) if p >= cue_model.threshold)
+        vetoed = frozenset(t.i for t, p in zip(cands, scores, strict=True) if p < cue_model.veto)
+    cues = sorted(_find_cues(doc, in_quote, beliefs, broad, learned, vetoed), key=lambda c: c.tok.i)
     cue_toks = {c.tok.i for c in cues}
 
     def para_of(pos: int) -> int:
@@ -1534,6 +1531,16 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             r = q_tokens[qi]
             if r is None:
                 continue
+            signed = _signature(text, q, paras[q.paragraph][1], reg)
+            if signed is not None:
+                sp, ds, de = signed
+                dash_tok = doc.char_span(ds, de, alignment_mode="expand")
+                if dash_tok is not None and len(dash_tok):
+                    sign = _Cue(dash_tok[0], ds, de, None, None)
+                    out.append(make(q.start, q.end, "direct", sign, sp))
+                    used_q[qi] = sp
+                    last_in_para[q.paragraph] = sp
+                    continue
             short = not _substantial(doc, q, list(doc[r[0] : r[1]]))
             if short and not ("," in text[q.end : q.close_end] or text[q.end - 1] in "?!"):
                 continue  # a scare-quoted term or a title, not words someone said
@@ -1607,6 +1614,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
         except (IndexError, ValueError, KeyError) as exc:  # one odd parse: skip this item
             warnings.warn(f"{source_id}: quotation at {q.start} skipped ({exc!r})", stacklevel=2)
 
+    out.extend(_transcript_attributions(doc, source_id, paras, out, reg))
     out.extend(_headline_attributions(doc, source_id, paras, out, reg))
     out.sort(key=lambda x: x.start)
     out.extend(_body_pull_quotes(doc, source_id, paras, out, reg))
@@ -1621,6 +1629,67 @@ def quote_key(text: str) -> str:
     """Normalised words of a quotation: case, punctuation and quotation marks ignored, so
     the same words carried by two outlets get the same key."""
     return " ".join(_norm_words(text.replace("’", "'")))
+
+
+_SIGNATURE_RE = re.compile(
+    r"\s*[—―–]{1,2}\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al-\w+)){0,3})"
+    r"(?=\s*(?:[,.;]|$|[“\"«]|\n))"
+)
+_LABEL_RE = re.compile(r"[\"“«]?\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,3})\s*:\s+(?=\S)")
+
+
+def _named(text: str, start: int, end: int, reg: _Registry) -> tuple[str, int, int]:
+    """The canonical name for a name written at [start, end): a registry mention inside it,
+    else a mention whose name ends with it ("PENCE" -> "Mike Pence"), else the text."""
+    inside = [m for m in reg.mentions if start <= m.start < end and m.label in NAMED_LABELS]
+    if inside:
+        m = next((x for x in inside if x.label == "PERSON"), inside[0])
+        return m.name, m.start, m.end
+    written = text[start:end].strip(" .")
+    low = written.lower()
+    for m in reg.mentions:
+        if m.label == "PERSON" and (m.name.lower() == low or m.name.lower().endswith(" " + low)):
+            return m.name, start, end
+    return (written.title() if written.isupper() else written), start, end
+
+
+def _signature(text: str, q: QuotedSpan, para_end: int, reg: _Registry) -> tuple[_Speaker, int, int] | None:
+    """A quotation signed after a dash, ``“...” ― Ana Ruiz`` (reader comments, letters,
+    vox pops): the speaker, and the dash's span (the cue)."""
+    m = _SIGNATURE_RE.match(text, q.close_end, para_end)
+    if m is None or q.close_end == q.end:
+        return None
+    ns, ne = m.span("name")
+    name, s, e = _named(text, ns, ne, reg)
+    dash = q.close_end + len(text[q.close_end:ns]) - len(text[q.close_end:ns].lstrip())
+    dash_end = dash + len(text[dash:ns].rstrip())
+    return _Speaker(name, reg.roles.get(name), s, e, ns, ne), dash, dash_end
+
+
+def _transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
+                             found: list[Quote], reg: _Registry) -> Iterable[Quote]:
+    """Interview transcripts, ``PENCE: Well, the question ...``: a paragraph opened by a
+    speaker label in capitals and a colon; two such paragraphs make the article a transcript
+    (one alone is more likely a heading such as "UPDATE:")."""
+    text = doc_text(doc)
+    labelled = []
+    for a, b in paras:
+        m = _LABEL_RE.match(text, a, b)
+        if m is None or len(m.group("label").replace(".", "")) < 2:
+            continue
+        labelled.append((a, b, m))
+    if len({m.group("label") for _, _, m in labelled}) < 2 and len(labelled) < 3:
+        return
+    for _a, b, m in labelled:
+        cs, ce = _trim(text, m.end(), b)
+        if ce - cs < 2 or any(q.start < ce and cs < q.end for q in found):
+            continue
+        ls, le = m.span("label")
+        name, s, e = _named(text, ls, le, reg)
+        colon = text.index(":", le)
+        yield Quote(source_id=source_id, start=cs, end=ce, text=text[cs:ce], kind="direct",
+                    speaker=name, speaker_role=reg.roles.get(name), cue=":", cue_start=colon,
+                    cue_end=colon + 1, speaker_start=s, speaker_end=e, source_start=ls, source_end=le)
 
 
 def _headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],

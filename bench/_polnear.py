@@ -1,0 +1,76 @@
+"""PolNeAR (Newell, Margolin & Ruths, LREC 2018) read in place from ../shared/data/polnear:
+brat standoff attributions (Source, Cue, Content spans) next to each article's text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "polnear"
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Attr:
+    cue: Spans = field(default_factory=list)
+    source: Spans = field(default_factory=list)
+    content: Spans = field(default_factory=list)
+    direct: bool = False
+
+
+def parse_ann(path: Path) -> list[Attr]:
+    """Gold attributions from a brat standoff file (Attribution events)."""
+    spans: dict[str, tuple[str, Spans]] = {}
+    events: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            kind, _, offs = parts[1].partition(" ")
+            frags: Spans = []
+            for frag in offs.split(";"):
+                a, _, b = frag.strip().partition(" ")
+                if a.isdigit() and b.isdigit():
+                    frags.append((int(a), int(b)))
+            spans[parts[0]] = (kind, frags)
+        elif line.startswith("E"):
+            events.append(line.split("\t", 1)[1])
+    out: list[Attr] = []
+    for ev in events:
+        attr = Attr()
+        for arg in ev.split():
+            role, _, tid = arg.partition(":")
+            if tid not in spans:
+                continue
+            kind, frags = spans[tid]
+            if role.startswith("Cue"):
+                attr.cue.extend(frags)
+            elif role.startswith("Source"):
+                attr.source.extend(frags)
+            elif role.startswith("Content"):
+                attr.content.extend(frags)
+        if attr.content or attr.cue:
+            out.append(attr)
+    return out
+
+
+def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attr]]]:
+    base = DATA / split
+    docs: list[tuple[str, str, list[Attr]]] = []
+    seen: set[str] = set()
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if name in seen:  # several annotators: keep the first, as one gold standard
+            continue
+        txt = base / "text" / f"{name}.txt"
+        if not txt.exists():
+            continue
+        seen.add(name)
+        docs.append((name, txt.read_text(encoding="utf-8"), parse_ann(ann)))
+        if limit and len(docs) >= limit:
+            break
+    return docs

@@ -1,0 +1,181 @@
+"""Learn the attribution-cue scorer (newsprism/data/cue_model.json) from PolNeAR train.
+
+Run from the repository root:
+    python bench/train_cue_model.py [--cache DIR] [--out src/newsprism/data/cue_model.json]
+
+Every verb, noun and adjective outside a quotation is an example; it is positive when it lies
+inside a gold Cue span. A logistic regression (scikit-learn, class-weighted) is fitted on the
+train articles except a fixed 15% slice; the probability threshold is then chosen on that slice
+by running the whole attribution extractor (broad mode) with the model and keeping the
+threshold with the best content + source overlap F1. The dev split is never read here: it is
+what bench/quotes.py reports on. The written file holds feature weights only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+from _polnear import Attr, load_split
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score
+from spacy.tokens import Doc, DocBin
+
+from newsprism.annotate import load_pipeline
+from newsprism.extract.cue_model import CueModel, candidates, features, vector_matrix
+from newsprism.extract.quotes import extract_quotes, quote_token_map, quoted_spans
+from newsprism.options import load_options
+
+ROOT = Path(__file__).resolve().parents[1]
+HOLDOUT = 0.15
+MIN_COUNT = 2  # features seen fewer times are dropped
+
+
+def parsed_split(split: str, cache: Path | None) -> tuple[list[tuple[str, str, list[Attr]]], list[Doc]]:
+    docs = load_split(split, None)
+    nlp = load_pipeline(load_options(progress=False))
+    path = cache / f"polnear-{split}.spacy" if cache else None
+    if path is not None and path.exists():
+        parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(parsed) == len(docs):
+            return docs, parsed
+    parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=16))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=True)
+        for d in parsed:
+            bin_.add(d)
+        bin_.to_disk(path)
+    return docs, parsed
+
+
+def examples(doc: Doc, gold: list[Attr]) -> tuple[list[list[str]], list[int], list]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unbalanced marks: reported by the extractor, not here
+        in_quote, _ = quote_token_map(doc, quoted_spans(doc.text))
+    toks = candidates(doc, in_quote)
+    cue_spans = [s for a in gold for s in a.cue]
+    labels = [int(any(t.idx < b and a < t.idx + len(t.text) for a, b in cue_spans)) for t in toks]
+    return [features(t) for t in toks], labels, toks
+
+
+def overlap_f1(pairs: list[tuple[str, list[Attr], list[Attr]]], comp: str) -> float:
+    tp_p = n_p = tp_g = n_g = 0
+    for _, pred, gold in pairs:
+        ps = [s for a in pred for s in getattr(a, comp)]
+        gs = [s for a in gold for s in getattr(a, comp)]
+        n_p += len(ps)
+        n_g += len(gs)
+        tp_p += sum(1 for p in ps if any(p[0] < g[1] and g[0] < p[1] for g in gs))
+        tp_g += sum(1 for g in gs if any(p[0] < g[1] and g[0] < p[1] for p in ps))
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def predicted(doc: Doc, model: CueModel | None) -> list[Attr]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quotes = extract_quotes(doc, "train", broad=True, cue_model=model)
+    groups: dict[object, Attr] = {}
+    for i, q in enumerate(quotes):
+        if q.origin != "body":
+            continue
+        key = (q.cue_start, q.cue_end) if q.cue_start is not None else i
+        attr = groups.setdefault(key, Attr())
+        if q.cue_start is not None and not attr.cue:
+            attr.cue.append((q.cue_start, q.cue_end))
+        if q.source_start is not None and (q.source_start, q.source_end) not in attr.source:
+            attr.source.append((q.source_start, q.source_end))
+        attr.content.append((q.start, q.end))
+    return list(groups.values())
+
+
+def _matrix(vec: CountVectorizer, feats: list[str], toks: list, width: int) -> sparse.csr_matrix:
+    x_sparse = vec.transform(feats)
+    if not width:
+        return x_sparse.tocsr()
+    return sparse.hstack([x_sparse, sparse.csr_matrix(vector_matrix(toks, width))]).tocsr()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, default=None, help="directory for parsed DocBins")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprism" / "data" / "cue_model.json")
+    ap.add_argument("--C", type=float, default=0.5)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    docs, parsed = parsed_split("train", args.cache)
+    print(f"parsed {len(docs)} train articles in {time.perf_counter() - t0:.0f} s")
+    n_hold = int(len(docs) * HOLDOUT)
+    # a fixed, spread-out slice: every k-th article (publishers and months stay mixed)
+    step = max(1, len(docs) // max(1, n_hold))
+    hold = set(range(0, len(docs), step))
+    feats: list[str] = []
+    labels: list[int] = []
+    toks = []
+    for i, ((_, _, gold), doc) in enumerate(zip(docs, parsed, strict=True)):
+        if i in hold:
+            continue
+        f, y, t = examples(doc, gold)
+        feats.extend(" ".join(x) for x in f)
+        labels.extend(y)
+        toks.extend(t)
+    vec = CountVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, binary=True,
+                          min_df=MIN_COUNT)
+    vec.fit(feats)
+    width = parsed[0].vocab.vectors.shape[1] if parsed[0].vocab.vectors.shape[0] else 0
+    x = _matrix(vec, feats, toks, width)
+    y = np.asarray(labels)
+    print(f"{len(y)} candidate words, {int(y.sum())} inside gold cues, {len(vec.vocabulary_)} features")
+    clf = LogisticRegression(C=args.C, max_iter=2000, solver="liblinear")
+    clf.fit(x, y)
+    x_hold: list[str] = []
+    y_hold: list[int] = []
+    toks_hold = []
+    for i in sorted(hold):
+        f, lab, t = examples(parsed[i], docs[i][2])
+        x_hold.extend(" ".join(v) for v in f)
+        y_hold.extend(lab)
+        toks_hold.extend(t)
+    p_hold = clf.predict_proba(_matrix(vec, x_hold, toks_hold, width))[:, 1]
+    print(f"word-level average precision on the held-out slice: {average_precision_score(y_hold, p_hold):.3f}")
+    coef = clf.coef_[0]
+    names = vec.get_feature_names_out()
+    n_sparse = len(names)
+    weights = {str(n): float(w) for n, w in zip(names, coef[:n_sparse], strict=True) if abs(w) >= 1e-3}
+    model = CueModel(weights=weights, vector_weights=np.asarray(coef[n_sparse:], dtype=np.float32),
+                     bias=float(clf.intercept_[0]), threshold=0.5,
+                     meta={"trained_on": "PolNeAR v1.0.0 train split (Newell, Margolin & Ruths, LREC 2018)",
+                           "holdout_articles": len(hold), "examples": int(len(y)),
+                           "positives": int(y.sum()), "C": args.C})
+    held = [(docs[i], parsed[i]) for i in sorted(hold)]
+    base = [(n, predicted(d, None), g) for (n, _, g), d in held]
+    f_base = overlap_f1(base, "content") + overlap_f1(base, "source")
+    print(f"held-out slice ({len(held)} articles), rules only: content {overlap_f1(base, 'content'):.3f} "
+          f"source {overlap_f1(base, 'source'):.3f}")
+    best = (f_base, 1.01, 0.0)
+    for thr in (0.3, 0.4, 0.5, 0.6, 0.7):
+        for veto in (0.0, 0.05, 0.1, 0.2):
+            model.threshold, model.veto = thr, veto
+            res = [(n, predicted(d, model), g) for (n, _, g), d in held]
+            fc, fs = overlap_f1(res, "content"), overlap_f1(res, "source")
+            print(f"  threshold {thr:.2f} veto {veto:.2f}: content {fc:.3f} source {fs:.3f}", flush=True)
+            if fc + fs > best[0]:
+                best = (fc + fs, thr, veto)
+    model.threshold, model.veto = best[1], best[2]
+    model.meta["threshold_chosen_on"] = "held-out train slice, content + source overlap F1"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json(), encoding="utf-8")
+    print(f"threshold {best[1]:.2f}, veto {best[2]:.2f}; {len(weights)} sparse weights; wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
