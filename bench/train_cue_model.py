@@ -29,7 +29,7 @@ from spacy.tokens import Doc, DocBin
 
 from newsprism.annotate import load_pipeline
 from newsprism.extract.cue_model import CueModel, candidates, features, vector_matrix
-from newsprism.extract.quotes import extract_quotes, quote_token_map, quoted_spans
+from newsprism.extract.quotes import extract_quotes, quote_token_map, quoted_spans, rule_cue_tokens
 from newsprism.options import load_options
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,9 +60,10 @@ def examples(doc: Doc, gold: list[Attr]) -> tuple[list[list[str]], list[int], li
         warnings.simplefilter("ignore")  # unbalanced marks: reported by the extractor, not here
         in_quote, _ = quote_token_map(doc, quoted_spans(doc.text))
     toks = candidates(doc, in_quote)
+    rules = rule_cue_tokens(doc)
     cue_spans = [s for a in gold for s in a.cue]
     labels = [int(any(t.idx < b and a < t.idx + len(t.text) for a, b in cue_spans)) for t in toks]
-    return [features(t) for t in toks], labels, toks
+    return [features(t, t.i in rules) for t in toks], labels, toks
 
 
 def overlap_f1(pairs: list[tuple[str, list[Attr], list[Attr]]], comp: str) -> float:
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, default=None, help="directory for parsed DocBins")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprism" / "data" / "cue_model.json")
-    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--C", type=float, default=0.2)
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     docs, parsed = parsed_split("train", args.cache)

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extract.cue_model import CueModel
 from .extract.sentences import extract_event_chunks, extract_mentions, extract_sentences
 from .model import AnnotatedArticle, CleanArticle
 from .options import Options
@@ -36,9 +37,12 @@ def annotate(
     on_article: Callable[[AnnotatedArticle], None] | None = None,
 ) -> Iterator[AnnotatedArticle]:
     """Parse every article in batches and run the extractors on each Doc."""
+    from .extract.cue_model import CueModel
+
+    cue_model = CueModel.load() if options.attribution_scope == "broad" else None
     stream = ((a.text[: options.max_chars], a) for a in articles)
     for doc, art in nlp.pipe(stream, as_tuples=True, batch_size=options.batch_size, n_process=options.n_process):
-        ann = annotate_doc(doc, art)
+        ann = annotate_doc(doc, art, cue_model)
         if len(art.text) > options.max_chars:
             ann.warnings.append(f"{art.id}: body truncated to {options.max_chars} characters for analysis")
         if on_article is not None:
@@ -46,9 +50,10 @@ def annotate(
         yield ann
 
 
-def annotate_doc(doc: Doc, article: CleanArticle) -> AnnotatedArticle:
+def annotate_doc(doc: Doc, article: CleanArticle, cue_model: CueModel | None = None) -> AnnotatedArticle:
     """Run every extractor on one parsed article. An extractor that fails on this document is
-    reported in ``warnings`` and the others still run."""
+    reported in ``warnings`` and the others still run. With a ``cue_model``, attributions are
+    taken in the broad scope (stances and intentions too) with the learned cue scorer."""
     # imported here so that load_pipeline works while an extractor module is being rewritten
     from .extract.dates import extract_dates
     from .extract.figures import extract_figures
@@ -61,7 +66,8 @@ def annotate_doc(doc: Doc, article: CleanArticle) -> AnnotatedArticle:
     ann.event_chunks = extract_event_chunks(doc)
     ann.words = sum(1 for t in doc if not (t.is_punct or t.is_space))
     extractors: list[tuple[str, Callable[[], None]]] = [
-        ("quotes", lambda: setattr(ann, "quotes", extract_quotes(doc, sid, article.removed))),
+        ("quotes", lambda: setattr(ann, "quotes", extract_quotes(
+            doc, sid, article.removed, broad=cue_model is not None, cue_model=cue_model))),
         ("figures", lambda: setattr(ann, "figures", extract_figures(doc, sid, article.published))),
         ("dates", lambda: setattr(ann, "dates", extract_dates(doc, sid, article.published))),
     ]

@@ -219,6 +219,9 @@ def quotes(
     config: ConfigOpt = None,
     model: ModelOpt = None,
     processes: ProcessesOpt = None,
+    scope: Annotated[str | None, typer.Option(
+        "--scope", help="statements (what was said or believed; the default) or broad (also stances, "
+        "intentions and evaluations, with the learned cue scorer: PolNeAR's notion of attribution).")] = None,
 ) -> None:
     """Extract who said what: one record per attribution.
 
@@ -232,7 +235,7 @@ def quotes(
     if fmt not in ("jsonl", "table"):
         err.print("[red]error:[/] --format must be jsonl or table")
         raise typer.Exit(2)
-    opts = _options(config, model, processes, True)
+    opts = _options(config, model, processes, True, attribution_scope=scope)
     ingested = read_inputs(inputs, opts)
     _report_skipped(ingested.skipped, ingested.warnings)
     if not ingested.articles:

@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+ATTRIBUTION_SCOPES: tuple[str, ...] = ("statements", "broad")
+
 
 @dataclass(slots=True, frozen=True)
 class Options:
@@ -23,6 +25,7 @@ class Options:
     summary_redundancy: float = 0.5  # MMR trade-off: 1.0 = centrality only
     embeddings: str = "auto"  # auto | minilm | tfidf
     minilm_max_sentences: int = 2500  # auto: stories with more sentences use TF-IDF vectors
+    attribution_scope: str = "statements"  # statements | broad (PolNeAR scope, learned cues)
     language: str = "en"
     progress: bool = True
 
@@ -34,7 +37,11 @@ class Options:
         unknown = sorted(set(overrides) - known)
         if unknown:
             raise ValueError(f"unknown option(s): {', '.join(unknown)}")
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        new = replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        if new.attribution_scope not in ATTRIBUTION_SCOPES:
+            raise ValueError(f"attribution_scope must be one of {', '.join(ATTRIBUTION_SCOPES)}, "
+                             f"not {new.attribution_scope!r}")
+        return new
 
 
 def _packaged_defaults() -> dict[str, Any]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -55,10 +55,11 @@ def _subject_kind(tok: Token) -> str:
     return "noun"
 
 
-def features(tok: Token) -> list[str]:
-    """Sparse (binary) features of one candidate word."""
+def features(tok: Token, rule: bool = False) -> list[str]:
+    """Sparse (binary) features of one candidate word; ``rule``: the rules took it as a cue."""
     lemma = tok.lemma_.lower()
-    f = [f"lemma={lemma}", f"pos={tok.pos_}", f"tag={tok.tag_}", f"dep={tok.dep_}",
+    f = ["rule" if rule else "norule", f"rule|lemma={int(rule)}|{lemma}", f"rule|dep={int(rule)}|{tok.dep_}",
+         f"lemma={lemma}", f"pos={tok.pos_}", f"tag={tok.tag_}", f"dep={tok.dep_}",
          f"lemma|dep={lemma}|{tok.dep_}", f"pos|dep={tok.pos_}|{tok.dep_}"]
     subj = _subject_kind(tok)
     f.append(f"subj={subj}")
@@ -165,14 +166,15 @@ class CueModel:
             "vector_weights": [round(float(v), 5) for v in self.vector_weights],
         }, indent=0, ensure_ascii=False)
 
-    def score(self, toks: Sequence[Token]) -> list[float]:
-        """Probability that each word is (part of) an attribution cue."""
+    def score(self, toks: Sequence[Token], rule_cues: Collection[int] = ()) -> list[float]:
+        """Probability that each word is (part of) an attribution cue; ``rule_cues`` holds
+        the indices of the words the rules took as cues."""
         if not toks:
             return []
         z = np.full(len(toks), self.bias, dtype=np.float64)
         w = self.weights
         for i, tok in enumerate(toks):
-            z[i] += sum(w.get(name, 0.0) for name in features(tok))
+            z[i] += sum(w.get(name, 0.0) for name in features(tok, tok.i in rule_cues))
         if self.vector_weights.size:
             z += vector_matrix(toks, self.vector_weights.size) @ self.vector_weights
         return [1.0 / (1.0 + math.exp(-v)) for v in z]

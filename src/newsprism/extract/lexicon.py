@@ -126,3 +126,16 @@ INTENTION_VERBS: frozenset[str] = frozenset(
     """plan want hope refuse decide try promise vow pledge threaten seek aim intend agree
     offer expect wish prefer need vote choose resolve prepare attempt struggle""".split()
 )
+# verbs whose direct object is the addressee ("told reporters", "assured voters")
+LISTENER_VERBS: frozenset[str] = frozenset(
+    "tell inform assure remind notify brief advise convince warn thank ask reassure".split()
+)
+AUDIENCE_NOUNS: frozenset[str] = frozenset(
+    """reporter journalist audience crowd supporter voter listener viewer reader press media
+    interviewer host student member delegate colleague staff friend follower fan official
+    lawmaker legislator donor worker employee investor analyst people""".split()
+)
+# what can be told, as opposed to whom ("told the truth", "told a story")
+TOLD_THINGS: frozenset[str] = frozenset(
+    "truth story lie joke tale fib anecdote secret news".split()
+)

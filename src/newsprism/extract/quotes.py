@@ -39,6 +39,7 @@ from . import doc_text
 from .cue_model import CueModel, candidates
 from .lexicon import (
     ATTITUDE_VERBS,
+    AUDIENCE_NOUNS,
     BELIEF_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
@@ -50,6 +51,7 @@ from .lexicon import (
     HYPOTHETICAL_AUX,
     INTENTION_VERBS,
     LIGHT_VERBS,
+    LISTENER_VERBS,
     METONYMS,
     NAMED_LABELS,
     NEGATING_CUES,
@@ -63,6 +65,7 @@ from .lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    TOLD_THINGS,
     XCOMP_CUES,
 )
 
@@ -554,6 +557,8 @@ def _resolve_source(doc: Doc, head: Token, reg: _Registry, sent_of: list[int],
     if low in FIRST_SECOND:
         if author and low in ("i", "we"):  # first person outside quotation marks: the writer
             return _Speaker("the author", "author", None, None, src_start, src_end)
+        if author:  # broad scope: "you" (the reader, or an interviewee) is a source, unnamed
+            return _Speaker(None, None, None, None, src_start, src_end)
         return None
     # a named mention inside the source phrase (the head, or its conjuncts)
     primary = reg.by_token.get(head.i)
@@ -735,6 +740,15 @@ def _subject_of(verb: Token, broad: bool = False) -> Token | None:
     return None
 
 
+def _is_listener(tok: Token) -> bool:
+    """An addressee: a person or organisation, an object pronoun, an audience noun, or
+    anything told that is not a tale ("told Face the Nation", but "told the truth")."""
+    if tok.head.lemma_.lower() == "tell" and tok.pos_ in ("PROPN", "NOUN"):
+        return tok.lemma_.lower() not in TOLD_THINGS
+    return bool(tok.lower_ in OBJECT_PRONOUNS or tok.ent_type_ in NAMED_LABELS
+                or tok.lemma_.lower() in AUDIENCE_NOUNS | ORG_NOUNS)
+
+
 def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[int, int] | None, bool]:
     """Token range of what ``verb`` attributes, and whether a label negates it."""
     doc = verb.doc
@@ -806,6 +820,8 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
                 m.dep_ == "mark" and m.lower_ == "that" for m in g.children
             ):
                 return (g.left_edge.i, g.right_edge.i + 1), False
+    if dobjs and lemma in LISTENER_VERBS and _is_listener(dobjs[0]):
+        dobjs = []  # "told reporters", "assured him": the listener, not what was said
     if dobjs:
         obj = dobjs[0]
         labelled = (lemma == "call" and any(c.dep_ == "oprd" for c in children)) or (
@@ -1136,7 +1152,9 @@ def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
     if rng is not None:
         return rng, False
     children = [c for c in tok.children if c.i > tok.i]
-    comps = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp", "acomp", "attr", "dative")
+    listener = _lemma(tok) in LISTENER_VERBS
+    comps = [c for c in children if (c.dep_ in ("oprd", "xcomp", "acomp", "attr")
+             or (c.dep_ == "dobj" and not (listener and _is_listener(c))))
              or (c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
@@ -1188,26 +1206,59 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
     return _Cue(tok, *span, subj, content, neg)
 
 
-def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False,
-               learned: frozenset[int] = frozenset(), vetoed: frozenset[int] = frozenset()) -> list[_Cue]:
-    """Cues from the lexicons and the syntax; ``learned`` holds the token indices the
-    learned scorer accepts (broad mode), taken as cues where the lexicons are silent, and
-    ``vetoed`` those it scores so low that a rule's match there is dropped."""
+def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False) -> list[_Cue]:
+    """Cues from the lexicons and the syntax."""
     cues: list[_Cue] = []
     for tok in doc:
-        if in_quote[tok.i] >= 0 or tok.i in vetoed:
+        if in_quote[tok.i] >= 0:
             continue
-        found = len(cues)
         try:
             _rule_cues(doc, tok, in_quote, beliefs, broad, cues)
         except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this word
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
-            continue
-        if len(cues) == found and tok.i in learned:
-            cue = _learned_cue(tok, in_quote)
-            if cue is not None:
-                cues.append(cue)
     return cues
+
+
+def _rescore_cues(doc: Doc, cues: list[_Cue], in_quote: list[int], model: CueModel) -> list[_Cue]:
+    """The learned scorer's pass (broad scope): it sees which words the rules took as cues,
+    drops a rule's cue it scores below ``model.veto`` and adds a cue at any other word it
+    scores at or above ``model.threshold``."""
+    by_tok = {c.tok.i for c in cues}
+    cands = candidates(doc, in_quote)
+    scores = dict(zip((t.i for t in cands), model.score(cands, by_tok), strict=True))
+    kept = []
+    for c in cues:
+        p = scores.get(c.tok.i, 1.0)
+        if p < model.veto:
+            continue
+        if p >= model.threshold and c.tok.lower_ != "according" and c.tok.pos_ == "VERB":
+            # a likely cue the rules could not complete: its object or clause as content
+            # ("calls the plan 'stupid'"), no named source when it has no subject ("was
+            # criticized for ...", "Asked whether ...")
+            if c.content is None:
+                c.content = _learned_content(c.tok)[0]
+            if c.content is not None and c.subject is None and not c.sourceless:
+                c.sourceless = True
+        kept.append(c)
+    for tok in cands:
+        if tok.i in by_tok or scores[tok.i] < model.threshold:
+            continue
+        try:
+            cue = _learned_cue(tok, in_quote)
+        except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this word
+            warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+            continue
+        if cue is not None:
+            kept.append(cue)
+    return kept
+
+
+def rule_cue_tokens(doc: Doc, broad: bool = True) -> frozenset[int]:
+    """Indices of the words the rules take as cues (what the learned scorer is told)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unbalanced marks are reported by extract_quotes
+        in_quote, _ = quote_token_map(doc, quoted_spans(doc_text(doc)))
+        return frozenset(c.tok.i for c in _find_cues(doc, in_quote, True, broad))
 
 
 def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: bool, cues: list[_Cue]) -> None:
@@ -1410,14 +1461,10 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
     sent_of = _sentence_index(doc)
     sents = list(doc.sents)
     reg = _build_registry(doc)
-    learned: frozenset[int] = frozenset()
-    vetoed: frozenset[int] = frozenset()
+    cues = _find_cues(doc, in_quote, beliefs, broad)
     if broad and cue_model is not None:
-        cands = candidates(doc, in_quote)
-        scores = cue_model.score(cands)
-        learned = frozenset(t.i for t, p in zip(cands, scores, strict=True) if p >= cue_model.threshold)
-        vetoed = frozenset(t.i for t, p in zip(cands, scores, strict=True) if p < cue_model.veto)
-    cues = sorted(_find_cues(doc, in_quote, beliefs, broad, learned, vetoed), key=lambda c: c.tok.i)
+        cues = _rescore_cues(doc, cues, in_quote, cue_model)
+    cues.sort(key=lambda c: c.tok.i)
     cue_toks = {c.tok.i for c in cues}
 
     def para_of(pos: int) -> int:
@@ -1702,6 +1749,8 @@ def _headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]
         if colon < 0 or b - a > 300:
             continue
         head = doc.char_span(a, colon, alignment_mode="expand")
+        if len(text[a:colon].strip()) < 2:
+            continue  # "Q:" / "A:" of an interview: the interviewer, not a named source
         if head is None or not 1 <= len(head) <= 5 or not head[0].is_title:
             continue
         if any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head):
@@ -1881,11 +1930,13 @@ def _link_pull_quotes(quotes: list[Quote], removed: Sequence[Removed]) -> None:
 
 
 def attributions(text_or_doc: str | Doc, nlp: Language | None = None,
-                 source_id: str = "") -> list[Quote]:
+                 source_id: str = "", cue_model: CueModel | None = None) -> list[Quote]:
     """Typed attribution records for a text or an already parsed Doc.
 
     A plain string is parsed with ``nlp``; when ``nlp`` is None the configured default
-    pipeline is loaded for this call (pass a loaded one to avoid reloading)."""
+    pipeline is loaded for this call (pass a loaded one to avoid reloading). With a
+    ``cue_model`` (``CueModel.load()``), the scope is broad: stances, intentions and
+    evaluations too, PolNeAR's notion of attribution."""
     if isinstance(text_or_doc, Doc):
         doc = text_or_doc
     else:
@@ -1895,4 +1946,4 @@ def attributions(text_or_doc: str | Doc, nlp: Language | None = None,
 
             nlp = load_pipeline(load_options())
         doc = nlp(text_or_doc)
-    return extract_quotes(doc, source_id)
+    return extract_quotes(doc, source_id, broad=cue_model is not None, cue_model=cue_model)
