@@ -4,8 +4,11 @@ brat standoff attributions (Source, Cue, Content spans) next to each article's t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from newsprism.model import Quote
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -74,3 +77,22 @@ def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attr]
         if limit and len(docs) >= limit:
             break
     return docs
+
+
+def attrs_from_quotes(quotes: Iterable[Quote]) -> list[Attr]:
+    """newsprism's body attributions as PolNeAR-style records: quotations sharing one cue are
+    one attribution with several content pieces (as are a quote's ``parts``)."""
+    groups: dict[tuple[int, int] | int, Attr] = {}
+    for i, q in enumerate(quotes):
+        if q.origin != "body":
+            continue
+        key: tuple[int, int] | int = (q.cue_start, q.cue_end) if q.cue_start is not None and q.cue_end is not None else i
+        attr = groups.setdefault(key, Attr())
+        if q.cue_start is not None and q.cue_end is not None and not attr.cue:
+            attr.cue.append((q.cue_start, q.cue_end))
+        if q.source_start is not None and q.source_end is not None and (q.source_start, q.source_end) not in attr.source:
+            attr.source.append((q.source_start, q.source_end))
+        attr.content.append((q.start, q.end))
+        attr.content.extend(q.parts)
+        attr.direct = attr.direct or q.kind == "direct"
+    return list(groups.values())

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from _polnear import DATA, Attr, Spans, load_split
+from _polnear import DATA, Attr, Spans, attrs_from_quotes, load_split
 from rich.console import Console
 from rich.table import Table
 
@@ -110,20 +110,7 @@ def _chars(spans: Spans) -> set[int]:
 def newsprism_attrs(doc, broad: bool = False, cue_model: CueModel | None = None) -> list[Attr]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unbalanced-mark warnings: counted by the tool, not here
-        quotes = extract_quotes(doc, "bench", broad=broad, cue_model=cue_model)
-    groups: dict[tuple[int, int] | int, Attr] = {}
-    for i, q in enumerate(quotes):
-        if q.origin != "body":
-            continue
-        key: tuple[int, int] | int = (q.cue_start, q.cue_end) if q.cue_start is not None else i
-        attr = groups.setdefault(key, Attr())
-        if q.cue_start is not None and not attr.cue:
-            attr.cue.append((q.cue_start, q.cue_end))
-        if q.source_start is not None and (q.source_start, q.source_end) not in attr.source:
-            attr.source.append((q.source_start, q.source_end))
-        attr.content.append((q.start, q.end))
-        attr.direct = attr.direct or q.kind == "direct"
-    return list(groups.values())
+        return attrs_from_quotes(extract_quotes(doc, "bench", broad=broad, cue_model=cue_model))
 
 
 def textacy_attrs(doc) -> list[Attr]:

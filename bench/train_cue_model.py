@@ -20,7 +20,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-from _polnear import Attr, load_split
+from _polnear import Attr, attrs_from_quotes, load_split
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -83,19 +83,7 @@ def overlap_f1(pairs: list[tuple[str, list[Attr], list[Attr]]], comp: str) -> fl
 def predicted(doc: Doc, model: CueModel | None) -> list[Attr]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        quotes = extract_quotes(doc, "train", broad=True, cue_model=model)
-    groups: dict[object, Attr] = {}
-    for i, q in enumerate(quotes):
-        if q.origin != "body":
-            continue
-        key = (q.cue_start, q.cue_end) if q.cue_start is not None else i
-        attr = groups.setdefault(key, Attr())
-        if q.cue_start is not None and not attr.cue:
-            attr.cue.append((q.cue_start, q.cue_end))
-        if q.source_start is not None and (q.source_start, q.source_end) not in attr.source:
-            attr.source.append((q.source_start, q.source_end))
-        attr.content.append((q.start, q.end))
-    return list(groups.values())
+        return attrs_from_quotes(extract_quotes(doc, "train", broad=True, cue_model=model))
 
 
 def _matrix(vec: CountVectorizer, feats: list[str], toks: list, width: int) -> sparse.csr_matrix:

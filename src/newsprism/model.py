@@ -202,6 +202,9 @@ class Quote:
     repeats: tuple[int, int] | None = None
     continued: bool = False  # the quotation runs on into the next paragraph's quote
     key: str = ""  # normalised words of the content: equal keys = the same quotation (across outlets)
+    # other pieces of a discontinuous content, as [start, end) spans: the relative pronoun
+    # of "which she said represented ...", the clause before "X, he said, that Y"
+    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

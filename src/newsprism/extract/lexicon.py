@@ -12,7 +12,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     indicate maintain reiterate affirm retort shout exclaim advise inform assure disclose
     criticize criticise condemn praise fault dismiss refute rebut contest lament signal
     tout posit theorize theorise allege acknowledge concur predict announce brag scoff
-    describe call counsel confess coin muse wonder recount"""
+    describe call counsel confess coin muse wonder recount berate castigate censure rebuke
+    deride disparage belittle assail reprimand extol lambaste lambast excoriate chastise
+    scold admonish upbraid pillory decry denounce"""
     .split()
 )
 BELIEF_VERBS: frozenset[str] = frozenset(
@@ -23,7 +25,9 @@ OBJECT_CUES: frozenset[str] = frozenset(
     """deny reject accuse blame criticize criticise condemn praise fault dismiss dispute
     question refute rebut contest confirm announce acknowledge admit predict promise pledge
     vow demand propose recommend urge warn repeat reiterate reveal disclose estimate
-    threaten call describe note emphasize emphasise stress mention cite tout recall""".split()
+    threaten call describe note emphasize emphasise stress mention cite tout recall berate
+    castigate censure rebuke deride disparage belittle assail reprimand extol lambaste
+    lambast excoriate chastise scold admonish upbraid pillory decry denounce""".split()
 )
 # verbs whose object + infinitive is the content ("urged the council to act")
 XCOMP_CUES: frozenset[str] = frozenset(
@@ -138,4 +142,15 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset(
 # what can be told, as opposed to whom ("told the truth", "told a story")
 TOLD_THINGS: frozenset[str] = frozenset(
     "truth story lie joke tale fib anecdote secret news".split()
+)
+# prepositions that introduce what a stance is about ("criticised for", "warned against")
+TOPIC_PREPS: frozenset[str] = frozenset(
+    "about against for of on over as toward towards regarding concerning at".split()
+)
+# channels something is said through ("said on a conference call", "told in an interview")
+MEDIUM_NOUNS: frozenset[str] = frozenset(
+    """call interview statement show program programme radio television tv broadcast podcast
+    conference briefing twitter facebook website blog letter email e-mail video speech rally
+    event appearance meeting hearing debate panel forum stage camera phone telephone
+    network channel station""".split()
 )

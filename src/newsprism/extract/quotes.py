@@ -52,6 +52,7 @@ from .lexicon import (
     INTENTION_VERBS,
     LIGHT_VERBS,
     LISTENER_VERBS,
+    MEDIUM_NOUNS,
     METONYMS,
     NAMED_LABELS,
     NEGATING_CUES,
@@ -66,6 +67,7 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLE_WORDS,
     TOLD_THINGS,
+    TOPIC_PREPS,
     XCOMP_CUES,
 )
 
@@ -1144,6 +1146,16 @@ def _clause_range(tok: Token) -> tuple[int, int] | None:
     return None
 
 
+def _topic_prep(prep: Token) -> bool:
+    """A prepositional phrase that says what a stance is about ("criticised for X", "talked
+    about Y"), not when, where, to whom or through which medium it was said."""
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or prep.lower_ not in TOPIC_PREPS:
+        return False
+    return not (pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                or pobj.lemma_.lower() in MEDIUM_NOUNS or pobj.lower_ in OBJECT_PRONOUNS)
+
+
 def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
     """Content of a cue the learned scorer found: its clause, else its object with what
     completes it, else the prepositional phrase it governs, else (passive, no agent) the
@@ -1153,9 +1165,9 @@ def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
         return rng, False
     children = [c for c in tok.children if c.i > tok.i]
     listener = _lemma(tok) in LISTENER_VERBS
-    comps = [c for c in children if (c.dep_ in ("oprd", "xcomp", "acomp", "attr")
-             or (c.dep_ == "dobj" and not (listener and _is_listener(c))))
-             or (c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children))]
+    comps = [c for c in children if (c.dep_ in ("oprd", "xcomp", "acomp")
+             or (c.dep_ in ("dobj", "attr") and not listener))
+             or (c.dep_ == "prep" and _topic_prep(c))]
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
     if passive and subj is not None and subj.lower_ not in ("it", "there"):
@@ -1168,25 +1180,55 @@ def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
     return None, False
 
 
+def _noun_content(tok: Token) -> tuple[int, int] | None:
+    """What a cue noun is about: its "that"/infinitive clause, else its prepositional object
+    ("concern about X", "her message of Y")."""
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(
+            m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children
+        ):
+            return c.left_edge.i, c.right_edge.i + 1
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ == "prep" and c.lower_ in STANCE_PREPS and c.right_edge.i > c.i:
+            return c.i + 1, c.right_edge.i + 1
+    return None
+
+
 def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
     """A cue the lexicons do not know but the learned scorer accepted: a verb with a subject
     (or an agent, or none in the passive), an adjective predicate ("is optimistic about"), a
-    noun with an owner ("the union's scepticism about")."""
+    noun ("the union's scepticism about", "made comments about", "an assertion that")."""
     span = (tok.idx, tok.idx + len(tok.text))
     if tok.pos_ == "NOUN":
-        return _noun_cue(tok) or _stance_noun_cue(tok)
-    if tok.pos_ == "ADJ":
-        if tok.dep_ not in ("acomp", "amod") and not (tok.dep_ == "ROOT"):
+        owned = _noun_cue(tok) or _stance_noun_cue(tok)
+        if owned is not None:
+            return owned
+        rng = _noun_content(tok)
+        if rng is None:
             return None
-        host = tok.head if tok.dep_ == "acomp" else tok
-        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        # the noun's owner is whoever does the verb it is the object of ("made comments
+        # about X", "stirred controversy with an assertion that X")
+        verb = tok.head if tok.dep_ == "dobj" else (
+            tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" else None)
+        subj = _subject_of(verb, True) if verb is not None and verb.pos_ == "VERB" else None
+        if subj is not None and rng[0] <= subj.i < rng[1]:
+            subj = None
+        return _Cue(tok, *span, subj, rng, noun=True, sourceless=subj is None)
+    if tok.pos_ == "ADJ":
+        if tok.dep_ not in ("acomp", "amod", "ROOT"):
+            return None
+        host = tok.head if tok.dep_ in ("acomp", "amod") else tok
+        subj = (next((c for c in host.children if c.dep_ == "nsubj"), None)
+                or (_subject_of(host, True) if host.pos_ in ("VERB", "AUX") else None))
+        if tok.dep_ == "amod":
+            subj = None  # "a fierce supporter of": the noun, not a subject, carries it
         rng = _clause_range(tok)
         if rng is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
             rng = (prep.i + 1, prep.right_edge.i + 1) if prep is not None and prep.right_edge.i > prep.i else None
-        if subj is None or rng is None or subj.lower_ in ("it", "this", "that", "there"):
+        if rng is None or (subj is not None and subj.lower_ in ("it", "this", "that", "there")):
             return None
-        return _Cue(tok, *span, subj, rng)
+        return _Cue(tok, *span, subj, rng, sourceless=subj is None)
     if tok.pos_ != "VERB":
         return None
     content, neg = _learned_content(tok)
@@ -1341,6 +1383,43 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
         first -= 1
     cues.append(_Cue(tok, doc[first].idx, end, subj, content, negated))
     return None
+
+
+def _split_around_cue(doc: Doc, cue: _Cue, a: int, b: int) -> tuple[int, int, list[tuple[int, int]]]:
+    """Content that runs across its own cue ("which she said represented all her emails",
+    "The documents indicate, he said, that ...") is two pieces: the longer stays the content,
+    the other becomes a part. A relative pronoun the cue's clause is about ("which Mr. Trump
+    called 'a disgrace'") is a part too."""
+    parts: list[tuple[int, int]] = []
+    t = cue.tok
+    if a <= t.i < b and not cue.sourceless:  # "X seems Y", "X is expected to": X is content
+        subj = cue.subject
+        left_end = subj.left_edge.i if subj is not None and a <= subj.left_edge.i < t.i else t.i
+        right_start = t.i + 1
+        while right_start < b and doc[right_start].dep_ in ("prt", "punct") and doc[right_start].head.i == t.i:
+            right_start += 1
+        left = _trim_punct(doc, a, left_end)
+        right = _trim_punct(doc, right_start, b)
+        pieces = sorted((r for r in (left, right) if r[1] > r[0]), key=lambda r: r[1] - r[0], reverse=True)
+        if not pieces:
+            return a, b, parts
+        (a, b) = pieces[0]
+        # the other piece, when it says something ("The documents indicate, he said, that
+        # ..."), not a stray "by" or "he was" left around a passive cue
+        parts = [r for r in pieces[1:] if any(not (x.is_stop or x.is_punct or x.is_space) for x in doc[r[0]:r[1]])]
+    rel = next((c for c in t.children if c.i < t.i and c.tag_ in ("WDT", "WP") and not a <= c.i < b
+                and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+    if rel is not None and t.dep_ == "relcl" and (cue.subject is None or rel.i != cue.subject.i):
+        parts.append((rel.i, rel.i + 1))
+    return a, b, parts
+
+
+def _trim_punct(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    while a < b and (doc[a].is_punct or doc[a].is_space) and doc[a].text not in _QUOTE_CHARS:
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and doc[b - 1].text not in _QUOTE_CHARS:
+        b -= 1
+    return a, b
 
 
 def _according_content(cue: _Cue) -> tuple[int, int] | None:
@@ -1532,6 +1611,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
                     b = subj.left_edge.i
                 else:
                     a = subj.right_edge.i + 1
+            a, b, parts = _split_around_cue(doc, cue, a, b)
             a, b = _content_tokens(doc, a, b, in_quote, cue_toks)
             words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
             if len(words) < 2 and not (broad and len(words) == 1 and words[0].dep_ == "dobj"
@@ -1560,7 +1640,9 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             kind = "mixed" if inside else "indirect"
             for qi in inside:
                 used_q[qi] = sp
-            out.append(make(start, end, kind, cue, sp))
+            rec = make(start, end, kind, cue, sp)
+            rec.parts = [_char_range(doc, pa, pb) for pa, pb in parts]
+            out.append(rec)
         except (IndexError, ValueError, KeyError) as exc:  # one odd parse: skip this item
             warnings.warn(f"{source_id}: attribution at a cue skipped ({exc!r})", stacklevel=2)
 
@@ -1578,7 +1660,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             r = q_tokens[qi]
             if r is None:
                 continue
-            signed = _signature(text, q, paras[q.paragraph][1], reg)
+            signed = _signature(doc, q, paras[q.paragraph][1], reg)
             if signed is not None:
                 sp, ds, de = signed
                 dash_tok = doc.char_span(ds, de, alignment_mode="expand")
@@ -1680,8 +1762,11 @@ def quote_key(text: str) -> str:
 
 _SIGNATURE_RE = re.compile(
     r"\s*[—―–]{1,2}\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al-\w+)){0,3})"
-    r"(?=\s*(?:[,.;]|$|[“\"«]|\n))"
+    r"(?:\s*,\s*(?P<role>[^“\"«\n.]{1,60}))?\s*\.?\s*(?=$|[“\"«])"
 )
+_DASHES = frozenset("—―–")
+# one-word headline sources ("Poll: Trump ties Clinton"), unlike kickers ("Analysis:")
+HEADLINE_SOURCES: frozenset[str] = frozenset("poll survey study report audit probe investigation census".split())
 _LABEL_RE = re.compile(r"[\"“«]?\s*(?P<label>[A-Z][A-Z'’.-]*(?:\s+[A-Z][A-Z'’.-]*){0,3})\s*:\s+(?=\S)")
 
 
@@ -1691,26 +1776,39 @@ def _named(text: str, start: int, end: int, reg: _Registry) -> tuple[str, int, i
     inside = [m for m in reg.mentions if start <= m.start < end and m.label in NAMED_LABELS]
     if inside:
         m = next((x for x in inside if x.label == "PERSON"), inside[0])
-        return m.name, m.start, m.end
+        if not m.name.isupper():
+            return m.name, m.start, m.end
     written = text[start:end].strip(" .")
     low = written.lower()
     for m in reg.mentions:
-        if m.label == "PERSON" and (m.name.lower() == low or m.name.lower().endswith(" " + low)):
+        if m.label == "PERSON" and not m.name.isupper() and (
+            m.name.lower() == low or m.name.lower().endswith(" " + low)
+        ):
             return m.name, start, end
     return (written.title() if written.isupper() else written), start, end
 
 
-def _signature(text: str, q: QuotedSpan, para_end: int, reg: _Registry) -> tuple[_Speaker, int, int] | None:
-    """A quotation signed after a dash, ``“...” ― Ana Ruiz`` (reader comments, letters,
-    vox pops): the speaker, and the dash's span (the cue)."""
+def _signature(doc: Doc, q: QuotedSpan, para_end: int, reg: _Registry) -> tuple[_Speaker, int, int] | None:
+    """A quotation signed after a dash, ``“...” ― Ana Ruiz, nurse`` (reader comments, letters,
+    vox pops), the signature ending its paragraph or followed by the next quotation: the
+    speaker, and the dash's span (the cue). A nickname in marks followed by a dash and a
+    clause ("“the Toaster” — Mayor Kell, however, loves it") is not a signature."""
+    text = doc_text(doc)
     m = _SIGNATURE_RE.match(text, q.close_end, para_end)
     if m is None or q.close_end == q.end:
         return None
+    if text[q.end - 1] not in ".?!…" and len(text[q.start:q.end].split()) < 4:
+        return None  # a term in quotation marks, not a statement
+    if m.group("role"):
+        role = doc.char_span(*m.span("role"), alignment_mode="expand")
+        if role is None or any(t.pos_ in ("VERB", "AUX") for t in role):
+            return None
     ns, ne = m.span("name")
     name, s, e = _named(text, ns, ne, reg)
     dash = q.close_end + len(text[q.close_end:ns]) - len(text[q.close_end:ns].lstrip())
     dash_end = dash + len(text[dash:ns].rstrip())
-    return _Speaker(name, reg.roles.get(name), s, e, ns, ne), dash, dash_end
+    role_text = m.group("role").strip() if m.group("role") else None
+    return _Speaker(name, role_text or reg.roles.get(name), s, e, ns, ne), dash, dash_end
 
 
 def _transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
@@ -1722,12 +1820,13 @@ def _transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, in
     labelled = []
     for a, b in paras:
         m = _LABEL_RE.match(text, a, b)
-        if m is None or len(m.group("label").replace(".", "")) < 2:
-            continue
-        labelled.append((a, b, m))
+        if m is not None:
+            labelled.append((a, b, m))
     if len({m.group("label") for _, _, m in labelled}) < 2 and len(labelled) < 3:
         return
     for _a, b, m in labelled:
+        if len(m.group("label").replace(".", "")) < 2:
+            continue  # "Q:" / "A:": the interviewer and an unnamed answerer
         cs, ce = _trim(text, m.end(), b)
         if ce - cs < 2 or any(q.start < ce and cs < q.end for q in found):
             continue
@@ -1756,8 +1855,8 @@ def _headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]
         if any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head):
             continue  # "Wait, it gets better:" / "12:20 p.m."
         named = [m for m in reg.mentions if a <= m.start < colon and m.label in NAMED_LABELS]
-        if not named and len(head) > 2:
-            continue
+        if not named and (len(head) > 2 or head.root.lemma_.lower() not in HEADLINE_SOURCES):
+            continue  # "Update:", "Analysis:", "Letters:" are section labels, "Poll:" a source
         cs, ce = _trim(text, colon + 1, b)
         while ce > cs and text[ce - 1] in ".":
             ce -= 1
@@ -1882,6 +1981,8 @@ def _body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], fo
         chunk = text[a:b]
         if ("—" not in chunk and "–" not in chunk) or len(chunk) > 400:
             continue
+        if any(a <= q.start < b and q.cue in _DASHES for q in found):
+            continue  # signed quotations ("“...” ― Name"), already attributed one by one
         parsed = parse_pull_quote(chunk)
         if parsed is None:
             continue
@@ -1895,6 +1996,13 @@ def _body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], fo
         span = doc.char_span(ns, ns + len(name), alignment_mode="expand")
         if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
+        if role:  # "“the Toaster” — Mayor Kell, however, loves it": a clause, not a role
+            rs = text.find(role, ns, b)
+            rspan = doc.char_span(rs, rs + len(role), alignment_mode="expand") if rs >= 0 else None
+            if rspan is None or any(t.pos_ in ("VERB", "AUX") for t in rspan):
+                continue
+        if chunk.lstrip()[:1] not in _QUOTE_CHARS and len(content.split()) > 25:
+            continue  # narration ending in a dash and a name, not a pull-quote
         ents = [m for m in reg.mentions if ns <= m.start < ns + len(name)]
         if not ents:
             continue

@@ -1,0 +1,254 @@
+"""The learned attribution-cue scorer and the broad (PolNeAR) scope it serves: the packaged
+model, its scores, broad-scope attributions it adds (stance verbs the lexicons do not know,
+passive cues without a named source), the ``attribution_scope`` option and ``newsprism quotes
+--scope``. Every text is written for this purpose (sport, business, courts, science, local news)."""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.extract import lexicon
+from newsprism.extract.cue_model import CueModel, candidates
+from newsprism.extract.quotes import attributions, extract_quotes, quote_token_map, quoted_spans
+from newsprism.model import Quote
+from newsprism.options import load_options
+
+from .test_quotes import _assert_spans, _one
+
+
+@pytest.fixture(scope="module")
+def cue_model() -> CueModel:
+    return CueModel.load()
+
+
+def _broad(nlp, cue_model: CueModel, text: str) -> list[Quote]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        quotes = extract_quotes(nlp(text), "t", broad=True, cue_model=cue_model)
+    _assert_spans(text, quotes)
+    return quotes
+
+
+def _scores(nlp, cue_model: CueModel, text: str, rule_cues: tuple[int, ...] = ()) -> dict[str, float]:
+    doc = nlp(text)
+    in_quote, _ = quote_token_map(doc, quoted_spans(text))
+    toks = candidates(doc, in_quote)
+    return {t.text: s for t, s in zip(toks, cue_model.score(toks, rule_cues), strict=True)}
+
+
+# --------------------------------------------------------------------------- the packaged model
+
+
+def test_packaged_model_loads_with_sane_thresholds(nlp, cue_model: CueModel) -> None:
+    assert len(cue_model.weights) > 1000
+    assert all(math.isfinite(w) for w in cue_model.weights.values())
+    assert math.isfinite(cue_model.bias)
+    assert 0.0 < cue_model.threshold < 1.0
+    assert 0.0 <= cue_model.veto <= cue_model.threshold
+    # trained with word vectors of the pipeline's width (or without vectors at all)
+    width = nlp.vocab.vectors_length
+    assert cue_model.vector_weights.size in (0, width)
+    trained_on = " ".join(str(v) for v in cue_model.meta.values())
+    assert "PolNeAR" in trained_on and "train" in trained_on, cue_model.meta
+    assert "dev" not in str(cue_model.meta.get("trained_on", "")).lower()  # dev stays for measurement
+
+
+def test_reporting_verb_scores_above_threshold_and_plain_nouns_below(nlp, cue_model: CueModel) -> None:
+    s = _scores(nlp, cue_model, "Finance minister Ola Berg warned that rates would rise.")
+    assert set(s) >= {"warned", "rates"}
+    assert s["warned"] > s["rates"]
+    assert s["warned"] >= cue_model.threshold > s["rates"]
+    assert s["minister"] < cue_model.threshold
+    assert all(0.0 <= v <= 1.0 for v in s.values())
+
+
+def test_rule_cue_flag_raises_the_score_of_a_reporting_verb(nlp, cue_model: CueModel) -> None:
+    text = "The striker Ivan Petrov said the club had broken its promise."
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    plain = _scores(nlp, cue_model, text)
+    flagged = _scores(nlp, cue_model, text, rule_cues=(said.i,))
+    assert flagged["said"] >= plain["said"] >= cue_model.threshold
+    assert flagged["club"] == plain["club"]  # only the flagged word changes
+
+
+def test_empty_candidate_list_scores_empty(cue_model: CueModel) -> None:
+    assert cue_model.score([]) == []
+
+
+def test_to_json_round_trips_with_identical_scores(nlp, cue_model: CueModel, tmp_path: Path) -> None:
+    path = tmp_path / "cue_model_copy.json"
+    path.write_text(cue_model.to_json(), encoding="utf-8")
+    copy = CueModel.load(path)
+    assert copy.threshold == cue_model.threshold and copy.veto == cue_model.veto
+    assert copy.bias == cue_model.bias and copy.meta == cue_model.meta
+    text = (
+        "Analysts lambasted the merger plan, and the bank's chief economist warned that "
+        "\"rates will rise again\" before the summer."
+    )
+    doc = nlp(text)
+    in_quote, _ = quote_token_map(doc, quoted_spans(text))
+    toks = candidates(doc, in_quote)
+    assert toks
+    assert copy.score(toks) == cue_model.score(toks)
+    assert copy.score(toks, {toks[0].i}) == cue_model.score(toks, {toks[0].i})
+    json.loads(copy.to_json())  # still valid JSON after a second trip
+
+
+# --------------------------------------------------------------------------- broad scope
+
+SOURCELESS = [
+    ("The club has been criticised for raising ticket prices.", "raising ticket prices"),
+    ("The airline has been blamed for the chaos at the terminal.", "the chaos at the terminal"),
+    ("The judge has been criticised for releasing the suspect on bail.", "releasing the suspect on bail"),
+    ("The council is accused of wasting money on the new bridge.", "wasting money on the new bridge"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), SOURCELESS)
+def test_passive_cue_without_agent_is_attributed_to_nobody_named(nlp, cue_model: CueModel,
+                                                                  text: str, content: str) -> None:
+    broad = _broad(nlp, cue_model, text)
+    q = _one(broad, content)
+    assert q.speaker is None and q.source_start is None and q.source_end is None
+    assert q.cue is not None and q.cue_start is not None
+    assert text[q.cue_start : q.cue_end] == q.cue
+    assert q.kind == "indirect"
+    assert extract_quotes(nlp(text), "t") == []  # statements scope: no attribution here
+
+
+def test_the_model_is_what_completes_the_passive_cue(nlp, cue_model: CueModel) -> None:
+    text = SOURCELESS[0][0]
+    rules_only = extract_quotes(nlp(text), "t", broad=True)
+    assert not [q for q in rules_only if "ticket prices" in q.text]
+    assert [q for q in _broad(nlp, cue_model, text) if "raising ticket prices" in q.text]
+
+
+# stance verbs none of the lexicons know: only the learned scorer can add them
+OFF_LEXICON = [
+    ("Fans needled the new owners about the ticket prices.", "needled", "Fans", "the new owners"),
+    ("Columnists vilified the striker after the final.", "vilified", "Columnists", "the striker"),
+    ("Protesters heckled the minister during the opening.", "heckled", "Protesters", "the minister"),
+    ("Researchers extolled the benefits of the new vaccine.", "extolled", "Researchers", "the benefits"),
+]
+# harsh criticism verbs the lexicons now know: statements in the default scope too
+CRITICISM = [
+    ("Shareholders berated the board over the missed targets.", "berated", "Shareholders", "the board"),
+    ("Critics castigated the museum for selling the painting.", "castigated", "Critics", "the museum"),
+    ("The regulator censured the bank for its lending practices.", "censured", "The regulator", "the bank"),
+    ("The judge rebuked the prosecutors for the delay.", "rebuked", "The judge", "the prosecutors"),
+]
+_ALL_LEXICONS = (lexicon.SPEECH_VERBS | lexicon.BELIEF_VERBS | lexicon.ATTITUDE_VERBS
+                 | lexicon.INTENTION_VERBS | lexicon.OBJECT_CUES)
+
+
+def _stance_found(quotes: list[Quote], cue: str, speaker: str, content: str) -> bool:
+    return any(q.cue == cue and q.speaker == speaker and q.text.startswith(content) for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), OFF_LEXICON)
+def test_model_adds_stance_verbs_the_lexicons_miss(nlp, cue_model: CueModel, text: str, cue: str,
+                                                   speaker: str, content: str) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == cue)
+    assert verb.lemma_.lower() not in _ALL_LEXICONS  # otherwise the rules, not the model, find it
+    assert not extract_quotes(doc, "t", broad=True)  # rules alone: nothing
+    assert extract_quotes(doc, "t") == []  # statements scope: nothing
+    broad = _broad(nlp, cue_model, text)
+    assert _stance_found(broad, cue, speaker, content), [(q.cue, q.speaker, q.text) for q in broad]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), CRITICISM)
+def test_criticism_verbs_are_statements(nlp, text: str, cue: str, speaker: str, content: str) -> None:
+    quotes = extract_quotes(nlp(text), "t")
+    assert _stance_found(quotes, cue, speaker, content), [(q.cue, q.speaker, q.text) for q in quotes]
+
+
+def test_broad_scope_keeps_statements_and_adds_stances(nlp, cue_model: CueModel) -> None:
+    text = (
+        "Finance minister Ola Berg warned that rates would rise before the summer.\n\n"
+        "Economists assailed the government's tax plan. The plan has been criticised for "
+        "favouring large landlords.\n\n"
+        "\"We will appeal,\" the lawyer for the landlords told reporters."
+    )
+    default = extract_quotes(nlp(text), "t")
+    broad = _broad(nlp, cue_model, text)
+    for q in default:  # every statement of the default scope is still there
+        assert any(b.start == q.start and b.end == q.end and b.speaker == q.speaker for b in broad), q
+    assert _one(broad, "rates would rise").speaker == "Ola Berg"
+    assert _one(broad, "We will appeal").speaker == "the lawyer for the landlords"
+    assert _one(broad, "tax plan").speaker == "Economists"
+    assert _one(broad, "favouring large landlords").speaker is None
+    assert not [q for q in broad if q.text.strip() == "reporters"]
+
+
+def test_attributions_with_a_cue_model_is_broad(nlp, cue_model: CueModel) -> None:
+    text = "Fans needled the owners about prices. The club has been criticised for raising ticket prices."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        via_api = attributions(text, nlp, "t", cue_model=cue_model)
+        plain = attributions(text, nlp, "t")
+    assert [(q.start, q.end, q.speaker, q.cue) for q in via_api] == [
+        (q.start, q.end, q.speaker, q.cue) for q in _broad(nlp, cue_model, text)
+    ]
+    assert len(via_api) >= 2 and plain == []
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_attribution_scope_option() -> None:
+    assert load_options(progress=False).attribution_scope == "statements"
+    assert load_options(progress=False, attribution_scope="broad").attribution_scope == "broad"
+    with pytest.raises(ValueError, match="attribution_scope"):
+        load_options(progress=False, attribution_scope="everything")
+
+
+# --------------------------------------------------------------------------- CLI
+
+runner = CliRunner()
+
+CLI_TEXT = (
+    "Harbour City sacked its coach on Monday.\n\n"
+    "The club has been criticised for raising ticket prices. Fans derided the new kit.\n\n"
+    "\"We will appeal,\" the club's lawyer told reporters."
+)
+
+
+def test_cli_quotes_broad_scope_jsonl(tmp_path: Path) -> None:
+    from newsprism.cli import app
+
+    path = tmp_path / "harbour.txt"
+    path.write_text(CLI_TEXT, encoding="utf-8")
+    res = runner.invoke(app, ["quotes", str(path), "--format", "jsonl", "--scope", "broad"])
+    assert res.exit_code == 0, res.output
+    lines = [line for line in res.stdout.splitlines() if line.strip()]
+    assert lines
+    records = [json.loads(line) for line in lines]
+    for rec in records:
+        assert {"speaker", "cue", "content", "kind", "content_span"} <= set(rec), rec
+        a, b = rec["content_span"]
+        assert CLI_TEXT[a:b] == rec["content"]
+        assert rec["kind"] in ("direct", "indirect", "mixed")
+    by_content = {r["content"]: r for r in records}
+    assert by_content["raising ticket prices"]["speaker"] is None
+    assert by_content["the new kit"]["speaker"] == "Fans"
+    assert by_content["We will appeal"]["cue"] == "told"
+    assert "reporters" not in by_content
+
+
+def test_cli_quotes_rejects_an_unknown_scope(tmp_path: Path) -> None:
+    from newsprism.cli import app
+
+    path = tmp_path / "harbour.txt"
+    path.write_text(CLI_TEXT, encoding="utf-8")
+    res = runner.invoke(app, ["quotes", str(path), "--format", "jsonl", "--scope", "nonsense"])
+    assert res.exit_code != 0
+    assert "attribution_scope" in res.output
+    assert not [line for line in res.stdout.splitlines() if line.startswith("{")]
