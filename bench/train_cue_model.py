@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=None, help="directory for parsed DocBins")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsprism" / "data" / "cue_model.json")
     ap.add_argument("--C", type=float, default=0.2)
+    ap.add_argument("--vector-slots", type=int, default=3, choices=(0, 1, 2, 3),
+                    help="word vectors used: 1 = the word, 2 = and its subject, 3 = and its object")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     docs, parsed = parsed_split("train", args.cache)
@@ -119,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     vec = CountVectorizer(tokenizer=str.split, token_pattern=None, lowercase=False, binary=True,
                           min_df=MIN_COUNT)
     vec.fit(feats)
-    width = parsed[0].vocab.vectors.shape[1] if parsed[0].vocab.vectors.shape[0] else 0
+    width = (parsed[0].vocab.vectors.shape[1] if parsed[0].vocab.vectors.shape[0] else 0) * args.vector_slots
     x = _matrix(vec, feats, toks, width)
     y = np.asarray(labels)
     print(f"{len(y)} candidate words, {int(y.sum())} inside gold cues, {len(vec.vocabulary_)} features")

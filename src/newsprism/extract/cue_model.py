@@ -180,13 +180,34 @@ class CueModel:
         return [1.0 / (1.0 + math.exp(-v)) for v in z]
 
 
+def _related(tok: Token, slot: str) -> Token | None:
+    if slot == "self":
+        return tok
+    deps = ("nsubj", "nsubjpass") if slot == "subj" else ("dobj", "attr", "pobj")
+    if slot == "subj" and tok.pos_ == "NOUN":
+        return next((c for c in tok.children if c.dep_ == "poss"), None)
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
 def vector_matrix(toks: Iterable[Token], width: int) -> np.ndarray:
-    """Unit-normalised word vectors (zeros when the pipeline has none for a word)."""
-    rows = []
-    for tok in toks:
-        v = tok.vector if tok.has_vector else np.zeros(width, dtype=np.float32)
-        if v.shape[0] != width:
-            v = np.zeros(width, dtype=np.float32)
-        n = float(np.linalg.norm(v))
-        rows.append(v / n if n else v)
-    return np.vstack(rows).astype(np.float64) if rows else np.zeros((0, width))
+    """Unit-normalised word vectors of each word, then (when ``width`` allows) of its subject
+    (a noun's owner) and of its object: whether a subject can speak and what a stance is
+    about are in the vectors too. Zeros where there is no such word or no vector."""
+    toks = list(toks)
+    if not toks:
+        return np.zeros((0, width))
+    dim = toks[0].vocab.vectors.shape[1] if toks[0].vocab.vectors.shape[0] else 0
+    if dim == 0 or width % dim:
+        return np.zeros((len(toks), width))
+    slots = ("self", "subj", "obj")[: width // dim]
+    out = np.zeros((len(toks), width))
+    for i, tok in enumerate(toks):
+        for k, slot in enumerate(slots):
+            other = _related(tok, slot)
+            if other is None or not other.has_vector:
+                continue
+            v = other.vector
+            n = float(np.linalg.norm(v))
+            if n:
+                out[i, k * dim : (k + 1) * dim] = v / n
+    return out

@@ -674,6 +674,7 @@ class _Cue:
     negated: bool = False
     noun: bool = False  # a noun cue ("Moscow's claim that ...")
     sourceless: bool = False  # passive or adverbial cue with no source ("is expected to")
+    via: str = "rule"  # rule | completed (a rule cue the scorer completed) | learned
 
 
 def _subject_of(verb: Token, broad: bool = False) -> Token | None:
@@ -805,6 +806,10 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
                             m.dep_ == "mark" and m.lower_ == "that" for m in g.children
                         ):
                             return (g.left_edge.i, g.right_edge.i + 1), False
+    if verb.dep_ == "relcl" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children) and any(
+        c.dep_ == "dobj" and c.i < verb.i and c.tag_ in ("WDT", "WP") for c in children
+    ):  # "a tax cut that Republicans demanded", "the wall, which he promised": the noun described
+        return _antecedent(verb), False
     dobjs = [c for c in children if c.dep_ == "dobj" and c.i > verb.i]
     xcomps = [c for c in children if c.dep_ == "xcomp" and c.i > verb.i]
     if lemma in ("say", "add", "claim", "insist", "argue") and xcomps and not dobjs and xcomps[0].tag_ == "VBG" \
@@ -1279,8 +1284,10 @@ def _rescore_cues(doc: Doc, cues: list[_Cue], in_quote: list[int], model: CueMod
             # criticized for ...", "Asked whether ...")
             if c.content is None:
                 c.content = _learned_content(c.tok)[0]
+                c.via = "completed"
             if c.content is not None and c.subject is None and not c.sourceless:
                 c.sourceless = True
+                c.via = "completed"
         kept.append(c)
     for tok in cands:
         if tok.i in by_tok or scores[tok.i] < model.threshold:
@@ -1291,6 +1298,7 @@ def _rescore_cues(doc: Doc, cues: list[_Cue], in_quote: list[int], model: CueMod
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
             continue
         if cue is not None:
+            cue.via = "learned"
             kept.append(cue)
     return kept
 
@@ -1406,12 +1414,27 @@ def _split_around_cue(doc: Doc, cue: _Cue, a: int, b: int) -> tuple[int, int, li
         (a, b) = pieces[0]
         # the other piece, when it says something ("The documents indicate, he said, that
         # ..."), not a stray "by" or "he was" left around a passive cue
-        parts = [r for r in pieces[1:] if any(not (x.is_stop or x.is_punct or x.is_space) for x in doc[r[0]:r[1]])]
+        parts = [r for r in pieces[1:] if any(not (x.is_stop or x.is_punct or x.is_space) or x.tag_ in ("WDT", "WP")
+                                              for x in doc[r[0]:r[1]])]
     rel = next((c for c in t.children if c.i < t.i and c.tag_ in ("WDT", "WP") and not a <= c.i < b
                 and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
     if rel is not None and t.dep_ == "relcl" and (cue.subject is None or rel.i != cue.subject.i):
-        parts.append((rel.i, rel.i + 1))
+        ante = _antecedent(t)  # "a bill that critics called anti-gay": the bill, and the label
+        if ante is not None and not (ante[0] < b and a < ante[1]):
+            parts.append(ante)
+        elif ante is None:
+            parts.append((rel.i, rel.i + 1))
     return a, b, parts
+
+
+def _antecedent(verb: Token) -> tuple[int, int] | None:
+    """Token range of the noun phrase a relative clause hangs on, without the clause."""
+    if verb.dep_ != "relcl" or verb.head.i == verb.i:
+        return None
+    noun = verb.head
+    a, b = noun.left_edge.i, verb.left_edge.i
+    a, b = _trim_punct(verb.doc, a, b)
+    return (a, b) if b > a else None
 
 
 def _trim_punct(doc: Doc, a: int, b: int) -> tuple[int, int]:
