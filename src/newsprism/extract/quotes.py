@@ -983,7 +983,10 @@ REFLEXIVES: frozenset[str] = frozenset("himself herself themselves itself myself
 # broad scope: verbs that attribute only with an "as" label ("cast him as a traitor")
 WITH_AS_ONLY: frozenset[str] = frozenset("cast".split())
 # "X seems to ...", "X appeared paralysed": the writer's evaluation, attributed to nobody named
-SEEM_VERBS: frozenset[str] = frozenset("seem appear".split())
+SEEM_VERBS: frozenset[str] = frozenset("seem appear look sound".split())
+# broad scope: verbs that, with a stance noun as object, state a stance ("has doubts about",
+# "expressed concern that", "took a hard line on")
+STANCE_LIGHT_VERBS: frozenset[str] = frozenset("have express voice hold share harbor harbour raise take".split())
 # sources that are polls ("in the latest polls, he trails")
 POLL_NOUNS: frozenset[str] = frozenset("poll survey".split())
 
@@ -1080,7 +1083,8 @@ def _noun_cue(tok: Token) -> _Cue | None:
 STANCE_NOUNS: frozenset[str] = frozenset(
     """support opposition criticism attack praise refusal endorsement commitment concern
     fear hope view warning demand call push objection skepticism scepticism enthusiasm
-    admiration contempt disdain distrust trust praise complaint pledge promise""".split()
+    admiration contempt disdain distrust trust praise complaint pledge promise doubt position
+    stance interest confidence faith reservation qualm misgiving opinion line""".split()
 )
 STANCE_PREPS: frozenset[str] = frozenset("for to of against on about over with toward towards".split())
 
@@ -1183,6 +1187,23 @@ def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
         a = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
         return (a, max(c.right_edge.i for c in comps) + 1), False
     return None, False
+
+
+def _stance_light_cue(tok: Token) -> _Cue | None:
+    """Broad scope: a light verb whose object is a stance noun ("had doubts about the plan",
+    "voiced concern that ..."): the verb and noun are the cue, what the noun is about the
+    content, the verb's subject the source."""
+    if tok.pos_ != "VERB" or _lemma(tok) not in STANCE_LIGHT_VERBS:
+        return None
+    noun = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
+                 and c.lemma_.lower() in STANCE_NOUNS | BROAD_NOUN_CUES | SPEECH_NOUNS), None)
+    if noun is None:
+        return None
+    rng = _noun_content(noun)
+    subj = _subject_of(tok, True)
+    if rng is None or subj is None or subj.lower_ in ("it", "there", "this"):
+        return None
+    return _Cue(tok, tok.idx, noun.idx + len(noun.text), subj, rng)
 
 
 def _noun_content(tok: Token) -> tuple[int, int] | None:
@@ -1337,7 +1358,7 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
             cues.append(noun_cue)
         return
     if broad:
-        passive = _sourceless_cue(tok) or _broad_cue(tok, in_quote)
+        passive = _sourceless_cue(tok) or _broad_cue(tok, in_quote) or _stance_light_cue(tok)
         if passive is not None:
             cues.append(passive)
             return
