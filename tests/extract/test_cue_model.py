@@ -19,7 +19,7 @@ from newsprism.extract.quotes import attributions, extract_quotes, quote_token_m
 from newsprism.model import Quote
 from newsprism.options import load_options
 
-from .test_quotes import _assert_spans, _one
+from .test_quotes import _assert_spans, _one, _quotes
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +252,76 @@ def test_cli_quotes_rejects_an_unknown_scope(tmp_path: Path) -> None:
     assert res.exit_code != 0
     assert "attribution_scope" in res.output
     assert not [line for line in res.stdout.splitlines() if line.startswith("{")]
+
+
+# --------------------------------------------------------------------------- broad-scope constructions
+
+
+def _texts(text: str, q: Quote) -> list[str]:
+    return [text[a:b] for a, b in q.parts]
+
+
+def test_relative_clause_attributes_the_noun_it_describes(nlp) -> None:
+    text = "Council members passed a parking levy that traders have long demanded."
+    quotes = _quotes(nlp, text)
+    q = next(q for q in quotes if q.cue == "have long demanded")
+    assert q.speaker == "traders" and q.text == "a parking levy"
+
+
+def test_labelled_relative_clause_keeps_the_noun_as_a_part(nlp) -> None:
+    for text, noun, label, who in (
+        ("Lawmakers killed a zoning bill that critics called reckless.", "a zoning bill", "reckless", "critics"),
+        ("The club sold the striker, whom fans had called a legend.", "the striker", "a legend", "fans"),
+    ):
+        q = _one(_quotes(nlp, text), label)
+        assert q.speaker == who and q.cue is not None and q.cue.endswith("called")
+        assert _texts(text, q) == [noun]
+
+
+def test_content_across_its_own_cue_is_split_into_parts(nlp) -> None:
+    text = "The audit covered 40 contracts, which the auditor said breached the tender rules."
+    q = _one(_quotes(nlp, text), "breached the tender rules")
+    assert q.cue == "said" and q.speaker == "the auditor"
+    assert "said" not in q.text and "auditor" not in q.text
+    assert _texts(text, q) == ["which"]
+
+
+def test_evaluations_with_look_and_sound_have_no_source(nlp, cue_model: CueModel) -> None:
+    text = "The new stadium plan sounds expensive. The deal looks unlikely to close this year."
+    quotes = _broad(nlp, cue_model, text)
+    for cue, words in (("sounds", "expensive"), ("looks", "unlikely")):
+        q = next(q for q in quotes if q.cue == cue)
+        assert words in q.text and q.speaker is None and q.source_start is None
+
+
+def test_stance_noun_after_a_light_verb(nlp, cue_model: CueModel) -> None:
+    text = "Local farmers voiced concern about the new water charges."
+    q = _one(_broad(nlp, cue_model, text), "the new water charges")
+    assert q.speaker == "Local farmers" and q.cue == "voiced concern"
+
+
+def test_called_off_is_not_an_attribution(nlp, cue_model: CueModel) -> None:
+    text = "The union threatened a strike but called it off after the pay offer."
+    quotes = _broad(nlp, cue_model, text)
+    assert not [q for q in quotes if q.cue and q.cue.startswith("called")]
+
+
+def test_broad_scope_never_takes_a_named_listener_for_content(nlp, cue_model: CueModel) -> None:
+    text = 'Asked about the merger, the chief executive told Sky News: "We have nothing to hide."'
+    quotes = _broad(nlp, cue_model, text)
+    assert not [q for q in quotes if "Sky News" in q.text]
+    assert _one(quotes, "nothing to hide").cue == "told"
+
+
+def test_said_about_with_a_quotation_keeps_the_quotation(nlp, cue_model: CueModel) -> None:
+    text = '"Let the money follow the pupil," the minister said about the school funding plan.'
+    q = _one(_broad(nlp, cue_model, text), "Let the money follow the pupil")
+    assert q.kind == "direct" and q.cue == "said"
+    assert not [x for x in _broad(nlp, cue_model, text) if x.text == "the school funding plan"]
+
+
+def test_scare_quoted_words_do_not_hide_the_reported_clause(nlp, cue_model: CueModel) -> None:
+    text = ('People should stop using vague words like "maybe" and "perhaps" about the outbreak, '
+            "the health minister told reporters.")
+    q = _one(_broad(nlp, cue_model, text), "People should stop using vague words")
+    assert q.cue == "told" and q.speaker == "the health minister"

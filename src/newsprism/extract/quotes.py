@@ -747,7 +747,7 @@ def _is_listener(tok: Token) -> bool:
     """An addressee: a person or organisation, an object pronoun, an audience noun, or
     anything told that is not a tale ("told Face the Nation", but "told the truth")."""
     if tok.head.lemma_.lower() == "tell" and tok.pos_ in ("PROPN", "NOUN"):
-        return tok.lemma_.lower() not in TOLD_THINGS
+        return tok.pos_ == "PROPN" or tok.lemma_.lower() not in TOLD_THINGS
     return bool(tok.lower_ in OBJECT_PRONOUNS or tok.ent_type_ in NAMED_LABELS
                 or tok.lemma_.lower() in AUDIENCE_NOUNS | ORG_NOUNS)
 
@@ -778,7 +778,7 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
         if not ccomps:
             return None, False
     oprds = [c for c in children if c.dep_ == "oprd" and c.i > verb.i]
-    if lemma == "call" and not ccomps and oprds and not any(c.dep_ == "dobj" for c in children):
+    if lemma == "call" and not ccomps and oprds and not any(c.dep_ == "dobj" and c.i > verb.i for c in children):
         # "called the claim a 'lie'" parsed as two predicates
         start = min(c.left_edge.i for c in oprds)
         end = max(c.right_edge.i for c in oprds) + 1
@@ -900,11 +900,22 @@ def _content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[
             return None, False
         # broad scope: what the stance is about ("talked about X", "voted for Y")
         for c in children:
-            if c.dep_ in ("xcomp", "prep", "dative") and c.i > verb.i and (
+            if c.dep_ in ("xcomp", "prep") and c.i > verb.i and (
                 c.dep_ != "prep" or c.lower_ in ("about", "to", "for", "on", "of", "against", "with")
-            ) and not (lemma in ("speak", "talk") and c.lower_ in ("to", "with")):  # the audience
+            ) and not (lemma in ("speak", "talk") and c.lower_ in ("to", "with")) and lemma not in ("say", "tell", "add", "write", "ask"):  # the audience
                 return (c.left_edge.i if c.dep_ != "prep" else c.i + 1, c.right_edge.i + 1), False
     return None, False
+
+
+def _quoted_words(doc: Doc, mark: int, step: int) -> int:
+    """Words between the quotation mark at ``mark`` and the next mark in direction ``step``
+    (within the sentence): a real quotation, or a scare-quoted “maybe”."""
+    sent = doc[mark].sent
+    i, n = mark + step, 0
+    while sent.start <= i < sent.end and doc[i].text not in _QUOTE_CHARS:
+        n += not (doc[i].is_punct or doc[i].is_space)
+        i += step
+    return n
 
 
 def _host_clause(verb: Token) -> tuple[int, int] | None:
@@ -958,8 +969,8 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
     after = own_b
     while after < len(doc) and doc[after].is_punct and doc[after].text not in _QUOTE_CHARS:
         after += 1
-    if (before >= 0 and doc[before].text in _QUOTE_CHARS) or (
-        after < len(doc) and doc[after].text in _QUOTE_CHARS
+    if (before >= 0 and doc[before].text in _QUOTE_CHARS and _quoted_words(doc, before, -1) >= 4) or (
+        after < len(doc) and doc[after].text in _QUOTE_CHARS and _quoted_words(doc, after, 1) >= 4
     ):
         return None  # a cue between quotations: the quotations are the content (pass 3)
     words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
@@ -1220,6 +1231,12 @@ def _noun_content(tok: Token) -> tuple[int, int] | None:
     return None
 
 
+def _phrasal_not_cue(tok: Token) -> bool:
+    """Phrasal verbs that mean something else: "called it off", "called up reserves"."""
+    return tok.lemma_.lower() == "call" and any(
+        c.dep_ == "prt" and c.lower_ in ("off", "up", "in", "back") for c in tok.children)
+
+
 def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
     """A cue the lexicons do not know but the learned scorer accepted: a verb with a subject
     (or an agent, or none in the passive), an adjective predicate ("is optimistic about"), a
@@ -1255,7 +1272,7 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
         if rng is None or (subj is not None and subj.lower_ in ("it", "this", "that", "there")):
             return None
         return _Cue(tok, *span, subj, rng, sourceless=subj is None)
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _phrasal_not_cue(tok):
         return None
     content, neg = _learned_content(tok)
     if content is None:
@@ -1374,6 +1391,8 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
     ) and not generic:
         return
     if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ != "VBG"):
+        return
+    if _phrasal_not_cue(tok):
         return
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and not (
         broad and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
@@ -1658,7 +1677,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
             a, b, parts = _split_around_cue(doc, cue, a, b)
             a, b = _content_tokens(doc, a, b, in_quote, cue_toks)
             words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]
-            if len(words) < 2 and not (broad and len(words) == 1 and words[0].dep_ == "dobj"
+            if len(words) < 2 and not (parts and words) and not (broad and len(words) == 1 and words[0].dep_ == "dobj"
                                        and words[0].head.i == cue.tok.i):
                 continue  # broad: a one-word object is a stance on it ("endorsed Cruz")
             inside = {in_quote[t] for t in range(a, b) if in_quote[t] >= 0}
