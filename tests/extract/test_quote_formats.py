@@ -274,3 +274,26 @@ def test_told_someone_reports_the_clause(nlp, text: str, content: str, speaker: 
     assert listener not in q.text
     assert q.text.removeprefix("that ") == content
     assert not [x for x in quotes if x.text.strip() == listener]
+
+
+# --------------------------------------------------------------------------- discontinuous content
+
+
+def test_jsonl_records_map_content_parts_to_the_raw_file(nlp) -> None:
+    """`newsprism quotes --format jsonl`: the pieces of a discontinuous content ("which" in
+    "which the auditor said breached ...") index the raw file, through cleaning."""
+    from newsprism.annotate import annotate_doc
+    from newsprism.clean import clean_article
+    from newsprism.extract.quotes_jsonl import quotes_records
+    from newsprism.model import Article
+
+    raw = ("Audit finds rule breaches\n\n"
+           "The audit covered 40 contracts, which the auditor said breached the tender rules.\n\n"
+           "The council said it would publish the full report on Friday.")
+    clean = clean_article(Article(id="audit", text=raw))
+    ann = annotate_doc(nlp(clean.text), clean)
+    rec = next(r for r in quotes_records(ann) if "tender rules" in r["content"])
+    a, b = rec["content_span"]
+    assert raw[a:b] == rec["content"] == "breached the tender rules"
+    assert [raw[x:y] for x, y in rec["content_parts"]] == ["which"]
+    assert all(r["content_parts"] == [] for r in quotes_records(ann) if "publish" in r["content"])

@@ -34,6 +34,7 @@ def _pull_record(article: CleanArticle, index: int) -> dict[str, Any]:
         "source_span": None,
         "cue_span": None,
         "content_span": [c_start, c_start + len(content)] if offset >= 0 else [item.raw_start, item.raw_end],
+        "content_parts": [],
         "speaker_span": None,
         "repeats": None,
     }
@@ -53,6 +54,8 @@ def quote_record(article: CleanArticle, q: Quote) -> dict[str, Any]:
         "source_span": _raw(article, q.source_start, q.source_end),
         "cue_span": _raw(article, q.cue_start, q.cue_end),
         "content_span": _raw(article, q.start, q.end),
+        # the other pieces of a discontinuous content ("which" in "which she said ...")
+        "content_parts": [_raw(article, a, b) for a, b in q.parts],
         "speaker_span": _raw(article, q.speaker_start, q.speaker_end),
         "repeats": _raw(article, *q.repeats) if q.repeats else None,
     }
