@@ -297,3 +297,15 @@ def test_jsonl_records_map_content_parts_to_the_raw_file(nlp) -> None:
     assert raw[a:b] == rec["content"] == "breached the tender rules"
     assert [raw[x:y] for x, y in rec["content_parts"]] == ["which"]
     assert all(r["content_parts"] == [] for r in quotes_records(ann) if "publish" in r["content"])
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def test_a_foreign_leader_is_not_resolved_to_the_named_president(nlp) -> None:
+    """'the Syrian leader' must not become the US president named in the same sentence."""
+    text = ("Former US President Barack Obama threatened air strikes but called them off after the "
+            "Syrian leader agreed to give up his chemical arsenal.")
+    for q in _quotes(nlp, text):
+        if "chemical arsenal" in q.text:
+            assert q.speaker != "Barack Obama", q

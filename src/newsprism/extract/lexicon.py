@@ -99,7 +99,7 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("minister secretary".split()),
     frozenset("coach manager".split()),
     frozenset("judge justice".split()),
-    frozenset("chief ceo executive boss chairman chairwoman chair president leader head".split()),
+    frozenset("chief ceo executive boss chairman chairwoman chair president".split()),
     frozenset("prosecutor attorney".split()),
     frozenset("researcher scientist author".split()),
 )
