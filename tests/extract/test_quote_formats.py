@@ -129,33 +129,30 @@ def test_transcript_labels_resolve_to_full_names(nlp) -> None:
     assert offer.text == "Because the offer was too good to turn down."
 
 
-def test_transcript_in_business_interview(nlp) -> None:
-    text = (
+TRANSCRIPTS = [
+    (  # business: both people named in the intro, labelled by surname
         "Orion Bank chief executive Helena Voss spoke to our business editor Sam Reilly.\n\n"
         "REILLY: Profits fell by a third. What went wrong?\n\n"
         "VOSS: Bad loans in the property market, mostly.\n\n"
         "REILLY: Will there be job cuts?\n\n"
-        "VOSS: We will close twelve branches, but nobody will be forced out."
-    )
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
-    assert _one(quotes, "Bad loans").speaker == "Helena Voss"
-    assert _one(quotes, "twelve branches").speaker == "Helena Voss"
-    assert _one(quotes, "job cuts").speaker == "Sam Reilly"
-
-
-def test_transcript_labels_without_a_named_person_are_title_cased(nlp) -> None:
-    """Courts: role labels that name nobody in the article."""
-    text = (
+        "VOSS: We will close twelve branches, but nobody will be forced out.",
+        {"Bad loans": "Helena Voss", "twelve branches": "Helena Voss", "job cuts": "Sam Reilly"},
+    ),
+    (  # courts: role labels that name nobody in the article are title-cased
         "PROSECUTOR: You were at the warehouse on the night of the fire.\n\n"
         "DEFENDANT: I was at home with my wife.\n\n"
-        "PROSECUTOR: Can anyone confirm that?"
-    )
+        "PROSECUTOR: Can anyone confirm that?",
+        {"at the warehouse": "Prosecutor", "at home with my wife": "Defendant", "confirm that": "Prosecutor"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), TRANSCRIPTS)
+def test_transcript_speakers(nlp, text: str, speakers: dict[str, str]) -> None:
     quotes = _quotes(nlp, text)
     _assert_spans(text, quotes)
-    assert _one(quotes, "at the warehouse").speaker == "Prosecutor"
-    assert _one(quotes, "at home with my wife").speaker == "Defendant"
-    assert _one(quotes, "confirm that").speaker == "Prosecutor"
+    for needle, speaker in speakers.items():
+        assert _one(quotes, needle).speaker == speaker, needle
 
 
 def test_surname_labels_without_a_full_name_are_title_cased(nlp) -> None:
