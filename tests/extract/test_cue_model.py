@@ -325,3 +325,16 @@ def test_scare_quoted_words_do_not_hide_the_reported_clause(nlp, cue_model: CueM
             "the health minister told reporters.")
     q = _one(_broad(nlp, cue_model, text), "People should stop using vague words")
     assert q.cue == "told" and q.speaker == "the health minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\"", "”Stray closing mark.", "‘'Unclosed doubled single", "« » \"\" ''", "said said said.",
+     "A: B: C:", "— ― –", "“Yes.” —", "UPDATE:\n\nQ:\n\nA:", "which which which said that that",
+     "The plan, which, said, called, off, it.", "\n\n\n", "!!! ??? ...", "x" * 5000],
+)
+def test_broad_scope_never_fails_on_odd_input(nlp, cue_model: CueModel, text: str) -> None:
+    quotes = _broad(nlp, cue_model, text)  # spans checked inside
+    for q in quotes:
+        for a, b in q.parts:
+            assert 0 <= a < b <= len(text)
