@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from newsprism.briefing import build_briefing
 from newsprism.ingest import read_inputs
 from newsprism.model import Article
 from newsprism.render.html import render_html
-from newsprism.render.json_out import to_dict, validate
+from newsprism.render.json_out import compile_schema, load_schema, to_dict, validate
 from newsprism.render.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _validate_both(data: dict) -> None:
+    """The reference validator (jsonschema) and the compiled one that ``brief`` runs."""
+    validate(data, reference=True)
+    validate(data)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +80,7 @@ def _check_spans(data: dict) -> int:
 @pytest.mark.parametrize("which", ["jsonl_data", "txt_data"])
 def test_briefing_validates_and_spans_round_trip(which: str, request) -> None:
     data = request.getfixturevalue(which)
-    validate(data)
+    _validate_both(data)
     assert len(data["sources"]) == 3
     assert _check_spans(data) > 50
     for key in ("entities", "quotes", "figures", "timeline", "summary"):
@@ -114,7 +122,7 @@ def test_renderers_escape_article_text(nlp, options) -> None:
         ),
     )
     data = to_dict(build_briefing([evil], options, nlp=nlp), options.model)
-    validate(data)
+    _validate_both(data)
     html = render_html(data)
     assert "<script>alert(" not in html and "&lt;script&gt;alert(" in html
     assert "<b>council</b>" not in html
@@ -129,3 +137,57 @@ def test_markdown_reading_order(jsonl_data: dict) -> None:
     assert positions == sorted(positions)
     html = render_html(jsonl_data)
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html
+
+
+def _paths(node: object, path: tuple = ()) -> list[tuple]:
+    out = [path]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out.extend(_paths(v, (*path, k)))
+    elif isinstance(node, list):
+        for i, v in enumerate(node[:3]):
+            out.extend(_paths(v, (*path, i)))
+    return out
+
+
+def _verdict(check, data: dict) -> bool:
+    try:
+        check(data)
+    except jsonschema.ValidationError:
+        return False
+    return True
+
+
+def test_compiled_schema_agrees_with_jsonschema(jsonl_data: dict) -> None:
+    """Every kind of breakage at many places of a real briefing: the compiled validator that
+    ``brief`` runs gives the verdict of the reference implementation."""
+    schema = load_schema()
+    reference = jsonschema.Draft202012Validator(schema).validate
+    compiled = compile_schema(schema)
+    paths = [p for p in _paths(jsonl_data) if p][::3]
+    replacements = [None, "x", True, 1.5, 3.0, -1, [], {}, [{}]]
+    checked = rejected = 0
+    for path in paths:
+        for new in [*replacements, "delete"]:
+            data = copy.deepcopy(jsonl_data)
+            parent = data
+            for key in path[:-1]:
+                parent = parent[key]
+            if new == "delete":
+                if not isinstance(parent, dict):
+                    continue
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = new
+            ok = _verdict(reference, data)
+            assert _verdict(compiled, data) == ok, (path, new)
+            checked += 1
+            rejected += not ok
+    assert checked > 1000 and 0.2 < rejected / checked < 0.9
+
+
+def test_compile_schema_refuses_unknown_keywords() -> None:
+    with pytest.raises(ValueError, match="not supported"):
+        compile_schema({"type": "string", "pattern": "^a"})
+    with pytest.raises(ValueError, match="local"):
+        compile_schema({"$ref": "https://example.org/schema.json"})

@@ -43,7 +43,7 @@ def test_brief_mixed_batch(tmp_path: Path) -> None:
     res = runner.invoke(app, ["brief", str(src), "-o", str(out)])
     assert res.exit_code == 0, res.output
     data = json.loads((out / "briefing.json").read_text())
-    validate(data)
+    validate(data, reference=True)
     assert len(data["sources"]) == 4
     reasons = {Path(s["item"].split(":")[0]).name: s["reason"] for s in data["skipped"]}
     assert reasons["empty.txt"] == "empty file"

@@ -18,6 +18,7 @@ from .ingest import read_inputs
 from .model import AnnotatedArticle, Article, Briefing, Story
 from .options import Options
 from .perspectives import build_claims, find_contradictions
+from .perspectives.claims import StatementTable
 from .reconcile import reconcile_figures
 from .resolve import resolve_entities
 from .story import main_places, story_id, story_title
@@ -70,8 +71,9 @@ def build_briefing(
 
     t = time.perf_counter()
     embedder = load_embedder(_embedding_options(options, annotated, notes))
-    result.claims = build_claims(annotated, story.entities, embedder)
-    result.contradictions = find_contradictions(result.claims, annotated, story.entities, embedder)
+    table = StatementTable.build(annotated, story.entities, embedder)  # one for both stages
+    result.claims = build_claims(annotated, story.entities, embedder, table=table)
+    result.contradictions = find_contradictions(result.claims, annotated, story.entities, embedder, table=table)
     stats["perspectives_s"] = time.perf_counter() - t
 
     t = time.perf_counter()

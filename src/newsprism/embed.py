@@ -14,6 +14,9 @@ tokenizer is shipped in ``newsprism/data/minilm-tokenizer.json`` (Apache-2.0, se
 - ``"auto"``: MiniLM when it loads, else TF-IDF with a warning that names the reason.
 
 Rows of :meth:`Embedder.embed` are L2-normalised, so a dot product is the cosine.
+:meth:`Embedder.vectors` gives the same rows in the form that is cheapest to compare: a sparse
+CSR matrix for TF-IDF (a few dozen non-zeros in 2**14 columns), the dense array for MiniLM;
+:func:`cosine_matrix`, :func:`gram` and :func:`centroids` take either.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ MINILM_MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-
 TFIDF_FEATURES = 2**14  # hashed dimensions of the fallback (dense float32 rows)
 BACKENDS = ("auto", "minilm", "tfidf")
 
+# rows of Embedder.vectors: dense (MiniLM) or sparse CSR (TF-IDF)
+Vectors = np.ndarray | sparse.csr_matrix
+
 
 def _l2_normalise(mat: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
@@ -39,13 +45,49 @@ def _l2_normalise(mat: np.ndarray) -> np.ndarray:
     return (mat / norms).astype(np.float32, copy=False)
 
 
-def cosine_matrix(vectors: np.ndarray, kind: str) -> np.ndarray:
-    """All pairwise cosines of L2-normalised rows. Hashed TF-IDF rows are dense arrays of mostly
-    zeros, so their product is taken sparse (far cheaper than a dense 2**14-column product)."""
+def cosine_matrix(vectors: Vectors, kind: str) -> np.ndarray:
+    """All pairwise cosines of L2-normalised rows. Hashed TF-IDF rows are mostly zeros, so their
+    product is taken sparse (far cheaper than a dense 2**14-column product); dense TF-IDF rows
+    (from :meth:`Embedder.embed`) are made sparse first."""
+    if sparse.issparse(vectors):
+        return (vectors @ vectors.T).toarray().astype(np.float32)
     if kind == "tfidf" and len(vectors):
         rows = sparse.csr_matrix(vectors)
         return (rows @ rows.T).toarray().astype(np.float32)
     return vectors @ vectors.T
+
+
+def gram(vectors: Vectors) -> np.ndarray:
+    """Dot products of every pair of rows, as a dense array."""
+    if sparse.issparse(vectors):
+        return (vectors @ vectors.T).toarray()
+    return vectors @ vectors.T
+
+
+def centroids(vectors: Vectors, groups: list[list[int]]) -> Vectors:
+    """One L2-normalised mean row per group of row indices (a zero row for an empty group), of
+    the same form as ``vectors`` (sparse in, sparse out)."""
+    dim = vectors.shape[1] if vectors.shape[0] else 1
+    if not sparse.issparse(vectors):
+        out = np.zeros((len(groups), dim), dtype=np.float32)
+        for gi, members in enumerate(groups):
+            if members:
+                v = vectors[members].mean(axis=0)
+                out[gi] = v / (np.linalg.norm(v) or 1.0)
+        return out
+    # group-by-row incidence times the rows: each group's sum, then its mean and norm
+    rows = [gi for gi, members in enumerate(groups) for _ in members]
+    cols = [k for members in groups for k in members]
+    incidence = sparse.csr_matrix(
+        (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(groups), vectors.shape[0])
+    )
+    sums = (incidence @ vectors).tocsr()
+    counts = np.array([max(1, len(m)) for m in groups], dtype=np.float32)
+    sums.data /= np.repeat(counts, np.diff(sums.indptr))
+    norms = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1)).ravel()).astype(np.float32)
+    norms[norms == 0.0] = 1.0
+    sums.data /= np.repeat(norms, np.diff(sums.indptr))
+    return sums
 
 
 class Embedder:
@@ -114,11 +156,22 @@ class Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self.kind == "minilm":
             return self._embed_memo(texts)
+        return self._embed_tfidf(texts).toarray()
+
+    def vectors(self, texts: list[str]) -> Vectors:
+        """The rows of :meth:`embed`, as a sparse CSR matrix for TF-IDF (cheap to store and to
+        multiply) and the dense array for MiniLM."""
+        if self.kind == "minilm":
+            return self.embed(texts)
+        if not texts:
+            return sparse.csr_matrix((0, self.dim), dtype=np.float32)
         return self._embed_tfidf(texts)
 
     # ------------------------------------------------------------------ backends
 
-    def _embed_tfidf(self, texts: list[str]) -> np.ndarray:
+    def _embed_tfidf(self, texts: list[str]) -> sparse.csr_matrix:
+        """Sublinear, IDF-weighted, L2-normalised hashed counts (canonical CSR: indices sorted,
+        so products sum in the same order as those of the dense rows made sparse again)."""
         assert self._hasher is not None
         counts = self._hasher.transform(texts).astype(np.float32).tocsr()
         counts.data = 1.0 + np.log(counts.data)  # sublinear tf
@@ -129,7 +182,8 @@ class Embedder:
         norms = np.sqrt(sq, dtype=np.float32)
         norms[norms == 0.0] = 1.0
         counts.data /= np.repeat(norms, np.diff(counts.indptr))
-        return counts.toarray()
+        counts.sum_duplicates()
+        return counts
 
     def _embed_memo(self, texts: list[str]) -> np.ndarray:
         """MiniLM rows, each distinct text computed once (and remembered, up to memo_size)."""

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .embed import Embedder, cosine_matrix
@@ -84,6 +85,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _quoted_share(s: str) -> float:
+    if not any(q in s for q in _QUOTE_CHARS):
+        return 0.0
     inside = 0
     depth = False
     for ch in s:
@@ -140,15 +143,20 @@ def _specificity(s: str) -> float:
 
 
 def _lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85) -> np.ndarray:
-    adj = (sim >= threshold).astype(float)
-    np.fill_diagonal(adj, 0.0)
-    deg = adj.sum(axis=1, keepdims=True)
-    deg[deg == 0] = 1.0
-    trans = adj / deg
+    """Stationary distribution of a random walk on the graph of sentence pairs with similarity
+    at least ``threshold`` (scaled so the top sentence has 1). The graph is kept sparse: most
+    pairs of a large story are not linked, and each step is one sparse product."""
     n = sim.shape[0]
+    linked = sim >= threshold
+    np.fill_diagonal(linked, False)
+    rows, cols = np.nonzero(linked)
+    deg = np.bincount(rows, minlength=n).astype(float)
+    deg[deg == 0] = 1.0
+    # walk[j, i] = damping * P(i -> j): a step is then walk @ r
+    walk = sparse.csr_matrix((damping * (1.0 / deg[rows]), (cols, rows)), shape=(n, n))
     r = np.full(n, 1.0 / n)
     for _ in range(100):
-        nr = (1 - damping) / n + damping * trans.T @ r
+        nr = (1 - damping) / n + walk @ r
         if np.abs(nr - r).sum() < 1e-8:
             r = nr
             break
@@ -198,7 +206,7 @@ def summarize(
     lexical = _vectors([u.text for u in units])
     sim = lexical
     if embedder is not None:
-        vecs = embedder.embed([u.text for u in units])
+        vecs = embedder.vectors([u.text for u in units])
         sim = (lexical + np.clip(cosine_matrix(vecs, embedder.kind), 0.0, 1.0)) / 2.0
     n = len(units)
     centrality = _lexrank(sim)
@@ -206,9 +214,13 @@ def summarize(
     sources = sorted({u.source_id for u in units})
     member = np.zeros((n, len(sources)), dtype=bool)
     index = {sid: k for k, sid in enumerate(sources)}
-    for i, u in enumerate(units):
-        member[i, index[u.source_id]] = True
-    carried = ((lexical >= SUPPORT_SIMILARITY).astype(np.int32) @ member.astype(np.int32)) > 0
+    source_of = np.array([index[u.source_id] for u in units], dtype=np.intp)
+    member[np.arange(n), source_of] = True
+    # carried[i, s]: some sentence of source s is similar to sentence i (set from the similar
+    # pairs directly: a product with the membership matrix costs n * n * sources)
+    carried = np.zeros_like(member)
+    ii, jj = np.nonzero(lexical >= SUPPORT_SIMILARITY)
+    carried[ii, source_of[jj]] = True
     carried &= ~member
     support = carried.sum(axis=1) / max(len(sources) - 1, 1)
     lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
@@ -246,18 +258,26 @@ def summarize(
         chosen = _cover_sides(units, score, chosen, contradictions, budget)
 
     chosen.sort(key=lambda i: (units[i].when or "9999", units[i].art, units[i].pos))
+    by_source = _by_source(units)
     out: list[SummarySentence] = []
     for i in chosen:
         u = units[i]
         cites = [Span(u.source_id, u.start, u.end)]
-        for sid in dict.fromkeys(x.source_id for x in units):
+        for sid, cand in by_source.items():
             if sid == u.source_id:
                 continue
-            cand = [j for j in range(n) if units[j].source_id == sid]
-            j = max(cand, key=lambda k: lexical[i, k])
+            j = cand[int(np.argmax(lexical[i, cand]))]  # the first of the most similar
             if lexical[i, j] >= CITE_SIMILARITY:
                 cites.append(Span(sid, units[j].start, units[j].end))
         out.append(SummarySentence(text=u.text, citations=cites))
+    return out
+
+
+def _by_source(units: list[_Unit]) -> dict[str, list[int]]:
+    """Unit indices of each source, sources in order of first appearance."""
+    out: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        out.setdefault(u.source_id, []).append(i)
     return out
 
 
@@ -276,6 +296,7 @@ def _cover_sides(
             s.source_id == u.source_id and s.start < u.end and u.start < s.end for s in spans
         )
 
+    by_source = _by_source(units)
     chosen = list(chosen)
     protected: set[int] = set()
     for c in contradictions:
@@ -284,10 +305,8 @@ def _cover_sides(
             if covered:
                 protected.update(covered)
                 continue
-            cands = sorted(
-                (i for i in range(len(units)) if overlaps(i, side.evidence)),
-                key=lambda i: -score[i],
-            )
+            near = sorted({i for sp in side.evidence for i in by_source.get(sp.source_id, [])})
+            cands = sorted((i for i in near if overlaps(i, side.evidence)), key=lambda i: -score[i])
             if not cands:
                 continue
             pick = cands[0]

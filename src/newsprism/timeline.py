@@ -18,9 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .embed import Embedder
+from .embed import Embedder, cosine_matrix
 from .extract.dates import (
     EVENT_WINDOW_DAYS,
     dateline_date,
@@ -231,9 +232,25 @@ def _content_words(text: str) -> set[str]:
     }
 
 
-def _same_happening(a: set[str], b: set[str]) -> bool:
-    small, big = (a, b) if len(a) <= len(b) else (b, a)
-    return bool(small) and len(small & big) / len(small) >= MERGE_CONTAINMENT
+def _contained(words: list[set[str]]) -> np.ndarray:
+    """Pairs of items that tell the same happening: at least ``MERGE_CONTAINMENT`` of the
+    smaller one's content words are in the other (shared words counted by one sparse product
+    of the item-by-word incidence matrix with itself)."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, ws in enumerate(words):
+        for w in ws:
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    incidence = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(words), max(1, len(vocab)))
+    )
+    shared = (incidence @ incidence.T).toarray()
+    sizes = np.array([len(ws) for ws in words])
+    smaller = np.minimum.outer(sizes, sizes)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (smaller > 0) & (shared / smaller >= MERGE_CONTAINMENT)
 
 
 def _find(parent: list[int], i: int) -> int:
@@ -258,19 +275,14 @@ def _groups(items: list[_Item], embedder: Embedder | None = None) -> list[list[_
     for idxs in by_date.values():
         sub = mat[idxs]
         sim = (sub @ sub.T).toarray()  # only within one date: never all items at once
-        meaning = None
+        linked = sim >= MERGE_SIMILARITY
         if embedder is not None and len(idxs) > 1:
-            vecs = embedder.embed([items[i].text for i in idxs])
-            meaning = vecs @ vecs.T
+            vecs = embedder.vectors([items[i].text for i in idxs])
+            linked |= cosine_matrix(vecs, embedder.kind) >= MERGE_EMBEDDING
+        linked |= _contained([words[i] for i in idxs])
         parent = list(range(len(idxs)))
-        for x in range(len(idxs)):
-            for y in range(x + 1, len(idxs)):
-                if (
-                    sim[x, y] >= MERGE_SIMILARITY
-                    or _same_happening(words[idxs[x]], words[idxs[y]])
-                    or (meaning is not None and meaning[x, y] >= MERGE_EMBEDDING)
-                ):
-                    parent[_find(parent, x)] = _find(parent, y)
+        for x, y in zip(*np.nonzero(np.triu(linked, k=1)), strict=True):
+            parent[_find(parent, int(x))] = _find(parent, int(y))
         clusters: dict[int, list[int]] = defaultdict(list)
         for x in range(len(idxs)):
             clusters[_find(parent, x)].append(x)

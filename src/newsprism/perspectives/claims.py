@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
-from ..embed import Embedder, cosine_matrix
+from ..embed import Embedder, Vectors, cosine_matrix, gram
 from ..model import AnnotatedArticle, Claim, Entity, Span
 from .holders import HolderIndex
 from .statements import Statement, extract_statements
@@ -38,6 +39,16 @@ def calibrated(sim: np.ndarray, kind: str) -> np.ndarray:
     if kind != "tfidf":
         return sim
     return np.power(np.clip(sim, 0.0, 1.0), TFIDF_COS_EXPONENT)
+
+
+def calibrated_cosines(vectors: Vectors, kind: str) -> np.ndarray:
+    """``calibrated(cosine_matrix(vectors, kind), kind)``; with sparse TF-IDF rows only the
+    non-zero cosines are calibrated (0 stays 0), before the matrix is made dense."""
+    if not sparse.issparse(vectors):
+        return calibrated(cosine_matrix(vectors, kind), kind)
+    products = (vectors @ vectors.T).tocsr()
+    products.data = calibrated(products.data.astype(np.float32), kind)
+    return products.toarray()
 
 
 _STOP = frozenset(
@@ -71,19 +82,19 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 @dataclass
 class StatementTable:
-    """Every statement of the story with its embedding and content words (shared by claims and
-    contradictions; rebuilt from the articles so both public functions stay independent)."""
+    """Every statement of the story with its embedding and content words, shared by claims and
+    contradictions: build it once and pass it to both (each builds its own when given none)."""
 
     statements: list[Statement]
-    vectors: np.ndarray  # proposition embeddings, one row per statement
-    sentence_vectors: np.ndarray  # evidence-sentence embeddings
+    vectors: Vectors  # proposition embeddings, one row per statement (sparse for TF-IDF)
+    sentence_vectors: Vectors  # evidence-sentence embeddings
     words: list[set[str]]
     index: HolderIndex
     kind: str = "minilm"  # the embedder's kind (for calibrated similarities)
 
     def sim(self) -> np.ndarray:
         """Calibrated cosine between statement propositions."""
-        return calibrated(cosine_matrix(self.vectors, self.kind), self.kind)
+        return calibrated_cosines(self.vectors, self.kind)
 
     @classmethod
     def build(cls, articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder) -> StatementTable:
@@ -96,8 +107,8 @@ class StatementTable:
         statements = _bounded(statements)
         if embedder.kind == "tfidf":
             embedder.fit([s.text for s in statements])
-        vectors = embedder.embed([s.text for s in statements])
-        sentence_vectors = embedder.embed([texts[s.source_id][s.sent_start : s.sent_end] for s in statements])
+        vectors = embedder.vectors([s.text for s in statements])
+        sentence_vectors = embedder.vectors([texts[s.source_id][s.sent_start : s.sent_end] for s in statements])
         words = [content_words(s.text) for s in statements]
         return cls(statements, vectors, sentence_vectors, words, index, embedder.kind)
 
@@ -184,8 +195,7 @@ def claims_from_groups(table: StatementTable, groups: list[list[int]]) -> tuple[
             continue
         sts = [table.statements[i] for i in members]
         if len(members) > 1:
-            sub = table.vectors[members] @ table.vectors[members].T
-            centrality = sub.mean(axis=1)
+            centrality = gram(table.vectors[members]).mean(axis=1)
         else:
             centrality = np.ones(1)
         # representative: reported/evidence before own voice, then the most central
@@ -228,9 +238,17 @@ def claims_from_groups(table: StatementTable, groups: list[list[int]]) -> tuple[
     return claims, kept
 
 
-def build_claims(articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder) -> list[Claim]:
+def build_claims(
+    articles: list[AnnotatedArticle],
+    entities: list[Entity],
+    embedder: Embedder,
+    table: StatementTable | None = None,
+) -> list[Claim]:
     """Claims of the story: reported speech, evidence statements and the outlets' own corroborated
-    or rebutting assertions, grouped across sources, holders normalised through ``entities``."""
-    table = StatementTable.build(articles, entities, embedder)
+    or rebutting assertions, grouped across sources, holders normalised through ``entities``.
+    ``table``: the story's statements when already built (:meth:`StatementTable.build` on the
+    same articles, entities and embedder), so that claims and contradictions share one."""
+    if table is None:
+        table = StatementTable.build(articles, entities, embedder)
     claims, _ = claims_from_groups(table, group_statements(table))
     return claims

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..embed import Embedder
+from ..embed import Embedder, centroids, gram
 from ..model import (
     AnnotatedArticle,
     Claim,
@@ -34,7 +34,7 @@ from ..model import (
     Span,
 )
 from . import cues
-from .claims import StatementTable, calibrated, jaccard
+from .claims import StatementTable, calibrated_cosines, jaccard
 from .statements import Statement
 
 DENIAL_COS = 0.70  # assert vs deny of propositions this close in meaning
@@ -82,16 +82,8 @@ def _answer_camps(sts: list[Statement]) -> set[str]:
 def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable) -> list[_Edge]:
     n = len(claims)
     sts = [[table.statements[i] for i in m] for m in members]
-    vec = np.zeros((n, table.vectors.shape[1] if table.vectors.size else 1), dtype=np.float32)
-    svec = np.zeros_like(vec)
-    for ci, m in enumerate(members):
-        if m:
-            v = table.vectors[m].mean(axis=0)
-            vec[ci] = v / (np.linalg.norm(v) or 1.0)
-            sv = table.sentence_vectors[m].mean(axis=0)
-            svec[ci] = sv / (np.linalg.norm(sv) or 1.0)
-    sim = calibrated(vec @ vec.T, table.kind)
-    ssim = calibrated(svec @ svec.T, table.kind)
+    sim = calibrated_cosines(centroids(table.vectors, members), table.kind)
+    ssim = calibrated_cosines(centroids(table.sentence_vectors, members), table.kind)
     camps = [_camps(s) for s in sts]
     answers = [_answer_camps(s) for s in sts]
     anaphoric = [any(st.anaphoric for st in s) and all(st.anaphoric for st in s) for s in sts]
@@ -349,14 +341,20 @@ _EVENT = cues.re.compile(
 
 
 def find_contradictions(
-    claims: list[Claim], articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder
+    claims: list[Claim],
+    articles: list[AnnotatedArticle],
+    entities: list[Entity],
+    embedder: Embedder,
+    table: StatementTable | None = None,
 ) -> list[Contradiction]:
     """Disputes among ``claims`` (from :func:`build_claims` on the same articles): each with a
     topic and two sides, every side with its position (a source clause), holders, claim ids and
-    evidence sentences (the strongest first, one per source before the rest)."""
+    evidence sentences (the strongest first, one per source before the rest). ``table``: the
+    statement table the claims were built from, when the caller kept it."""
     if not claims:
         return []
-    table = StatementTable.build(articles, entities, embedder)
+    if table is None:
+        table = StatementTable.build(articles, entities, embedder)
     members = _claim_members(claims, table)
     stance = [
         any(table.statements[k].family in _STANCE_FAMILIES or table.statements[k].responsible for k in m)
@@ -410,8 +408,7 @@ def _side(
 
     # centrality: mean cosine of a statement to the side's other statements (the medoid reads
     # as the side's position best)
-    vecs = table.vectors[sts_idx]
-    central = (vecs @ vecs.T).mean(axis=1) if len(sts_idx) > 1 else np.ones(1)
+    central = gram(table.vectors[sts_idx]).mean(axis=1) if len(sts_idx) > 1 else np.ones(1)
     rank_of = {k: float(central[n]) for n, k in enumerate(sts_idx)}
 
     def strength(k: int) -> tuple[bool, bool, bool, bool, float]:

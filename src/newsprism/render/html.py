@@ -4,6 +4,7 @@ texts are shown with every cited span marked, so each citation jumps to its evid
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from typing import Any
 
@@ -47,17 +48,26 @@ def marked_text(source: dict[str, Any], spans: list[dict[str, Any]]) -> Markup:
         if aid not in starts[sp["start"]]:
             starts[sp["start"]].append(aid)
     cuts = sorted(bounds)
+    # the spans covering each piece [cuts[i], cuts[i + 1]): those with start <= cuts[i] and
+    # cuts[i + 1] <= end, found from each span's own range of pieces (not every span per piece)
+    covering: list[set[tuple[str, str]]] = [set() for _ in cuts]
+    for sp in spans:
+        first = bisect.bisect_left(cuts, sp["start"])
+        last = bisect.bisect_right(cuts, sp["end"]) - 1  # pieces end at or before sp["end"]
+        mark = (anchor_id(sp), sp["kind"])
+        for i in range(first, last):
+            covering[i].add(mark)
     parts: list[Markup] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for i, (a, b) in enumerate(zip(cuts, cuts[1:], strict=False)):
         for h in headings.get(a, []):
             parts.append(Markup('<span class="h">{}</span>').format(h))
         for aid in starts.get(a, []):
             parts.append(Markup('<a class="anchor" id="{}"></a>').format(aid))
-        covering = sorted({(anchor_id(sp), sp["kind"]) for sp in spans if sp["start"] <= a and b <= sp["end"]})
         chunk = escape(text[a:b])
-        if covering:
-            ids = " ".join(i for i, _ in covering)
-            kinds = " ".join(sorted({k for _, k in covering}))
+        if covering[i]:
+            marks = sorted(covering[i])
+            ids = " ".join(aid for aid, _ in marks)
+            kinds = " ".join(sorted({k for _, k in marks}))
             parts.append(Markup('<span class="hl {}" data-a="{}">{}</span>').format(kinds, ids, chunk))
         else:
             parts.append(chunk)

@@ -42,6 +42,9 @@ def md_cell(text: Any) -> str:
     return s.replace("|", "\\|")
 
 
+_ORDINALS = ["first", "second", "third", "fourth", "fifth"]
+
+
 def anchor_id(span: dict[str, Any]) -> str:
     return f"a-{span['source_id']}-{span['start']}-{span['end']}".replace(" ", "_")
 
@@ -87,6 +90,30 @@ class View:
     def cite_one(self, source_id: str, start: int, end: int) -> str | Markup:
         return self.cite([{"source_id": source_id, "start": start, "end": end}])
 
+    def coverage_line(self, con: dict[str, Any]) -> str | Markup:
+        """Which side(s) of a dispute each source reports, every source in order: "*Outlet*
+        reports both sides; *Other* reports only the first side." (HTML: outlets in <em>). One
+        pass over the sources: the line is as long as the source list, for every dispute."""
+        sides = [set(side.get("sources", [])) for side in con["sides"]]
+        n = len(sides)
+        parts: list[str] = []
+        for src in self.data["sources"]:
+            sid = src["id"]
+            idx = [k for k, carried in enumerate(sides) if sid in carried]
+            if len(idx) == n:
+                phrase = "reports both sides" if n == 2 else "reports all sides"
+            elif not idx:
+                phrase = "reports neither side" if n == 2 else "reports none of the sides"
+            else:
+                which = " and ".join(_ORDINALS[k] if k < 5 else f"{k + 1}th" for k in idx)
+                phrase = f"reports only the {which} side"
+            if self.html:
+                parts.append(f"<em>{escape(self.outlet(sid))}</em> {phrase}")
+            else:
+                parts.append(f"*{md_cell(self.outlet(sid))}* {phrase}")
+        line = "; ".join(parts) + ("." if parts else "")
+        return Markup(line) if self.html else line
+
 
 def quote_groups(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """"Who said what", computed once: speakers with most statements first; within a speaker,
@@ -125,8 +152,28 @@ def quote_groups(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class DataEnvironment(Environment):
+    """Jinja's environment with a quicker ``x.name`` on the plain dicts templates receive.
+
+    Jinja tries ``getattr(x, "name")`` first and ``x["name"]`` only after an AttributeError;
+    for a dict every field access pays for that exception. A dict attribute is a name of
+    ``dir(dict)`` (items, get, ...), so for any other name the key is looked up directly:
+    the same value, or the same undefined, as before."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 def environment(html: bool) -> Environment:
-    env = Environment(
+    env = DataEnvironment(
         loader=PackageLoader("newsprism", "templates"),
         autoescape=html,
         undefined=StrictUndefined,
@@ -147,6 +194,7 @@ def bind(env: Environment, view: View) -> None:
         outlet=view.outlet,
         cite=view.cite,
         cite_one=view.cite_one,
+        coverage_line=view.coverage_line,
         span_text=view.span_text,
         anchor=anchor_id,
         fmt_date=fmt_date,
