@@ -19,7 +19,7 @@ from scipy import sparse
 from ..embed import Embedder, Vectors, cosine_matrix, gram
 from ..model import AnnotatedArticle, Claim, Entity, Span
 from .holders import HolderIndex
-from .statements import Statement, extract_statements
+from .statements import Statement, extract_statements, fill_responsible
 
 SAME_CLAIM_COS = 0.85
 SAME_CLAIM_COS_LEXICAL = 0.70
@@ -99,12 +99,18 @@ class StatementTable:
     @classmethod
     def build(cls, articles: list[AnnotatedArticle], entities: list[Entity], embedder: Embedder) -> StatementTable:
         index = HolderIndex(entities, articles)
-        statements: list[Statement] = []
+        per_article: list[tuple[AnnotatedArticle, list[Statement]]] = []
         texts: dict[str, str] = {}
         for art in articles:
-            statements.extend(extract_statements(art, index))
+            per_article.append((art, extract_statements(art, index, responsible=False)))
             texts[art.source_id] = art.article.text
-        statements = _bounded(statements)
+        statements = _bounded([st for _, sts in per_article for st in sts])
+        # who is responsible, only for the statements compared (a large story keeps a part)
+        kept = {id(st) for st in statements}
+        for art, sts in per_article:
+            for st in sts:
+                if id(st) in kept:
+                    fill_responsible(st, art, index)
         if embedder.kind == "tfidf":
             embedder.fit([s.text for s in statements])
         vectors = embedder.vectors([s.text for s in statements])

@@ -60,13 +60,13 @@ class HolderIndex:
 
     def _link_demonyms(self) -> None:
         """"Syrian"/"Syrians" (NORP) -> "Syria" (GPE) when the GPE name starts the demonym."""
-        gpes = [e for e in self.entities if e.type == "GPE"]
+        # each GPE name normalised once (not once per NORP entity)
+        gpes = [(g, _norm(g.name)) for g in self.entities if g.type == "GPE"]
         for e in self.entities:
             if e.type != "NORP" or e.acts_for:
                 continue
             forms = {_norm(a) for a in (e.name, *e.aliases)}
-            for g in gpes:
-                gname = _norm(g.name)
+            for g, gname in gpes:
                 if len(gname) >= 4 and any(
                     f != gname and f.startswith(gname) and len(f) - len(gname) <= 3 for f in forms
                 ):

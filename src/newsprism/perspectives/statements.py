@@ -418,22 +418,30 @@ class _ArticleScanner:
     def answers(self) -> None:
         """Who each statement says is responsible (for incompatible-answer detection)."""
         for st in self.out:
-            seg_s, seg_e = (st.display_start, st.end) if st.display_start < st.end else (st.start, st.end)
-            seg = self.text[seg_s:seg_e]
-            for pat in cues.RESPONSIBLE_PATTERNS:
-                for m in pat.finditer(seg):
-                    r_s, r_e = seg_s + m.start("r"), seg_s + m.end("r")
-                    phrase = self.text[r_s:r_e].strip()
-                    if not phrase or cues.PRONOUN_HOLDER.match(phrase):
-                        continue
-                    inner = self.index.actors_in(self.art, r_s, r_e)
-                    actor = inner[0] if inner else Actor(name=phrase, key="text:" + head_key(phrase), camp="text:" + head_key(phrase))
-                    if all(x.camp != actor.camp for x in st.responsible):
-                        st.responsible.append(actor)
+            fill_responsible(st, self.art, self.index)
 
 
-def extract_statements(art: AnnotatedArticle, index: HolderIndex) -> list[Statement]:
-    """Every statement of one article, in text order."""
+def fill_responsible(st: Statement, art: AnnotatedArticle, index: HolderIndex) -> None:
+    """Who one statement of ``art`` says is responsible (``Statement.responsible``)."""
+    text = art.article.text
+    seg_s, seg_e = (st.display_start, st.end) if st.display_start < st.end else (st.start, st.end)
+    seg = text[seg_s:seg_e]
+    for pat in cues.RESPONSIBLE_PATTERNS:
+        for m in pat.finditer(seg):
+            r_s, r_e = seg_s + m.start("r"), seg_s + m.end("r")
+            phrase = text[r_s:r_e].strip()
+            if not phrase or cues.PRONOUN_HOLDER.match(phrase):
+                continue
+            inner = index.actors_in(art, r_s, r_e)
+            actor = inner[0] if inner else Actor(name=phrase, key="text:" + head_key(phrase), camp="text:" + head_key(phrase))
+            if all(x.camp != actor.camp for x in st.responsible):
+                st.responsible.append(actor)
+
+
+def extract_statements(art: AnnotatedArticle, index: HolderIndex, responsible: bool = True) -> list[Statement]:
+    """Every statement of one article, in text order. ``responsible=False`` leaves
+    ``Statement.responsible`` empty, for a caller that fills it (:func:`fill_responsible`) only
+    on the statements it keeps."""
     if not art.sentences:
         warnings.warn(f"{art.source_id}: no sentences; no claims taken from it", stacklevel=2)
         return []
@@ -443,5 +451,6 @@ def extract_statements(art: AnnotatedArticle, index: HolderIndex) -> list[Statem
     sc.out.sort(key=lambda s: (s.sent_index, s.start))
     sc.own_voice()
     sc.out.sort(key=lambda s: (s.sent_index, s.start))
-    sc.answers()
+    if responsible:
+        sc.answers()
     return sc.out

@@ -80,12 +80,11 @@ class View:
         if not self.html:
             return "".join(f"[{self.src_num(sp['source_id'])}]" for sp in ordered)
         links = [
-            Markup('<a class="cite" href="#{}" title="{}">[{}]</a>').format(
-                anchor_id(sp), self.outlet(sp["source_id"]), self.src_num(sp["source_id"])
-            )
+            f'<a class="cite" href="#{escape(anchor_id(sp))}" title="{escape(self.outlet(sp["source_id"]))}">'
+            f'[{escape(self.src_num(sp["source_id"]))}]</a>'
             for sp in ordered
         ]
-        return Markup("").join(links)
+        return Markup("".join(links))
 
     def cite_one(self, source_id: str, start: int, end: int) -> str | Markup:
         return self.cite([{"source_id": source_id, "start": start, "end": end}])

@@ -256,6 +256,7 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
     items: list[_Item] = []
     order = 0
     parsed_names: dict[tuple[str, bool], tuple[NameCore, str, str]] = {}  # for this call only
+    role_only: dict[str, bool] = {}  # is_role_only per surface, for this call only
     for art in articles:
         text = art.article.text
         for m in sorted(art.mentions, key=lambda x: (x.start, x.end)):
@@ -275,7 +276,9 @@ def _prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[_Item]:
                 items.append(_Item(m, order, " ".join(m.text.split()), key, None, label, kind))
                 order += 1
                 continue
-            if is_role_only(m.text):  # "President", "the Coach": a role noun, not a name
+            if m.text not in role_only:
+                role_only[m.text] = is_role_only(m.text)
+            if role_only[m.text]:  # "President", "the Coach": a role noun, not a name
                 word = _norm_role(m.text)
                 items.append(_Item(m, order, " ".join(m.text.split()), f"nom:{word}", None,
                                    "OTHER", "nominal"))
@@ -679,6 +682,7 @@ def _route_ambiguous(
     doc_vecs: dict[str, dict[str, float]] = {}
     root_vecs: dict[str, dict[str, float]] = {}
     for key, roots in ambiguous.items():
+        ranked: dict[str, list[tuple[float, str]]] = {}  # source -> roots by context similarity
         for i in nodes[key].items:
             m = items[i].mention
             best: tuple[int, int, str] | None = None  # (after?, distance, root)
@@ -699,15 +703,18 @@ def _route_ambiguous(
             art = by_source.get(m.source_id)
             if art is None:
                 continue
-            if idf is None:
-                idf = _idf(articles)
-            if m.source_id not in doc_vecs:
-                doc_vecs[m.source_id] = _weighted(_bag(art.article.text), idf)
-            for r in roots:
-                if r not in root_vecs:
-                    root_vecs[r] = _weighted(root_ctx[r], idf)
-            sims = sorted(((_wcosine(doc_vecs[m.source_id], root_vecs[r]), r) for r in roots),
-                          reverse=True)
+            if m.source_id not in ranked:  # the same for every mention of the key in a source
+                if idf is None:
+                    idf = _idf(articles)
+                if m.source_id not in doc_vecs:
+                    doc_vecs[m.source_id] = _weighted(_bag(art.article.text), idf)
+                for r in roots:
+                    if r not in root_vecs:
+                        root_vecs[r] = _weighted(root_ctx[r], idf)
+                ranked[m.source_id] = sorted(
+                    ((_wcosine(doc_vecs[m.source_id], root_vecs[r]), r) for r in roots), reverse=True
+                )
+            sims = ranked[m.source_id]
             top, second = sims[0][0], sims[1][0] if len(sims) > 1 else 0.0
             if top >= ROUTE_CONTEXT and top >= ROUTE_MARGIN * second:
                 routed[i] = sims[0][1]
