@@ -115,3 +115,39 @@ def test_example_main_dispute_with_the_tfidf_fallback(example, options) -> None:
     assert cs and cs[0].topic.startswith("Who is responsible")
     russia = _side_of(cs[0], "Russia")
     assert any("United States" in h for h in cs[0].sides[1 - russia].holders)
+
+
+def test_one_shared_statement_table_gives_the_same_result(example, options, embedder: Embedder) -> None:
+    """brief builds the statement table once for claims and contradictions; each function
+    building its own gives the same claims and disputes (MiniLM and TF-IDF)."""
+    from newsprism.embed import load_embedder
+    from newsprism.perspectives.claims import StatementTable
+
+    arts, ents = example
+    for emb in (embedder, load_embedder(options.with_overrides(embeddings="tfidf"))):
+        own = build_claims(arts, ents, emb)
+        own_cs = find_contradictions(own, arts, ents, emb)
+        table = StatementTable.build(arts, ents, emb)
+        shared = build_claims(arts, ents, emb, table=table)
+        assert shared == own
+        assert find_contradictions(shared, arts, ents, emb, table=table) == own_cs
+
+
+def test_responsible_filled_later_is_the_same(example) -> None:
+    """StatementTable fills Statement.responsible only for the statements it keeps: for any
+    statement the result is the one extract_statements gives in one go."""
+    from newsprism.perspectives.holders import HolderIndex
+    from newsprism.perspectives.statements import extract_statements, fill_responsible
+
+    arts, ents = example
+    index = HolderIndex(ents, arts)
+    answered = 0
+    for art in arts:
+        whole = extract_statements(art, index)
+        later = extract_statements(art, index, responsible=False)
+        assert not any(st.responsible for st in later)
+        for st in later:
+            fill_responsible(st, art, index)
+        assert later == whole
+        answered += sum(bool(st.responsible) for st in whole)
+    assert answered > 0
