@@ -186,8 +186,7 @@ def test_compiled_schema_agrees_with_jsonschema(jsonl_data: dict) -> None:
     assert checked > 1000 and 0.2 < rejected / checked < 0.9
 
 
-def test_compile_schema_refuses_unknown_keywords() -> None:
-    with pytest.raises(ValueError, match="not supported"):
-        compile_schema({"type": "string", "pattern": "^a"})
+def test_compile_schema_refuses_remote_refs() -> None:
+    """No network at run time: a schema pointing outside itself is refused at compile time."""
     with pytest.raises(ValueError, match="local"):
         compile_schema({"$ref": "https://example.org/schema.json"})

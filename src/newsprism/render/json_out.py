@@ -1,9 +1,8 @@
 """briefing.json: the Briefing as plain data, validated against the packaged schema.
 
-:func:`validate` checks a briefing against the schema compiled into plain Python checks by
-:func:`compile_schema` (the keywords the schema uses, nothing else: an unsupported keyword fails
-at compile time), about ten times faster than ``jsonschema``; ``validate(data, reference=True)``
-runs the reference implementation (``jsonschema``, Draft 2020-12). Both raise
+:func:`validate` checks a briefing with the schema compiled by ``fastjsonschema`` (about five
+times faster than ``jsonschema`` on a briefing); ``validate(data, reference=True)`` runs the
+reference implementation (``jsonschema``, Draft 2020-12). Both raise
 ``jsonschema.ValidationError``; the tests run both on every briefing they build and hold them to
 the same verdicts."""
 
@@ -16,6 +15,7 @@ from dataclasses import fields, is_dataclass
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .. import __version__
@@ -109,163 +109,25 @@ def validate(data: dict[str, Any], *, reference: bool = False) -> None:
         compile_schema(load_schema())(data)
 
 
-Checker = Callable[[Any, str], None]
-# keywords that only annotate (no effect on validity)
-_ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples"})
-
-
-def _is_integer(v: Any) -> bool:
-    return (isinstance(v, int) and not isinstance(v, bool)) or (isinstance(v, float) and v.is_integer())
-
-
-def _is_number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-_TYPES: dict[str, Callable[[Any], bool]] = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "integer": _is_integer,
-    "number": _is_number,
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-}
-
-
-def _json_equal(a: Any, b: Any) -> bool:
-    """JSON equality: booleans are not numbers (True != 1), containers compared item by item."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return isinstance(a, bool) and isinstance(b, bool) and a == b
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_json_equal(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_json_equal(a[k], b[k]) for k in a)
-    return bool(a == b)
-
-
-def _fail(path: str, message: str) -> None:
-    raise jsonschema.ValidationError(f"{message} (at {path or '/'})")
+def _offline(uri: str) -> Any:
+    raise ValueError(f"only local $ref is supported (no network at run time), not {uri!r}")
 
 
 def compile_schema(schema: dict[str, Any]) -> Callable[[Any], None]:
-    """The schema as one function that raises ``jsonschema.ValidationError`` on the first
-    violation. Supports what the briefing schema uses (type, enum, minimum, required,
-    properties, items, minItems, local ``$ref``); any other keyword raises ValueError here,
-    so the schema cannot outgrow this validator unnoticed."""
-    compiled: dict[str, Checker] = {}
-
-    def resolve(ref: str) -> Checker:
-        if not ref.startswith("#/"):
-            raise ValueError(f"only local $ref is supported, not {ref!r}")
-        if ref not in compiled:
-            node: Any = schema
-            for part in ref[2:].split("/"):
-                node = node[part.replace("~1", "/").replace("~0", "~")]
-            compiled[ref] = _noop  # a placeholder while a recursive definition compiles
-            compiled[ref] = build(node)
-        target = ref
-
-        def by_ref(v: Any, path: str) -> None:
-            compiled[target](v, path)
-
-        return by_ref
-
-    def build(node: Any) -> Checker:
-        if node is True or node == {}:
-            return _noop
-        if not isinstance(node, dict):
-            raise ValueError(f"unsupported schema node {node!r}")
-        unknown = set(node) - _ANNOTATIONS - {
-            "type", "enum", "minimum", "required", "properties", "items", "minItems", "$ref"
-        }
-        if unknown:
-            raise ValueError(f"schema keyword(s) not supported by compile_schema: {sorted(unknown)}")
-        checks: list[Checker] = []
-        if "$ref" in node:
-            checks.append(resolve(node["$ref"]))
-        if "type" in node:
-            names = node["type"] if isinstance(node["type"], list) else [node["type"]]
-            tests = [_TYPES[n] for n in names]
-            wanted = " or ".join(names)
-
-            def type_check(v: Any, path: str) -> None:
-                if not any(t(v) for t in tests):
-                    _fail(path, f"{v!r:.80} is not of type {wanted}")
-
-            checks.append(type_check)
-        if "enum" in node:
-            options = list(node["enum"])
-
-            def enum_check(v: Any, path: str) -> None:
-                if not any(_json_equal(v, o) for o in options):
-                    _fail(path, f"{v!r:.80} is not one of {options}")
-
-            checks.append(enum_check)
-        if "minimum" in node:
-            low = node["minimum"]
-
-            def minimum_check(v: Any, path: str) -> None:
-                if _is_number(v) and v < low:
-                    _fail(path, f"{v!r} is less than the minimum of {low}")
-
-            checks.append(minimum_check)
-        if "required" in node:
-            keys = list(node["required"])
-
-            def required_check(v: Any, path: str) -> None:
-                if isinstance(v, dict):
-                    for k in keys:
-                        if k not in v:
-                            _fail(path, f"{k!r} is a required property")
-
-            checks.append(required_check)
-        if "properties" in node:
-            props = [(k, build(sub)) for k, sub in node["properties"].items()]
-
-            def properties_check(v: Any, path: str) -> None:
-                if isinstance(v, dict):
-                    for k, sub_check in props:
-                        if k in v:
-                            sub_check(v[k], f"{path}/{k}")
-
-            checks.append(properties_check)
-        if "minItems" in node:
-            least = node["minItems"]
-
-            def min_items_check(v: Any, path: str) -> None:
-                if isinstance(v, list) and len(v) < least:
-                    _fail(path, f"{v!r:.80} should have at least {least} item(s)")
-
-            checks.append(min_items_check)
-        if "items" in node:
-            item_check = build(node["items"])
-
-            def items_check(v: Any, path: str) -> None:
-                if isinstance(v, list):
-                    for i, x in enumerate(v):
-                        item_check(x, f"{path}/{i}")
-
-            checks.append(items_check)
-        if len(checks) == 1:
-            return checks[0]
-
-        def all_checks(v: Any, path: str) -> None:
-            for c in checks:
-                c(v, path)
-
-        return all_checks
-
-    root = build(schema)
+    """The schema compiled by ``fastjsonschema`` into one function that raises
+    ``jsonschema.ValidationError`` on the first violation. ``$id``/``$schema`` are dropped
+    first: every ``$ref`` in the briefing schema is local, and a remote one is refused."""
+    local = {k: v for k, v in schema.items() if k not in ("$id", "$schema")}
+    check = fastjsonschema.compile(local, handlers={"http": _offline, "https": _offline, "file": _offline},
+                                   use_default=False)
 
     def run(data: Any) -> None:
-        root(data, "")
+        try:
+            check(data)
+        except fastjsonschema.JsonSchemaValueException as exc:
+            raise jsonschema.ValidationError(exc.message) from exc
 
     return run
-
-
-def _noop(v: Any, path: str) -> None:
-    return None
 
 
 def dumps(data: dict[str, Any]) -> str:
