@@ -414,7 +414,10 @@ def _build_nodes(
         node.surfaces[it.name] += 1
         art = by_source.get(it.mention.source_id)
         if art is not None:
-            bag_key = (it.mention.source_id, it.mention.sentence)
+            m = it.mention
+            in_range = 0 <= m.sentence < len(art.sentences)
+            # a mention without a sentence gets a window of its own, not a neighbour's
+            bag_key = (m.source_id, m.sentence) if in_range else (m.source_id, -1 - m.start)
             bag = bags.get(bag_key)
             if bag is None:
                 bag = bags[bag_key] = _sentence_bag(art, it.mention)
