@@ -5,7 +5,6 @@ the coverage line, leaf-sharing asdict and the dict-first Jinja attribute lookup
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from typing import Any
 
 import numpy as np
@@ -16,7 +15,7 @@ from markupsafe import Markup, escape
 from newsprism.embed import Embedder, centroids, cosine_matrix, gram
 from newsprism.model import Claim, DateMention, Quote, Span
 from newsprism.perspectives.claims import calibrated, calibrated_cosines
-from newsprism.render.html import marked_text
+from newsprism.render.html import marked_text, text_pieces
 from newsprism.render.json_out import _asdict
 from newsprism.render.view import DataEnvironment, View, anchor_id, md_cell
 from newsprism.summarize import _lexrank
@@ -102,21 +101,7 @@ def test_contained_is_the_pairwise_containment_rule() -> None:
 
 def _marked_reference(source: dict[str, Any], spans: list[dict[str, Any]]) -> Markup:
     """The highlighting as first written: every span tested against every piece."""
-    text: str = source["text"]
-    bounds = {0, len(text)}
-    for sp in spans:
-        bounds.update((max(0, min(sp["start"], len(text))), max(0, min(sp["end"], len(text)))))
-    headings: dict[int, list[str]] = defaultdict(list)
-    for h in source.get("headings", []):
-        off = max(0, min(int(h["offset"]), len(text)))
-        headings[off].append(h["text"])
-        bounds.add(off)
-    starts: dict[int, list[str]] = defaultdict(list)
-    for sp in spans:
-        aid = anchor_id(sp)
-        if aid not in starts[sp["start"]]:
-            starts[sp["start"]].append(aid)
-    cuts = sorted(bounds)
+    text, cuts, headings, starts = text_pieces(source, spans)
     parts: list[Markup] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         for h in headings.get(a, []):

@@ -31,8 +31,11 @@ def _spans(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def marked_text(source: dict[str, Any], spans: list[dict[str, Any]]) -> Markup:
-    """The source text, escaped, with each span wrapped so that it can be highlighted."""
+def text_pieces(
+    source: dict[str, Any], spans: list[dict[str, Any]]
+) -> tuple[str, list[int], dict[int, list[str]], dict[int, list[str]]]:
+    """The source text, the offsets where it is cut (span ends, headings), the headings at each
+    cut and the anchor ids starting at each offset."""
     text: str = source["text"]
     bounds = {0, len(text)}
     for sp in spans:
@@ -47,7 +50,12 @@ def marked_text(source: dict[str, Any], spans: list[dict[str, Any]]) -> Markup:
         aid = anchor_id(sp)
         if aid not in starts[sp["start"]]:
             starts[sp["start"]].append(aid)
-    cuts = sorted(bounds)
+    return text, sorted(bounds), headings, starts
+
+
+def marked_text(source: dict[str, Any], spans: list[dict[str, Any]]) -> Markup:
+    """The source text, escaped, with each span wrapped so that it can be highlighted."""
+    text, cuts, headings, starts = text_pieces(source, spans)
     # the spans covering each piece [cuts[i], cuts[i + 1]): those with start <= cuts[i] and
     # cuts[i + 1] <= end, found from each span's own range of pieces (not every span per piece)
     covering: list[set[tuple[str, str]]] = [set() for _ in cuts]
