@@ -674,7 +674,6 @@ class _Cue:
     negated: bool = False
     noun: bool = False  # a noun cue ("Moscow's claim that ...")
     sourceless: bool = False  # passive or adverbial cue with no source ("is expected to")
-    via: str = "rule"  # rule | completed (a rule cue the scorer completed) | learned
 
 
 def _subject_of(verb: Token, broad: bool = False) -> Token | None:
@@ -1176,13 +1175,13 @@ def _topic_prep(prep: Token) -> bool:
                 or pobj.lemma_.lower() in MEDIUM_NOUNS or pobj.lower_ in OBJECT_PRONOUNS)
 
 
-def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
+def _learned_content(tok: Token) -> tuple[int, int] | None:
     """Content of a cue the learned scorer found: its clause, else its object with what
     completes it, else the prepositional phrase it governs, else (passive, no agent) the
     passive subject with the verb's complements ("X has been criticized for Y")."""
     rng = _clause_range(tok)
     if rng is not None:
-        return rng, False
+        return rng
     children = [c for c in tok.children if c.i > tok.i]
     listener = _lemma(tok) in LISTENER_VERBS
     comps = [c for c in children if (c.dep_ in ("oprd", "xcomp", "acomp")
@@ -1192,12 +1191,12 @@ def _learned_content(tok: Token) -> tuple[tuple[int, int] | None, bool]:
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
     if passive and subj is not None and subj.lower_ not in ("it", "there"):
         end = max([subj.right_edge.i + 1] + [c.right_edge.i + 1 for c in comps if c.dep_ != "agent"])
-        return (subj.left_edge.i, end), False
+        return subj.left_edge.i, end
     if comps:
         first = comps[0]
         a = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
-        return (a, max(c.right_edge.i for c in comps) + 1), False
-    return None, False
+        return a, max(c.right_edge.i for c in comps) + 1
+    return None
 
 
 def _stance_light_cue(tok: Token) -> _Cue | None:
@@ -1260,11 +1259,10 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
     if tok.pos_ == "ADJ":
         if tok.dep_ not in ("acomp", "amod", "ROOT"):
             return None
-        host = tok.head if tok.dep_ in ("acomp", "amod") else tok
-        subj = (next((c for c in host.children if c.dep_ == "nsubj"), None)
-                or (_subject_of(host, True) if host.pos_ in ("VERB", "AUX") else None))
-        if tok.dep_ == "amod":
-            subj = None  # "a fierce supporter of": the noun, not a subject, carries it
+        host = tok.head if tok.dep_ == "acomp" else tok
+        subj = None if tok.dep_ == "amod" else (  # "a fierce supporter of": no subject carries it
+            next((c for c in host.children if c.dep_ == "nsubj"), None)
+            or (_subject_of(host, True) if host.pos_ in ("VERB", "AUX") else None))
         rng = _clause_range(tok)
         if rng is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
@@ -1274,7 +1272,7 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
         return _Cue(tok, *span, subj, rng, sourceless=subj is None)
     if tok.pos_ != "VERB" or _phrasal_not_cue(tok):
         return None
-    content, neg = _learned_content(tok)
+    content = _learned_content(tok)
     if content is None:
         return None
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -1285,10 +1283,10 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> _Cue | None:
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     subj = None if passive else _subject_of(tok, True)
     if subj is None:
-        return _Cue(tok, *span, None, content, neg, sourceless=True)
+        return _Cue(tok, *span, None, content, sourceless=True)
     if subj.i >= content[0] and subj.i < content[1]:
         return None
-    return _Cue(tok, *span, subj, content, neg)
+    return _Cue(tok, *span, subj, content)
 
 
 def _find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False) -> list[_Cue]:
@@ -1321,11 +1319,9 @@ def _rescore_cues(doc: Doc, cues: list[_Cue], in_quote: list[int], model: CueMod
             # ("calls the plan 'stupid'"), no named source when it has no subject ("was
             # criticized for ...", "Asked whether ...")
             if c.content is None:
-                c.content = _learned_content(c.tok)[0]
-                c.via = "completed"
+                c.content = _learned_content(c.tok)
             if c.content is not None and c.subject is None and not c.sourceless:
                 c.sourceless = True
-                c.via = "completed"
         kept.append(c)
     for tok in cands:
         if tok.i in by_tok or scores[tok.i] < model.threshold:
@@ -1336,7 +1332,6 @@ def _rescore_cues(doc: Doc, cues: list[_Cue], in_quote: list[int], model: CueMod
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
             continue
         if cue is not None:
-            cue.via = "learned"
             kept.append(cue)
     return kept
 
@@ -1430,7 +1425,6 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
     while first - 1 in left and in_quote[first - 1] < 0 and doc[first - 1].lower_ not in HYPOTHETICAL_AUX:
         first -= 1
     cues.append(_Cue(tok, doc[first].idx, end, subj, content, negated))
-    return None
 
 
 def _split_around_cue(doc: Doc, cue: _Cue, a: int, b: int) -> tuple[int, int, list[tuple[int, int]]]:
@@ -1851,6 +1845,12 @@ def _named(text: str, start: int, end: int, reg: _Registry) -> tuple[str, int, i
     return (written.title() if written.isupper() else written), start, end
 
 
+def _verbless(doc: Doc, start: int, end: int) -> bool:
+    """The text at [start, end) is a phrase with no verb (a name's role, not a clause)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def _signature(doc: Doc, q: QuotedSpan, para_end: int, reg: _Registry) -> tuple[_Speaker, int, int] | None:
     """A quotation signed after a dash, ``“...” ― Ana Ruiz, nurse`` (reader comments, letters,
     vox pops), the signature ending its paragraph or followed by the next quotation: the
@@ -1862,10 +1862,8 @@ def _signature(doc: Doc, q: QuotedSpan, para_end: int, reg: _Registry) -> tuple[
         return None
     if text[q.end - 1] not in ".?!…" and len(text[q.start:q.end].split()) < 4:
         return None  # a term in quotation marks, not a statement
-    if m.group("role"):
-        role = doc.char_span(*m.span("role"), alignment_mode="expand")
-        if role is None or any(t.pos_ in ("VERB", "AUX") for t in role):
-            return None
+    if m.group("role") and not _verbless(doc, *m.span("role")):
+        return None
     ns, ne = m.span("name")
     name, s, e = _named(text, ns, ne, reg)
     dash = q.close_end + len(text[q.close_end:ns]) - len(text[q.close_end:ns].lstrip())
@@ -2061,8 +2059,7 @@ def _body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], fo
             continue
         if role:  # "“the Toaster” — Mayor Kell, however, loves it": a clause, not a role
             rs = text.find(role, ns, b)
-            rspan = doc.char_span(rs, rs + len(role), alignment_mode="expand") if rs >= 0 else None
-            if rspan is None or any(t.pos_ in ("VERB", "AUX") for t in rspan):
+            if rs < 0 or not _verbless(doc, rs, rs + len(role)):
                 continue
         if chunk.lstrip()[:1] not in _QUOTE_CHARS and len(content.split()) > 25:
             continue  # narration ending in a dash and a name, not a pull-quote
