@@ -96,3 +96,72 @@ def attrs_from_quotes(quotes: Iterable[Quote]) -> list[Attr]:
         attr.content.extend(q.parts)
         attr.direct = attr.direct or q.kind == "direct"
     return list(groups.values())
+
+
+STRIP = "\"'“”‘’«»`.,;:!?()[]—–- \n\t"
+
+
+def _norm(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in STRIP:
+        a += 1
+    while b > a and text[b - 1] in STRIP:
+        b -= 1
+    return a, b
+
+
+def _overlaps(s: tuple[int, int], others: Iterable[tuple[int, int]]) -> bool:
+    return any(s[0] < o[1] and o[0] < s[1] for o in others)
+
+
+@dataclass
+class Counts:
+    ex_tp_p: int = 0
+    ex_tp_g: int = 0
+    ov_tp_p: int = 0
+    ov_tp_g: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+    sh_p: int = 0
+    sh_g: int = 0
+    len_p: int = 0
+    len_g: int = 0
+
+    def add(self, text: str, pred: Spans, gold: Spans) -> None:
+        pred = [s for s in pred if s[1] > s[0]]
+        gold = [s for s in gold if s[1] > s[0]]
+        gn = {_norm(text, *g) for g in gold}
+        pn = {_norm(text, *p) for p in pred}
+        self.n_pred += len(pred)
+        self.n_gold += len(gold)
+        self.ex_tp_p += sum(1 for p in pred if _norm(text, *p) in gn)
+        self.ex_tp_g += sum(1 for g in gold if _norm(text, *g) in pn)
+        self.ov_tp_p += sum(1 for p in pred if _overlaps(p, gold))
+        self.ov_tp_g += sum(1 for g in gold if _overlaps(g, pred))
+        # proportional overlap on merged (non-double-counted) character sets
+        pc = _chars(pred)
+        gc = _chars(gold)
+        inter = len(pc & gc)
+        self.sh_p += inter
+        self.sh_g += inter
+        self.len_p += len(pc)
+        self.len_g += len(gc)
+
+    def prf(self, which: str) -> tuple[float, float, float]:
+        if which == "exact":
+            p = self.ex_tp_p / self.n_pred if self.n_pred else 0.0
+            r = self.ex_tp_g / self.n_gold if self.n_gold else 0.0
+        elif which == "overlap":
+            p = self.ov_tp_p / self.n_pred if self.n_pred else 0.0
+            r = self.ov_tp_g / self.n_gold if self.n_gold else 0.0
+        else:
+            p = self.sh_p / self.len_p if self.len_p else 0.0
+            r = self.sh_g / self.len_g if self.len_g else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _chars(spans: Spans) -> set[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(a, b))
+    return out

@@ -21,7 +21,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-from _polnear import Attr, attrs_from_quotes, load_split
+from _polnear import Attr, Counts, attrs_from_quotes, load_split
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -69,17 +69,11 @@ def examples(doc: Doc, gold: list[Attr]) -> tuple[list[list[str]], list[int], li
 
 
 def overlap_f1(pairs: list[tuple[str, list[Attr], list[Attr]]], comp: str) -> float:
-    tp_p = n_p = tp_g = n_g = 0
-    for _, pred, gold in pairs:
-        ps = [s for a in pred for s in getattr(a, comp)]
-        gs = [s for a in gold for s in getattr(a, comp)]
-        n_p += len(ps)
-        n_g += len(gs)
-        tp_p += sum(1 for p in ps if any(p[0] < g[1] and g[0] < p[1] for g in gs))
-        tp_g += sum(1 for g in gs if any(p[0] < g[1] and g[0] < p[1] for p in ps))
-    p = tp_p / n_p if n_p else 0.0
-    r = tp_g / n_g if n_g else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    """Overlap F1 of one component over (text, predicted, gold) triples, as bench/quotes.py counts."""
+    counts = Counts()
+    for text, pred, gold in pairs:
+        counts.add(text, [s for a in pred for s in getattr(a, comp)], [s for a in gold for s in getattr(a, comp)])
+    return counts.prf("overlap")[2]
 
 
 def predicted(doc: Doc, model: CueModel | None) -> list[Attr]:
@@ -116,14 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     model, ap = fit(rows, fit_idx, sorted(hold), width, args.C)
     print(f"word-level average precision on the held-out slice: {ap:.3f}")
     held = [(docs[i], parsed[i]) for i in sorted(hold)]
-    base = [(n, predicted(d, None), g) for (n, _, g), d in held]
+    base = [(t, predicted(d, None), g) for (_, t, g), d in held]
     f_base = (overlap_f1(base, "content"), overlap_f1(base, "source"))
     print(f"held-out slice ({len(held)} articles), rules only: content {f_base[0]:.3f} source {f_base[1]:.3f}")
     best = (sum(f_base), 1.01, 0.0, f_base)
     for thr in (0.2, 0.3, 0.4, 0.5, 0.6):
         for veto in (0.0, 0.1, 0.2, 0.3):
             model.threshold, model.veto = thr, veto
-            res = [(n, predicted(d, model), g) for (n, _, g), d in held]
+            res = [(t, predicted(d, model), g) for (_, t, g), d in held]
             fc, fs = overlap_f1(res, "content"), overlap_f1(res, "source")
             print(f"  threshold {thr:.2f} veto {veto:.2f}: content {fc:.3f} source {fs:.3f}", flush=True)
             if fc + fs > best[0]:
