@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from datetime import datetime
 
 SCHEMA_VERSION = "1.0"
 
@@ -429,3 +430,20 @@ class FiguresTable:
     columns: list[FiguresColumn] = field(default_factory=list)
     rows: list[FiguresRow] = field(default_factory=list)
     background: list[FigureCell] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- story clustering
+
+
+@dataclass(slots=True)
+class ClusterDoc:
+    """One article as the story clusterer sees it (``newsprism.cluster.StoryClusterer``).
+
+    ``published`` places it in time: stories only gather articles within
+    ``Options.cluster_window_days`` of each other; an undated article counts as published at the
+    latest date seen so far."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: datetime | None = None

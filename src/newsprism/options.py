@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 ATTRIBUTION_SCOPES: tuple[str, ...] = ("statements", "broad")
+CLUSTER_INDEXES: tuple[str, ...] = ("sklearn", "usearch", "faiss")
 
 
 @dataclass(slots=True, frozen=True)
@@ -28,6 +29,16 @@ class Options:
     attribution_scope: str = "statements"  # statements | broad (PolNeAR scope, learned cues)
     language: str = "en"
     progress: bool = True
+    # story clustering (newsprism.cluster); thresholds chosen on ECB+ topics 1-35 (bench/cluster.py)
+    cluster_window_days: float = 7.0  # an article joins stories active within this many days
+    cluster_join: float = 0.3  # cosine to a story's centroid needed to join it
+    cluster_merge: float = 0.5  # cosine between two stories' centroids that merges them
+    cluster_split: float = 0.2  # a story's two halves below this cosine are split apart
+    cluster_name_weight: float = 0.4  # share of capitalised names in the similarity
+    cluster_index: str = "sklearn"  # sklearn | usearch | faiss (nearest documents)
+    cluster_neighbours: int = 20  # nearest documents whose stories are candidates
+    cluster_max_docs: int = 200_000  # most documents kept in the index (oldest leave first)
+    cluster_centroid_terms: int = 2000  # non-zero terms kept in a story centroid
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -41,6 +52,9 @@ class Options:
         if new.attribution_scope not in ATTRIBUTION_SCOPES:
             raise ValueError(f"attribution_scope must be one of {', '.join(ATTRIBUTION_SCOPES)}, "
                              f"not {new.attribution_scope!r}")
+        if new.cluster_index not in CLUSTER_INDEXES:
+            raise ValueError(f"cluster_index must be one of {', '.join(CLUSTER_INDEXES)}, "
+                             f"not {new.cluster_index!r}")
         return new
 
 

@@ -1,0 +1,381 @@
+"""Incremental story clustering: a stream of articles -> stories, with stable story ids.
+
+``StoryClusterer.add(docs)`` places each new article in the story whose centroid it is most
+similar to (cosine of hashed TF-IDF words + capitalised names, see :mod:`.features`), if that
+similarity reaches ``Options.cluster_join`` and the story is active within
+``Options.cluster_window_days`` of the article's date; otherwise it starts a story. Candidate
+stories come from the nearest documents in a vector index (:mod:`.index`) plus the earlier
+articles of the same batch, so the cost of an article does not grow with the stream.
+
+After each batch the stories it touched are checked:
+
+- **merge**: two stories whose centroids reach ``cluster_merge`` become one; the older id stays;
+- **split**: a story that has doubled in size since its last check is bisected (spherical
+  2-means on its members in the window); if the two halves' centroids are below
+  ``cluster_split``, the half holding the story's oldest article keeps the id and the other half
+  becomes a new story.
+
+Memory is bounded by the window: documents older than the window (or beyond
+``cluster_max_docs``) leave the index, and stories with no article in the window stop taking
+new ones (their members keep their story id in :meth:`StoryClusterer.assignments`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+from scipy import sparse
+
+from ..model import ClusterDoc
+from ..options import Options, load_options
+from .features import FEATURES, DocFrequencies, Vectoriser, normalise, prune
+from .index import VectorIndex, make_index
+
+__all__ = ["ClusterDoc", "StoryClusterer"]
+
+STATE_VERSION = 1
+SUB_BATCH = 512  # articles placed against one index search
+SPLIT_MIN = 6  # a story is only bisected from this size on, each half at least a third of it
+DAY = 86_400.0
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    created: int  # creation order of the story id (older = smaller)
+    first: float  # earliest and latest article time (epoch seconds)
+    last: float
+    size: int
+    total: sparse.csr_matrix  # sum of its members' vectors (pruned), a 1 x FEATURES row
+    norm: float
+    members: list[int] = field(default_factory=list)  # keys of its articles still in the window
+    checked: int = 0  # size at the last split check
+
+    def add(self, row: sparse.csr_matrix, keep: int) -> None:
+        self.total = prune((self.total + row).tocsr(), keep)
+        self.norm = float(np.sqrt(self.total.multiply(self.total).sum()))
+
+    def centroid(self) -> sparse.csr_matrix:
+        return self.total / (self.norm or 1.0)
+
+
+@dataclass(slots=True)
+class _Doc:
+    id: str
+    story: str
+    time: float
+    row: sparse.csr_matrix
+
+
+def _epoch(published: datetime | None) -> float | None:
+    if published is None:
+        return None
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return published.timestamp()
+
+
+class StoryClusterer:
+    """Online story clustering; see the module docstring."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or load_options()
+        self._vec = Vectoriser(self.options.cluster_name_weight)
+        self._index: VectorIndex = make_index(self.options.cluster_index)
+        self._docs: dict[int, _Doc] = {}  # key -> document in the window
+        self._stories: dict[str, _Story] = {}  # active stories
+        self._story_of: dict[str, str] = {}  # every document id -> story id when last placed
+        self._alias: dict[str, str] = {}  # merged story id -> the story it went into
+        self._seq = 0  # document keys
+        self._story_seq = 0
+        self._now = 0.0  # latest article time seen
+
+    # ------------------------------------------------------------------ public
+
+    def add(self, docs: Sequence[ClusterDoc]) -> dict[str, str]:
+        """Place new articles; returns each new article's story id (already seen ids are
+        skipped). Stories touched by the batch may then merge or split."""
+        seen: set[str] = set()
+        fresh = []
+        for d in docs:
+            if d.id not in self._story_of and d.id not in seen:
+                seen.add(d.id)
+                fresh.append(d)
+        touched: set[str] = set()
+        for start in range(0, len(fresh), SUB_BATCH):
+            touched |= self._place(fresh[start : start + SUB_BATCH])
+        self._merge(touched)
+        self._split(touched)
+        self._expire()
+        return {d.id: self._resolve(self._story_of[d.id]) for d in fresh}
+
+    def assignments(self) -> dict[str, str]:
+        """Every article seen -> its current story id (after merges and splits)."""
+        return {doc: self._resolve(story) for doc, story in self._story_of.items()}
+
+    def stories(self) -> dict[str, list[str]]:
+        """Current story id -> its article ids, in the order they were added."""
+        out: dict[str, list[str]] = {}
+        for doc, story in self.assignments().items():
+            out.setdefault(story, []).append(doc)
+        return out
+
+    # ------------------------------------------------------------------ placing
+
+    def _place(self, docs: list[ClusterDoc]) -> set[str]:
+        opts = self.options
+        rows = self._vec.vectors(docs)
+        keys = np.arange(self._seq, self._seq + len(docs), dtype=np.int64)
+        self._seq += len(docs)
+        found, _ = self._index.search(rows, opts.cluster_neighbours)
+        inside = (rows @ rows.T).toarray()  # earlier articles of this batch
+        window = opts.cluster_window_days * DAY
+        touched: set[str] = set()
+        for i, doc in enumerate(docs):
+            t = _epoch(doc.published)
+            t = self._now if t is None else t
+            self._now = max(self._now, t)
+            row = rows[i]
+            candidates = {self._docs[int(k)].story for k in found[i] if int(k) in self._docs}
+            earlier = np.argsort(-inside[i, :i])[: opts.cluster_neighbours]
+            candidates |= {self._docs[int(keys[j])].story for j in earlier}
+            best, best_sim = None, opts.cluster_join
+            for sid in candidates:
+                story = self._stories.get(self._resolve(sid))
+                if story is None or t > story.last + window or t < story.first - window:
+                    continue
+                sim = float((row @ story.total.T).toarray()[0, 0]) / (story.norm or 1.0)
+                if sim >= best_sim:
+                    best, best_sim = story, sim
+            if best is None:
+                best = self._new_story(t)
+            best.add(row, opts.cluster_centroid_terms)
+            best.size += 1
+            best.first, best.last = min(best.first, t), max(best.last, t)
+            best.members.append(int(keys[i]))
+            self._docs[int(keys[i])] = _Doc(doc.id, best.id, t, row)
+            self._story_of[doc.id] = best.id
+            touched.add(best.id)
+        self._index.add(keys, rows)
+        return touched
+
+    def _new_story(self, t: float) -> _Story:
+        sid = f"story-{self._story_seq:06d}"
+        empty = sparse.csr_matrix((1, FEATURES), dtype=np.float32)
+        story = _Story(sid, self._story_seq, t, t, 0, empty, 0.0)
+        self._story_seq += 1
+        self._stories[sid] = story
+        return story
+
+    def _resolve(self, sid: str) -> str:
+        while sid in self._alias:
+            sid = self._alias[sid]
+        return sid
+
+    # ------------------------------------------------------------------ merge and split
+
+    def _merge(self, touched: set[str]) -> None:
+        opts = self.options
+        window = opts.cluster_window_days * DAY
+        for sid in sorted(touched):
+            story = self._stories.get(self._resolve(sid))
+            if story is None or not story.members:
+                continue
+            found, _ = self._index.search(story.centroid(), opts.cluster_neighbours)
+            others = {self._resolve(self._docs[int(k)].story) for k in found[0]
+                      if int(k) in self._docs} - {story.id}  # fmt: skip
+            best, best_sim = None, opts.cluster_merge
+            for oid in sorted(others):
+                other = self._stories.get(oid)
+                if other is None or other.first > story.last + window:
+                    continue
+                if story.first > other.last + window:
+                    continue
+                sim = float((story.centroid() @ other.centroid().T).toarray()[0, 0])
+                if sim >= best_sim:
+                    best, best_sim = other, sim
+            if best is not None:
+                self._join(story, best)
+
+    def _join(self, a: _Story, b: _Story) -> None:
+        keep, gone = (a, b) if a.created <= b.created else (b, a)
+        keep.add(gone.total, self.options.cluster_centroid_terms)
+        keep.size += gone.size
+        keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
+        keep.members.extend(gone.members)
+        for k in gone.members:
+            self._docs[k].story = keep.id
+        self._alias[gone.id] = keep.id
+        del self._stories[gone.id]
+
+    def _split(self, touched: set[str]) -> None:
+        for sid in sorted({self._resolve(s) for s in touched}):
+            story = self._stories.get(sid)
+            if story is None or len(story.members) < SPLIT_MIN:
+                continue
+            if story.size < 2 * max(story.checked, SPLIT_MIN // 2):
+                continue
+            story.checked = story.size
+            members = sorted(story.members)
+            mat = sparse.vstack([self._docs[k].row for k in members], format="csr")
+            part = _bisect(mat)
+            if part is None:
+                continue
+            c0 = normalise(sparse.csr_matrix(mat[part == 0].sum(axis=0)))
+            c1 = normalise(sparse.csr_matrix(mat[part == 1].sum(axis=0)))
+            if float((c0 @ c1.T).toarray()[0, 0]) >= self.options.cluster_split:
+                continue
+            small = min(int(part.sum()), int((part == 0).sum()))
+            if small * 3 < len(members):
+                continue
+            moved = [k for k, p in zip(members, part, strict=True) if p != part[0]]
+            self._detach(story, moved, mat[part != part[0]])
+
+    def _detach(self, story: _Story, moved: list[int], rows: sparse.csr_matrix) -> None:
+        keep = self.options.cluster_centroid_terms
+        times = [self._docs[k].time for k in moved]
+        new = self._new_story(min(times))
+        new.last = max(times)
+        new.add(sparse.csr_matrix(rows.sum(axis=0)), keep)
+        new.size = len(moved)
+        new.members = moved
+        new.checked = new.size
+        gone = set(moved)
+        story.members = [k for k in story.members if k not in gone]
+        story.size -= len(moved)
+        story.total = sparse.csr_matrix((1, FEATURES), dtype=np.float32)
+        story.add(sparse.csr_matrix(
+            sparse.vstack([self._docs[k].row for k in story.members]).sum(axis=0)), keep)
+        for k in moved:
+            self._docs[k].story = new.id
+            self._story_of[self._docs[k].id] = new.id
+
+    # ------------------------------------------------------------------ window
+
+    def _expire(self) -> None:
+        opts = self.options
+        horizon = self._now - opts.cluster_window_days * DAY
+        old = [k for k, d in self._docs.items() if d.time < horizon]
+        excess = len(self._docs) - len(old) - opts.cluster_max_docs
+        if excess > 0:  # oldest first (keys grow with arrival)
+            young = sorted(k for k, d in self._docs.items() if d.time >= horizon)
+            old.extend(young[:excess])
+        if not old:
+            return
+        self._index.remove(np.asarray(old, dtype=np.int64))
+        gone = set(old)
+        for k in old:
+            del self._docs[k]
+        for sid in list(self._stories):
+            story = self._stories[sid]
+            story.members = [k for k in story.members if k not in gone]
+            if not story.members and story.last < horizon:
+                del self._stories[sid]
+
+    # ------------------------------------------------------------------ state
+
+    def to_state(self) -> bytes:
+        """Everything needed to continue the stream, as bytes (numpy ``.npz``; no pickle)."""
+        doc_keys = sorted(self._docs)
+        story_ids = sorted(self._stories)
+        empty = sparse.csr_matrix((0, FEATURES), dtype=np.float32)
+        doc_rows = sparse.vstack([self._docs[k].row for k in doc_keys], format="csr") \
+            if doc_keys else empty  # fmt: skip
+        totals = sparse.vstack([self._stories[s].total for s in story_ids], format="csr") \
+            if story_ids else empty  # fmt: skip
+        meta = {
+            "version": STATE_VERSION,
+            "seq": self._seq,
+            "story_seq": self._story_seq,
+            "now": self._now,
+            "n_docs": self._vec.frequencies.n_docs,
+            "story_of": self._story_of,
+            "alias": self._alias,
+            "docs": [[k, self._docs[k].id, self._docs[k].story, self._docs[k].time]
+                     for k in doc_keys],
+            "stories": [[s.id, s.created, s.first, s.last, s.size, s.members, s.checked]
+                        for s in (self._stories[sid] for sid in story_ids)],
+        }  # fmt: skip
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf,
+            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+            df=self._vec.frequencies.df,
+            **_csr_arrays("doc", doc_rows),
+            **_csr_arrays("story", totals),
+        )
+        return buf.getvalue()
+
+    @classmethod
+    def from_state(cls, data: bytes, options: Options | None = None) -> StoryClusterer:
+        """A clusterer that continues where the one that wrote ``data`` stopped."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            meta = json.loads(npz["meta"].tobytes().decode("utf-8"))
+            if meta.get("version") != STATE_VERSION:
+                raise ValueError(f"clusterer state version {meta.get('version')!r} is not "
+                                 f"{STATE_VERSION}; re-cluster from the articles")
+            df = npz["df"].astype(np.int64)
+            doc_rows = _csr_from(npz, "doc")
+            totals = _csr_from(npz, "story")
+        self = cls(options)
+        self._vec.frequencies = DocFrequencies(df, int(meta["n_docs"]))
+        self._seq, self._story_seq, self._now = meta["seq"], meta["story_seq"], meta["now"]
+        self._story_of = dict(meta["story_of"])
+        self._alias = dict(meta["alias"])
+        keys = []
+        for i, (k, did, sid, t) in enumerate(meta["docs"]):
+            self._docs[int(k)] = _Doc(did, sid, float(t), doc_rows[i])
+            keys.append(int(k))
+        for i, (sid, created, first, last, size, members, checked) in enumerate(meta["stories"]):
+            total = totals[i]
+            norm = float(np.sqrt(total.multiply(total).sum()))
+            self._stories[sid] = _Story(sid, created, first, last, size, total, norm,
+                                        list(members), checked)  # fmt: skip
+        if keys:
+            self._index.add(np.asarray(keys, dtype=np.int64), doc_rows)
+        return self
+
+
+def _bisect(mat: sparse.csr_matrix, rounds: int = 8) -> np.ndarray | None:
+    """Spherical 2-means of the rows, seeded with the row least like the centroid and the row
+    least like that one; ``None`` when the rows do not fall into two groups."""
+    centre = normalise(sparse.csr_matrix(mat.sum(axis=0)))
+    a = int(np.argmin((mat @ centre.T).toarray().ravel()))
+    b = int(np.argmin((mat @ mat[a].T).toarray().ravel()))
+    if a == b:
+        return None
+    seeds = sparse.vstack([mat[a], mat[b]], format="csr")
+    part = np.zeros(mat.shape[0], dtype=np.int64)
+    for _ in range(rounds):
+        sims = (mat @ seeds.T).toarray()
+        new = np.argmax(sims, axis=1)
+        if new.min() == new.max():
+            return None
+        if np.array_equal(new, part):
+            break
+        part = new
+        seeds = normalise(sparse.vstack([sparse.csr_matrix(mat[part == g].sum(axis=0))
+                                         for g in (0, 1)], format="csr"))  # fmt: skip
+    return part
+
+
+def _csr_arrays(prefix: str, mat: sparse.csr_matrix) -> dict[str, np.ndarray]:
+    return {
+        f"{prefix}_data": mat.data.astype(np.float32),
+        f"{prefix}_indices": mat.indices.astype(np.int64),
+        f"{prefix}_indptr": mat.indptr.astype(np.int64),
+        f"{prefix}_rows": np.array([mat.shape[0]], dtype=np.int64),
+    }
+
+
+def _csr_from(npz: np.lib.npyio.NpzFile, prefix: str) -> sparse.csr_matrix:
+    n = int(npz[f"{prefix}_rows"][0])
+    return sparse.csr_matrix(
+        (npz[f"{prefix}_data"], npz[f"{prefix}_indices"], npz[f"{prefix}_indptr"]),
+        shape=(n, FEATURES),
+    )

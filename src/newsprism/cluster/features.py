@@ -1,0 +1,152 @@
+"""Article vectors for story clustering: hashed TF-IDF of words plus hashed capitalised names.
+
+Nothing is fitted: words and names are hashed into fixed columns (``WORD_FEATURES`` and
+``NAME_FEATURES``), and the IDF weights come from document frequencies counted as the stream
+arrives (:class:`DocFrequencies`), so a vector never has to be recomputed when the vocabulary
+grows. A document's vector is frozen with the IDF known when it was added.
+
+The two parts are normalised separately and joined with weights ``sqrt(1 - w)`` and ``sqrt(w)``
+(``w`` = ``Options.cluster_name_weight``), so the cosine of two joined rows is
+``(1 - w) * cos(words) + w * cos(names)`` when both have names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+
+from ..model import ClusterDoc
+
+WORD_FEATURES = 2**18
+NAME_FEATURES = 2**16
+FEATURES = WORD_FEATURES + NAME_FEATURES
+TITLE_REPEAT = 2  # a given title counts as this many copies of itself
+
+# a run of capitalised words, allowing short lower-case joiners inside ("Bank of England")
+_NAME = re.compile(
+    r"\b[A-Z][\w'’.-]*[A-Za-z](?:\s+(?:of|de|del|da|al|bin|van|von|der|la|le)?\s*[A-Z][\w'’.-]*[A-Za-z])*"
+)
+_STOP = frozenset(w.capitalize() for w in ENGLISH_STOP_WORDS) | {
+    "Mr", "Mrs", "Ms", "Dr", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Said", "Says", "According",
+}  # fmt: skip
+
+
+def names(text: str) -> list[str]:
+    """Capitalised names in ``text``, lower-cased, without a leading function word
+    ("The Red Cross" -> "red cross"); single words that only open a sentence are kept too
+    (their IDF weight keeps common ones cheap)."""
+    out: list[str] = []
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].rstrip(".") in _STOP:
+            words = words[1:]
+        if words:
+            out.append(" ".join(words).lower().rstrip("."))
+    return out
+
+
+def _word_hasher() -> HashingVectorizer:
+    return HashingVectorizer(
+        n_features=WORD_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        stop_words="english",
+        lowercase=True,
+        token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b",
+    )
+
+
+def _name_hasher() -> HashingVectorizer:
+    return HashingVectorizer(
+        n_features=NAME_FEATURES, alternate_sign=False, norm=None, analyzer=names, lowercase=False
+    )
+
+
+class DocFrequencies:
+    """Document frequencies of every hashed column, counted over the whole stream."""
+
+    def __init__(self, df: np.ndarray | None = None, n_docs: int = 0) -> None:
+        self.df = df if df is not None else np.zeros(FEATURES, dtype=np.int64)
+        self.n_docs = n_docs
+
+    def update(self, counts: sparse.csr_matrix) -> None:
+        cols = counts.indices  # each row's columns are distinct, so a bincount is the df
+        self.df += np.bincount(cols, minlength=FEATURES)
+        self.n_docs += counts.shape[0]
+
+    def idf(self, cols: np.ndarray) -> np.ndarray:
+        return (np.log((1.0 + self.n_docs) / (1.0 + self.df[cols])) + 1.0).astype(np.float32)
+
+
+class Vectoriser:
+    """Counts and weighs documents; keeps the stream's document frequencies."""
+
+    def __init__(self, name_weight: float, frequencies: DocFrequencies | None = None) -> None:
+        self.name_weight = name_weight
+        self.frequencies = frequencies or DocFrequencies()
+        self._words = _word_hasher()
+        self._names = _name_hasher()
+
+    def counts(self, docs: Sequence[ClusterDoc]) -> sparse.csr_matrix:
+        texts = [_full_text(d) for d in docs]
+        words = self._words.transform(texts)
+        found = self._names.transform(texts)
+        out = sparse.hstack([words, found], format="csr", dtype=np.float32)
+        out.sum_duplicates()
+        return out
+
+    def vectors(self, docs: Sequence[ClusterDoc]) -> sparse.csr_matrix:
+        """Counts the batch into the document frequencies, then weighs it: one L2-normalised
+        row per document (a document with no words at all gives a zero row)."""
+        counts = self.counts(docs)
+        self.frequencies.update(counts)
+        counts.data = (1.0 + np.log(counts.data)) * self.frequencies.idf(counts.indices)
+        words_part = counts.indices < WORD_FEATURES
+        w_norm = _row_norms(counts, words_part)
+        n_norm = _row_norms(counts, ~words_part)
+        per_row = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        scale_w = np.sqrt(1.0 - self.name_weight) / w_norm[per_row]
+        scale_n = np.sqrt(self.name_weight) / n_norm[per_row]
+        counts.data *= np.where(words_part, scale_w, scale_n).astype(np.float32)
+        return normalise(counts)
+
+
+def _full_text(doc: ClusterDoc) -> str:
+    if doc.title:
+        return "\n".join([doc.title] * TITLE_REPEAT + [doc.text])
+    return doc.text
+
+
+def _row_norms(mat: sparse.csr_matrix, mask: np.ndarray) -> np.ndarray:
+    per_row = np.repeat(np.arange(mat.shape[0]), np.diff(mat.indptr))
+    sq = np.bincount(per_row[mask], weights=mat.data[mask] ** 2, minlength=mat.shape[0])
+    norms = np.sqrt(sq)
+    norms[norms == 0.0] = 1.0
+    return norms
+
+
+def normalise(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    mat = mat.tocsr().astype(np.float32)
+    sq = np.asarray(mat.multiply(mat).sum(axis=1)).ravel()
+    norms = np.sqrt(sq).astype(np.float32)
+    norms[norms == 0.0] = 1.0
+    mat.data /= np.repeat(norms, np.diff(mat.indptr))
+    return mat
+
+
+def prune(row: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+    """A one-row matrix cut to its ``keep`` largest entries (bounds a story centroid's size)."""
+    if row.nnz <= keep:
+        return row
+    top = np.argpartition(-np.abs(row.data), keep)[:keep]
+    top.sort()
+    return sparse.csr_matrix(
+        (row.data[top], row.indices[top], np.array([0, keep])), shape=row.shape
+    )

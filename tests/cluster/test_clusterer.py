@@ -1,0 +1,163 @@
+"""Incremental story clustering: joins, new stories, time window, merges, splits, state."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime, timedelta
+
+import numpy as np
+import pytest
+
+from newsprism.cluster import ClusterDoc, StoryClusterer
+from newsprism.cluster.features import names
+from newsprism.options import load_options
+
+DAY0 = datetime(2024, 5, 1, 9, 0)
+
+SPORT = [
+    "The Boston Celtics beat the Miami Heat 102-99 in Game 7 as Jayson Tatum scored 40 points.",
+    "Jayson Tatum led the Celtics past the Heat in Game 7, scoring 40 points in Boston.",
+    "Celtics star Jayson Tatum hit the winning shot against the Miami Heat in Game 7.",
+    "Boston advance after Tatum's 40 points sink Miami Heat in a tense Game 7.",
+]
+FLOOD = [
+    "Floods in Valencia killed 200 people after torrential rain, Spanish officials said.",
+    "The death toll from the Valencia floods rose to 210, Spanish officials said on Friday.",
+    "Rescuers searched flooded garages in Valencia as the floods death toll passed 210.",
+    "Spanish officials said torrential rain caused the deadliest floods in Valencia in decades.",
+]
+COURT = [
+    "A federal judge in Delaware sentenced Acme Corp's former chief financial officer to 8 years for fraud.",
+    "Acme Corp's former finance chief was sentenced to eight years for fraud by a Delaware judge.",
+    "The Delaware fraud sentence for the former Acme Corp finance chief was eight years in prison.",
+]
+
+
+def _docs(prefix: str, texts: list[str], start: datetime = DAY0) -> list[ClusterDoc]:
+    return [ClusterDoc(f"{prefix}{i}", t, published=start + timedelta(hours=i))
+            for i, t in enumerate(texts)]  # fmt: skip
+
+
+def _interleave(*groups: list[ClusterDoc]) -> list[ClusterDoc]:
+    out = []
+    for k in range(max(len(g) for g in groups)):
+        out.extend(g[k] for g in groups if k < len(g))
+    return out
+
+
+def _partition(assign: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for doc, story in assign.items():
+        groups.setdefault(story, set()).add(doc)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_articles_on_one_event_share_a_story_and_others_do_not():
+    stream = _interleave(_docs("s", SPORT), _docs("f", FLOOD), _docs("c", COURT))
+    clusterer = StoryClusterer()
+    for k in range(0, len(stream), 2):  # small batches, as a feed would deliver them
+        clusterer.add(stream[k : k + 2])
+    expected = {frozenset(d.id for d in _docs(p, g)) for p, g in
+                (("s", SPORT), ("f", FLOOD), ("c", COURT))}  # fmt: skip
+    assert _partition(clusterer.assignments()) == expected
+
+
+def test_add_returns_only_new_articles_and_skips_repeats():
+    clusterer = StoryClusterer()
+    first = clusterer.add(_docs("s", SPORT[:2]))
+    assert set(first) == {"s0", "s1"}
+    again = clusterer.add(_docs("s", SPORT[:3]))
+    assert set(again) == {"s2"}
+    assert again["s2"] == first["s0"]
+
+
+def test_a_story_keeps_its_id_as_it_grows():
+    clusterer = StoryClusterer()
+    sid = clusterer.add(_docs("f", FLOOD[:1]))["f0"]
+    for doc in _docs("f", FLOOD)[1:]:
+        assert clusterer.add([doc])[doc.id] == sid
+    assert set(clusterer.assignments().values()) == {sid}
+
+
+def test_the_same_event_outside_the_window_starts_a_new_story():
+    opts = load_options(cluster_window_days=3.0)
+    clusterer = StoryClusterer(opts)
+    early = clusterer.add(_docs("a", FLOOD[:2]))
+    late = clusterer.add(_docs("b", FLOOD[:2], start=DAY0 + timedelta(days=30)))
+    assert set(early.values()).isdisjoint(late.values())
+    assert len(set(late.values())) == 1
+
+
+def test_old_articles_leave_the_index():
+    opts = load_options(cluster_window_days=2.0)
+    clusterer = StoryClusterer(opts)
+    clusterer.add(_docs("f", FLOOD))
+    clusterer.add(_docs("s", SPORT, start=DAY0 + timedelta(days=10)))
+    assert len(clusterer._index) == len(SPORT)
+    assert len(clusterer.assignments()) == len(SPORT) + len(FLOOD)
+
+
+def test_two_stories_that_meet_the_merge_threshold_merge_into_the_older_id():
+    opts = load_options(cluster_join=0.99, cluster_merge=0.2)
+    clusterer = StoryClusterer(opts)
+    older = clusterer.add(_docs("f", FLOOD[:1]))["f0"]
+    second = clusterer.add([ClusterDoc("f9", FLOOD[1], published=DAY0 + timedelta(hours=5))])
+    assert second["f9"] == older  # merged right after its batch
+    assert set(clusterer.assignments().values()) == {older}
+
+
+def test_a_story_that_holds_two_events_splits_and_the_older_half_keeps_the_id():
+    opts = load_options(cluster_join=0.0, cluster_merge=0.9, cluster_split=0.2)
+    clusterer = StoryClusterer(opts)
+    flood, court = _docs("f", FLOOD), _docs("c", COURT)
+    first = clusterer.add(flood[:1])["f0"]
+    clusterer.add(_interleave(court, flood[1:]))  # joins everything (threshold 0), then splits
+    parts = _partition(clusterer.assignments())
+    assert parts == {frozenset(d.id for d in flood), frozenset(d.id for d in court)}
+    assert clusterer.assignments()["f0"] == first
+    assert clusterer.assignments()["c0"] != first
+
+
+def test_state_round_trip_continues_the_stream_exactly():
+    stream = _interleave(_docs("s", SPORT), _docs("f", FLOOD), _docs("c", COURT))
+    whole = StoryClusterer()
+    whole.add(stream[:5])
+    whole.add(stream[5:])
+    resumed = StoryClusterer()
+    resumed.add(stream[:5])
+    resumed = StoryClusterer.from_state(resumed.to_state())
+    resumed.add(stream[5:])
+    assert resumed.assignments() == whole.assignments()
+
+
+def test_state_from_another_version_is_refused():
+    with np.load(io.BytesIO(StoryClusterer().to_state())) as npz:
+        arrays = dict(npz)
+    meta = json.loads(arrays["meta"].tobytes())
+    meta["version"] += 1
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    with pytest.raises(ValueError, match="version"):
+        StoryClusterer.from_state(buf.getvalue())
+
+
+def test_names_are_capitalised_runs_without_leading_function_words():
+    found = names("The Bank of England raised rates. On Monday, Andrew Bailey said so in London.")
+    assert "bank of england" in found
+    assert "andrew bailey" in found
+    assert "london" in found
+    assert "monday" not in found and "the" not in found
+
+
+@pytest.mark.parametrize("kind", ["usearch", "faiss"])
+def test_dense_indexes_give_the_same_stories(kind):
+    pytest.importorskip(kind)
+    stream = _interleave(_docs("s", SPORT), _docs("f", FLOOD), _docs("c", COURT))
+    base = StoryClusterer()
+    other = StoryClusterer(load_options(cluster_index=kind))
+    for k in range(0, len(stream), 3):
+        base.add(stream[k : k + 3])
+        other.add(stream[k : k + 3])
+    assert _partition(other.assignments()) == _partition(base.assignments())
