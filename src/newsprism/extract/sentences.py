@@ -21,8 +21,11 @@ EVENT_NOUNS = frozenset(
 )
 
 
+PARAGRAPHS_COMPONENT = "newsprism_paragraphs"
+
+
 @Language.component(
-    "newsprism_paragraphs",
+    PARAGRAPHS_COMPONENT,
     assigns=["token.is_sent_start"],
 )
 def paragraph_boundaries(doc: Doc) -> Doc:

@@ -1,0 +1,558 @@
+"""Cues: lexicon, syntax and learned-scorer cues that introduce an attribution."""
+
+from __future__ import annotations
+
+import warnings
+
+from spacy.tokens import Doc, Token
+
+from .. import doc_text
+from ..cue_model import CueModel, candidates
+from ..lexicon import (
+    ATTITUDE_VERBS,
+    BELIEF_VERBS,
+    BROAD_NOUN_CUES,
+    FIRST_SECOND,
+    GROUP_PRONOUNS,
+    HYPOTHETICAL_AUX,
+    INTENTION_VERBS,
+    LIGHT_VERBS,
+    LISTENER_VERBS,
+    MEDIUM_NOUNS,
+    NAMED_LABELS,
+    NEGATING_CUES,
+    NON_ATTRIBUTING,
+    NOUN_CUES,
+    OBJECT_PRONOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    POLL_NOUNS,
+    RELATIVE_PRONOUNS,
+    SEEM_VERBS,
+    SOURCELESS_ADVERBS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    STANCE_LIGHT_VERBS,
+    STANCE_NOUNS,
+    STANCE_PREPS,
+    TOPIC_PREPS,
+)
+from .clauses import Cue, antecedent, content_range, cue_lemma, host_clause, subject_of, trim_punct
+from .marks import QUOTE_CHARS, quote_token_map, quoted_spans
+
+
+def _sourceless_cue(tok: Token) -> Cue | None:
+    """Broad scope: "X is expected to win", "it was reported that ...", "X reportedly left":
+    an attribution whose source the text does not name."""
+    if tok.lower_ in SOURCELESS_ADVERBS and tok.dep_ == "advmod" and tok.head.pos_ in ("VERB", "AUX"):
+        head = tok.head
+        a, b = head.left_edge.i, head.right_edge.i + 1
+        return Cue(tok, tok.idx, tok.idx + len(tok.text), None, (a, b), sourceless=True)
+    if tok.pos_ != "VERB" or cue_lemma(tok) not in (SPEECH_VERBS | BELIEF_VERBS | {"know", "consider", "rumor", "rumour"}):
+        return None
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i), None)
+    if comp is None:
+        return None
+    a = subj.left_edge.i if subj is not None and subj.lower_ not in ("it",) else comp.left_edge.i
+    return Cue(tok, tok.idx, tok.idx + len(tok.text), None, (a, comp.right_edge.i + 1), sourceless=True)
+
+
+def _broad_cue(tok: Token, in_quote: list[int]) -> Cue | None:
+    """Broad scope, constructions without a subject cue: "X seemed rattled" (no source),
+    "Asked whether he would run, ..." (no source), "as reported by the Post" / "X is backed by
+    the union" (the agent is the source), "in the latest polls, X leads" (the poll)."""
+    span = (tok.idx, tok.idx + len(tok.text))
+    children = list(tok.children)
+    if tok.pos_ == "ADP" and tok.lower_ == "in" and tok.head.pos_ in ("VERB", "AUX"):
+        pobj = next((c for c in children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in POLL_NOUNS:
+            return None
+        head = tok.head
+        left = (head.left_edge.i, tok.left_edge.i)
+        right = (tok.right_edge.i + 1, head.right_edge.i + 1)
+        best = max((left, right), key=lambda r: r[1] - r[0])
+        return Cue(tok, *span, pobj, best) if best[1] - best[0] >= 2 else None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = cue_lemma(tok)
+    subj = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if lemma in SEEM_VERBS:
+        comp = next((c for c in children if c.dep_ in ("xcomp", "acomp", "oprd") and c.i > tok.i), None)
+        if subj is None or comp is None or subj.lower_ in ("it", "there") or in_quote[comp.i] >= 0:
+            return None
+        if cue_lemma(comp) in SPEECH_VERBS | BELIEF_VERBS | ATTITUDE_VERBS:
+            return None  # "seemed to recognize": the inner verb is the cue
+        return Cue(tok, *span, None, (subj.left_edge.i, comp.right_edge.i + 1), sourceless=True)
+    if lemma == "ask" and tok.tag_ == "VBN" and subj is None and tok.dep_ in ("advcl", "ROOT"):
+        # "Asked whether he would run, she said ...": the question put to the speaker
+        for c in children:
+            if c.i > tok.i and (c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "about")):
+                a = c.i + 1 if c.dep_ == "prep" else c.left_edge.i
+                if c.right_edge.i + 1 - a >= 2:
+                    return Cue(tok, *span, None, (a, c.right_edge.i + 1), sourceless=True)
+        return None
+    if lemma not in SPEECH_VERBS | BELIEF_VERBS | ATTITUDE_VERBS:
+        return None
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if pobj is None or not any(c.dep_ == "auxpass" for c in children) and tok.dep_ != "advcl":
+        return None
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ not in ("it",):
+        # "the plan was backed by the union": the passive subject is what is attributed
+        end = max([subj.right_edge.i + 1] + [c.right_edge.i + 1 for c in children
+                                              if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i])
+        a = subj.left_edge.i
+        if end - a >= 1:
+            return Cue(tok, tok.idx, agent.idx + len(agent.text), pobj, (a, end))
+        return None
+    host = host_clause(tok)  # "As reported by Western Journalism, ..."
+    if host is None:
+        return None
+    return Cue(tok, tok.idx, agent.idx + len(agent.text), pobj, host)
+
+
+def _noun_cue(tok: Token) -> Cue | None:
+    """'Moscow's claim that ...', 'his promise to build a wall': the owner is the source."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    for c in tok.children:
+        if c.i <= tok.i or c.dep_ not in ("acl", "ccomp", "appos", "relcl"):
+            continue
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        to = c.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        if that or to:
+            return Cue(tok, tok.idx, tok.idx + len(tok.text), poss, (c.left_edge.i, c.right_edge.i + 1),
+                        negated=tok.lemma_.lower() == "denial", noun=True)
+    return None
+
+
+def _stance_noun_cue(tok: Token) -> Cue | None:
+    """Broad scope: "the union's opposition to the merger", "Labour support for the bill": a
+    stance noun with a named or possessive owner; the prepositional object is the content."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                      and c.ent_type_ in NAMED_LABELS), None)
+    if owner is None or owner.lower_ in ("its", "it"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in STANCE_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return Cue(tok, tok.idx, c.idx + len(c.text), owner,
+                            (c.i + 1, c.right_edge.i + 1), noun=True)
+    return None
+
+
+def _animate(tok: Token) -> bool:
+    """A source that can speak: a named person/organisation, a personal pronoun, or an
+    institution noun."""
+    return bool(
+        tok.ent_type_ in NAMED_LABELS
+        or tok.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_SECOND | RELATIVE_PRONOUNS
+        or tok.lemma_.lower() in ORG_NOUNS
+        or any(c.ent_type_ in NAMED_LABELS for c in tok.children if c.dep_ in ("compound", "poss"))
+    )
+
+
+def _takes_clause(tok: Token, lemma: str, in_quote: list[int]) -> bool:
+    """Broad scope: a verb with a clausal complement (communication and cognition verbs take
+    "that"-clauses) or an intention verb with an infinitive, and a nominal subject."""
+    if lemma in NON_ATTRIBUTING:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "which", "there"):
+        return False
+    for c in tok.children:
+        if c.i <= tok.i or in_quote[c.i] >= 0:
+            continue
+        if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children):
+            return True
+        if c.dep_ == "xcomp" and lemma in INTENTION_VERBS and any(g.lower_ == "to" for g in c.children):
+            return True
+    return False
+
+
+def _clause_range(tok: Token) -> tuple[int, int] | None:
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+            return c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
+def _topic_prep(prep: Token) -> bool:
+    """A prepositional phrase that says what a stance is about ("criticised for X", "talked
+    about Y"), not when, where, to whom or through which medium it was said."""
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or prep.lower_ not in TOPIC_PREPS:
+        return False
+    return not (pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                or pobj.lemma_.lower() in MEDIUM_NOUNS or pobj.lower_ in OBJECT_PRONOUNS)
+
+
+def _learned_content(tok: Token) -> tuple[int, int] | None:
+    """Content of a cue the learned scorer found: its clause, else its object with what
+    completes it, else the prepositional phrase it governs, else (passive, no agent) the
+    passive subject with the verb's complements ("X has been criticized for Y")."""
+    rng = _clause_range(tok)
+    if rng is not None:
+        return rng
+    children = [c for c in tok.children if c.i > tok.i]
+    listener = cue_lemma(tok) in LISTENER_VERBS
+    comps = [c for c in children if (c.dep_ in ("oprd", "xcomp", "acomp")
+             or (c.dep_ in ("dobj", "attr") and not listener))
+             or (c.dep_ == "prep" and _topic_prep(c))]
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+    if passive and subj is not None and subj.lower_ not in ("it", "there"):
+        end = max([subj.right_edge.i + 1] + [c.right_edge.i + 1 for c in comps if c.dep_ != "agent"])
+        return subj.left_edge.i, end
+    if comps:
+        first = comps[0]
+        a = first.i + 1 if first.dep_ == "prep" else first.left_edge.i
+        return a, max(c.right_edge.i for c in comps) + 1
+    return None
+
+
+def _stance_light_cue(tok: Token) -> Cue | None:
+    """Broad scope: a light verb whose object is a stance noun ("had doubts about the plan",
+    "voiced concern that ..."): the verb and noun are the cue, what the noun is about the
+    content, the verb's subject the source."""
+    if tok.pos_ != "VERB" or cue_lemma(tok) not in STANCE_LIGHT_VERBS:
+        return None
+    noun = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i
+                 and c.lemma_.lower() in STANCE_NOUNS | BROAD_NOUN_CUES | SPEECH_NOUNS), None)
+    if noun is None:
+        return None
+    rng = _noun_content(noun)
+    subj = subject_of(tok, True)
+    if rng is None or subj is None or subj.lower_ in ("it", "there", "this"):
+        return None
+    return Cue(tok, tok.idx, noun.idx + len(noun.text), subj, rng)
+
+
+def _noun_content(tok: Token) -> tuple[int, int] | None:
+    """What a cue noun is about: its "that"/infinitive clause, else its prepositional object
+    ("concern about X", "her message of Y")."""
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(
+            m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children
+        ):
+            return c.left_edge.i, c.right_edge.i + 1
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ == "prep" and c.lower_ in STANCE_PREPS and c.right_edge.i > c.i:
+            return c.i + 1, c.right_edge.i + 1
+    return None
+
+
+def _phrasal_not_cue(tok: Token) -> bool:
+    """Phrasal verbs that mean something else: "called it off", "called up reserves"."""
+    return tok.lemma_.lower() == "call" and any(
+        c.dep_ == "prt" and c.lower_ in ("off", "up", "in", "back") for c in tok.children)
+
+
+def _learned_cue(tok: Token, in_quote: list[int]) -> Cue | None:
+    """A cue the lexicons do not know but the learned scorer accepted: a verb with a subject
+    (or an agent, or none in the passive), an adjective predicate ("is optimistic about"), a
+    noun ("the union's scepticism about", "made comments about", "an assertion that")."""
+    span = (tok.idx, tok.idx + len(tok.text))
+    if tok.pos_ == "NOUN":
+        owned = _noun_cue(tok) or _stance_noun_cue(tok)
+        if owned is not None:
+            return owned
+        rng = _noun_content(tok)
+        if rng is None:
+            return None
+        # the noun's owner is whoever does the verb it is the object of ("made comments
+        # about X", "stirred controversy with an assertion that X")
+        verb = tok.head if tok.dep_ == "dobj" else (
+            tok.head.head if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" else None)
+        subj = subject_of(verb, True) if verb is not None and verb.pos_ == "VERB" else None
+        if subj is not None and rng[0] <= subj.i < rng[1]:
+            subj = None
+        return Cue(tok, *span, subj, rng, noun=True, sourceless=subj is None)
+    if tok.pos_ == "ADJ":
+        if tok.dep_ not in ("acomp", "amod", "ROOT"):
+            return None
+        host = tok.head if tok.dep_ == "acomp" else tok
+        subj = None if tok.dep_ == "amod" else (  # "a fierce supporter of": no subject carries it
+            next((c for c in host.children if c.dep_ == "nsubj"), None)
+            or (subject_of(host, True) if host.pos_ in ("VERB", "AUX") else None))
+        rng = _clause_range(tok)
+        if rng is None:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+            rng = (prep.i + 1, prep.right_edge.i + 1) if prep is not None and prep.right_edge.i > prep.i else None
+        if rng is None or (subj is not None and subj.lower_ in ("it", "this", "that", "there")):
+            return None
+        return Cue(tok, *span, subj, rng, sourceless=subj is None)
+    if tok.pos_ != "VERB" or _phrasal_not_cue(tok):
+        return None
+    content = _learned_content(tok)
+    if content is None:
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return Cue(tok, tok.idx, agent.idx + len(agent.text), pobj, content)
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    subj = None if passive else subject_of(tok, True)
+    if subj is None:
+        return Cue(tok, *span, None, content, sourceless=True)
+    if subj.i >= content[0] and subj.i < content[1]:
+        return None
+    return Cue(tok, *span, subj, content)
+
+
+def find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False) -> list[Cue]:
+    """Cues from the lexicons and the syntax."""
+    cues: list[Cue] = []
+    for tok in doc:
+        if in_quote[tok.i] >= 0:
+            continue
+        try:
+            _rule_cues(doc, tok, in_quote, beliefs, broad, cues)
+        except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this word
+            warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+    return cues
+
+
+def rescore_cues(doc: Doc, cues: list[Cue], in_quote: list[int], model: CueModel) -> list[Cue]:
+    """The learned scorer's pass (broad scope): it sees which words the rules took as cues,
+    drops a rule's cue it scores below ``model.veto`` and adds a cue at any other word it
+    scores at or above ``model.threshold``."""
+    by_tok = {c.tok.i for c in cues}
+    cands = candidates(doc, in_quote)
+    scores = dict(zip((t.i for t in cands), model.score(cands, by_tok), strict=True))
+    kept = []
+    for c in cues:
+        p = scores.get(c.tok.i, 1.0)
+        if p < model.veto:
+            continue
+        if p >= model.threshold and c.tok.lower_ != "according" and c.tok.pos_ == "VERB":
+            # a likely cue the rules could not complete: its object or clause as content
+            # ("calls the plan 'stupid'"), no named source when it has no subject ("was
+            # criticized for ...", "Asked whether ...")
+            if c.content is None:
+                c.content = _learned_content(c.tok)
+            if c.content is not None and c.subject is None and not c.sourceless:
+                c.sourceless = True
+        kept.append(c)
+    for tok in cands:
+        if tok.i in by_tok or scores[tok.i] < model.threshold:
+            continue
+        try:
+            cue = _learned_cue(tok, in_quote)
+        except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this word
+            warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+            continue
+        if cue is not None:
+            kept.append(cue)
+    return kept
+
+
+def rule_cue_tokens(doc: Doc, broad: bool = True) -> frozenset[int]:
+    """Indices of the words the rules take as cues (what the learned scorer is told)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unbalanced marks are reported by extract_quotes
+        in_quote, _ = quote_token_map(doc, quoted_spans(doc_text(doc)))
+        return frozenset(c.tok.i for c in find_cues(doc, in_quote, True, broad))
+
+
+def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: bool, cues: list[Cue]) -> None:
+    """Append the cue ``tok`` makes by the lexicons and the syntax, if any."""
+    # "according to X"
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"]
+        if not pobj:
+            return
+        cues.append(Cue(tok, tok.idx, to.idx + len(to.text), pobj[0], None))
+        return
+    if broad and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        # "supporters are optimistic that ...", "she is confident that ..."
+        clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if clause is not None and subj is not None and subj.lower_ not in ("it", "this", "that", "there"):
+            cues.append(Cue(tok, tok.idx, tok.idx + len(tok.text), subj,
+                             (clause.left_edge.i, clause.right_edge.i + 1)))
+        return
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_CUES or (
+        broad and tok.lemma_.lower() in BROAD_NOUN_CUES | STANCE_NOUNS
+    )):
+        noun_cue = _noun_cue(tok) or (_stance_noun_cue(tok) if broad else None)
+        if noun_cue is not None:
+            cues.append(noun_cue)
+        return
+    if broad:
+        passive = _sourceless_cue(tok) or _broad_cue(tok, in_quote) or _stance_light_cue(tok)
+        if passive is not None:
+            cues.append(passive)
+            return
+    if tok.pos_ not in ("VERB",):
+        return
+    lemma = cue_lemma(tok)
+    light = lemma in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children
+    )
+    generic = broad and _takes_clause(tok, lemma, in_quote)
+    if lemma not in SPEECH_VERBS and not light and not (beliefs and lemma in BELIEF_VERBS) and not (
+        broad and lemma in ATTITUDE_VERBS
+    ) and not generic:
+        return
+    if tok.dep_ in ("amod", "compound") or (tok.dep_ == "acl" and tok.tag_ != "VBG"):
+        return
+    if _phrasal_not_cue(tok):
+        return
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and not (
+        broad and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    ):
+        return  # broad: "pointed to the poll" cites it
+    if not broad and any(c.dep_ == "neg" for c in tok.children) and lemma not in NEGATING_CUES:
+        return  # "did not say whether": not a statement
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+        return  # "he may also imply that ...": a hypothetical, not a statement
+    try:
+        content, label_neg = content_range(tok, lemma, broad)
+        if content is None and generic:
+            content, label_neg = _clause_range(tok), False
+    except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this cue
+        warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+        return
+    if lemma in BELIEF_VERBS and not broad and (
+        content is None or not any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        return
+    subj = subject_of(tok, broad)
+    if lemma in ("promise", "threaten") and subj is not None and not _animate(subj):
+        return  # "the costs threaten to swell": a forecast, not a statement
+    end = tok.idx + len(tok.text)
+    prts = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    if prts:
+        end = prts[0].idx + len(prts[0].text)
+    if light and lemma not in SPEECH_VERBS:  # "offered an alternative explanation"
+        noun = next(c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS)
+        end = noun.idx + len(noun.text)
+    negated = (lemma in NEGATING_CUES and not any(c.dep_ == "neg" for c in tok.children)) or label_neg
+    # the cue as written includes its auxiliaries and adverbs ("has also said")
+    first = tok.i
+    left = {c.i: c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i}
+    while first - 1 in left and in_quote[first - 1] < 0 and doc[first - 1].lower_ not in HYPOTHETICAL_AUX:
+        first -= 1
+    cues.append(Cue(tok, doc[first].idx, end, subj, content, negated))
+
+
+def split_around_cue(doc: Doc, cue: Cue, a: int, b: int) -> tuple[int, int, list[tuple[int, int]]]:
+    """Content that runs across its own cue ("which she said represented all her emails",
+    "The documents indicate, he said, that ...") is two pieces: the longer stays the content,
+    the other becomes a part. A relative pronoun the cue's clause is about ("which Mr. Trump
+    called 'a disgrace'") is a part too."""
+    parts: list[tuple[int, int]] = []
+    t = cue.tok
+    if a <= t.i < b and not cue.sourceless:  # "X seems Y", "X is expected to": X is content
+        subj = cue.subject
+        left_end = subj.left_edge.i if subj is not None and a <= subj.left_edge.i < t.i else t.i
+        right_start = t.i + 1
+        while right_start < b and doc[right_start].dep_ in ("prt", "punct") and doc[right_start].head.i == t.i:
+            right_start += 1
+        left = trim_punct(doc, a, left_end)
+        right = trim_punct(doc, right_start, b)
+        pieces = sorted((r for r in (left, right) if r[1] > r[0]), key=lambda r: r[1] - r[0], reverse=True)
+        if not pieces:
+            return a, b, parts
+        (a, b) = pieces[0]
+        # the other piece, when it says something ("The documents indicate, he said, that
+        # ..."), not a stray "by" or "he was" left around a passive cue
+        parts = [r for r in pieces[1:] if any(not (x.is_stop or x.is_punct or x.is_space) or x.tag_ in ("WDT", "WP")
+                                              for x in doc[r[0]:r[1]])]
+    rel = next((c for c in t.children if c.i < t.i and c.tag_ in ("WDT", "WP") and not a <= c.i < b
+                and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+    if rel is not None and t.dep_ == "relcl" and (cue.subject is None or rel.i != cue.subject.i):
+        ante = antecedent(t)  # "a bill that critics called anti-gay": the bill, and the label
+        if ante is not None and not (ante[0] < b and a < ante[1]):
+            parts.append(ante)
+        elif ante is None:
+            parts.append((rel.i, rel.i + 1))
+    return a, b, parts
+
+
+def according_content(cue: Cue) -> tuple[int, int] | None:
+    doc = cue.tok.doc
+    sent = cue.tok.sent
+    phrase_a = cue.tok.i
+    phrase_b = cue.subject.right_edge.i + 1 if cue.subject is not None else cue.tok.i + 2
+    left = (sent.start, phrase_a)
+    right = (phrase_b, sent.end)
+
+    def clean(r: tuple[int, int]) -> tuple[int, int]:
+        a, b = r
+        while a < b and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        return a, b
+
+    left, right = clean(left), clean(right)
+    best = max((left, right), key=lambda r: r[1] - r[0])
+    if best[1] - best[0] < 2:
+        return None
+    return best
+
+
+def after_quote_cue(doc: Doc, last_tok: int, in_quote: list[int]) -> Cue | None:
+    """'"...," Trump shot back' / '"...?" asked the moderator': a subject and verb right after
+    the closing mark introduce the quotation, whatever the verb."""
+    k = last_tok
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space):
+        if doc[k].text in ".;" and k > last_tok and doc[k - 1].text not in QUOTE_CHARS:
+            return None
+        k += 1
+    if k >= len(doc) or k - last_tok > 4 or in_quote[k] >= 0:
+        return None
+    tok = doc[k]
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in NON_ATTRIBUTING:  # '"...," said X'
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+        if subj is not None:
+            return Cue(tok, tok.idx, tok.idx + len(tok.text), subj, None)
+        return None
+    # the subject phrase starting here, then its verb within a few words
+    node = tok
+    while node.dep_ not in ("nsubj",) and node.head.i != node.i and node.head.i - k <= 6 and node.head.i > node.i:
+        node = node.head
+    if node.dep_ != "nsubj" or node.left_edge.i != k:
+        return None
+    verb = node.head
+    # '"...?" the 43-year-old asked': the parser may hang the verb on its subject
+    hung = next((c for c in node.children if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - node.i <= 2), None)
+    if hung is not None and verb.i < node.i:
+        verb = hung
+    if verb.pos_ != "VERB" or verb.i - k > 8 or in_quote[verb.i] >= 0 or verb.lemma_.lower() in NON_ATTRIBUTING:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children if c.lower_ not in ("me", "us", "him", "her", "them")):
+        return None  # '"...," the coach told the players to ...' is left to the lexicon rules
+    return Cue(verb, verb.idx, verb.idx + len(verb.text), node, None)
+
+
+def colon_cue(doc: Doc, first_tok: int, in_quote: list[int]) -> Cue | None:
+    """The verb before a colon that opens the quotation starting at token ``first_tok``."""
+    i = first_tok - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_CHARS):
+        i -= 1
+    if i < 0 or doc[i].text not in (":", ","):
+        return None
+    verb = doc[i].head
+    if doc[i].text == ",":
+        # "Issa continued, “...”": only a verb right before the comma, with no object of its own
+        verb = doc[i - 1] if i > 0 else doc[i]
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i < i for c in verb.children):
+            return None
+    if verb.i >= i or verb.pos_ != "VERB" or in_quote[verb.i] >= 0 or verb.lemma_.lower() in ("be", "have"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj",) and c.i < verb.i), None)
+    if subj is None:
+        return None
+    return Cue(verb, verb.idx, verb.idx + len(verb.text), subj, None)

@@ -1,0 +1,400 @@
+"""Speakers: the article's registry of named people and groups, gender evidence, and a cue subject resolved to a source."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import doc_text
+from ..lexicon import (
+    FIRST_SECOND,
+    GENERIC_ORG_NOUNS,
+    GROUP_LABELS,
+    GROUP_PRONOUNS,
+    METONYMS,
+    NAMED_LABELS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_SYNONYMS,
+    TITLE_WORDS,
+)
+
+# --------------------------------------------------------------------------- registry
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # char offsets
+    end: int
+    tok_start: int
+    tok_end: int
+    name: str  # canonical
+    label: str
+    sent: int
+    subject: bool
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Registry:
+    mentions: list[_Mention] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # canonical name -> role
+    by_token: dict[int, _Mention] = field(default_factory=dict)  # token index -> mention
+    gender: dict[str, str] = field(default_factory=dict)  # canonical name -> "m" | "f"
+
+
+def _strip_title(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in TITLE_WORDS:
+        words = words[1:]
+    name = " ".join(words)
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    return name.strip()
+
+
+def _clean_group_name(text: str) -> str:
+    name = re.sub(r"^(the|The)\s+", "", text.strip())
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    return name
+
+
+def _span_text(doc: Doc, a: int, b: int) -> str:
+    if b <= a:
+        return ""
+    return doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
+
+
+def _role_of(ent: Span) -> str | None:
+    """A title or role written next to a name: pre-modifiers or an apposition."""
+    doc = ent.doc
+    root = ent.root
+    # pre-modifiers of the name inside its noun phrase ("deputy Russian UN ambassador")
+    left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "poss", "nmod", "nn")]
+    if left:
+        a = min(min(t.left_edge.i for t in left), ent.start)
+        while a < ent.start and (doc[a].dep_ == "det" or doc[a].is_punct):
+            a += 1
+        # skip determiners and possessive-free fragments that are just more name
+        if a < ent.start:
+            role = _span_text(doc, a, ent.start).strip(" ,")
+            if role and any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in doc[a : ent.start]):
+                return role
+    # apposition: "Ana Ruiz, chair of the union," / "the union's chair, Ana Ruiz,"
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
+            a, b = child.left_edge.i, child.right_edge.i + 1
+            return _span_text(doc, a, b).strip(" ,")
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        head = root.head
+        a = head.left_edge.i
+        while a < head.i and doc[a].dep_ == "det":
+            a += 1
+        return _span_text(doc, a, head.i + 1).strip(" ,")
+    return None
+
+
+def build_registry(doc: Doc) -> Registry:
+    reg = Registry()
+    sent_of = sentence_index(doc)
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    full_names: dict[str, set[str]] = {}
+    first_names: dict[str, set[str]] = {}
+    for e in persons:
+        name = _strip_title(e.text)
+        words = name.split()
+        if len(words) >= 2:
+            full_names.setdefault(words[-1].lower(), set()).add(name)
+            first_names.setdefault(words[0].lower(), set()).add(name)
+
+    def canonical_person(text: str) -> str:
+        name = _strip_title(text)
+        words = name.split()
+        if len(words) == 1:
+            cands = full_names.get(words[0].lower(), set())
+            if not cands:  # family name first ("Li" for "Li Wen")
+                cands = first_names.get(words[0].lower(), set())
+            if len(cands) == 1:
+                return next(iter(cands))
+        elif words:
+            # a longer full name sharing first and last word ("Donald J. Trump")
+            return name
+        return name
+
+    for e in doc.ents:
+        if e.label_ not in NAMED_LABELS:
+            continue
+        label = e.label_
+        if label != "PERSON" and len(e) == 1 and (
+            e.text.lower() in full_names or e.text.lower() in first_names
+        ):
+            label = "PERSON"  # a known person's surname mis-tagged as ORG/GPE ("Brandt rejected")
+        if label == "PERSON":
+            name = canonical_person(e.text)
+        else:
+            name = _clean_group_name(e.text)
+        if not name:
+            continue
+        root = e.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        role = _role_of(e) if label == "PERSON" else None
+        m = _Mention(e.start_char, e.end_char, e.start, e.end, name, label, sent_of[e.start], subject, role)
+        reg.mentions.append(m)
+        for t in range(e.start, e.end):
+            reg.by_token[t] = m
+        if role and name not in reg.roles:
+            reg.roles[name] = role
+    _infer_gender(doc, reg, sent_of)
+    return reg
+
+
+_MALE_WORDS = frozenset("mr mr. he him his himself spokesman chairman king father husband son brother "
+                        "uncle sir lord businessman congressman actor prince boy man".split())
+_FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss she her hers herself spokeswoman chairwoman queen mother "
+                          "wife daughter sister aunt dame lady businesswoman congresswoman actress "
+                          "princess girl woman".split())
+
+
+_PRONOUN_WORDS = frozenset("he him his himself she her hers herself".split())
+
+
+def _infer_gender(doc: Doc, reg: Registry, sent_of: list[int]) -> None:
+    """Gender of each named person from the article itself: an honorific or gendered role
+    next to the name, or the pronouns of sentences where that person is the only one named."""
+    votes: dict[str, list[int]] = {}
+    persons_in_sent: dict[int, set[str]] = {}
+    for m in reg.mentions:
+        if m.label == "PERSON":
+            persons_in_sent.setdefault(m.sent, set()).add(m.name)
+    for m in reg.mentions:
+        if m.label != "PERSON":
+            continue
+        v = votes.setdefault(m.name, [0, 0])
+        words = [doc[m.tok_start - 1].lower_] if m.tok_start > 0 else []
+        words += (m.role or "").lower().split()
+        words = [w for w in words if w not in _PRONOUN_WORDS]  # "her opponent X": not X's
+        v[0] += 2 * sum(w in _MALE_WORDS for w in words)
+        v[1] += 2 * sum(w in _FEMALE_WORDS for w in words)
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        names = persons_in_sent.get(si, set())
+        if len(names) == 1:
+            name = next(iter(names))
+            first = min(m.tok_end for m in reg.mentions if m.sent == si and m.name == name)
+            toks = [t for t in sent if t.i >= first and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")]
+        elif not names and si > 0 and len(persons_in_sent.get(si - 1, set())) == 1:
+            # "Maria Lopez won. She thanked her coach.": the subject pronoun of the next sentence
+            name = next(iter(persons_in_sent[si - 1]))
+            toks = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")][:1]
+        else:
+            continue
+        for t in toks:
+            if t.lower_ in ("he", "him", "his", "himself"):
+                votes[name][0] += 1
+            elif t.lower_ in ("she", "her", "hers", "herself"):
+                votes[name][1] += 1
+    for name, (male, female) in votes.items():
+        if male > female:
+            reg.gender[name] = "m"
+        elif female > male:
+            reg.gender[name] = "f"
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for si, s in enumerate(doc.sents):
+        for t in range(s.start, s.end):
+            out[t] = si
+    return out
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    role: str | None
+    start: int | None  # named mention
+    end: int | None
+    src_start: int | None  # source phrase as written (None: the text names no source)
+    src_end: int | None
+    label: str | None = None
+
+
+def _synonyms(noun: str) -> frozenset[str]:
+    for group in ROLE_SYNONYMS:
+        if noun in group:
+            return group
+    return frozenset({noun})
+
+
+def _salient(reg: Registry, pos_tok: int, sent: int, labels: frozenset[str] | set[str],
+             last_speaker: Speaker | None, contains: str | None = None,
+             gender: str | None = None) -> _Mention | None:
+    scores: dict[str, float] = {}
+    latest: dict[str, _Mention] = {}
+    for m in reg.mentions:
+        if m.tok_start >= pos_tok or m.label not in labels:
+            continue
+        if contains is not None and contains not in m.name.lower():
+            continue
+        if gender is not None and reg.gender.get(m.name, gender) != gender:
+            continue  # "she" does not refer back to a man
+        dist = max(0, sent - m.sent)
+        if dist > 8:
+            continue
+        w = (2.0 if m.subject else 1.0) * (0.5 ** dist)
+        scores[m.name] = scores.get(m.name, 0.0) + w
+        latest[m.name] = m
+    if last_speaker is not None and last_speaker.name in scores:
+        scores[last_speaker.name] += 1.5
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], latest[k].tok_start))
+    return latest[best]
+
+
+def _role_match(reg: Registry, nouns: frozenset[str], pos_tok: int,
+                country_words: tuple[str, ...] = ()) -> _Mention | None:
+    """The person whose role contains one of ``nouns`` nearest to ``pos_tok`` (before first)."""
+    best: _Mention | None = None
+    best_key: tuple[int, int] | None = None
+    for m in reg.mentions:
+        if m.label != "PERSON":
+            continue
+        role = (m.role or reg.roles.get(m.name) or "").lower()
+        if not role:
+            continue
+        role_words = set(re.findall(r"[a-z.]+", role))
+        if not (role_words & nouns):
+            continue
+        if country_words and not any(w in role for w in country_words):
+            continue
+        key = (0 if m.tok_start < pos_tok else 1, abs(pos_tok - m.tok_start))
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best
+
+
+def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
+                    last_speaker: Speaker | None, author: bool = False) -> Speaker | None:
+    """Resolve the subject ``head`` of a cue to a named speaker."""
+    # relative pronoun: the noun the clause hangs on ("Trump, who faulted Obama"); the
+    # source as written stays "who"
+    local: tuple[int, int] | None = None
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        local = (head.idx, head.idx + len(head.text))
+        head = head.head.head
+    a, b = _source_extent(head)
+    src_start, src_end = local or (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    low = head.lower_
+    if low in FIRST_SECOND:
+        if author and low in ("i", "we"):  # first person outside quotation marks: the writer
+            return Speaker("the author", "author", None, None, src_start, src_end)
+        if author:  # broad scope: "you" (the reader, or an interviewee) is a source, unnamed
+            return Speaker(None, None, None, None, src_start, src_end)
+        return None
+    # a named mention inside the source phrase (the head, or its conjuncts)
+    primary = reg.by_token.get(head.i)
+    if primary is None:
+        # "the union's chair, Ana Ruiz": the apposition names the speaker
+        for c in head.children:
+            if c.dep_ == "appos" and c.i in reg.by_token and reg.by_token[c.i].label == "PERSON":
+                primary = reg.by_token[c.i]
+                break
+    if primary is not None:
+        if True:
+            names = [primary.name]
+            for c in head.conjuncts:
+                cm = reg.by_token.get(c.i)
+                if cm is not None and cm.name not in names:
+                    names.append(cm.name)
+            role = None
+            if primary.label == "PERSON":
+                role = _explicit_role(doc, head, primary) or reg.roles.get(primary.name)
+            return Speaker(" and ".join(names), role, primary.start, primary.end,
+                            src_start, src_end, primary.label)
+    sent = sent_of[head.i]
+    if low in PERSON_PRONOUNS:
+        gender = "f" if low in ("she", "her") else "m"  # "his" counts as male
+        m = _salient(reg, head.i, sent, {"PERSON"}, last_speaker, gender=gender)
+        if m is None:
+            return Speaker(None, None, None, None, src_start, src_end)
+        return Speaker(m.name, reg.roles.get(m.name), m.start, m.end, src_start, src_end, m.label)
+    if low in GROUP_PRONOUNS:
+        if last_speaker is not None and last_speaker.label in GROUP_LABELS and last_speaker.name:
+            return Speaker(last_speaker.name, last_speaker.role, last_speaker.start,
+                            last_speaker.end, src_start, src_end, last_speaker.label)
+        m = _salient(reg, head.i, sent, GROUP_LABELS, None)
+        if m is not None and sent - m.sent <= 2:
+            return Speaker(m.name, None, m.start, m.end, src_start, src_end, m.label)
+        return Speaker(None, None, None, None, src_start, src_end)  # an unresolved "they"
+    noun = head.lemma_.lower()
+    # "Moscow's representative": a role noun owned by a named group
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    owner = reg.by_token.get(poss[0].i) if poss else None
+    if owner is not None and owner.label in GROUP_LABELS and head.pos_ == "NOUN" and noun not in ORG_NOUNS:
+        country = METONYMS.get(owner.name.lower(), ()) + (owner.name.lower(),)
+        person = _role_match(reg, _synonyms(noun), head.i, country)
+        if person is not None:
+            return Speaker(person.name, reg.roles.get(person.name) or person.role, person.start,
+                            person.end, src_start, src_end, "PERSON")
+        return Speaker(owner.name, noun, owner.start, owner.end, src_start, src_end, owner.label)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    if head.pos_ == "NOUN" and definite:
+        if noun in ORG_NOUNS:
+            # "the company": the organisation in focus; "the league": only an organisation
+            # whose name says so (the Premier League), else the description stays as written
+            generic = noun in GENERIC_ORG_NOUNS
+            m = _salient(reg, head.i, sent, {"ORG"}, None, None if generic else noun)
+            if m is not None:
+                return Speaker(m.name, noun, m.start, m.end, src_start, src_end, m.label)
+        else:
+            person = _role_match(reg, _synonyms(noun), head.i)
+            if person is not None:
+                return Speaker(person.name, reg.roles.get(person.name) or person.role,
+                                person.start, person.end, src_start, src_end, "PERSON")
+    # an unnamed source: the phrase itself (for "who"/"which", the phrase it refers to)
+    name = doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
+    if name.lower() in RELATIVE_PRONOUNS:
+        return None
+    return Speaker(name, None, None, None, src_start, src_end)
+
+
+def _explicit_role(doc: Doc, head: Token, m: _Mention) -> str | None:
+    for e in doc.ents:
+        if e.start == m.tok_start and e.end == m.tok_end:
+            return _role_of(e)
+    return None
+
+
+def _source_extent(head: Token) -> tuple[int, int]:
+    """Token range of the source phrase as written: the subject with its appositions, without
+    relative clauses, a participle gloss (", referring to ..."), a leading conjunction or a
+    trailing date."""
+    doc = head.doc
+    skip: set[int] = set()
+    for c in head.children:
+        gloss = c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.i > 0 and doc[c.left_edge.i - 1].text == ","
+        dated = c.dep_ == "prep" and c.i > head.i and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children
+        )
+        comma = c.dep_ == "punct" and c.i > head.i and c.lower_ == ","
+        if gloss or dated or comma or c.dep_ in ("relcl", "acl") or (c.dep_ == "cc" and c.i < head.i):
+            skip.update(range(c.left_edge.i, c.right_edge.i + 1))
+    idx = [t.i for t in head.subtree if t.i not in skip]
+    a, b = min(idx), max(idx) + 1
+    while a < b - 1 and (doc[a].is_punct or doc[a].is_space or doc[a].dep_ == "cc"):
+        a += 1
+    while b - 1 > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        if doc[b - 1].text == ")" and any(t.text == "(" for t in doc[a : b - 1]):
+            break  # "Rep. Zoe Lofgren (D-Calif.)"
+        b -= 1
+    return a, b
