@@ -30,4 +30,14 @@ from .cues import rule_cue_tokens
 from .formats import HEADLINE_SOURCES
 from .marks import QuotedSpan, parse_pull_quote, quote_key, quote_token_map, quoted_spans
 
-__all__ = ["HEADLINE_SOURCES", "QuotedSpan", "attributions", "extract_quotes", "parse_pull_quote", "quote_key", "quote_token_map", "quoted_spans", "rule_cue_tokens"]
+__all__ = [
+    "HEADLINE_SOURCES",
+    "QuotedSpan",
+    "attributions",
+    "extract_quotes",
+    "parse_pull_quote",
+    "quote_key",
+    "quote_token_map",
+    "quoted_spans",
+    "rule_cue_tokens",
+]

@@ -225,7 +225,7 @@ def extract_quotes(doc: Doc, source_id: str = "", removed: Sequence[Removed] = (
         if qr.speaker:
             p = para_of(qr.start)
             last_in_para[p] = Speaker(qr.speaker, qr.speaker_role, qr.speaker_start,
-                                       qr.speaker_end, 0, 0)
+                                      qr.speaker_end, 0, 0)
     for qi, q in enumerate(qspans):
         try:
             if qi in used_q:

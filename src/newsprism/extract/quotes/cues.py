@@ -126,7 +126,7 @@ def _noun_cue(tok: Token) -> Cue | None:
         to = c.tag_ == "VB" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
         if that or to:
             return Cue(tok, tok.idx, tok.idx + len(tok.text), poss, (c.left_edge.i, c.right_edge.i + 1),
-                        negated=tok.lemma_.lower() == "denial", noun=True)
+                       negated=tok.lemma_.lower() == "denial", noun=True)
     return None
 
 
@@ -144,7 +144,7 @@ def _stance_noun_cue(tok: Token) -> Cue | None:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return Cue(tok, tok.idx, c.idx + len(c.text), owner,
-                            (c.i + 1, c.right_edge.i + 1), noun=True)
+                           (c.i + 1, c.right_edge.i + 1), noun=True)
     return None
 
 
@@ -379,7 +379,7 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if clause is not None and subj is not None and subj.lower_ not in ("it", "this", "that", "there"):
             cues.append(Cue(tok, tok.idx, tok.idx + len(tok.text), subj,
-                             (clause.left_edge.i, clause.right_edge.i + 1)))
+                            (clause.left_edge.i, clause.right_edge.i + 1)))
         return
     if tok.pos_ == "NOUN" and (tok.lemma_.lower() in NOUN_CUES or (
         broad and tok.lemma_.lower() in BROAD_NOUN_CUES | STANCE_NOUNS

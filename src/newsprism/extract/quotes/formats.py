@@ -9,9 +9,7 @@ from spacy.tokens import Doc
 
 from ...model import Quote, Removed
 from .. import doc_text
-from ..lexicon import (
-    NAMED_LABELS,
-)
+from ..lexicon import NAMED_LABELS
 from .marks import QUOTE_CHARS, QuotedSpan, parse_pull_quote, pull_matches, trim
 from .speakers import Registry, Speaker
 
@@ -71,7 +69,7 @@ def signature_speaker(doc: Doc, q: QuotedSpan, para_end: int, reg: Registry) -> 
 
 
 def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
-                             found: list[Quote], reg: Registry) -> Iterable[Quote]:
+                            found: list[Quote], reg: Registry) -> Iterable[Quote]:
     """Interview transcripts, ``PENCE: Well, the question ...``: a paragraph opened by a
     speaker label in capitals and a colon; two such paragraphs make the article a transcript
     (one alone is more likely a heading such as "UPDATE:")."""
@@ -98,7 +96,7 @@ def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int
 
 
 def headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
-                           found: list[Quote], reg: Registry) -> Iterable[Quote]:
+                          found: list[Quote], reg: Registry) -> Iterable[Quote]:
     """Headline-style attribution, a short paragraph ``Name: what they said``
     ("Lynch: No outside influence on FBI probe", "Poll: Trump ties Clinton")."""
     text = doc_text(doc)
@@ -140,7 +138,7 @@ def quote_only(text: str, para: tuple[int, int], qspans: list[QuotedSpan], pi: i
 
 
 def body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], found: list[Quote],
-                      reg: Registry) -> Iterable[Quote]:
+                     reg: Registry) -> Iterable[Quote]:
     """Pull-quotes left in the body (``content — Name, Role`` as its own paragraph)."""
     text = doc_text(doc)
     for a, b in paras:

@@ -1,4 +1,5 @@
-"""Quotation marks: paired per paragraph by a character scanner and mapped to tokens; pull-quote text parsed and matched."""
+"""Quotation marks: paired per paragraph by a character scanner and mapped to tokens; pull-quote
+text parsed and matched."""
 
 from __future__ import annotations
 

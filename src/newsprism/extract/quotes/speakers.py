@@ -1,4 +1,5 @@
-"""Speakers: the article's registry of named people and groups, gender evidence, and a cue subject resolved to a source."""
+"""Speakers: the article's registry of named people and groups, gender evidence, and a cue subject
+resolved to a source."""
 
 from __future__ import annotations
 
@@ -284,7 +285,7 @@ def _role_match(reg: Registry, nouns: frozenset[str], pos_tok: int,
 
 
 def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
-                    last_speaker: Speaker | None, author: bool = False) -> Speaker | None:
+                   last_speaker: Speaker | None, author: bool = False) -> Speaker | None:
     """Resolve the subject ``head`` of a cue to a named speaker."""
     # relative pronoun: the noun the clause hangs on ("Trump, who faulted Obama"); the
     # source as written stays "who"
@@ -320,7 +321,7 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             if primary.label == "PERSON":
                 role = _explicit_role(doc, head, primary) or reg.roles.get(primary.name)
             return Speaker(" and ".join(names), role, primary.start, primary.end,
-                            src_start, src_end, primary.label)
+                           src_start, src_end, primary.label)
     sent = sent_of[head.i]
     if low in PERSON_PRONOUNS:
         gender = "f" if low in ("she", "her") else "m"  # "his" counts as male
@@ -331,7 +332,7 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
     if low in GROUP_PRONOUNS:
         if last_speaker is not None and last_speaker.label in GROUP_LABELS and last_speaker.name:
             return Speaker(last_speaker.name, last_speaker.role, last_speaker.start,
-                            last_speaker.end, src_start, src_end, last_speaker.label)
+                           last_speaker.end, src_start, src_end, last_speaker.label)
         m = _salient(reg, head.i, sent, GROUP_LABELS, None)
         if m is not None and sent - m.sent <= 2:
             return Speaker(m.name, None, m.start, m.end, src_start, src_end, m.label)
@@ -345,7 +346,7 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
         person = _role_match(reg, _synonyms(noun), head.i, country)
         if person is not None:
             return Speaker(person.name, reg.roles.get(person.name) or person.role, person.start,
-                            person.end, src_start, src_end, "PERSON")
+                           person.end, src_start, src_end, "PERSON")
         return Speaker(owner.name, noun, owner.start, owner.end, src_start, src_end, owner.label)
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
     if head.pos_ == "NOUN" and definite:
@@ -360,7 +361,7 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             person = _role_match(reg, _synonyms(noun), head.i)
             if person is not None:
                 return Speaker(person.name, reg.roles.get(person.name) or person.role,
-                                person.start, person.end, src_start, src_end, "PERSON")
+                               person.start, person.end, src_start, src_end, "PERSON")
     # an unnamed source: the phrase itself (for "who"/"which", the phrase it refers to)
     name = doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
     if name.lower() in RELATIVE_PRONOUNS:

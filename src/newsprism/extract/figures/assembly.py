@@ -1,0 +1,236 @@
+"""extract_figures: numbers parsed, counted, categorised, scoped and linked into Figure records."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Figure
+from .. import doc_text
+from ..numbers import (
+    SCALES,
+    VAGUE,
+    Number,
+    apply_qualifier,
+    between_range,
+    parse_number,
+    qualifier_before,
+    words_from,
+)
+from .categories import adj_category, category_of, lemma, noun_category, np_category_local
+from .counted import (
+    GROWTH_VERBS,
+    PEOPLE_WORDS,
+    attribution_of,
+    counted_head,
+    excluded,
+    group_of,
+    group_word,
+    is_person_noun,
+    people_verb,
+)
+from .lexicon import NOUN_CATEGORY, SEVERE_ADVERBS
+from .scope import (
+    clause_frame,
+    doc_reference_year,
+    event_places_of,
+    first_token,
+    past_simple,
+    scope_of,
+    sentence_frame,
+)
+
+
+def _paragraph_index(doc: Doc) -> list[int]:
+    """Paragraph number of each sentence (paragraphs are separated by blank lines)."""
+    out = []
+    para = 0
+    prev_end = 0
+    for s in doc.sents:
+        if "\n\n" in doc_text(doc)[prev_end:s.start_char] or "\n" in doc_text(doc)[prev_end:s.start_char]:
+            para += 1
+        out.append(para)
+        prev_end = s.start_char + len(s.text.rstrip())
+    return out
+
+
+def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
+                    ) -> list[Figure]:
+    """Every count reported in ``doc``, with category, scope and attribution.
+
+    ``published`` (ISO date) dates the article: years before it mark background figures.
+    Items that cannot be analysed are skipped with a warning; the rest are returned."""
+    sents = list(doc.sents)
+    if not sents:
+        return []
+    paragraphs = _paragraph_index(doc)
+    ref_year = doc_reference_year(doc, published)
+    raw: list[tuple[Figure, Token, bool, int, int]] = []
+    consumed: set[int] = set()
+    for si, sent in enumerate(sents):
+        i = sent.start
+        while i < sent.end:
+            if i in consumed:
+                i += 1
+                continue
+            try:
+                item = _figure_at(doc, i, sent, si, source_id)
+            except (IndexError, ValueError, KeyError, AttributeError, TypeError) as exc:
+                # one odd construction must not cost the document its other figures
+                warnings.warn(f"figures: skipped token {doc[i].text!r} at {doc[i].idx} in "
+                              f"{source_id or 'document'}: {exc}", stacklevel=2)
+                i += 1
+                continue
+            if item is None:
+                i += 1
+                continue
+            fig, anchor, subset, end_tok = item
+            first = next(t.i for t in doc[i:end_tok] if t.idx >= fig.start) if \
+                doc[i].idx < fig.start else first_token(doc, fig.start, i)
+            raw.append((fig, anchor, subset, si, first))
+            consumed.update(range(i, end_tok))
+            i = end_tok
+    # places named around this event's own tolls (the first casualty figures not dated away)
+    event_places = event_places_of(doc, sents, raw, ref_year)
+    out: list[Figure] = []
+    background_sents: set[int] = set()
+    ref_month = int(published[5:7]) if published and re.match(r"\d{4}-\d{2}", published) \
+        else None
+    for fig, anchor, _subset, si, first in raw:
+        sc = scope_of(doc, anchor, ref_year, event_places, first, ref_month)
+        background = sc.background
+        reason = ""
+        if not background and not sc.current and si > 0 and (si - 1) in background_sents \
+                and paragraphs[si - 1] == paragraphs[si] and past_simple(anchor):
+            background, reason = True, "continues a background passage"
+        if not background and not sc.current and si > 0 \
+                and paragraphs[si - 1] == paragraphs[si] \
+                and sentence_frame(doc, sents[si - 1], ref_year) and past_simple(anchor):
+            background, reason = True, "follows a sentence about another time or event"
+        if not background and not sc.current and past_simple(anchor) \
+                and clause_frame(doc, sents[si], anchor, ref_year):
+            background, reason = True, "the sentence is set in the past"
+        fig.about_event = not background
+        if background:
+            fig.scope = sc.reason or reason
+        if background:
+            background_sents.add(si)
+        out.append(fig)
+    _link_subsets(out, [r[2] for r in raw])
+    return out
+
+
+def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
+               ) -> tuple[Figure, Token, bool, int] | None:
+    num = parse_number(doc, i)
+    if num is None:
+        return None
+    num = between_range(doc, num, sent.start)
+    q = qualifier_before(doc, num.start, sent.start)
+    if q is not None:
+        num = apply_qualifier(num, q[1], q[0])
+    # the syntactic head of the number words ("two hundred and fifty" -> hundred)
+    num.root = doc[num.num_start:num.end].root.i
+    aw = words_from(doc, num.end, 3)
+    if len(aw) >= 2 and doc[aw[0]].lower_ == "of" and (
+            parse_number(doc, aw[1]) is not None
+            or (len(aw) == 3 and doc[aw[1]].lower_ == "the" and parse_number(doc, aw[2]))):
+        return None  # "one of 14 people killed": the count is the second number
+    head, part = counted_head(doc, num)
+    if excluded(doc, num, head) is not None:
+        return None
+    # verbs that bound the count: "the toll exceeded 1,000" (at least); a projection such as
+    # "the toll could exceed 1,000" or "is expected to rise to 100" reports no count
+    gov = (head or doc[num.root])
+    while gov.dep_ in ("nummod", "quantmod", "compound", "pobj", "prep") and gov.head.i != gov.i \
+            and gov.head.pos_ in ("ADP", "NOUN", "NUM"):
+        gov = gov.head
+    verb = gov.head if gov.dep_ in ("dobj", "pobj", "attr") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is not None and verb.pos_ == "VERB":
+        modal = any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "would", "will")
+                    for c in verb.children) or lemma(verb.head) in ("expect", "fear", "predict")
+        if modal and lemma(verb) in GROWTH_VERBS:
+            return None
+        if lemma(verb) in ("exceed", "surpass", "top", "pass") and num.qualifier == "exact":
+            num = Number(num.start, num.num_start, num.end, num.low, None, "at_least",
+                         num.value, num.root)
+    # a capacity is not a count: "the boat, built to carry 30 people"
+    if verb is not None and verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in (
+            "build", "design", "mean", "intend", "certify", "license", "able", "capable",
+            "equip", "plan"):
+        return None
+    # a count inside a condition is hypothetical: "if even a portion of those billion people
+    # were displaced"
+    if any(a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children
+                                     if m.dep_ == "mark") for a in doc[num.root].ancestors):
+        return None
+    category, subset = category_of(doc, num, head, part)
+    if category == "other":
+        # counts that are not casualties are kept only when they count people: a person noun,
+        # or a bare number whose verb takes people ("120 have been rescued")
+        if num.value < 2:
+            return None
+        nxt = [doc[j].lower_ for j in words_from(doc, num.end, 2)]
+        aboard = nxt[:1] == ["aboard"] or nxt == ["on", "board"]
+        if head is None and not (part is None and (people_verb(doc[num.root]) or aboard)):
+            return None  # a bare number counts people only by its verb or "on board"
+        if head is not None and not is_person_noun(head):
+            return None
+        if head is not None and (head.lower_ in VAGUE or head.lower_ in SCALES):
+            return None
+    if category != "other" and num.value < 1:
+        return None
+    if num.value == 1 and head is None and part is None and category in ("other", "arrested",
+                                                                        "displaced"):
+        return None  # "one captured by a dashboard camera": a pronoun, not a count
+    if category != "other" and head is not None and not (
+            is_person_noun(head) or lemma(head) in NOUN_CATEGORY
+            or head.lower_ in NOUN_CATEGORY or head.lower_ in PEOPLE_WORDS):
+        return None  # "shot down two planes", "six divisions fled": not people
+    group = group_word(doc, head, part, num, category)
+    counts = f"{group} {category}" if category != "other" else group
+    start_tok = num.start
+    end_tok = num.end
+    if head is not None and head.i >= end_tok and head.i - end_tok <= 4:
+        end_tok = head.i + 1
+    elif part is not None and part.i >= end_tok and part.i - end_tok <= 4:
+        end_tok = part.i + 1
+    start = doc[start_tok].idx
+    last = doc[end_tok - 1]
+    end = last.idx + len(last.text)
+    anchor = head if head is not None and head.i < num.end + 1 else doc[num.root]
+    fig = Figure(
+        source_id=source_id, start=start, end=end, text=doc_text(doc)[start:end], low=num.low,
+        high=num.high, qualifier=num.qualifier, counts=counts, category=category,
+        attributed_to=attribution_of(doc, doc[num.root], sent), sentence=si,
+        id=f"{source_id}:{start}",
+    )
+    # a part of another casualty count ("three of the injured died", "two of the dead were
+    # paramedics", "including 30 children"); "four of them" (of the protesters) is not
+    root = doc[num.root]
+    graded = root.head.lower_ in SEVERE_ADVERBS | {"fatally", "mortally"} or any(
+        c.lower_ in SEVERE_ADVERBS | {"fatally", "mortally"} for c in root.children)
+    fig.partial = (part is not None and (graded or bool(
+        noun_category(part) or adj_category(part) or np_category_local(part)))) or (
+        part is None and subset)
+    sub_group = group_of(counts) != "people"
+    return fig, anchor, subset or sub_group, max(end_tok, num.end)
+
+
+def _link_subsets(figs: list[Figure], subset_flags: list[bool]) -> None:
+    """Link each sub-group count to the nearest preceding total of the same category."""
+    for k, fig in enumerate(figs):
+        if not subset_flags[k] or fig.category == "other" or group_of(fig.counts) == "people":
+            continue
+        for j in range(k - 1, -1, -1):
+            tot = figs[j]
+            if tot.category == fig.category and group_of(tot.counts) == "people" \
+                    and tot.about_event == fig.about_event \
+                    and (fig.sentence is None or tot.sentence is None
+                         or fig.sentence - tot.sentence <= 4):
+                fig.subset_of = tot.id
+                break

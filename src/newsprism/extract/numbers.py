@@ -1,0 +1,264 @@
+"""Number expressions in a parsed Doc: digits, number words, scales, vague plurals, ranges and
+qualifiers ("at least 86", "between 40 and 50", "dozens")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+# --------------------------------------------------------------------------- lexicons
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+# conventional lower bounds of vague plurals
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
+         "millions": 2_000_000, "billions": 2_000_000_000, "tens": 20}
+VAGUE_SINGLE = {"dozen": 12, "score": 20}
+_FEW = {"several", "few", "many"}
+
+# qualifier phrases (lower-cased token sequences) -> qualifier kind
+_QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(
+    [
+        (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
+        (("no", "less", "than"), "at_least"), (("not", "less", "than"), "at_least"),
+        (("more", "than"), "at_least"), (("over",), "at_least"), (("upwards", "of"), "at_least"),
+        (("in", "excess", "of"), "at_least"), (("well", "over"), "at_least"),
+        (("just", "over"), "at_least"), (("above",), "at_least"), (("exceeding",), "at_least"),
+        (("as", "many", "as"), "at_most"), (("up", "to"), "at_most"), (("at", "most"), "at_most"),
+        (("no", "more", "than"), "at_most"), (("fewer", "than"), "at_most"),
+        (("less", "than"), "at_most"), (("under",), "at_most"), (("just", "under"), "at_most"),
+        (("nearly",), "approx"), (("almost",), "approx"), (("about",), "approx"),
+        (("around",), "approx"), (("approximately",), "approx"), (("roughly",), "approx"),
+        (("some",), "approx"), (("an", "estimated"), "approx"), (("estimated",), "approx"),
+        (("close", "to"), "approx"), (("circa",), "approx"), (("nearly", "all"), "approx"),
+    ],
+    key=lambda q: -len(q[0]),
+)
+_DIGITS_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_RANGE_RE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@dataclass(slots=True)
+class Number:
+    start: int  # token index of the first token (qualifier included)
+    num_start: int  # token index of the first number token
+    end: int  # token index past the last number token
+    low: float | None
+    high: float | None
+    qualifier: str
+    value: float  # the main value (for exclusions such as years)
+    root: int  # the syntactic head token of the number phrase
+
+
+def _digits(text: str) -> float | None:
+    t = text.replace(",", "")
+    if _DIGITS_RE.match(text):
+        try:
+            return float(t)
+        except ValueError:
+            return None
+    return None
+
+
+def _word_value(words: list[str]) -> float | None:
+    """Value of a sequence of number words ("two hundred and fifty", "twenty-five")."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if w in ("and", "-"):
+            continue
+        if w in _UNITS:
+            current += _UNITS[w]
+            seen = True
+        elif w in ("hundred",):
+            current = (current or 1) * 100
+            seen = True
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _is_num_word(tok: Token) -> bool:
+    low = tok.lower_
+    if low in _UNITS or low in ("hundred", "thousand", "million", "billion"):
+        return True
+    if "-" in low:
+        parts = low.split("-")
+        return all(p in _UNITS for p in parts)
+    return False
+
+
+def words_from(doc: Doc, i: int, k: int = 14) -> list[int]:
+    """Indices of the next k non-space tokens from i on (spaces such as NBSP are tokens)."""
+    out: list[int] = []
+    j = i
+    while j < len(doc) and len(out) < k:
+        if not doc[j].is_space:
+            out.append(j)
+        j += 1
+    return out
+
+
+def words_before(doc: Doc, i: int, lo: int, k: int = 4) -> list[int]:
+    """Indices of up to k non-space tokens before i (not before lo), in text order."""
+    out: list[int] = []
+    j = i - 1
+    while j >= lo and len(out) < k:
+        if not doc[j].is_space:
+            out.append(j)
+        j -= 1
+    return out[::-1]
+
+
+def parse_number(doc: Doc, i: int) -> Number | None:
+    """Parse a number expression starting at token i (without qualifier)."""
+    first = doc[i]
+    text0 = first.lower_
+    # cheap gate (this runs on every token): only these can start a number expression
+    if not (text0 in VAGUE or text0 in _FEW or text0 in ("a", "an", "one", "half")
+            or any(ch.isdigit() for ch in text0) or _is_num_word(first)):
+        return None
+    idx = words_from(doc, i)
+    if not idx or idx[0] != i:
+        return None
+    w = [doc[j].lower_ for j in idx] + ["", "", ""]
+    tok = doc[i]
+    low = w[0]
+
+    def past(p: int) -> int:  # token index just after word p
+        return idx[p] + 1
+
+    # vague plurals: dozens, scores of, hundreds (of thousands), tens of thousands
+    if low in VAGUE:
+        if low == "scores" and w[1] != "of":
+            return None
+        if low == "tens" and not (w[1] == "of" and w[2] in VAGUE):
+            return None
+        value = float(VAGUE[low])
+        p = 0
+        while w[p + 1] == "of" and w[p + 2] in ("thousands", "millions", "billions", "hundreds"):
+            value = VAGUE[low] * SCALES[w[p + 2][:-1]]
+            p += 2
+        return Number(i, i, past(p), value, None, "vague", value, idx[p])
+
+    # several/a few + scale: "several hundred", "a few dozen"
+    if low in _FEW and w[1] in ("hundred", "thousand", "million", "dozen"):
+        scale = 12 if w[1] == "dozen" else SCALES[w[1]]
+        value = 2.0 * scale
+        return Number(i, i, past(1), value, None, "vague", value, idx[1])
+
+    # a/one dozen, a score of, a hundred/thousand, half a dozen/million
+    if low in ("a", "an", "one") and w[1] in ("dozen", "hundred", "thousand", "million"):
+        if w[1] == "dozen":
+            return Number(i, i, past(1), 12.0, 12.0, "approx" if low != "one" else "exact",
+                          12.0, idx[1])
+        value = float(SCALES[w[1]])
+        return Number(i, i, past(1), value, value, "exact", value, idx[1])
+    if low == "a" and w[1] == "score" and w[2] == "of":
+        return Number(i, i, past(1), 20.0, 20.0, "approx", 20.0, idx[1])
+    if low == "half" and w[1] == "a" and w[2] in ("dozen", "million"):
+        value = 6.0 if w[2] == "dozen" else 500_000.0
+        return Number(i, i, past(2), value, value, "approx", value, idx[2])
+
+    # digit ranges in one token: 40-50
+    m = _RANGE_RE.match(tok.text)
+    if m:
+        a = _digits(m.group(1))
+        b = _digits(m.group(2))
+        if a is None or b is None or b <= a:
+            return None
+        return Number(i, i, i + 1, a, b, "approx", a, i)
+
+    # digits, optionally with a scale word: 86, 1,400, 1.5 million; or number words
+    value = _digits(tok.text)
+    p = 0
+    if value is None:
+        if not _is_num_word(tok):
+            return None
+        words: list[str] = []
+        while p < len(idx) and (_is_num_word(doc[idx[p]]) or (
+            w[p] in ("and", "-") and p + 1 < len(idx) and _is_num_word(doc[idx[p + 1]])
+            and words
+        )):
+            words.extend(w[p].split("-") if w[p] != "-" else ["-"])
+            p += 1
+        value = _word_value(words)
+        if value is None:
+            return None
+        p -= 1
+    elif w[1] in SCALES and (w[1] in ("hundred", "thousand", "million", "billion") or (
+            tok.whitespace_ == "" and idx[1] == i + 1)):  # "1.4m" but not "10 m high"
+        value *= SCALES[w[1]]
+        p = 1
+    # dozen as a multiplier: "three dozen"
+    if w[p + 1] == "dozen":
+        value *= 12
+        p += 1
+    num = Number(i, i, past(p), value, value, "exact", value, idx[p])
+    # ranges: "40 to 50", "40 or 50", "40-50" split into three tokens
+    if w[p + 1] in ("to", "-", "–", "or") and p + 2 < len(idx) and w[p + 2] not in VAGUE:
+        other = parse_number(doc, idx[p + 2])
+        if other is not None and other.low is not None and other.low > value \
+                and other.qualifier == "exact":
+            num = Number(i, i, other.end, value, other.low, "approx", value, other.root)
+    return num
+
+
+def qualifier_before(doc: Doc, i: int, sent_start: int) -> tuple[int, str] | None:
+    before = words_before(doc, i, sent_start)
+    for words, kind in _QUALIFIERS:
+        k = len(words)
+        if k > len(before):
+            continue
+        if tuple(doc[j].lower_ for j in before[-k:]) == words:
+            return before[-k], kind
+    return None
+
+
+def between_range(doc: Doc, num: Number, sent_start: int) -> Number:
+    """'between 40 and 50': a range."""
+    before = words_before(doc, num.start, sent_start, 1)
+    after = words_from(doc, num.end, 2)
+    if before and doc[before[0]].lower_ == "between" and len(after) == 2 \
+            and doc[after[0]].lower_ == "and":
+        other = parse_number(doc, after[1])
+        if other is not None and other.low is not None and num.low is not None \
+                and other.low > num.low:
+            return Number(before[0], num.num_start, other.end, num.low, other.low,
+                          "approx", num.value, other.root)
+    return num
+
+
+def apply_qualifier(num: Number, kind: str, qstart: int) -> Number:
+    v = num.low
+    if num.qualifier == "vague":
+        if kind == "at_least":
+            return Number(qstart, num.num_start, num.end, v, None, "at_least", num.value,
+                          num.root)
+        return Number(qstart, num.num_start, num.end, v, None, "vague", num.value, num.root)
+    if num.high is not None and num.low is not None and num.high != num.low:
+        return num  # a range keeps its own bounds
+    if kind == "at_least":
+        return Number(qstart, num.num_start, num.end, v, None, "at_least", num.value,
+                      num.root)
+    if kind == "at_most":
+        return Number(qstart, num.num_start, num.end, None, v, "at_most", num.value,
+                      num.root)
+    return Number(qstart, num.num_start, num.end, v, v, "approx", num.value, num.root)
