@@ -1,0 +1,203 @@
+"""Publication dates inferred from an article's own dates (datelines, weekdays, "yesterday") and a
+story's event anchor."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from ...model import DateMention
+from .anchoring import parse_iso, resolve_spec, safe_date
+from .assembly import strict_dateparser
+from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
+
+# --------------------------------------------------------------------------- publication date
+
+
+def _weekday_dates(dates: list[DateMention]) -> list[tuple[DateMention, Spec]]:
+    out = []
+    for dm in dates:
+        spec = parse_expression(dm.text)
+        if spec is not None:
+            out.append((dm, spec))
+    return out
+
+
+def infer_published(
+    text: str, dates: list[DateMention], story_dates: list[str] | None = None
+) -> tuple[str | None, str]:
+    """Infer a publication date from the text itself: (ISO date or None, evidence).
+
+    Evidence, in order of strength:
+    1. a dateline / "Published"/"Updated" stamp with a full date near the top of the text;
+    2. the latest explicit full date in past-tense text (the article cannot predate it);
+    3. a weekday that agrees with a month-day date ("Tuesday, April 4"): the year is the first
+       one on or after the latest year the text mentions, and publication is on or after it;
+    4. ``story_dates``: day dates other articles of the same story established (ISO), used to
+       place this article's weekdays / month-days ("on Tuesday" -> that story's Tuesday).
+    The value is a lower bound when it rests on 2-4; the evidence says which rule fired.
+    """
+    head = text[:400]
+    m = re.search(
+        r"(?:published|updated|posted|first published)\s*(?:on|:)?\s*(?P<d>[^\n|]{6,40})",
+        head,
+        re.I,
+    )
+    if m:
+        d = strict_dateparser(m.group("d"))
+        if d is not None:
+            return d.isoformat(), f"stamp {m.group(0).strip()!r}"
+    pairs = _weekday_dates(dates)
+    explicit = [
+        (parse_iso(dm.value), dm)
+        for dm, spec in pairs
+        if spec.kind == "full" and dm.direction != "future" and dm.value
+    ]
+    explicit = [(d, dm) for d, dm in explicit if d is not None]
+    if explicit:
+        d, dm = max(explicit, key=lambda x: x[0])
+        return _day_after_if_yesterday(text, dates, d, f"latest full date in the text, {dm.text!r}")
+    years = [spec.year for _dm, spec in pairs if spec.year is not None]
+    latest_year = max(years) if years else None
+    for dm, spec in pairs:
+        if spec.kind == "monthday" and spec.weekday is not None and latest_year is not None:
+            for year in range(latest_year, latest_year + 30):
+                d = safe_date(year, spec.month or 1, spec.day or 1)
+                if d is not None and d.weekday() == spec.weekday:
+                    return (
+                        d.isoformat(),
+                        f"weekday agrees with the date in {dm.text!r} first in {year}",
+                    )
+    if story_dates:
+        known = sorted({d for d in (parse_iso(s) for s in story_dates) if d is not None})
+        if known:
+            lo, hi = known[0], known[-1]
+            span = lo.isoformat() if lo == hi else f"{lo.isoformat()}..{hi.isoformat()}"
+            best: dt.date | None = None
+            why = ""
+            for dm, spec in pairs:
+                if dm.direction == "future":
+                    continue
+                cand: dt.date | None = None
+                if (
+                    spec.kind == "weekday"
+                    and spec.modifier in ("", "on")
+                    and spec.weekday is not None
+                ):
+                    cand = _nearest_weekday(spec.weekday, lo, hi)
+                elif spec.kind == "monthday":
+                    value, _rel = resolve_spec(spec, hi, "either", None)
+                    cand = parse_iso(value)
+                    if cand is not None and not (
+                        lo - dt.timedelta(days=EVENT_WINDOW_DAYS)
+                        <= cand
+                        <= hi + dt.timedelta(days=EVENT_WINDOW_DAYS)
+                    ):
+                        cand = None  # background, says nothing about publication
+                if cand is not None and (best is None or cand > best):
+                    best, why = cand, f"{dm.text!r} near the story's dates ({span})"
+            if best is not None:
+                return _day_after_if_yesterday(text, dates, best, f"latest day mentioned, {why}")
+    return None, "no date evidence in the text"
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    para = text.rfind("\n\n", 0, pos)
+    before = text[para + 2 if para >= 0 else 0 : pos]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+def _day_after_if_yesterday(
+    text: str, dates: list[DateMention], day: dt.date, why: str
+) -> tuple[str, str]:
+    """Publication is the day after the latest day named when the text itself (not a quoted
+    speaker) says "yesterday" or "last night" and never "today": news written the next day."""
+    own = [d for d in dates if not _in_quotation(text, d.start)]
+    words = {re.sub(r"\s+", " ", d.text.lower()) for d in own}
+    if words & {"yesterday", "last night"} and not words & {
+        "today", "tonight", "this morning", "this afternoon", "this evening",
+    }:  # fmt: skip
+        later = day + dt.timedelta(days=1)
+        return later.isoformat(), f"{why}, plus one day: the text says 'yesterday'"
+    return day.isoformat(), why
+
+
+def dateline_date(
+    lines: Iterable[str], story_dates: list[str] | None = None
+) -> tuple[str | None, str]:
+    """A publication date from a short line the cleaner took out of the body (a dateline or
+    stamp: "Mumbai, Nov 11 -", "March 14, 2013 6:13 am"). A month-day without a year takes the
+    year that puts it nearest the story's known dates. Returns (ISO date or None, evidence)."""
+    known = sorted(d for d in (parse_iso(s) for s in story_dates or []) if d is not None)
+    for line in lines:
+        line = line.strip()
+        if not line or len(line) > 80:
+            continue
+        spec = parse_expression(line)
+        if spec is None:
+            continue
+        if spec.kind == "full":
+            value, _rel = resolve_spec(spec, None, "either", None)
+        elif spec.kind == "monthday" and known:
+            value, _rel = resolve_spec(spec, known[-1], "either", None)
+        else:
+            continue
+        if value is not None:
+            return value, f"date line {line!r}"
+    return None, "no date line"
+
+
+def _nearest_weekday(weekday: int, lo: dt.date, hi: dt.date) -> dt.date:
+    """The day with that weekday nearest to the period lo..hi (inside it when one is; ties go
+    to the later day). Constant time, whatever the length of the period."""
+    last_in = hi - dt.timedelta(days=(hi.weekday() - weekday) % 7)  # latest such day <= hi
+    if last_in >= lo:
+        return last_in
+    after = hi + dt.timedelta(days=(weekday - hi.weekday()) % 7 or 7)  # first such day > hi
+    return after if (after - hi).days <= (lo - last_in).days else last_in
+
+
+def infer_story_anchor(mentions: Iterable[DateMention]) -> tuple[str | None, str]:
+    """A day date for a story none of whose articles has a known publication date.
+
+    Weekday/date agreement across the articles: the month-day most sources give without a
+    year ("the attack on April 4") and the weekday most sources give ("on Tuesday") fix the
+    year: the first one, on or after the latest year any article mentions, in which that
+    month-day falls on that weekday. Returns (ISO date or None, evidence)."""
+    years: list[int] = []
+    monthdays: dict[tuple[int, int], set[str]] = {}
+    weekdays: dict[int, set[str]] = {}
+    examples: dict[object, str] = {}
+    for dm in mentions:
+        spec = parse_expression(dm.text)
+        if spec is None:
+            continue
+        if spec.year is not None:
+            years.append(spec.year)
+        if dm.direction == "future":
+            continue
+        if spec.kind == "monthday" and spec.month is not None and spec.day is not None:
+            key = (spec.month, spec.day)
+            monthdays.setdefault(key, set()).add(dm.source_id)
+            examples.setdefault(key, dm.text)
+            if spec.weekday is not None:
+                weekdays.setdefault(spec.weekday, set()).add(dm.source_id)
+        elif spec.kind == "weekday" and spec.modifier in ("", "on") and spec.weekday is not None:
+            weekdays.setdefault(spec.weekday, set()).add(dm.source_id)
+            examples.setdefault(spec.weekday, dm.text)
+    if not years or not monthdays or not weekdays:
+        return None, "no weekday/date agreement across the articles"
+    latest = max(years)
+    (month, day), md_src = max(monthdays.items(), key=lambda kv: (len(kv[1]), -kv[0][0], -kv[0][1]))
+    weekday, wd_src = max(weekdays.items(), key=lambda kv: (len(kv[1]), -kv[0]))
+    for year in range(latest, latest + 30):
+        d = safe_date(year, month, day)
+        if d is not None and d.weekday() == weekday:
+            return d.isoformat(), (
+                f"{examples.get((month, day), '')!r} is a {calendar.day_name[weekday]} "
+                f"(named so by {len(md_src | wd_src)} sources) first in {year}, "
+                f"after {latest}, the latest year named"
+            )
+    return None, "weekday and date never agree"
