@@ -1,0 +1,49 @@
+"""Cross-document entity resolution: one entity per real-world thing (issue 6).
+
+``resolve_entities(articles)`` clusters the mentions of every article of a story:
+
+1. Each name mention is parsed (``names.name_core``): descriptors, appositions and asides go
+   ("vendor SeaMicro", "Matt Smith, the Doctor"), a title becomes the role ("U.S. President"
+   Donald Trump), the name is folded to a key (unidecode, casefold, "al-" and "Inc." dropped)
+   and the gazetteer maps country aliases ("U.S.", "America") and demonyms ("Russians") to
+   one key. Mentions with one key form a *node*; NER labels, plus cues such as "the town of"
+   or a title before the name, are its type votes (type repair).
+2. Nodes merge through hashed blocking keys only (near-linear in the number of mentions):
+   - transliteration: same phonetic skeleton (``names.skeleton``) and rapidfuzz ratio >= 80;
+     below 90, or across NER types, the names' sentences must also share context;
+   - people: full names with one surname and the same first name, or one inside the other
+     ("Charger Jamal Williams"); a short form ("Trump") joins the only full name with that
+     surname; one shared by several ("Johnson") goes, per mention, to the nearest full name
+     in its article, else to the one whose context the article shares clearly, else nowhere;
+     different surnames never merge (Vladimir Putin / Vladimir Safronkov);
+   - acronyms: defined in brackets ("(SOHR)"), or the only name whose initials they are;
+   - qualified names: "UN Security Council", "U.S. Surgeon General", "... of the United
+     States" meet the bare name when it has no other qualifier (two ministries stay two);
+   - short names: "Chargers" joins the only longer name ending in it ("San Diego Chargers");
+     "Free Idlib Army" never meets "Idlib" (no rule maps a name to a word inside another).
+3. Mentions from other annotators (``adapter.annotate_spans``): common nouns cluster by head
+   lemma (with a number before the head: "50 people" is not "40 people"), join a name they
+   spell ("the surgeon general") or the person written with that role ("the coach"); a
+   pronoun joins the nearest compatible mention within a few sentences.
+4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type
+   by vote, a role, per-source mention counts, and ``acts_for`` for capitals, seats and
+   demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named).
+
+Side effects: ``Mention.entity_id`` is set on every entity mention (numeric and temporal
+labels are not entities and stay None); each ``Quote`` whose speaker span or string names
+an entity gets ``speaker_entity`` and the canonical ``speaker``.
+"""
+
+from __future__ import annotations
+
+from .assembly import resolve_entities
+from .mentions import ENTITY_LABELS, NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL, RESOLVED_LABELS
+
+__all__ = [
+    "ENTITY_LABELS",
+    "NAME_LABEL",
+    "NOMINAL_LABEL",
+    "PRONOUN_LABEL",
+    "RESOLVED_LABELS",
+    "resolve_entities",
+]

@@ -1,0 +1,169 @@
+"""resolve_entities: nodes merged into Entity records with a canonical name, and quotation speakers
+linked to them."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+
+from ...model import AnnotatedArticle, Entity, Span
+from ..gazetteer import Gazetteer, load_gazetteer
+from ..names import fold, fold_tokens, split_title
+from .mentions import Item, Node, UnionFind, parse_name, prepare, type_vote
+from .merging import (
+    build_nodes,
+    merge_acronyms,
+    merge_defined_acronyms,
+    merge_leftover_countries,
+    merge_parent_prefix,
+    merge_people,
+    merge_short_names,
+    merge_transliterations,
+)
+from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
+
+
+def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
+    for n in node_list:
+        if n.key.startswith("country:"):
+            return gaz.country_name(n.key.split(":", 1)[1])
+    for n in node_list:
+        if n.key.startswith("demonym:") and n.country is not None:
+            return gaz.countries[n.country[1]].demonym or n.surfaces.most_common(1)[0][0]
+    full = [n for n in node_list if not n.acronym] or node_list
+    best = max(full, key=lambda n: (n.ntokens, sum(n.surfaces.values())))
+    # the most frequent spelling of that name, ties to the first written
+    return best.surfaces.most_common(1)[0][0]
+
+
+def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
+    """Cluster every entity mention of every article into cross-document entities."""
+    gaz = load_gazetteer(fold)
+    items = prepare(articles, gaz)
+    nodes = build_nodes(items, articles, gaz)
+    uf = UnionFind()
+    for key in nodes:
+        uf.find(key)
+    merge_defined_acronyms(items, nodes, uf)
+    merge_transliterations(nodes, uf)
+    merge_acronyms(nodes, uf)
+    ambiguous = merge_people(nodes, uf)
+    merge_leftover_countries(nodes, uf, gaz, ambiguous)
+    merge_parent_prefix(nodes, uf, gaz)
+    merge_short_names(nodes, uf)
+    routed = route_ambiguous(items, nodes, uf, ambiguous, articles)
+
+    root_of = {
+        i: routed.get(i, uf.find(it.key)) for i, it in enumerate(items) if it.kind != "pronoun"
+    }
+    link_role_nouns(items, nodes, root_of)
+    resolve_pronouns(items, nodes, root_of)
+    clusters: dict[str, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        clusters[root_of[i]].append(i)
+
+    ordered = sorted(clusters.items(), key=lambda kv: (-len(kv[1]), items[kv[1][0]].order))
+    entities: list[Entity] = []
+    by_country: dict[str, Entity] = {}
+    pending_acts: list[tuple[Entity, str]] = []
+    members: dict[str, set[str]] = defaultdict(set)  # root -> node keys (items' and added)
+    for key in nodes:
+        members[uf.find(key)].add(key)
+    for n, (root, idxs) in enumerate(ordered, start=1):
+        node_keys = {items[i].key for i in idxs} | members.get(root, set())
+        node_list = [nodes[k] for k in sorted(node_keys) if k in nodes]
+        votes: Counter[str] = Counter(items[i].label for i in idxs if items[i].kind == "name")
+        votes.update(items[i].cue for i in idxs if items[i].cue is not None)
+        etype = type_vote(votes)
+        country = next((nd.country for nd in node_list if nd.country is not None), None)
+        if country is not None and country[0] in {"name", "capital"}:
+            etype = "GPE"
+        elif country is not None and country[0] == "demonym":
+            etype = "NORP"
+        name = _canonical(node_list, gaz) if node_list else items[idxs[0]].name
+        surfaces: Counter[str] = Counter(items[i].name for i in idxs if items[i].kind != "pronoun")
+        aliases = [s for s, _ in surfaces.most_common() if s != name]
+        roles = Counter(items[i].role for i in idxs if items[i].role)
+        counts: Counter[str] = Counter(items[i].mention.source_id for i in idxs)
+        ent = Entity(
+            id=f"e{n}",
+            name=name,
+            type=etype,
+            aliases=aliases,
+            mentions=[
+                Span(items[i].mention.source_id, items[i].mention.start, items[i].mention.end)
+                for i in idxs
+            ],
+            role=roles.most_common(1)[0][0] if roles else None,
+            mention_counts=dict(counts),
+        )
+        for i in idxs:
+            items[i].mention.entity_id = ent.id
+        entities.append(ent)
+        if country is not None and country[0] == "name":
+            by_country.setdefault(country[1], ent)
+        elif country is not None:
+            pending_acts.append((ent, country[1]))
+    for ent, country_name in pending_acts:
+        target = by_country.get(country_name)
+        if target is None:  # the country itself is never named: add it, without mentions
+            target = Entity(id=f"e{len(entities) + 1}", name=country_name, type="GPE")
+            entities.append(target)
+            by_country[country_name] = target
+        ent.acts_for = target.id
+    _link_speakers(articles, entities, nodes, uf, gaz, items, clusters)
+    return entities
+
+
+def _link_speakers(
+    articles: list[AnnotatedArticle],
+    entities: list[Entity],
+    nodes: dict[str, Node],
+    uf: UnionFind,
+    gaz: Gazetteer,
+    items: list[Item],
+    clusters: dict[str, list[int]],
+) -> None:
+    """Point each quote at its speaker's entity, by span first, then by name.
+
+    Of the mentions inside a speaker span ("deputy Russian UN ambassador Vladimir Safronkov")
+    a person wins over an organisation over a place or group, and the later one on ties."""
+    by_id = {e.id: e for e in entities}
+    rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 3, "NORP": 4}
+    root_entity: dict[str, str] = {}
+    for root, idxs in clusters.items():
+        eid = items[idxs[0]].mention.entity_id
+        if eid is not None:
+            root_entity[root] = eid
+    last_name: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "PERSON":
+            toks = fold_tokens(e.name)
+            if toks:
+                last_name[toks[-1]].add(e.id)
+    for art in articles:
+        spans = sorted(
+            (m.start, m.end, m.entity_id) for m in art.mentions if m.entity_id is not None
+        )
+        starts = [sp[0] for sp in spans]
+        for q in art.quotes:
+            eid: str | None = None
+            if q.speaker_start is not None and q.speaker_end is not None:
+                hi = bisect.bisect_left(starts, q.speaker_end)
+                inside = [(s, e, mid) for s, e, mid in spans[:hi] if q.speaker_start < e]
+                if inside:
+                    best = min(inside, key=lambda x: (rank.get(by_id[x[2]].type, 5), -x[1]))
+                    eid = best[2]
+            if eid is None and q.speaker:
+                for label in ("PERSON", "ORG"):
+                    key = parse_name(q.speaker, label, gaz)[2]
+                    if key in nodes:
+                        eid = root_entity.get(uf.find(key))
+                        break
+                if eid is None:
+                    key = fold(split_title(q.speaker, person=True).name)
+                    if key and len(last_name.get(key.split()[-1], ())) == 1:
+                        eid = next(iter(last_name[key.split()[-1]]))
+            if eid is not None and eid in by_id:
+                q.speaker_entity = eid
+                q.speaker = by_id[eid].name

@@ -1,0 +1,209 @@
+"""Mentions that need context: ambiguous short names routed by idf-weighted context, role nouns and
+pronouns linked to an antecedent."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter, defaultdict
+
+from ...model import AnnotatedArticle
+from .mentions import (
+    CONTEXT_STOP,
+    PERSON_NOUNS,
+    PRONOUN_CLASSES,
+    PRONOUN_WINDOW,
+    ROUTE_CONTEXT,
+    ROUTE_MARGIN,
+    WORD,
+    Item,
+    Node,
+    UnionFind,
+)
+
+
+def route_ambiguous(
+    items: list[Item],
+    nodes: dict[str, Node],
+    uf: UnionFind,
+    ambiguous: dict[str, list[str]],
+    articles: list[AnnotatedArticle],
+) -> dict[int, str]:
+    """Item index -> root for short names shared by several full names ("Johnson").
+
+    The nearest full name in the same article wins; in an article with none of them, the
+    full name whose sentences share the most (idf-weighted) vocabulary with the article wins
+    when it clearly beats the others; otherwise the mention keeps its own entity."""
+    routed: dict[int, str] = {}
+    if not ambiguous:
+        return routed
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)  # (source, root) -> starts
+    wanted = {r for roots in ambiguous.values() for r in roots}
+    for it in items:
+        root = uf.find(it.key)
+        if root in wanted and it.key not in ambiguous:
+            positions[(it.mention.source_id, root)].append(it.mention.start)
+    root_ctx: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, node in nodes.items():
+        root = uf.find(key)
+        if root in wanted and key not in ambiguous:
+            root_ctx[root].update(node.context)
+    by_source = {a.source_id: a for a in articles}
+    idf: dict[str, float] | None = None
+    doc_vecs: dict[str, dict[str, float]] = {}
+    root_vecs: dict[str, dict[str, float]] = {}
+    for key, roots in ambiguous.items():
+        ranked: dict[str, list[tuple[float, str]]] = {}  # source -> roots by context similarity
+        for i in nodes[key].items:
+            m = items[i].mention
+            best: tuple[int, int, str] | None = None  # (after?, distance, root)
+            for root in roots:
+                starts = positions.get((m.source_id, root))
+                if not starts:
+                    continue
+                j = bisect.bisect_right(starts, m.start) - 1
+                if j >= 0:
+                    cand = (0, m.start - starts[j], root)
+                else:
+                    cand = (1, starts[0] - m.start, root)
+                if best is None or cand < best:
+                    best = cand
+            if best is not None:
+                routed[i] = best[2]
+                continue
+            art = by_source.get(m.source_id)
+            if art is None:
+                continue
+            if m.source_id not in ranked:  # the same for every mention of the key in a source
+                if idf is None:
+                    idf = _idf(articles)
+                if m.source_id not in doc_vecs:
+                    doc_vecs[m.source_id] = _weighted(_bag(art.article.text), idf)
+                for r in roots:
+                    if r not in root_vecs:
+                        root_vecs[r] = _weighted(root_ctx[r], idf)
+                ranked[m.source_id] = sorted(
+                    ((_wcosine(doc_vecs[m.source_id], root_vecs[r]), r) for r in roots), reverse=True
+                )
+            sims = ranked[m.source_id]
+            top, second = sims[0][0], sims[1][0] if len(sims) > 1 else 0.0
+            if top >= ROUTE_CONTEXT and top >= ROUTE_MARGIN * second:
+                routed[i] = sims[0][1]
+    return routed
+
+
+def _bag(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in WORD.findall(text) if w.lower() not in CONTEXT_STOP)
+
+
+def _idf(articles: list[AnnotatedArticle]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for art in articles:
+        df.update({w.lower() for w in WORD.findall(art.article.text)})
+    n = len(articles)
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def _weighted(bag: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    return {w: c * idf.get(w, 1.0) for w, c in bag.items()}
+
+
+def _wcosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def link_role_nouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+    """A common noun that names a person's role ("the coach") is that person: the one in the
+    same article written with that role, or else the only one in the story."""
+    in_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
+    in_story: dict[str, set[str]] = defaultdict(set)
+    for i, it in enumerate(items):
+        if it.kind != "name" or not it.descriptors:
+            continue
+        node = nodes.get(it.key)
+        if node is None or node.type != "PERSON":
+            continue
+        for word in it.descriptors:
+            in_doc[(it.mention.source_id, word)].add(root_of[i])
+            in_story[word].add(root_of[i])
+    if not in_story:
+        return
+    for i, it in enumerate(items):
+        if it.kind != "nominal":
+            continue
+        head = it.key.split(":")[1]
+        local = in_doc.get((it.mention.source_id, head), set())
+        if len(local) == 1:
+            root_of[i] = next(iter(local))
+        elif not local and len(in_story.get(head, ())) == 1:
+            root_of[i] = next(iter(in_story[head]))
+
+
+def _pronoun_class(text: str) -> str:
+    word = text.strip(" \"'“”‘’").lower()
+    for cls, words in PRONOUN_CLASSES.items():
+        if word in words:
+            return cls
+    return ""  # I, we, you ...: the speaker or reader, not resolved here
+
+
+def _human_nominal(cand: Item) -> bool:
+    head = cand.key.split(":")[1] if cand.kind == "nominal" else ""
+    return head in PERSON_NOUNS or head.endswith(("man", "woman", "person", "ist"))
+
+
+def _pronoun_fits(cls: str, pron: Item, cand: Item, nodes: dict[str, Node]) -> bool:
+    node = nodes.get(cand.key)
+    ctype = node.type if node is not None and cand.kind == "name" else "OTHER"
+    same_sentence = cand.mention.sentence == pron.mention.sentence
+    if cls in {"m", "f"}:
+        return ctype == "PERSON" or _human_nominal(cand)
+    if cls == "n":
+        return ctype not in {"PERSON", "NORP"} and not _human_nominal(cand)
+    if cls == "p":
+        last = cand.mention.text.split()[-1].lower() if cand.mention.text.split() else ""
+        plural = last.endswith("s") and not last.endswith("ss")
+        return ctype in {"ORG", "NORP"} or (cand.kind == "nominal" and plural)
+    if cls == "who":
+        return same_sentence and (ctype == "PERSON" or _human_nominal(cand))
+    if cls == "which":
+        return same_sentence and ctype != "PERSON" and not _human_nominal(cand)
+    return False
+
+
+def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+    """Link each pronoun to the nearest compatible mention before it in the same article.
+
+    he/she want a person (a PERSON name or a noun such as "woman", "actor"), it/which a
+    non-person, they an organisation, a group or a plural noun; a pronoun of the same class
+    just before (he ... him) carries its antecedent on, or starts a chain with it."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_source[it.mention.source_id].append(i)
+    for idxs in by_source.values():
+        for pos, i in enumerate(idxs):
+            pron = items[i]
+            if pron.kind != "pronoun":
+                continue
+            cls = _pronoun_class(pron.mention.text)
+            root = pron.key
+            for j in reversed(idxs[:pos] if cls else []):
+                cand = items[j]
+                if pron.mention.sentence - cand.mention.sentence > PRONOUN_WINDOW:
+                    break
+                if cand.kind == "pronoun":
+                    if cls in {"m", "f", "n", "p"} and _pronoun_class(cand.mention.text) == cls:
+                        root = root_of[j]
+                        break
+                    continue
+                if _pronoun_fits(cls, pron, cand, nodes):
+                    root = root_of[j]
+                    break
+            root_of[i] = root
