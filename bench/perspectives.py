@@ -26,7 +26,7 @@ from newsprism.embed import load_embedder
 from newsprism.ingest import read_inputs
 from newsprism.model import AnnotatedArticle, CleanArticle, Entity
 from newsprism.options import load_options
-from newsprism.perspectives import build_claims, coverage, find_contradictions
+from newsprism.perspectives import build_claims, find_contradictions
 from newsprism.resolve import resolve_entities
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,10 +82,8 @@ def main() -> None:
             if disputes and label.startswith("example"):
                 d = disputes[0]
                 main_d = " VS ".join(", ".join(h.split(" (")[0] for h in s.holders[:4]) for s in d.sides)
-                cov = coverage(disputes, arts)[0]
-                per_side = " / ".join(
-                    str(sum(1 for r in cov.rows if k in r.sides)) for k in range(len(d.sides))
-                ) + f" of {len(arts)}"
+                # outlets with evidence for each side
+                per_side = " / ".join(str(len({sp.source_id for sp in s.evidence})) for s in d.sides) + f" of {len(arts)}"
             rows.append([kind, label, str(len(claims)), str(len(disputes)), f"{t_c:.1f}", f"{t_d:.1f}", main_d, per_side])
     print_table(head, rows)
 

@@ -1,4 +1,5 @@
-"""Reconciling counts across sources: ranges, conflicts, notes, the sources x figures table."""
+"""Reconciling counts across sources: ranges, conflicts, notes, the cells of the sources x figures
+table (one per source giving the count) and background figures."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from newsprism.clean import clean_article
 from newsprism.extract.figures import extract_figures
 from newsprism.model import Article, CleanArticle, Figure
-from newsprism.reconcile import describe, figures_table, reconcile_figures
+from newsprism.reconcile import describe, reconcile_figures
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "khan-shaykhun"
 
@@ -93,13 +94,8 @@ def test_groups_categories_background_and_other_are_kept_apart() -> None:
                                                ("people injured", 200)]
     # a subset is never added to its total
     assert rs[0].figure_ids == ["a:0"]
-    table = figures_table(figures, rs, sources)
-    assert [c.label for c in table.columns] == ["A", "B"]
-    assert [r.counts for r in table.rows] == ["people killed", "children killed",
-                                              "people injured"]
-    assert table.rows[0].cells[1] is None and table.rows[0].cells[0].text == "86"
-    assert table.rows[1].subset_of == "people killed"
-    assert [b.figure_ids for b in table.background] == [["b:10"]]
+    assert [c.source_id for c in rs[0].cells] == ["a"] and rs[0].cells[0].text == "86"
+    assert [f.id for f in figures if not f.about_event] == ["b:10"]  # background, not reconciled
 
 
 def test_disagreeing_cell_is_marked() -> None:
@@ -134,17 +130,20 @@ def test_bundled_example_table(nlp) -> None:
     assert (killed.low, killed.high) == (86, 86)
     for outlet in ("The Conversation", "CBC News", "TRT World"):
         assert outlet in killed.note
-    table = figures_table(figures, rs, arts)
-    row = table.rows[0]
-    texts = [c.text if c else "" for c in row.cells]
+    ids = [a.id for a in arts]
+
+    def row_cells(r) -> list[str | None]:
+        by_source = {c.source_id: c.text for c in r.cells}
+        return [by_source.get(sid) for sid in ids]
+
+    texts = [t or "" for t in row_cells(killed)]
     assert "'dozens'" in texts[0] and "'scores'" in texts[1] and "86" in texts[1]
     assert "at least 70" in texts[2]
-    kids = next(r for r in table.rows if r.counts == "children killed")
-    assert [c.text.split(" (")[0] if c else None for c in kids.cells] == ["at least 11", "30",
-                                                                         None]
-    injured = next(r for r in table.rows if r.category == "injured")
-    assert injured.cells[2] is not None and injured.display == "at least 200"
-    back = " | ".join(b.text for b in table.background)
+    kids = next(r for r in rs if r.counts == "children killed")
+    assert [t.split(" (")[0] if t else None for t in row_cells(kids)] == ["at least 11", "30", None]
+    injured = next(r for r in rs if r.category == "injured")
+    assert row_cells(injured)[2] is not None and injured.display == "at least 200"
+    back = " | ".join(describe(f) for f in figures if not f.about_event)
     for value in ("'hundreds'", "'hundreds of thousands'", "800,000", "1,400"):
         assert value in back
 
@@ -295,8 +294,7 @@ def test_design_mock_scenario(nlp) -> None:
     displaced = [r for r in rows.values() if r.category == "displaced"]
     assert [(r.low, r.high, r.conflict) for r in displaced] == [(3000, 3500, False)]
     assert "citing police" in killed.note
-    table = figures_table(figures, list(rows.values()), arts)
-    back = " | ".join(b.text for b in table.background)
+    back = " | ".join(describe(f) for f in figures if not f.about_event)
     assert "230" in back and "2 million" in back
 
 

@@ -15,10 +15,8 @@ of things, category ``other``, are not reconciled) and, per group, gives:
   attributions and qualifiers, e.g. "86 (CBC News, citing the Syrian Observatory for Human
   Rights; an update: 'had risen to') vs at least 70 (TRT World); 'dozens' (The
   Conversation) is consistent with these."
-* ``cells``: what each source says (``FigureCell``), for the sources x figures table.
-
-``figures_table(figures, reconciled, sources)`` lays the same out as a matrix (``FiguresTable``)
-with one column per source, and lists background figures (``about_event`` false).
+* ``cells``: what each source says (``FigureCell``), for the sources x figures table the
+  report draws (one column per source; background figures are those with ``about_event`` false).
 """
 
 from __future__ import annotations
@@ -28,15 +26,7 @@ import re
 from collections import defaultdict
 
 from .extract.figures import group_of
-from .model import (
-    CleanArticle,
-    Figure,
-    FigureCell,
-    FiguresColumn,
-    FiguresRow,
-    FiguresTable,
-    ReconciledFigure,
-)
+from .model import CleanArticle, Figure, FigureCell, ReconciledFigure
 
 CASUALTY_CATEGORIES = ("killed", "injured", "missing", "displaced", "arrested")
 _APPROX_SLACK = 0.1  # "about 1,400" is read as 1,260-1,540 when checking for conflicts
@@ -347,28 +337,3 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
     out.sort(key=lambda r: (CASUALTY_CATEGORIES.index(r.category),
                             r.counts.split()[0] != "people", -(r.low or 0.0)))
     return out
-
-
-def figures_table(figures: list[Figure], reconciled: list[ReconciledFigure],
-                  sources: list[CleanArticle]) -> FiguresTable:
-    """The sources x figures matrix: one column per source, one row per reconciled group,
-    a cell per source that gives the count (None otherwise), and the background figures."""
-    by_id = {a.id: a for a in sources}
-    columns = [FiguresColumn(source_id=a.id, label=_label(a.id, by_id), published=a.published)
-               for a in sources]
-    rows = []
-    for r in reconciled:
-        cells_by = {c.source_id: c for c in r.cells}
-        group = r.counts.split()[0]
-        rows.append(FiguresRow(
-            category=r.category, counts=r.counts,
-            cells=[cells_by.get(c.source_id) for c in columns], display=r.display, note=r.note,
-            conflict=r.conflict,
-            subset_of=f"people {r.category}" if group != "people" else None,
-        ))
-    background = [
-        FigureCell(source_id=f.source_id, figure_ids=[_fig_id(f)],
-                   text=f"{describe(f)} {f.counts}".strip())
-        for f in figures if not f.about_event
-    ]
-    return FiguresTable(columns=columns, rows=rows, background=background)

@@ -1,9 +1,10 @@
-"""find_contradictions and coverage on sentences from several domains and on the example."""
+"""find_contradictions (sides and the sources carrying each) on sentences from several domains and on
+the example."""
 
 from __future__ import annotations
 
 from newsprism.embed import Embedder
-from newsprism.perspectives import build_claims, coverage, find_contradictions
+from newsprism.perspectives import build_claims, find_contradictions
 
 from .conftest import annotate_texts
 
@@ -18,6 +19,11 @@ def _side_of(contradiction, holder_part: str) -> int:
     hits = [k for k, s in enumerate(contradiction.sides) if any(holder_part in h for h in s.holders)]
     assert len(hits) == 1, (holder_part, [s.holders for s in contradiction.sides])
     return hits[0]
+
+
+def _carried(contradiction, source_id: str) -> list[int]:
+    """The sides of a contradiction that a source carries."""
+    return [k for k, side in enumerate(contradiction.sides) if source_id in side.sources]
 
 
 def test_denial_of_an_accusation_business(nlp, embedder: Embedder) -> None:
@@ -38,9 +44,9 @@ def test_denial_of_an_accusation_business(nlp, embedder: Embedder) -> None:
             assert texts[sp.source_id][sp.start : sp.end].strip()
         # the position is a verbatim piece of a source
         assert any(side.position in t for t in texts.values())
-    cov = coverage(cs, arts)
-    assert [r.sides for r in cov[0].rows] == [[_side_of(c, "Shareholders")], [_side_of(c, "company")]]
-    assert "only" in cov[0].note
+    # each outlet carries one side (the report's coverage line reads Side.sources)
+    assert _carried(c, "fin1") == [_side_of(c, "Shareholders")]
+    assert _carried(c, "fin2") == [_side_of(c, "company")]
 
 
 def test_incompatible_answers_disaster(nlp, embedder: Embedder) -> None:
@@ -98,10 +104,9 @@ def test_example_main_dispute(example, embedder: Embedder) -> None:
     assert "leaked from an insurgent weapons depot" in russia_ev
     assert "Russia strongly denies that the Syrian air force is using chlorine" in russia_ev
     # every outlet carries the first side's evidence; the analysis piece and CBC carry both
-    cov = coverage(cs, arts)[0]
-    by_outlet = {r.outlet: r.sides for r in cov.rows}
-    assert sorted(by_outlet["CBC News"]) == [0, 1]
-    assert sorted(by_outlet["The Conversation"]) == [0, 1]
+    by_outlet = {a.article.outlet: _carried(main, a.source_id) for a in arts}
+    assert by_outlet["CBC News"] == [0, 1]
+    assert by_outlet["The Conversation"] == [0, 1]
     assert by_outlet["TRT World"] == [west]
 
 

@@ -1,4 +1,5 @@
-"""Contradictions: claims that cannot both hold, gathered into sides, and per-outlet coverage.
+"""Contradictions: claims that cannot both hold, gathered into sides (each side lists the sources
+carrying it: the report's per-outlet coverage line).
 
 Edges between two claims held by different camps (a camp is the root of ``acts_for``):
 
@@ -27,8 +28,6 @@ from ..model import (
     AnnotatedArticle,
     Claim,
     Contradiction,
-    Coverage,
-    CoverageRow,
     Entity,
     Side,
     Span,
@@ -462,29 +461,3 @@ def _short_position(text: str, max_words: int = 18, min_words: int = 6) -> str:
         if len(text[: m.start()].split()) >= min_words:
             return text[: m.start()].rstrip(" ,;:")
     return text
-
-
-def coverage(contradictions: list[Contradiction], articles: list[AnnotatedArticle]) -> list[Coverage]:
-    """For each contradiction, which of its sides each source carries evidence for."""
-    out: list[Coverage] = []
-    for c in contradictions:
-        rows: list[CoverageRow] = []
-        for art in articles:
-            sides = [k for k, s in enumerate(c.sides) if any(sp.source_id == art.source_id for sp in s.evidence)]
-            rows.append(CoverageRow(source_id=art.source_id, outlet=art.article.outlet, sides=sides))
-        out.append(Coverage(topic=c.topic, contradiction_id=c.id, rows=rows, note=_coverage_note(rows, len(c.sides))))
-    return out
-
-
-def _coverage_note(rows: list[CoverageRow], n_sides: int) -> str:
-    parts: list[str] = []
-    for r in rows:
-        name = r.outlet or r.source_id
-        if len(r.sides) == n_sides:
-            parts.append(f"{name} reports {'both' if n_sides == 2 else 'all'} sides")
-        elif not r.sides:
-            parts.append(f"{name} reports neither side" if n_sides == 2 else f"{name} reports none of the sides")
-        else:
-            which = " and ".join(f"side {k + 1}" for k in r.sides)
-            parts.append(f"{name} reports only {which}")
-    return "; ".join(parts) + "."
