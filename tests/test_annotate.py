@@ -35,3 +35,16 @@ def test_paragraph_breaks_end_sentences(nlp, options) -> None:
         assert p0 <= s.start < s.end <= p1
     assert ann.sentences[-1].text == "schools closed early on Friday."
     assert ann.sentences[-1].start == paras[1][0]
+
+
+def test_an_article_in_another_language_is_reported(nlp, options) -> None:
+    """Option ``language`` names the language the pipeline and word lists are for; an article
+    declared in another one is still analysed, with a line saying so."""
+    text = "The league fined the club after the match on Sunday, officials said."
+    arts = [clean_article(Article(id=sid, text=text, language=lang))
+            for sid, lang in (("de", "de"), ("gb", "en-GB"), ("none", None))]
+    by_id = {a.source_id: a.warnings for a in annotate(arts, nlp, options)}
+    assert by_id["de"] == ["de: written in 'de', analysed with the 'en' pipeline and word lists (option language)"]
+    assert by_id["gb"] == [] and by_id["none"] == []
+    (fr,) = list(annotate(arts[:1], nlp, options.with_overrides(language="de")))
+    assert fr.warnings == []

@@ -16,8 +16,8 @@ from newsprism.embed import Embedder, centroids, cosine_matrix, gram
 from newsprism.model import Claim, DateMention, Quote, Span
 from newsprism.perspectives.claims import calibrated, calibrated_cosines
 from newsprism.render.html import marked_text, text_pieces
-from newsprism.render.json_out import _asdict
 from newsprism.render.view import DataEnvironment, View, anchor_id, md_cell
+from newsprism.sections.plain import asdict as _asdict
 from newsprism.summarize import _lexrank
 from newsprism.timeline import MERGE_CONTAINMENT, _contained
 

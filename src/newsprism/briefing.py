@@ -1,7 +1,10 @@
 """The whole path: inputs -> articles -> clean -> annotate -> story -> briefing.
 
-``brief(inputs, options)`` is the Python entry point; ``build_briefing(articles, ...)`` starts
-from Article records (already read) and lets a caller pass a loaded pipeline.
+``brief(inputs, options)`` is the Python entry point (the ``brief`` command calls it);
+``build_briefing(articles, ...)`` starts from Article records (already read) and lets a caller
+pass a loaded pipeline. The sections (quotes, figures, disputes, timeline, summary... see
+:mod:`newsprism.sections`) are extracted per article by ``annotate`` and built per story here,
+in registration order.
 """
 
 from __future__ import annotations
@@ -15,21 +18,33 @@ from .annotate import annotate, load_pipeline
 from .clean import clean_article
 from .embed import load_embedder
 from .ingest import read_inputs
-from .model import AnnotatedArticle, Article, Briefing, Story
+from .model import AnnotatedArticle, Article, Briefing, IngestResult, Story
 from .options import Options
-from .perspectives import build_claims, find_contradictions
-from .perspectives.claims import StatementTable
-from .reconcile import reconcile_figures
 from .resolve import resolve_entities
+from .sections import StoryContext, sections
+from .sections.registry import items_of, set_items
 from .story import main_places, story_id, story_title
-from .summarize import summarize
-from .timeline import build_timeline, infer_event_date, infer_story_dates
+from .timeline import infer_event_date, infer_story_dates
 
 
-def brief(inputs: Sequence[str], options: Options, nlp: Language | None = None) -> Briefing:
-    """Read the inputs and build their briefing (bad items end up in ``skipped``)."""
+class NoArticles(ValueError):
+    """Nothing to brief: no input could be read."""
+
+
+def brief(
+    inputs: Sequence[str],
+    options: Options,
+    nlp: Language | None = None,
+    on_read: Callable[[IngestResult], None] | None = None,
+    on_article: Callable[[AnnotatedArticle], None] | None = None,
+) -> Briefing:
+    """Read the inputs and build their briefing (bad items end up in ``skipped``).
+    ``on_read`` sees what was read before anything is parsed; ``on_article`` each article as
+    it is annotated. Raises :class:`NoArticles` when no input could be read."""
     ingested = read_inputs(inputs, options)
-    result = build_briefing(ingested.articles, options, nlp=nlp)
+    if on_read is not None:
+        on_read(ingested)
+    result = build_briefing(ingested.articles, options, nlp=nlp, on_article=on_article)
     result.skipped = ingested.skipped + result.skipped
     result.warnings = ingested.warnings + result.warnings
     return result
@@ -43,7 +58,7 @@ def build_briefing(
 ) -> Briefing:
     """Run every stage on already-read articles."""
     if not articles:
-        raise ValueError("no articles to brief")
+        raise NoArticles("no articles to brief")
     stats: dict[str, float] = {}
     notes: list[str] = []
     t0 = time.perf_counter()
@@ -64,6 +79,7 @@ def build_briefing(
     story.entities = resolve_entities(annotated)
     story.title = story_title(story)
     story.locations = main_places(annotated, story.entities)
+    story.event_date = infer_event_date(story)
     stats["resolve_s"] = time.perf_counter() - t
 
     result = Briefing(story=story)
@@ -71,17 +87,15 @@ def build_briefing(
 
     t = time.perf_counter()
     embedder = load_embedder(_embedding_options(options, annotated, notes))
-    table = StatementTable.build(annotated, story.entities, embedder)  # one for both stages
-    result.claims = build_claims(annotated, story.entities, embedder, table=table)
-    result.contradictions = find_contradictions(result.claims, annotated, story.entities, embedder, table=table)
     stats["perspectives_s"] = time.perf_counter() - t
-
-    t = time.perf_counter()
-    result.reconciled_figures = reconcile_figures(result.figures, [a.article for a in annotated])
-    story.event_date = infer_event_date(story)
-    result.timeline = build_timeline(story, embedder)
-    result.summary = summarize(story, options, contradictions=result.contradictions, embedder=embedder)
-    stats["briefing_s"] = time.perf_counter() - t
+    ctx = StoryContext(story=story, briefing=result, options=options, embedder=embedder)
+    for section in sections():
+        if section.build is None:
+            continue
+        t = time.perf_counter()
+        set_items(section, result, section.build(ctx))
+        key = f"{section.stage}_s"
+        stats[key] = stats.get(key, 0.0) + time.perf_counter() - t
 
     result.warnings = [w for a in annotated for w in a.warnings] + notes
     stats["total_s"] = time.perf_counter() - t0
@@ -92,22 +106,26 @@ def build_briefing(
 
 
 def _number(result: Briefing, annotated: list[AnnotatedArticle]) -> None:
-    """Give quotes and figures their briefing ids (q1.., f1..) in source order, remapping the
-    provisional ids that extractors used for cross-references."""
+    """Collect the per-article sections' items into the briefing in source order, numbering
+    those of a section with a ``prefix`` (q1.., f1..) and remapping the provisional ids that
+    extractors used for cross-references (``Section.relink``)."""
     remap: dict[str, str] = {}
+    collected = [s for s in sections() if s.extract is not None and s.schema is not None]
+    for section in collected:
+        set_items(section, result, [])
     for art in annotated:
-        for prefix, items, out in (("q", art.quotes, result.quotes), ("f", art.figures, result.figures)):
-            for item in items:
-                new = f"{prefix}{len(out) + 1}"
-                if item.id:
-                    remap[item.id] = new
-                item.id = new
+        for section in collected:
+            out = items_of(section, result)
+            for item in items_of(section, art):
+                if section.prefix:
+                    new = f"{section.prefix}{len(out) + 1}"
+                    if item.id:
+                        remap[item.id] = new
+                    item.id = new
                 out.append(item)
-    for q in result.quotes:
-        q.same_as = [remap.get(x, x) for x in q.same_as]
-    for f in result.figures:
-        if f.subset_of is not None:
-            f.subset_of = remap.get(f.subset_of, f.subset_of)
+    for section in collected:
+        if section.relink is not None:
+            section.relink(items_of(section, result), remap)
 
 
 def _embedding_options(options: Options, annotated: list[AnnotatedArticle], notes: list[str]) -> Options:

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .model import Skipped
+from .model import AnnotatedArticle, IngestResult, Skipped
 
 app = typer.Typer(
     name="newsprism",
@@ -101,9 +101,8 @@ def brief(
     HTML page. Bad inputs are listed and skipped; exit status 2 when no article could be read.
 
     Example: `newsprism brief examples/khan-shaykhun -o out/`"""
-    from .annotate import load_pipeline
-    from .briefing import build_briefing
-    from .ingest import read_inputs
+    from .briefing import NoArticles
+    from .briefing import brief as run_brief
     from .render.html import render_html
     from .render.json_out import dumps, to_dict, validate
     from .render.markdown import render_markdown
@@ -115,28 +114,27 @@ def brief(
         raise typer.Exit(2)
     opts = _options(config, model, processes, quiet, summary_words=summary_words)
     t0 = time.perf_counter()
-    ingested = read_inputs(inputs, opts)
-    _report_skipped(ingested.skipped, ingested.warnings)
-    if not ingested.articles:
-        err.print(f"[red]no article could be read[/] ({len(ingested.skipped)} item(s) skipped)")
-        raise typer.Exit(2)
-
-    t = time.perf_counter()
-    nlp = load_pipeline(opts)
-    load_s = time.perf_counter() - t
     progress = Progress(
         TextColumn("[bold]annotating"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        TimeElapsedColumn(), console=err, disable=quiet, transient=False,
+        TimeElapsedColumn(), console=err, disable=not opts.progress, transient=False,
     )
-    with progress:
-        task = progress.add_task("", total=len(ingested.articles))
-        result = build_briefing(
-            ingested.articles, opts, nlp=nlp,
-            on_article=lambda a: progress.update(task, advance=1, description=a.source_id),
-        )
-    result.skipped = ingested.skipped + result.skipped
-    result.warnings = ingested.warnings + result.warnings
-    result.stats["model_load_s"] = load_s
+    read: list[IngestResult] = []
+
+    def on_read(ingested: IngestResult) -> None:
+        read.append(ingested)
+        _report_skipped(ingested.skipped, ingested.warnings)
+        if ingested.articles:
+            progress.add_task(f"loading {opts.model}", total=len(ingested.articles))
+
+    def on_article(ann: AnnotatedArticle) -> None:
+        progress.update(progress.task_ids[0], advance=1, description=ann.source_id)
+
+    try:
+        with progress:
+            result = run_brief(inputs, opts, on_read=on_read, on_article=on_article)
+    except NoArticles as exc:
+        err.print(f"[red]no article could be read[/] ({len(read[0].skipped) if read else 0} item(s) skipped)")
+        raise typer.Exit(2) from exc
     data = to_dict(result, model_name=opts.model)
     validate(data)
     out.mkdir(parents=True, exist_ok=True)
@@ -150,10 +148,10 @@ def brief(
             path = out / name
             _atomic_write(path, render(data))
             written.append(path)
-    for w in result.warnings[len(ingested.warnings):]:
+    for w in result.warnings[len(read[0].warnings):]:
         err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if not quiet:
-        _digest(data, time.perf_counter() - t0, load_s, written)
+        err.print(digest_table(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written))
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -162,24 +160,22 @@ def _atomic_write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def _digest(data: dict, seconds: float, load_s: float, written: list[Path]) -> None:
+def digest_table(data: dict, seconds: float, load_s: float, written: list[Path]) -> Table:
+    """The digest printed after ``brief``: one line per section that has a digest (registration
+    order), then the run itself."""
+    from .sections import sections
+
     st = data["story"]
     table = Table(title=f"{st['title']} — event date {st['event_date'] or 'unknown'}", show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column()
-    outlets = ", ".join(st["outlets"]) or "—"
-    table.add_row("sources", f"{len(data['sources'])} ({outlets})")
-    table.add_row("entities", str(len(data["entities"])))
-    speakers = {q["speaker"] for q in data["quotes"] if q["speaker"]}
-    table.add_row("quotes", f"{len(data['quotes'])} from {len(speakers)} speakers")
-    event_figs = sum(1 for f in data["figures"] if f["about_event"])
-    table.add_row("figures", f"{len(data['figures'])} ({event_figs} about this event, {len(data['reconciled_figures'])} reconciled)")
-    table.add_row("disputes", f"{len(data['contradictions'])} ({len(data['claims'])} claims)")
-    table.add_row("timeline", f"{len(data['timeline'])} entries")
+    for section in sections():
+        if section.digest is not None and section.name in data:
+            table.add_row(*section.digest(data))
     table.add_row("skipped", str(len(data["skipped"])))
     table.add_row("seconds", f"{seconds:.1f} (model load {load_s:.1f})")
     table.add_row("written", ", ".join(str(p) for p in written))
-    err.print(table)
+    return table
 
 
 @app.command()

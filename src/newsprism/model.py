@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 SCHEMA_VERSION = "1.0"
 
@@ -258,6 +259,7 @@ class AnnotatedArticle:
     words: int = 0
     warnings: list[str] = field(default_factory=list)  # extractor problems, one line each
     event_chunks: list[tuple[str, int]] = field(default_factory=list)  # (noun chunk, start) headed by an event noun
+    sections: dict[str, list[Any]] = field(default_factory=dict)  # items of registered sections without a field here
 
     @property
     def source_id(self) -> str:
@@ -368,28 +370,7 @@ class Briefing:
     skipped: list[Skipped] = field(default_factory=list)
     stats: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- perspectives (issue 7)
-
-
-@dataclass(slots=True)
-class CoverageRow:
-    """Which sides of one contradiction a source carries evidence for."""
-
-    source_id: str
-    outlet: str | None
-    sides: list[int] = field(default_factory=list)  # indices into Contradiction.sides
-
-
-@dataclass(slots=True)
-class Coverage:
-    """Per-outlet coverage of one contradiction: a row per source, in input order."""
-
-    topic: str
-    contradiction_id: str = ""
-    rows: list[CoverageRow] = field(default_factory=list)
-    note: str = ""  # e.g. "CBC News reports both sides; TRT World only side 1."
+    sections: dict[str, list[Any]] = field(default_factory=dict)  # items of registered sections without a field here
 
 
 # --------------------------------------------------------------------------- figures (issue 5)
@@ -403,33 +384,6 @@ class FigureCell:
     figure_ids: list[str] = field(default_factory=list)
     text: str = ""  # e.g. "at least 70", "86 (Syrian Observatory for Human Rights)"
     disagrees: bool = False  # cannot be true together with the reconciled range
-
-
-@dataclass(slots=True)
-class FiguresColumn:
-    source_id: str
-    label: str  # outlet, or the source id when the outlet is unknown
-    published: str | None = None
-
-
-@dataclass(slots=True)
-class FiguresRow:
-    category: str
-    counts: str
-    cells: list[FigureCell | None] = field(default_factory=list)  # one per column, None = no count
-    display: str = ""
-    note: str = ""
-    conflict: bool = False
-    subset_of: str | None = None  # counts of the row this row is part of ("people killed")
-
-
-@dataclass(slots=True)
-class FiguresTable:
-    """The sources x figures matrix of the briefing, plus background figures."""
-
-    columns: list[FiguresColumn] = field(default_factory=list)
-    rows: list[FiguresRow] = field(default_factory=list)
-    background: list[FigureCell] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- story clustering

@@ -10,24 +10,20 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..sections import sections
 from .view import View, anchor_id, bind, environment
 
 
 def _spans(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every span the report links to."""
+    """Every span the report links to: each registered section's ``highlight`` spans of its
+    items, marked with the section's kind."""
     out: list[dict[str, Any]] = []
-    for key in ("quotes", "figures", "timeline"):
-        for item in data.get(key, []):
-            out.append({"source_id": item["source_id"], "start": item["start"], "end": item["end"], "kind": key})
-    for item in data.get("summary", []):
-        out.extend({**c, "kind": "summary"} for c in item["citations"])
-    for item in data.get("timeline", []):
-        out.extend({**c, "kind": "timeline"} for c in item.get("citations", []))
-    for item in data.get("claims", []):
-        out.extend({**c, "kind": "claims"} for c in item["evidence"])
-    for con in data.get("contradictions", []):
-        for side in con["sides"]:
-            out.extend({**c, "kind": "claims"} for c in side["evidence"])
+    for section in sections():
+        if section.highlight is None or section.name not in data:
+            continue
+        kind = section.css_kind
+        out.extend({"source_id": sp["source_id"], "start": sp["start"], "end": sp["end"], "kind": kind}
+                   for sp in section.highlight(data[section.name]))
     return out
 
 
@@ -45,11 +41,12 @@ def text_pieces(
         off = max(0, min(int(h["offset"]), len(text)))
         headings[off].append(h["text"])
         bounds.add(off)
-    starts: dict[int, list[str]] = defaultdict(list)
+    ends: dict[int, dict[str, int]] = defaultdict(dict)
     for sp in spans:
-        aid = anchor_id(sp)
-        if aid not in starts[sp["start"]]:
-            starts[sp["start"]].append(aid)
+        ends[sp["start"]].setdefault(anchor_id(sp), sp["end"])
+    # anchors starting at one offset: shortest span first (an order that does not depend on
+    # which section listed its spans first)
+    starts = {pos: sorted(ids, key=lambda aid: (ids[aid], aid)) for pos, ids in ends.items()}
     return text, sorted(bounds), headings, starts
 
 

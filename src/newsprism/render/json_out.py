@@ -1,4 +1,5 @@
-"""briefing.json: the Briefing as plain data, validated against the packaged schema.
+"""briefing.json: the Briefing as plain data (one key per registered section), validated
+against the schema assembled from the sections.
 
 :func:`validate` checks a briefing with the schema compiled by ``fastjsonschema`` (about five
 times faster than ``jsonschema`` on a briefing); ``validate(data, reference=True)`` runs the
@@ -8,67 +9,30 @@ the same verdicts."""
 
 from __future__ import annotations
 
-import copy
 import json
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass
-from importlib import resources
 from typing import Any
 
 import fastjsonschema
 import jsonschema
 
 from .. import __version__
-from ..model import SCHEMA_VERSION, Briefing, CleanArticle
+from ..model import SCHEMA_VERSION, Briefing
+from ..sections import sections
+from ..sections.plain import plain, source_dict
+from ..sections.registry import items_of
+from ..sections.schema import assemble
 
-_SOURCE_SKIP = {"raw", "offsets"}
-
-
-# immutable leaves: dataclasses.asdict deep-copies them, which returns the object itself
-_LEAF_TYPES = frozenset({str, int, float, bool, type(None)})
-
-
-def _asdict(obj: Any) -> Any:
-    """``dataclasses.asdict`` without its ``copy.deepcopy`` of every string and number (the
-    same result: a leaf's deep copy is the leaf itself), several times faster on a large
-    briefing. Containers and other values are rebuilt or deep-copied as ``asdict`` does."""
-    kind = type(obj)
-    if kind in _LEAF_TYPES:
-        return obj
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _asdict(getattr(obj, f.name)) for f in fields(obj)}
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return kind(*[_asdict(v) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return kind(_asdict(v) for v in obj)
-    if isinstance(obj, dict):
-        return kind((_asdict(k), _asdict(v)) for k, v in obj.items())
-    return copy.deepcopy(obj)
-
-
-def _plain(obj: Any) -> Any:
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return _asdict(obj)
-    if isinstance(obj, (list, tuple)):
-        return [_plain(x) for x in obj]
-    if isinstance(obj, set):
-        return sorted(obj)
-    return obj
-
-
-def source_dict(article: CleanArticle, words: int) -> dict[str, Any]:
-    out = {f.name: _plain(getattr(article, f.name)) for f in fields(article) if f.name not in _SOURCE_SKIP}
-    out["words"] = words
-    out["chars"] = len(article.text)
-    return out
+__all__ = ["compile_schema", "dumps", "load_schema", "source_dict", "to_dict", "validate"]
 
 
 def to_dict(briefing: Briefing, model_name: str | None = None) -> dict[str, Any]:
-    """Every section of the schema, plus provenance extras (stats, skipped, warnings)."""
+    """The story, every registered section that writes to briefing.json (in registration
+    order), plus provenance extras (stats, skipped, warnings)."""
     story = briefing.story
     arts = story.articles
     published = sorted(a.article.published for a in arts if a.article.published)
-    return {
+    out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "generator": {"name": "newsprism", "version": __version__, "model": model_name},
         "story": {
@@ -80,24 +44,20 @@ def to_dict(briefing: Briefing, model_name: str | None = None) -> dict[str, Any]
             "outlets": sorted({a.article.outlet for a in arts if a.article.outlet}),
             "published_range": [published[0], published[-1]] if published else None,
         },
-        "sources": [source_dict(a.article, a.words) for a in arts],
-        "entities": _plain(story.entities),
-        "quotes": _plain(briefing.quotes),
-        "figures": _plain(briefing.figures),
-        "reconciled_figures": _plain(briefing.reconciled_figures),
-        "claims": _plain(briefing.claims),
-        "contradictions": _plain(briefing.contradictions),
-        "timeline": _plain(briefing.timeline),
-        "summary": _plain(briefing.summary),
-        "skipped": _plain(briefing.skipped),
-        "warnings": list(briefing.warnings),
-        "stats": {k: round(v, 3) if isinstance(v, float) else v for k, v in briefing.stats.items()},
     }
+    for section in sections():
+        if section.schema is not None:
+            out[section.name] = section.dump(briefing) if section.dump else plain(items_of(section, briefing))
+    out["skipped"] = plain(briefing.skipped)
+    out["warnings"] = list(briefing.warnings)
+    out["stats"] = {k: round(v, 3) if isinstance(v, float) else v for k, v in briefing.stats.items()}
+    return out
 
 
 def load_schema() -> dict[str, Any]:
-    text = resources.files("newsprism").joinpath("schema/briefing.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    """The briefing schema assembled from the registered sections (for the built-in ones it
+    equals the packaged ``schema/briefing.schema.json``)."""
+    return assemble(sections())
 
 
 def validate(data: dict[str, Any], *, reference: bool = False) -> None:

@@ -13,8 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
+
+from ..sections import REGISTRY
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -172,8 +174,11 @@ class DataEnvironment(Environment):
 
 
 def environment(html: bool) -> Environment:
+    """The Jinja environment of the reports: the package's templates and each registered
+    section's own template folder; ``sections`` (global) lists the sections in report order."""
+    loaders = [PackageLoader("newsprism", "templates"), *(FileSystemLoader(d) for d in REGISTRY.template_dirs())]
     env = DataEnvironment(
-        loader=PackageLoader("newsprism", "templates"),
+        loader=ChoiceLoader(loaders),
         autoescape=html,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -184,6 +189,7 @@ def environment(html: bool) -> Environment:
     env.filters["fmt_date"] = fmt_date
     env.globals["escape"] = escape
     env.globals["quote_groups"] = quote_groups
+    env.globals["sections"] = REGISTRY.report()
     return env
 
 

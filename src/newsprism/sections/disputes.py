@@ -1,0 +1,67 @@
+"""What is disputed: claims (propositions someone asserts or denies, grouped across sources)
+and the contradictions among them, each with its sides, holders and evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Claim, Contradiction
+from ..perspectives import build_claims, find_contradictions
+from ..perspectives.claims import StatementTable
+from .registry import Report, Section, StoryContext, cited
+from .schema import SPAN, STR, array, items, obj
+
+
+def _statements(ctx: StoryContext) -> StatementTable:
+    """One statement table for claims and contradictions."""
+    return ctx.shared("statements", lambda: StatementTable.build(ctx.articles, ctx.story.entities, ctx.embedder))
+
+
+def _claims(ctx: StoryContext) -> list[Claim]:
+    return build_claims(ctx.articles, ctx.story.entities, ctx.embedder, table=_statements(ctx))
+
+
+def _contradictions(ctx: StoryContext) -> list[Contradiction]:
+    return find_contradictions(ctx.briefing.claims, ctx.articles, ctx.story.entities, ctx.embedder,
+                               table=_statements(ctx))
+
+
+def _side_evidence(contradictions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [ev for con in contradictions for side in con["sides"] for ev in side["evidence"]]
+
+
+def _digest(data: dict[str, Any]) -> tuple[str, str]:
+    return "disputes", f"{len(data['contradictions'])} ({len(data['claims'])} claims)"
+
+
+CLAIMS = Section(
+    "claims", Claim,
+    build=_claims,
+    schema=items(["id", "text", "holders", "evidence"], {
+        "id": STR,
+        "text": STR,
+        "holders": array(STR),
+        "evidence": array(SPAN),
+    }, "propositions asserted by someone, grouped across sources"),
+    highlight=cited("evidence"),
+    stage="perspectives",
+)
+
+CONTRADICTIONS = Section(
+    "contradictions", Contradiction,
+    build=_contradictions,
+    schema=items(["topic", "sides"], {
+        "topic": STR,
+        "sides": array(obj(["position", "holders", "evidence"], {
+            "position": STR,
+            "holders": array(STR),
+            "claim_ids": array(STR),
+            "evidence": array(SPAN),
+        }), minItems=2),
+    }),
+    report=Report("Disputed", 10, anchor="disputes"),
+    highlight=_side_evidence,
+    kind="claims",
+    digest=_digest,
+    stage="perspectives",
+)

@@ -1,0 +1,25 @@
+"""Summary: a short extractive summary; every sentence is a span of the first source it
+cites and cites every source that carries it."""
+
+from __future__ import annotations
+
+from ..model import SummarySentence
+from ..summarize import summarize
+from .registry import Report, Section, StoryContext, cited
+from .schema import SPAN, STR, array, items
+
+
+def _build(ctx: StoryContext) -> list[SummarySentence]:
+    return summarize(ctx.story, ctx.options, contradictions=ctx.briefing.contradictions, embedder=ctx.embedder)
+
+
+SUMMARY = Section(
+    "summary", SummarySentence,
+    build=_build,
+    schema=items(["text", "citations"], {
+        "text": STR,
+        "citations": array(SPAN, minItems=1),
+    }, "extractive summary: each item is a source sentence (or a trimmed part of one) with where it came from"),
+    report=Report("Summary", 50),
+    highlight=cited("citations"),
+)

@@ -1,0 +1,57 @@
+"""The section registry: the built-in sections, the schema assembled from them (equal to the
+packaged schema and to the shared contract), and what registering refuses."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from newsprism.sections import BUILTIN, REGISTRY, Report, Section, sections
+from newsprism.sections.registry import Registry
+from newsprism.sections.schema import assemble
+
+SHARED_SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "briefing.schema.json"
+
+
+def _packaged() -> dict:
+    return json.loads(resources.files("newsprism").joinpath("schema/briefing.schema.json").read_text("utf-8"))
+
+
+def test_builtin_sections_in_briefing_order() -> None:
+    names = [s.name for s in sections()]
+    assert names[: len(BUILTIN)] == ["sources", "entities", "quotes", "figures", "reconciled_figures", "dates",
+                                     "claims", "contradictions", "timeline", "summary"]
+    assert [s.html_id for s in REGISTRY.report()][:7] == ["disputes", "figures", "quotes", "timeline", "summary",
+                                                          "entities", "sources"]
+
+
+def test_assembled_schema_is_the_packaged_one() -> None:
+    assert assemble(BUILTIN) == _packaged()
+
+
+@pytest.mark.skipif(not SHARED_SCHEMA.exists(), reason="the shared contract copy sits beside the repository")
+def test_assembled_schema_is_the_shared_contract() -> None:
+    shared = json.loads(SHARED_SCHEMA.read_text("utf-8"))
+    assembled = assemble(BUILTIN)
+    assert assembled["required"] == shared["required"]
+    assert assembled == shared
+
+
+def test_register_refuses_clashes() -> None:
+    reg = Registry(group=None)
+    reg.register(Section(name="money"))
+    with pytest.raises(ValueError, match="already registered"):
+        reg.register(Section(name="money"))
+    reg.register(Section(name="money", report=Report("Money")), replace=True)
+    assert reg.get("money").title == "Money" and reg.get("money").markdown == "md/money.j2"
+    with pytest.raises(ValueError, match="anchor 'money' is taken"):
+        reg.register(Section(name="amounts", report=Report("Amounts", anchor="money")))
+    with pytest.raises(ValueError, match="reserved"):
+        reg.register(Section(name="stats"))
+    with pytest.raises(ValueError, match="identifier"):
+        reg.register(Section(name="money amounts"))
+    with pytest.raises(ValueError, match="not both"):
+        reg.register(Section(name="x", extract=lambda doc, ctx: [], build=lambda ctx: []))
