@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .language import MONTHS
 from .model import CleanArticle
 
 # A publication name: capitalised words, optionally led by "The", no "and" inside.
@@ -94,17 +95,7 @@ def infer_genre(text: str, removed: dict[str, list[str]]) -> tuple[str, str] | N
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
-        start=1,
-    )
-    for m in names
-}
-_MONTH_RE = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_RE = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _FULL_DATES = [
     (re.compile(r"\b(\d{1,2})\s+" + _MONTH_RE + r",?\s+(\d{4})\b", re.I), ("d", "m", "y")),
     (re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2}),?\s+(\d{4})\b", re.I), ("m", "d", "y")),
@@ -120,7 +111,7 @@ def parse_full_date(text: str) -> str | None:
             continue
         parts = dict(zip(order, m.groups(), strict=True))
         month = parts["m"]
-        month_n = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+        month_n = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
         try:
             return dt.date(int(parts["y"]), month_n, int(parts["d"])).isoformat()
         except ValueError:

@@ -25,6 +25,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .embed import Embedder, cosine_matrix
+from .extract.sentences import strip_span
 from .model import Contradiction, Span, Story, SummarySentence
 from .options import Options
 
@@ -73,11 +74,9 @@ class _Unit:
     background: bool = False  # dated, but only to other events ("In 1994 ...")
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+def _without_connective(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence's span without edge white space and without a leading connective."""
+    start, end = strip_span(text, start, end)
     m = _CONNECTIVE.match(text[start:end])
     if m:
         start += m.end()
@@ -117,7 +116,7 @@ def _units(story: Story) -> list[_Unit]:
         text = a.article.text
         pub = a.article.published or ""
         for pos, sent in enumerate(a.sentences):
-            start, end = _trim(text, sent.start, sent.end)
+            start, end = _without_connective(text, sent.start, sent.end)
             s = text[start:end]
             if not s or not _acceptable(s):
                 continue

@@ -31,19 +31,17 @@ from .extract.dates import (
     precision_of,
     reanchor_dates,
 )
+from .language import MONTH_NAMES, STOP_WORDS, WEEKDAYS
 from .model import AnnotatedArticle, DateMention, Span, Story, TimelineEntry
 
 _NOT_DATELINES = {"caption", "pull_quote", "duplicate"}
 MERGE_SIMILARITY = 0.3
 MERGE_EMBEDDING = 0.5  # sentence-embedding cosine for the same happening in other words
 MERGE_CONTAINMENT = 0.6  # share of the shorter text's content words found in the longer one
-_STOP = frozenset(
-    "that this with from have were been their they them which when what would could should "
-    "about after before over into than then there these those while where said says also "
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
-    "january february march april june july august september october november december "
-    "year years month months week weeks ago last next morning afternoon evening night midnight "
-    "noon hour hours weekend time local early late".split()
+# content words of an entry: stop words and the words that date it are left out
+_STOP = STOP_WORDS | {m.lower() for m in MONTH_NAMES} | set(WEEKDAYS) | frozenset(
+    "today yesterday tomorrow year years month months week weeks ago last next morning afternoon "
+    "evening night midnight noon hour hours weekend time local early late".split()
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..language import DENIAL_VERBS
+
 SPEECH_VERBS: frozenset[str] = frozenset(
     """say tell add state note explain claim insist deny reject accuse urge warn repeat
     suggest blame argue announce acknowledge admit allege assert concede confirm declare
@@ -49,9 +51,7 @@ ATTITUDE_VERBS: frozenset[str] = frozenset(
     salute pan tease taunt vow float pitch tout unveil outline lay point focus respond
     advocate convince decide share distance identify name sign release issue read dismiss""".split()
 )
-NEGATING_CUES: frozenset[str] = frozenset(
-    "deny reject dispute refute rebut contest dismiss disavow repudiate contradict".split()
-)
+NEGATING_CUES: frozenset[str] = frozenset(DENIAL_VERBS)
 NEGATIVE_LABELS: frozenset[str] = frozenset(
     """lie lies falsehood fabrication hoax nonsense fake false untrue baseless absurd
     propaganda smear myth slander libel rubbish ridiculous fiction fantasy""".split()

@@ -8,17 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..language import NUMBER_WORDS, SCALE_WORDS
+
 # --------------------------------------------------------------------------- lexicons
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 # conventional lower bounds of vague plurals
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
          "millions": 2_000_000, "billions": 2_000_000_000, "tens": 20}
@@ -80,14 +73,14 @@ def _word_value(words: list[str]) -> float | None:
     for w in words:
         if w in ("and", "-"):
             continue
-        if w in _UNITS:
-            current += _UNITS[w]
+        if w in NUMBER_WORDS:
+            current += NUMBER_WORDS[w]
             seen = True
         elif w in ("hundred",):
             current = (current or 1) * 100
             seen = True
-        elif w in SCALES:
-            total += (current or 1) * SCALES[w]
+        elif w in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[w]
             current = 0
             seen = True
         else:
@@ -97,11 +90,11 @@ def _word_value(words: list[str]) -> float | None:
 
 def _is_num_word(tok: Token) -> bool:
     low = tok.lower_
-    if low in _UNITS or low in ("hundred", "thousand", "million", "billion"):
+    if low in NUMBER_WORDS or low in ("hundred", "thousand", "million", "billion"):
         return True
     if "-" in low:
         parts = low.split("-")
-        return all(p in _UNITS for p in parts)
+        return all(p in NUMBER_WORDS for p in parts)
     return False
 
 
@@ -154,13 +147,13 @@ def parse_number(doc: Doc, i: int) -> Number | None:
         value = float(VAGUE[low])
         p = 0
         while w[p + 1] == "of" and w[p + 2] in ("thousands", "millions", "billions", "hundreds"):
-            value = VAGUE[low] * SCALES[w[p + 2][:-1]]
+            value = VAGUE[low] * SCALE_WORDS[w[p + 2][:-1]]
             p += 2
         return Number(i, i, past(p), value, None, "vague", value, idx[p])
 
     # several/a few + scale: "several hundred", "a few dozen"
     if low in _FEW and w[1] in ("hundred", "thousand", "million", "dozen"):
-        scale = 12 if w[1] == "dozen" else SCALES[w[1]]
+        scale = 12 if w[1] == "dozen" else SCALE_WORDS[w[1]]
         value = 2.0 * scale
         return Number(i, i, past(1), value, None, "vague", value, idx[1])
 
@@ -169,7 +162,7 @@ def parse_number(doc: Doc, i: int) -> Number | None:
         if w[1] == "dozen":
             return Number(i, i, past(1), 12.0, 12.0, "approx" if low != "one" else "exact",
                           12.0, idx[1])
-        value = float(SCALES[w[1]])
+        value = float(SCALE_WORDS[w[1]])
         return Number(i, i, past(1), value, value, "exact", value, idx[1])
     if low == "a" and w[1] == "score" and w[2] == "of":
         return Number(i, i, past(1), 20.0, 20.0, "approx", 20.0, idx[1])
@@ -203,9 +196,9 @@ def parse_number(doc: Doc, i: int) -> Number | None:
         if value is None:
             return None
         p -= 1
-    elif w[1] in SCALES and (w[1] in ("hundred", "thousand", "million", "billion") or (
+    elif w[1] in SCALE_WORDS and (w[1] in ("hundred", "thousand", "million", "billion") or (
             tok.whitespace_ == "" and idx[1] == i + 1)):  # "1.4m" but not "10 m high"
-        value *= SCALES[w[1]]
+        value *= SCALE_WORDS[w[1]]
         p = 1
     # dozen as a multiplier: "three dozen"
     if w[p + 1] == "dozen":

@@ -1,11 +1,19 @@
-"""Sentences and named-entity mentions from a parsed Doc (plain extractor functions)."""
+"""Sentences, paragraphs and named-entity mentions of an article: the one place every stage
+takes them from (plain functions on a parsed Doc or its text)."""
 
 from __future__ import annotations
+
+import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Mention, Sentence
+from . import doc_text
+
+# a paragraph ends at a line break (cleaned text joins paragraphs with a blank line)
+_PARA_RE = re.compile(r"\n\s*\n|\n")
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
@@ -34,6 +42,50 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if tok.is_space and "\n" in tok.text:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every paragraph of ``text``: the runs between line breaks."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARA_RE.finditer(text):
+        if m.start() > pos:
+            ranges.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        ranges.append((pos, len(text)))
+    return ranges
+
+
+def sentence_paragraphs(doc: Doc) -> list[int]:
+    """The paragraph of each sentence of ``doc`` (index into :func:`paragraph_ranges`)."""
+    starts = [a for a, _ in paragraph_ranges(doc_text(doc))]
+    return [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in doc.sents]
+
+
+def token_sentences(doc: Doc) -> list[int]:
+    """The sentence index of each token of ``doc``."""
+    out = [0] * len(doc)
+    for si, s in enumerate(doc.sents):
+        for t in range(s.start, s.end):
+            out[t] = si
+    return out
+
+
+def sentence_at(sentences: list[Sentence], pos: int) -> int:
+    """Index of the sentence that holds character ``pos`` (the first one for a position before
+    any sentence)."""
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def strip_span(text: str, start: int, end: int, trailing: str = "") -> tuple[int, int]:
+    """[start, end) without white space at either edge, nor any of ``trailing`` at its end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in trailing):
+        end -= 1
+    return start, end
 
 
 def extract_sentences(doc: Doc, source_id: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

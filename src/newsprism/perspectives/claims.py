@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from ..embed import Embedder, Vectors, cosine_matrix, gram
+from ..language import STOP_WORDS
 from ..model import AnnotatedArticle, Claim, Entity, Span
 from .holders import HolderIndex
 from .statements import Statement, extract_statements, fill_responsible
@@ -51,19 +52,13 @@ def calibrated_cosines(vectors: Vectors, kind: str) -> np.ndarray:
     return products.toarray()
 
 
-_STOP = frozenset(
-    """a an the of to in on at by for from with and or but that this these those it its is are was
-    were be been being has have had do does did not no as which who whom what when where while
-    will would could should may might can said says say told he she they we i you his her their
-    our them him us there here than then so if also into over after before about against""".split()
-)
 _TOKEN = re.compile(r"[a-z][a-z\-']+")
 
 
 def content_words(text: str) -> set[str]:
     out = set()
     for w in _TOKEN.findall(text.lower()):
-        if w in _STOP or len(w) < 3:
+        if w in STOP_WORDS or len(w) < 3:
             continue
         w = re.sub(r"'s$", "", w)
         for suf in ("ing", "ed", "es", "s"):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..language import DENIAL_VERBS, REPORTING_VERBS
+
 # families of cue
 REPORT = "report"  # neutral reporting: said, told, believes, according to
 DENY = "deny"  # the holder rejects the proposition that follows
@@ -16,19 +18,8 @@ PROVEN = "proven"  # passive: P has been proven / confirmed by X (holder after "
 COUNTER = "counter"  # an alternative explanation / calls another claim a lie
 ACCORDING = "according"  # P, according to X (holder after the cue)
 
-_REPORT_VERBS = (
-    r"said|says|say|told|tells|stated|states|added|adds|claimed|claims|insisted|insists|"
-    r"maintained|maintains|argued|argues|believes|believed|believe|alleged|alleges|"
-    r"concluded|concludes|reported|reports|announced|announces|confirmed|confirms|"
-    r"suggested|suggests|warned|warns|wrote|writes|repeated|repeats|reiterated|reiterates|"
-    r"asserted|asserts|contended|contends|acknowledged|acknowledges|admitted|admits|"
-    r"testified|testifies|explained|explains|estimated|estimates|noted|notes"
-)
-_DENY_VERBS = (
-    r"denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|"
-    r"refuted|refutes|refute|disputed|disputes|contested|contests|contradicted|contradicts|"
-    r"disavowed|disavows|repudiated|repudiates"
-)
+_REPORT_VERBS = "|".join(form for forms in REPORTING_VERBS.values() for form in forms)
+_DENY_VERBS = "|".join(form for lemma, forms in DENIAL_VERBS.items() for form in (lemma, *forms))
 _BLAME_VERBS = r"blamed|blames|blame|blaming|accused|accuses|accuse|accusing|faulted|faults"
 _EVIDENCE_VERBS = r"gathered|collected|found|obtained|documented|compiled|uncovered|presented"
 _PROVEN_VERBS = r"proven|proved|confirmed|established|documented|verified|demonstrated|shown"

@@ -13,11 +13,11 @@ Statements are grouped into claims (claims.py) and contrasted (contradictions.py
 
 from __future__ import annotations
 
-import bisect
 import re
 import warnings
 from dataclasses import dataclass, field
 
+from ..extract.sentences import sentence_at
 from ..model import AnnotatedArticle, Quote, Sentence
 from . import cues
 from .holders import Actor, HolderIndex, head_key
@@ -77,12 +77,7 @@ class Statement:
         return [h.name for h in self.holders]
 
 
-def _sentence_index(sentences: list[Sentence], pos: int) -> int:
-    starts = [s.start for s in sentences]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) to a clause: cut framing after a dash, semicolon or participle."""
     seg = text[start:end]
     m = cues.CLAUSE_END.search(seg)
@@ -142,7 +137,7 @@ class _ArticleScanner:
         if actor.entity is not None:
             return actor
         # a demonym or name inside the phrase gives the camp ("Western countries" -> Western)
-        si = _sentence_index(self.art.sentences, near)
+        si = sentence_at(self.art.sentences, near)
         lo = self.art.sentences[max(0, si - 1)].start if self.art.sentences else 0
         pos = self.text.find(phrase, lo)
         if pos >= 0:
@@ -221,13 +216,13 @@ class _ArticleScanner:
             family = cues.COUNTER
         polarity = "deny" if (q.negated or family in (cues.DENY,) or called_lie) else "assert"
         holders = self._holders_from_quote(q)
-        si = q.sentence if q.sentence is not None else _sentence_index(self.art.sentences, q.start)
+        si = q.sentence if q.sentence is not None else sentence_at(self.art.sentences, q.start)
         sent = self.art.sentences[si]
         if q.cue_start is not None:
             lead_from = q.end if q.end <= q.cue_start else sent.start
             if cues.HYPOTHETICAL.search(self.text[max(sent.start, lead_from) : q.cue_start]):
                 return  # "If Washington says ...", "it may state that ...": not a claim
-        start, end = _trim(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
+        start, end = _clause_span(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
         if family == cues.BLAME and q.cue_start is not None and q.cue_start < start:
             start = q.cue_start  # "blamed X for Y" reads as a position only with its verb
         if called_lie:
@@ -293,7 +288,7 @@ class _ArticleScanner:
             return
         if fam == cues.ACCORDING:
             # "P, according to X": the holder follows the cue, the claim precedes it
-            h_s, h_e = _trim(text, b, sent.end)
+            h_s, h_e = _clause_span(text, b, sent.end)
             holders = self.index.actors_in(self.art, h_s, h_e)[:1]
             if not holders:
                 words = _WORDS.findall(text[h_s:h_e])
@@ -301,7 +296,7 @@ class _ArticleScanner:
                     return
                 name = text[h_s:h_e].strip()
                 holders = [Actor(name=name, key="text:" + head_key(name), camp="text:" + head_key(name))]
-            c_s, c_e = _trim(text, sent.start, a)
+            c_s, c_e = _clause_span(text, sent.start, a)
             if len(_WORDS.findall(text[c_s:c_e])) < 4:
                 return
             self.out.append(Statement(
@@ -312,11 +307,11 @@ class _ArticleScanner:
             return
         if fam == cues.PROVEN:
             # "P has been proven ... by X": X holds P; "This" points at the previous statement
-            agent_s, agent_e = _trim(text, b, sent.end)
+            agent_s, agent_e = _clause_span(text, b, sent.end)
             holders = self.index.actors_in(self.art, agent_s, agent_e)[:1]
             if not holders:
                 return
-            subj_s, subj_e = _trim(text, sent.start, a)
+            subj_s, subj_e = _clause_span(text, sent.start, a)
             subj = text[subj_s:subj_e]
             if re.fullmatch(r"(?:this|that|it|these|those|this\s+\w+)", subj.strip(), re.I):
                 prior = [st for st in self.out if st.sent_index < si and st.kind != "own"]
@@ -364,7 +359,7 @@ class _ArticleScanner:
         elif that:
             c_start = b + that.end()
         end_limit = nxt if nxt > c_start else sent.end
-        start, end = _trim(text, c_start, end_limit)
+        start, end = _clause_span(text, c_start, end_limit)
         if end - start < 3:
             return
         ctext = text[start:end]
@@ -408,7 +403,7 @@ class _ArticleScanner:
                 continue
             if len(_WORDS.findall(s_text)) < MIN_OWN_WORDS or not s_text.rstrip().endswith((".", "!", '."', ".”")):
                 continue
-            start, end = _trim(self.text, sent.start, sent.end)
+            start, end = _clause_span(self.text, sent.start, sent.end)
             self.out.append(Statement(
                 source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                 start=start, end=end, text=self.text[start:end], holders=[self.outlet_actor], kind="own",

@@ -15,11 +15,11 @@ gaza), since corpora such as ECB+ include it in place and time spans.
 
 from __future__ import annotations
 
-import bisect
 import warnings
 
 from spacy.tokens import Doc
 
+from ..extract.sentences import sentence_at
 from ..model import AnnotatedArticle, CleanArticle, Mention, Sentence
 from .entities import ENTITY_LABELS, NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL
 
@@ -41,10 +41,9 @@ def annotate_spans(
     if sentences is None:
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
     sents = [Sentence(source_id, s, e, text[s:e], 0) for s, e in sentences]
-    starts = [s.start for s in sents]
     mentions: list[Mention] = []
     for start, end in spans:
-        sent = max(0, bisect.bisect_right(starts, start) - 1)
+        sent = sentence_at(sents, start)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             warnings.warn(f"{source_id}: span {start}-{end} does not align to tokens", stacklevel=2)

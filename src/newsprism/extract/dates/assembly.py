@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ...model import DateMention
 from .. import doc_text
+from ..sentences import token_sentences
 from .anchoring import in_event_window, parse_iso, resolve_spec
 from .expressions import AMBIGUOUS_MONTHS, PATTERNS, YEAR_RE, Spec, parse_expression, parse_match
 from .syntax import direction_of, event_clause
@@ -103,13 +104,6 @@ def _char_span(doc: Doc, start: int, end: int) -> Span | None:
     return span
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for i, sent in enumerate(doc.sents):
-        out[sent.start] = i
-    return out
-
-
 def strict_dateparser(text: str) -> dt.date | None:
     """Numeric and other explicit full dates the patterns do not cover ("3/4/2017")."""
     parsed = dateparser.parse(
@@ -130,7 +124,7 @@ def extract_dates(doc: Doc, source_id: str = "", published: str | None = None) -
             f"{source_id}: publication date {published!r} is not ISO; relative dates left unresolved",
             stacklevel=2,
         )
-    sent_index = _sentence_index(doc)
+    sent_index = token_sentences(doc)
     out: list[DateMention] = []
     context_year: int | None = None
     for start, end, kind, m in _candidates(doc):
@@ -171,7 +165,7 @@ def _mention(
     source_id: str,
     pub: dt.date | None,
     context_year: int | None,
-    sent_index: dict[int, int],
+    sent_index: list[int],
 ) -> DateMention:
     direction = direction_of(span, spec)
     value, relative = resolve_spec(spec, pub, direction, context_year)
@@ -187,7 +181,7 @@ def _mention(
         value=value,
         relative=relative,
         about_event=in_event_window(value, pub, spec),
-        sentence=sent_index.get(span.sent.start),
+        sentence=sent_index[span.sent.start],
         direction=direction,
         event_start=ev_start,
         event_end=ev_end,

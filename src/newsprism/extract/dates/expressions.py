@@ -6,33 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...language import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+)
+
 EVENT_WINDOW_DAYS = 10
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-}  # fmt: skip
-
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
-_MONTH_ABBR = "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()
+# "two years ago", "a decade ago": the number words a relative date counts with
+_NUMBERS = {"a": 1, "an": 1, **{w: v for w, v in NUMBER_WORDS.items() if v}}
+_MONTH_ABBR = [abbr.title() for abbr in MONTH_ABBREVIATIONS]
 # Title case or capitals ("WEDNESDAY, MARCH 13"), never lower case ("may", "march")
 _MONTH_RE = (
     "(?:"
-    + "|".join(n for name in _MONTH_NAMES for n in (name, name.upper()))
+    + "|".join(n for name in MONTH_NAMES for n in (name, name.upper()))
     + "|"
     + "|".join(n + r"\.?" for abbr in _MONTH_ABBR for n in (abbr, abbr.upper()))
     + ")"
@@ -41,7 +32,7 @@ _WEEKDAY_RE = (
     "(?:"
     + "|".join(
         n
-        for name in "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+        for name in WEEKDAY_NAMES
         for n in (name, name.upper())
     )
     + ")"
@@ -200,7 +191,7 @@ class Spec:
 
 
 def _month_number(word: str) -> int:
-    return _MONTHS[word.lower().rstrip(".")]
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def _number(word: str) -> int:
@@ -215,7 +206,7 @@ def parse_match(kind: str, m: re.Match[str]) -> Spec | None:
     if kind in ("mdy", "dmy"):
         day = int(re.sub(r"\D", "", g["d"]))
         month = _month_number(g["mon"])
-        wd = _WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
+        wd = WEEKDAYS[g["wd"].lower()] if g.get("wd") else None
         if g.get("y"):
             return Spec("full", int(g["y"]), month, day, weekday=wd)
         return Spec("monthday", None, month, day, weekday=wd)
@@ -261,7 +252,7 @@ def parse_match(kind: str, m: re.Match[str]) -> Spec | None:
     if kind == "weekday":
         mod = (g.get("mod") or "").lower()
         return Spec(
-            "weekday", weekday=_WEEKDAYS[g["wd"].lower()], modifier=mod.split()[0] if mod else ""
+            "weekday", weekday=WEEKDAYS[g["wd"].lower()], modifier=mod.split()[0] if mod else ""
         )
     if kind == "month":
         mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())

@@ -7,10 +7,10 @@ import warnings
 
 from spacy.tokens import Doc, Span, Token
 
+from ...language import SCALE_WORDS
 from ...model import Figure
 from .. import doc_text
 from ..numbers import (
-    SCALES,
     VAGUE,
     Number,
     apply_qualifier,
@@ -19,6 +19,7 @@ from ..numbers import (
     qualifier_before,
     words_from,
 )
+from ..sentences import sentence_paragraphs
 from .categories import adj_category, category_of, lemma, noun_category, np_category_local
 from .counted import (
     GROWTH_VERBS,
@@ -43,19 +44,6 @@ from .scope import (
 )
 
 
-def _paragraph_index(doc: Doc) -> list[int]:
-    """Paragraph number of each sentence (paragraphs are separated by blank lines)."""
-    out = []
-    para = 0
-    prev_end = 0
-    for s in doc.sents:
-        if "\n\n" in doc_text(doc)[prev_end:s.start_char] or "\n" in doc_text(doc)[prev_end:s.start_char]:
-            para += 1
-        out.append(para)
-        prev_end = s.start_char + len(s.text.rstrip())
-    return out
-
-
 def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
                     ) -> list[Figure]:
     """Every count reported in ``doc``, with category, scope and attribution.
@@ -65,7 +53,7 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
     sents = list(doc.sents)
     if not sents:
         return []
-    paragraphs = _paragraph_index(doc)
+    paragraphs = sentence_paragraphs(doc)
     ref_year = doc_reference_year(doc, published)
     raw: list[tuple[Figure, Token, bool, int, int]] = []
     consumed: set[int] = set()
@@ -180,7 +168,7 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
             return None  # a bare number counts people only by its verb or "on board"
         if head is not None and not is_person_noun(head):
             return None
-        if head is not None and (head.lower_ in VAGUE or head.lower_ in SCALES):
+        if head is not None and (head.lower_ in VAGUE or head.lower_ in SCALE_WORDS):
             return None
     if category != "other" and num.value < 1:
         return None

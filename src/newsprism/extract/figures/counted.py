@@ -7,21 +7,21 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..numbers import SCALES, VAGUE_SINGLE, Number, words_before, words_from
+from ...language import MONTHS, SCALE_WORDS
+from ..numbers import VAGUE_SINGLE, Number, words_before, words_from
 from .categories import lemma
 from .lexicon import (
     COUNTING_VERBS,
     CURRENCY_SYMBOLS,
+    DAY_WORDS,
     GENERAL_GROUPS,
     MEASURE_UNITS,
     MONEY_UNITS,
-    MONTHS,
     NOUN_CATEGORY,
     PERSON_NOUNS,
     PRONOUNS,
     REPORT_VERBS,
     TIME_UNITS,
-    WEEKDAYS,
     YEAR_RE,
 )
 
@@ -43,7 +43,7 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
             if ent is not None and any(
                 w.lower_ in TIME_UNITS or w.lower_ in MEASURE_UNITS or w.lower_ in MONTHS
-                or w.lower_ in WEEKDAYS or w.lower_ in ("ago", "old", "aged")
+                or w.lower_ in DAY_WORDS or w.lower_ in ("ago", "old", "aged")
                 for w in ent
             ):
                 return "date or measure"
@@ -119,9 +119,9 @@ def counted_head(doc: Doc, num: Number) -> tuple[Token | None, Token | None]:
         head = root.head
         # "1.5 million people": 1.5 -> million -> people
         while head.dep_ in ("nummod", "compound", "quantmod") and head.head.i > head.i \
-                and head.head.pos_ in ("NOUN", "PROPN") and head.lower_ in SCALES:
+                and head.head.pos_ in ("NOUN", "PROPN") and head.lower_ in SCALE_WORDS:
             head = head.head
-        if head.lower_ in SCALES or head.lower_ in VAGUE_SINGLE:
+        if head.lower_ in SCALE_WORDS or head.lower_ in VAGUE_SINGLE:
             head = None
         if head is not None:
             return head, None

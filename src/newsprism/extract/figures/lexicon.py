@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ...language import WEEKDAYS
+
 TIME_UNITS = {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
     "minute", "minutes", "second", "seconds", "decade", "decades", "century", "centuries",
@@ -28,13 +30,8 @@ MEASURE_UNITS = {
     "fahrenheit",
 }
 CURRENCY_SYMBOLS = {"$", "£", "€", "¥", "₹", "us$", "a$", "c$", "₽", "₺"}
-MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "today", "yesterday", "tonight"}
+# days a count is dated by ("Monday's attack", "yesterday's toll")
+DAY_WORDS = {*WEEKDAYS, "today", "yesterday", "tonight"}
 
 # nouns that are themselves casualty words
 NOUN_CATEGORY = {
@@ -132,9 +129,8 @@ EVENT_NOUNS = {
 }
 OTHER_MARKERS = {"previous", "earlier", "last", "former", "similar", "another", "past",
                  "prior", "preceding", "historic", "separate"}
-CURRENT_MARKERS = {"this", "latest", "today", "yesterday", "current", "recent", "new",
-                   "same", "tuesday", "monday", "wednesday", "thursday", "friday",
-                   "saturday", "sunday"}
+CURRENT_MARKERS = {"this", "latest", "today", "yesterday", "current", "recent", "new", "same",
+                   *WEEKDAYS}
 # a count whose subject is one of these covers a whole period, not the event
 PERIOD_NOUNS = {"war", "conflict", "insurgency", "uprising", "revolution", "occupation", "invasion",
                 "genocide", "holocaust", "dictatorship", "regime", "campaign"}

@@ -8,20 +8,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ...language import MONTHS
 from ...model import Figure
 from ..numbers import words_before
 from .categories import lemma, relative_subject
 from .lexicon import (
     CURRENT_MARKERS,
+    DAY_WORDS,
     EVENT_NOUNS,
-    MONTHS,
     OTHER_MARKERS,
     PERIOD_NOUNS,
     PERIOD_RE,
     STATIVE_VERBS,
     TOLL_NOUNS,
     VERB_CATEGORY,
-    WEEKDAYS,
     YEAR_RE,
 )
 
@@ -88,12 +88,8 @@ def _month_of(e: Span) -> int | None:
     """Month number of a date expression naming a month ("in December", "on 4 April")."""
     for t in e:
         if t.lower_ in MONTHS:
-            return _MONTH_NUM[t.lower_[:3]]
+            return MONTHS[t.lower_]
     return None
-
-
-_MONTH_NUM = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 
 def _comparison_date(e: Span) -> bool:
@@ -136,7 +132,7 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
     """'the previous attack', 'the 2010 earthquake', 'the Rwandan genocide',
     'the attack in eastern Damascus' (a place not named with the event's own toll)."""
     for c in ev.children:
-        if c.lower_ in CURRENT_MARKERS or (c.dep_ == "poss" and c.lower_ in WEEKDAYS):
+        if c.lower_ in CURRENT_MARKERS or (c.dep_ == "poss" and c.lower_ in DAY_WORDS):
             return None
     if ev.dep_ == "pobj" and ev.head.lower_ in ("than", "like", "unlike", "since"):
         return f"compared with another {ev.text}"
@@ -227,7 +223,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
     for t in clause:
         if t.lower_ in ("this", "latest"):
             current = True
-    if any(t.lower_ in WEEKDAYS for t in tok.sent):
+    if any(t.lower_ in DAY_WORDS for t in tok.sent):
         current = True
     # 1. dates: a bare year (or one before the publication year), a cumulative period
     for e in doc.ents:
@@ -253,7 +249,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
             # "in December" in an article published in April: another episode
             return _Scope(True, f"dated {e.text}, months before the report", current)
         elif head_prep is not None and head_prep.lower_ == "since" and not any(
-            t.lower_ in WEEKDAYS for t in e
+            t.lower_ in DAY_WORDS for t in e
         ):
             return _Scope(True, f"a cumulative count (since {e.text})", current)
         else:

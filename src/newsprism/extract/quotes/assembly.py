@@ -15,6 +15,7 @@ from ...options import load_options
 from ...pipeline import load_pipeline
 from .. import doc_text
 from ..cue_model import CueModel
+from ..sentences import paragraph_ranges, token_sentences
 from .clauses import Cue, cut_trailing_comment, cut_trailing_participle
 from .cues import (
     according_content,
@@ -35,12 +36,11 @@ from .formats import (
 from .marks import (
     QUOTE_CHARS,
     QuotedSpan,
-    paragraph_ranges,
     quote_key,
     quote_token_map,
     quoted_spans,
 )
-from .speakers import Registry, Speaker, build_registry, resolve_source, sentence_index
+from .speakers import Registry, Speaker, build_registry, resolve_source
 
 # a short sentence after a quotation may be its split-off tail ('"...," said X.')
 TAIL_SENTENCE_TOKENS = 12
@@ -178,7 +178,7 @@ def _read_article(doc: Doc, source_id: str, beliefs: bool, broad: bool,
     paras = paragraph_ranges(text)
     return _Article(doc=doc, source_id=source_id, broad=broad, text=text, qspans=qspans,
                     paras=paras, para_starts=[a for a, _ in paras], in_quote=in_quote, q_tokens=q_tokens,
-                    sent_of=sentence_index(doc), sents=list(doc.sents), reg=build_registry(doc),
+                    sent_of=token_sentences(doc), sents=list(doc.sents), reg=build_registry(doc),
                     cues=cues, cue_toks={c.tok.i for c in cues})
 
 

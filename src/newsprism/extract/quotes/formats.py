@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 from ...model import Quote, Removed
 from .. import doc_text
 from ..lexicon import NAMED_LABELS
-from .marks import QUOTE_CHARS, QuotedSpan, parse_pull_quote, pull_matches, trim
+from ..sentences import strip_span
+from .marks import QUOTE_CHARS, QUOTE_TRAILING, QuotedSpan, parse_pull_quote, pull_matches
 from .speakers import Registry, Speaker
 
 _SIGNATURE_RE = re.compile(
@@ -84,7 +85,7 @@ def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int
     for _a, b, m in labelled:
         if len(m.group("label").replace(".", "")) < 2:
             continue  # "Q:" / "A:": the interviewer and an unnamed answerer
-        cs, ce = trim(text, m.end(), b)
+        cs, ce = strip_span(text, m.end(), b)
         if ce - cs < 2 or any(q.start < ce and cs < q.end for q in found):
             continue
         ls, le = m.span("label")
@@ -114,7 +115,7 @@ def headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]]
         named = [m for m in reg.mentions if a <= m.start < colon and m.label in NAMED_LABELS]
         if not named and (len(head) > 2 or head.root.lemma_.lower() not in HEADLINE_SOURCES):
             continue  # "Update:", "Analysis:", "Letters:" are section labels, "Poll:" a source
-        cs, ce = trim(text, colon + 1, b)
+        cs, ce = strip_span(text, colon + 1, b, QUOTE_TRAILING)
         while ce > cs and text[ce - 1] in ".":
             ce -= 1
         content_words = text[cs:ce].split()

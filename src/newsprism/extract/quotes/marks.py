@@ -10,12 +10,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..sentences import paragraph_ranges, strip_span
+
 # --------------------------------------------------------------------------- quote marks
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
+# punctuation a quotation's edges lose (the marks' own commas and colons)
+QUOTE_TRAILING = ",;:"
 _CLOSE_PUNCT = set(".,;:!?)]}—–-…\"”’'»")
-_PARA_RE = re.compile(r"\n\s*\n|\n")
 
 
 @dataclass(slots=True)
@@ -29,18 +32,6 @@ class QuotedSpan:
     paragraph: int
     continued: bool = False  # runs on into the next paragraph
     continuation: bool = False  # continues a quotation from the previous paragraph
-
-
-def paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PARA_RE.finditer(text):
-        if m.start() > pos:
-            ranges.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        ranges.append((pos, len(text)))
-    return ranges
 
 
 def _is_word_char(ch: str) -> bool:
@@ -121,14 +112,6 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
     return pairs, left_open, stray
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return start, end
-
-
 def quoted_spans(text: str, source_id: str = "") -> list[QuotedSpan]:
     """Every quotation in ``text``, paired per paragraph.
 
@@ -141,7 +124,7 @@ def quoted_spans(text: str, source_id: str = "") -> list[QuotedSpan]:
     for pi, (a, b) in enumerate(paras):
         pairs, left_open, stray = _scan_paragraph(text, a, b)
         for op, cs, ce, cend in pairs:
-            s, e = trim(text, cs, ce)
+            s, e = strip_span(text, cs, ce, QUOTE_TRAILING)
             if e > s:
                 out.append(QuotedSpan(s, e, op, cend, pi))
         for pos in stray:
@@ -155,7 +138,7 @@ def quoted_spans(text: str, source_id: str = "") -> list[QuotedSpan]:
                 text[nxt_start] in _DOUBLE_OPEN + '"' or text[nxt_start : nxt_start + 2] in ("‘'", "``")
             )
             if opens_next:
-                s, e = trim(text, left_open + 1, b)
+                s, e = strip_span(text, left_open + 1, b, QUOTE_TRAILING)
                 if e > s:
                     out.append(QuotedSpan(s, e, left_open, b, pi, continued=True))
             else:
@@ -168,7 +151,7 @@ def quoted_spans(text: str, source_id: str = "") -> list[QuotedSpan]:
                     )
                     pairs, left_open, _ = _scan_paragraph(text, left_open + 1, b)
                     for op, cs, ce, cend in pairs:
-                        s, e = trim(text, cs, ce)
+                        s, e = strip_span(text, cs, ce, QUOTE_TRAILING)
                         if e > s:
                             out.append(QuotedSpan(s, e, op, cend, pi))
     # mark continuations: a span opening a paragraph right after a 'continued' span

@@ -22,6 +22,7 @@ from ..lexicon import (
     ROLE_SYNONYMS,
     TITLE_WORDS,
 )
+from ..sentences import token_sentences
 
 # --------------------------------------------------------------------------- registry
 
@@ -101,7 +102,7 @@ def _role_of(ent: Span) -> str | None:
 
 def build_registry(doc: Doc) -> Registry:
     reg = Registry()
-    sent_of = sentence_index(doc)
+    sent_of = token_sentences(doc)
     persons = [e for e in doc.ents if e.label_ == "PERSON"]
     full_names: dict[str, set[str]] = {}
     first_names: dict[str, set[str]] = {}
@@ -205,14 +206,6 @@ def _infer_gender(doc: Doc, reg: Registry, sent_of: list[int]) -> None:
             reg.gender[name] = "m"
         elif female > male:
             reg.gender[name] = "f"
-
-
-def sentence_index(doc: Doc) -> list[int]:
-    out = [0] * len(doc)
-    for si, s in enumerate(doc.sents):
-        for t in range(s.start, s.end):
-            out[t] = si
-    return out
 
 
 # --------------------------------------------------------------------------- speakers

@@ -66,12 +66,6 @@ _TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "L
 COARSE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp",
           "EVENT": "event", "OTHER": "other"}
 _TYPE_PRIORITY = ["PERSON", "GPE", "ORG", "LOC", "NORP", "EVENT", "OTHER"]
-CONTEXT_STOP = frozenset(
-    """
-    that this with from have were been will would said says about their there they them
-    which when what after before also into than then more most other some such only over
-    """.split()
-)
 _DEFINED_ACRONYM = re.compile(r"\s?\(\s?((?=(?:[^A-Z)]*[A-Z]){2})[A-Z][A-Za-z0-9&.]{1,9})\s?\)")
 _LEADING_FUNCTION = re.compile(
     r"^(?:(?:the|a|an|in|on|at|of|from|to|for|near|off|by|with|this|that|these|those)\s+)+",

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
+from ...language import STOP_WORDS
 from ...model import AnnotatedArticle, Mention
 from ..gazetteer import Gazetteer
 from ..names import acronym_key, fold, initials, is_acronym, skeleton, skeleton_token
@@ -14,7 +15,6 @@ from .mentions import (
     COARSE,
     CONNECTORS,
     CONTEXT_SHARED,
-    CONTEXT_STOP,
     FUZZY_SAME_TYPE,
     FUZZY_SURE,
     WORD,
@@ -32,7 +32,7 @@ def _sentence_bag(art: AnnotatedArticle, m: Mention) -> Counter[str]:
     else:
         text = art.article.text[max(0, m.start - 150) : m.end + 150]
     return Counter(
-        w.lower() for w in WORD.findall(text) if w.lower() not in CONTEXT_STOP
+        w.lower() for w in WORD.findall(text) if w.lower() not in STOP_WORDS
     )
 
 

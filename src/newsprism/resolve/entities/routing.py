@@ -7,9 +7,9 @@ import bisect
 import math
 from collections import Counter, defaultdict
 
+from ...language import STOP_WORDS
 from ...model import AnnotatedArticle
 from .mentions import (
-    CONTEXT_STOP,
     PERSON_NOUNS,
     PRONOUN_CLASSES,
     PRONOUN_WINDOW,
@@ -93,7 +93,7 @@ def route_ambiguous(
 
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(w.lower() for w in WORD.findall(text) if w.lower() not in CONTEXT_STOP)
+    return Counter(w.lower() for w in WORD.findall(text) if w.lower() not in STOP_WORDS)
 
 
 def _idf(articles: list[AnnotatedArticle]) -> dict[str, float]:
