@@ -100,5 +100,9 @@ def test_a_plug_in_from_an_entry_point(monkeypatch) -> None:
     assert "weapons" in reg and reg.get("weapons").prefix == "w"
     bad = EntryPoint(name="bad", value="toy_weapons:WEAPON_NOUNS", group="newsprism.sections")
     monkeypatch.setattr("newsprism.sections.registry.entry_points", lambda group: [bad])
-    with pytest.raises(TypeError, match="Section"):
-        list(Registry())
+    with pytest.warns(UserWarning, match="'bad' not loaded .*a Section"):
+        assert list(Registry()) == []
+    clash = EntryPoint(name="clash", value="toy_weapons:WEAPONS", group="newsprism.sections")
+    monkeypatch.setattr("newsprism.sections.registry.entry_points", lambda group: [ep, clash])
+    with pytest.warns(UserWarning, match="'clash' not loaded: section 'weapons' is already registered"):
+        assert [s.name for s in Registry()] == ["weapons"]

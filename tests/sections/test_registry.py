@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.sections import BUILTIN, REGISTRY, Report, Section, sections
+from newsprism.sections import BUILTIN, REGISTRY, Report, Section, register, sections, unregister
 from newsprism.sections.registry import Registry
 from newsprism.sections.schema import assemble
 
@@ -55,3 +55,21 @@ def test_register_refuses_clashes() -> None:
         reg.register(Section(name="money amounts"))
     with pytest.raises(ValueError, match="not both"):
         reg.register(Section(name="x", extract=lambda doc, ctx: [], build=lambda ctx: []))
+
+
+def test_a_failing_section_is_reported_and_the_others_run(nlp) -> None:
+    from newsprism.annotate import annotate_doc
+    from newsprism.model import CleanArticle
+
+    def boom(doc, ctx):
+        raise ValueError("no amounts here")
+
+    text = 'The coach said the team "played with heart" in the final.'
+    register(Section(name="boom", extract=boom))
+    try:
+        ann = annotate_doc(nlp(text), CleanArticle(id="s", raw=text, text=text))
+    finally:
+        unregister("boom")
+    assert ann.warnings == ["s: boom extraction failed (ValueError: no amounts here); section left empty"]
+    assert any("played with heart" in q.text for q in ann.quotes)
+    assert "boom" not in ann.sections

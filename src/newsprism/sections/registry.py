@@ -218,16 +218,18 @@ class Registry:
             return
         self._plugins_loaded = True
         for ep in entry_points(group=self._group or ""):
+            # a broken plug-in is named with its reason and left out; the briefing still runs
             try:
                 obj = ep.load()
-            except (ImportError, AttributeError) as exc:
+                found = _as_sections(obj() if callable(obj) and not isinstance(obj, Section) else obj)
+            except (ImportError, AttributeError, TypeError) as exc:
                 warnings.warn(f"section plug-in {ep.name!r} not loaded ({type(exc).__name__}: {exc})", stacklevel=2)
                 continue
-            for section in _as_sections(obj() if callable(obj) and not isinstance(obj, Section) else obj):
-                if section.name in self._sections:
-                    warnings.warn(f"section plug-in {ep.name!r}: {section.name!r} already registered; skipped", stacklevel=2)
-                    continue
-                self.register(section)
+            for section in found:
+                try:
+                    self.register(section)
+                except ValueError as exc:
+                    warnings.warn(f"section plug-in {ep.name!r} not loaded: {exc}", stacklevel=2)
 
 
 def _as_sections(obj: Any) -> list[Section]:
@@ -263,8 +265,10 @@ def items_of(section: Section, holder: AnnotatedArticle | Briefing) -> list[Any]
     """The items of ``section`` on an AnnotatedArticle or a Briefing: the record's field of
     that name when it has one (quotes, figures...), else its entry in ``holder.sections``. On a
     Briefing, a section's ``items`` getter wins (entities live on the story)."""
-    if section.items is not None and not _has_field(holder, "article"):
-        return section.items(holder)  # type: ignore[arg-type]
+    from ..model import Briefing
+
+    if section.items is not None and isinstance(holder, Briefing):
+        return section.items(holder)
     if _has_field(holder, section.name):
         return getattr(holder, section.name)
     return holder.sections.get(section.name, [])
