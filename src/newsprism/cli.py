@@ -250,5 +250,13 @@ def quotes(
         Console().print(table)
 
 
+def _register_extra_commands() -> None:
+    from .cli_export import export
+
+    app.command("export")(export)
+
+
+_register_extra_commands()
+
 if __name__ == "__main__":
     app()

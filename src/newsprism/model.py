@@ -371,6 +371,7 @@ class Briefing:
     stats: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     sections: dict[str, list[Any]] = field(default_factory=dict)  # items of registered sections without a field here
+    coverage: CoverageMatrix | None = None  # issue 19: outlets x sides, figures, speakers, claims
 
 
 # --------------------------------------------------------------------------- figures (issue 5)
@@ -401,3 +402,58 @@ class ClusterDoc:
     text: str
     title: str | None = None
     published: datetime | None = None
+
+
+# --------------------------------------------------------------------------- coverage (issue 19)
+
+
+@dataclass(slots=True)
+class CoverageCell:
+    """What one outlet does with one item: attributed | reported | absent, with its spans."""
+
+    outlet: str
+    status: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CoverageItem:
+    """A row of the coverage matrix: a side of a dispute, a reconciled figure, a main speaker
+    or a key claim (``kind``), what it refers to (``ref``: side, figure row, entity or claim id)."""
+
+    kind: str  # side | figure | speaker | claim
+    ref: str
+    label: str
+    cells: list[CoverageCell] = field(default_factory=list)  # one per outlet, in outlet order
+    groups: dict[str, list[str]] = field(default_factory=dict)  # grouping -> groups reporting it
+
+
+@dataclass(slots=True)
+class CoverageOutlet:
+    name: str
+    source_ids: list[str] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)  # grouping -> the outlet's group
+
+
+@dataclass(slots=True)
+class Blindspot:
+    """A gap in a grouping's coverage: ``kind`` "only" (``group`` alone reports the item) or
+    "missed" (every other group present reports it, ``group`` does not)."""
+
+    grouping: str
+    group: str
+    kind: str  # only | missed
+    item: str  # the item's kind: side | figure | speaker | claim
+    ref: str
+    text: str
+    missing: list[str] = field(default_factory=list)  # the groups present that leave it out
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CoverageMatrix:
+    outlets: list[CoverageOutlet] = field(default_factory=list)
+    items: list[CoverageItem] = field(default_factory=list)
+    groupings: list[str] = field(default_factory=list)
+    blindspots: list[Blindspot] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # groups with no outlet here, outlets in no group
