@@ -193,3 +193,69 @@ def test_normalise():
 def test_the_example_groups_file_loads():
     groups = load_outlet_groups(ROOT / "examples" / "outlet-groups.toml")
     assert [g.name for g in groups.groupings] == ["country", "funding"]
+
+
+@pytest.fixture(scope="module")
+def example_data(nlp, options) -> dict:
+    from newsprism.briefing import build_briefing
+    from newsprism.ingest import read_inputs
+    from newsprism.render.json_out import to_dict
+
+    opts = options.with_overrides(outlet_groups=str(ROOT / "examples" / "outlet-groups.toml"))
+    arts = read_inputs([str(ROOT / "examples" / "khan-shaykhun-jsonl")], opts).articles
+    return to_dict(build_briefing(arts, opts, nlp=nlp), opts.model)
+
+
+def test_example_trt_reports_only_the_first_side_and_the_blindspot_says_so(example_data):
+    from newsprism.render.json_out import validate
+
+    validate(example_data)
+    cov = example_data["coverage"]
+    sides = [it for it in cov["items"] if it["kind"] == "side"]
+    assert len(sides) == 2
+    trt = [o["name"] for o in cov["outlets"]].index("TRT World")
+    assert sides[0]["cells"][trt]["status"] != "absent"
+    assert sides[1]["cells"][trt]["status"] == "absent"
+    assert all(c["status"] != "absent" for k, c in enumerate(sides[1]["cells"]) if k != trt)
+    spots = [s for s in cov["blindspots"] if s["grouping"] == "country" and s["ref"] == sides[1]["ref"]]
+    assert len(spots) == 1 and spots[0]["group"] == "Turkey" and spots[0]["kind"] == "missed"
+    texts = {s["id"]: s["text"] for s in example_data["sources"]}
+    for it in cov["items"]:
+        for c in it["cells"]:
+            for sp in c["spans"]:
+                assert 0 <= sp["start"] < sp["end"] <= len(texts[sp["source_id"]])
+
+
+def test_example_coverage_in_markdown_and_html(example_data):
+    from newsprism.render.html import render_html
+    from newsprism.render.markdown import render_markdown
+
+    md = render_markdown(example_data)
+    assert "## Who covers what" in md and "Blindspots (country):" in md
+    assert "- Turkey (TRT World) does not report side" in md
+    html = render_html(example_data)
+    assert '<section id="coverage">' in html and 'href="#coverage"' in html
+    assert "Blindspots by country" in html
+
+
+def test_cli_refuses_a_bad_groups_file_before_any_analysis(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    bad = tmp_path / "groups.toml"
+    bad.write_text('[outlet_groups.country]\nUK = ["BBC"]\nUS = ["bbc"]\n')
+    res = CliRunner().invoke(app, ["brief", str(ROOT / "examples" / "khan-shaykhun"), "-o", str(tmp_path / "o"),
+                                   "--outlet-groups", str(bad)])
+    assert res.exit_code == 2 and "is in two groups" in res.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_settings_file_with_groups_sets_the_option(tmp_path):
+    from newsprism.options import load_options
+
+    cfg = tmp_path / "settings.toml"
+    cfg.write_text('[newsprism]\nsummary_words = 90\n\n[outlet_groups.wire]\nWire = ["Reuters", "AP"]\n')
+    opts = load_options(cfg)
+    assert opts.outlet_groups == str(cfg) and opts.summary_words == 90
+    assert [g.name for g in load_outlet_groups(opts.outlet_groups).groupings] == ["wire"]

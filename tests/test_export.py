@@ -13,7 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
+from newsprism.coverage import build_coverage
 from newsprism.export import COLUMNS, read_briefing, tables, write_tables
+from newsprism.outlet_groups import parse_outlet_groups
 from newsprism.render.json_out import to_dict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,7 +24,9 @@ from test_coverage import _briefing  # noqa: E402
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return to_dict(_briefing(), "test-model")
+    b = _briefing()
+    b.coverage = build_coverage(b, parse_outlet_groups({"country": {"UK": ["Daily Sport"], "Italy": ["Gazzetta"]}}))
+    return to_dict(b, "test-model")
 
 
 def _expected(data: dict) -> dict[str, int]:
@@ -63,6 +67,16 @@ def test_every_span_cuts_its_text_out_of_the_source(data):
         assert texts[row["source_id"]][row["start"] : row["end"]] == row["text"]
     for row in t["contradictions"]:
         assert row["source_id"] in texts and 0 <= row["start"] < row["end"] <= len(texts[row["source_id"]])
+
+
+def test_coverage_rows_carry_status_groups_and_spans(data):
+    rows = tables(data)["coverage"]
+    assert rows and {r["status"] for r in rows} == {"attributed", "reported", "absent"}
+    side2 = [r for r in rows if r["ref"] == "d1.s2"]
+    assert [(r["outlet"], r["status"]) for r in side2] == [
+        ("Daily Sport", "attributed"), ("Gazzetta", "absent"), ("Marca", "absent")]
+    assert side2[0]["groups"] == "country=UK" and side2[0]["start"] is not None
+    assert side2[1]["source_id"] == "b" and side2[1]["start"] is None
 
 
 def test_contradiction_rows_are_side_by_holder_cited_by_the_holders_claim(data):

@@ -90,6 +90,9 @@ def brief(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for briefing.json, briefing.md and briefing.html.")] = Path("out"),
     formats: Annotated[str, typer.Option("--formats", "-f", help="Comma-separated: json, md, html.")] = "json,md,html",
     summary_words: Annotated[int | None, typer.Option("--summary-words", min=20, help="Summary length bound in words.")] = None,
+    outlet_groups: Annotated[Path | None, typer.Option(
+        "--outlet-groups", help="TOML file of outlet groups (country, ownership, lean...: any grouping you "
+        "define, with outlet aliases; see examples/outlet-groups.toml): coverage by group and blindspots.")] = None,
     config: ConfigOpt = None,
     model: ModelOpt = None,
     processes: ProcessesOpt = None,
@@ -112,7 +115,9 @@ def brief(
     if unknown:
         err.print(f"[red]error:[/] unknown format(s): {', '.join(sorted(unknown))}")
         raise typer.Exit(2)
-    opts = _options(config, model, processes, quiet, summary_words=summary_words)
+    opts = _options(config, model, processes, quiet, summary_words=summary_words,
+                    outlet_groups=str(outlet_groups) if outlet_groups else None)
+    _check_outlet_groups(opts.outlet_groups)
     t0 = time.perf_counter()
     progress = Progress(
         TextColumn("[bold]annotating"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -248,6 +253,19 @@ def quotes(
                 table.add_row(str(rec.get("speaker")), str(rec.get("cue")), str(rec.get("kind")), str(rec.get("content")))
     if fmt == "table":
         Console().print(table)
+
+
+def _check_outlet_groups(path: str) -> None:
+    """Refuse a bad outlet-groups file before any analysis runs."""
+    if not path:
+        return
+    from .outlet_groups import load_outlet_groups
+
+    try:
+        load_outlet_groups(path)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
 
 
 def _register_extra_commands() -> None:

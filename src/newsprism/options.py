@@ -39,6 +39,9 @@ class Options:
     cluster_neighbours: int = 20  # nearest documents whose stories are candidates
     cluster_max_docs: int = 200_000  # most documents kept in the index (oldest leave first)
     cluster_centroid_terms: int = 2000  # non-zero terms kept in a story centroid
+    # a TOML file of outlet groups (newsprism.outlet_groups); "" = none. A settings file with an
+    # [outlet_groups] table of its own sets this to itself.
+    outlet_groups: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -68,5 +71,8 @@ def load_options(path: str | Path | None = None, **overrides: Any) -> Options:
     opts = Options().with_overrides(**_packaged_defaults())
     if path is not None:
         with open(path, "rb") as fh:
-            opts = opts.with_overrides(**tomllib.load(fh).get("newsprism", {}))
+            data = tomllib.load(fh)
+        opts = opts.with_overrides(**data.get("newsprism", {}))
+        if "outlet_groups" in data:
+            opts = opts.with_overrides(outlet_groups=str(path))
     return opts.with_overrides(**overrides)

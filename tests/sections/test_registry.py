@@ -23,9 +23,9 @@ def _packaged() -> dict:
 def test_builtin_sections_in_briefing_order() -> None:
     names = [s.name for s in sections()]
     assert names[: len(BUILTIN)] == ["sources", "entities", "quotes", "figures", "reconciled_figures", "dates",
-                                     "claims", "contradictions", "timeline", "summary"]
-    assert [s.html_id for s in REGISTRY.report()][:7] == ["disputes", "figures", "quotes", "timeline", "summary",
-                                                          "entities", "sources"]
+                                     "claims", "contradictions", "timeline", "summary", "coverage"]
+    assert [s.html_id for s in REGISTRY.report()][:8] == ["disputes", "figures", "quotes", "timeline", "summary",
+                                                          "coverage", "entities", "sources"]
 
 
 def test_assembled_schema_is_the_packaged_one() -> None:
@@ -34,10 +34,16 @@ def test_assembled_schema_is_the_packaged_one() -> None:
 
 @pytest.mark.skipif(not SHARED_SCHEMA.exists(), reason="the shared contract copy sits beside the repository")
 def test_assembled_schema_is_the_shared_contract() -> None:
+    """The contract may gain optional keys (coverage...), never lose or change one."""
     shared = json.loads(SHARED_SCHEMA.read_text("utf-8"))
     assembled = assemble(BUILTIN)
     assert assembled["required"] == shared["required"]
-    assert assembled == shared
+    assert {k: v for k, v in assembled.items() if k != "properties"} == \
+        {k: v for k, v in shared.items() if k != "properties"}
+    for key, fragment in shared["properties"].items():
+        assert assembled["properties"][key] == fragment, key
+    added = set(assembled["properties"]) - set(shared["properties"])
+    assert added == {"coverage"} and not added & set(assembled["required"])
 
 
 def test_register_refuses_clashes() -> None:

@@ -3,6 +3,7 @@ each, registered here in the order of briefing.json. See DEVELOPERS.md, "Adding 
 
 from __future__ import annotations
 
+from .coverage import COVERAGE
 from .dates import DATES, TIMELINE
 from .disputes import CLAIMS, CONTRADICTIONS
 from .entities import ENTITIES
@@ -25,6 +26,7 @@ from .summary import SUMMARY
 
 BUILTIN: tuple[Section, ...] = (
     SOURCES, ENTITIES, QUOTES, FIGURES, RECONCILED_FIGURES, DATES, CLAIMS, CONTRADICTIONS, TIMELINE, SUMMARY,
+    COVERAGE,
 )
 for _section in BUILTIN:
     register(_section)
