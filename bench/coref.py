@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import tarfile
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from _ecbplus import ECB, xml_docs
 from scorch import scores
 
 from newsprism.annotate import load_pipeline
@@ -43,7 +43,6 @@ from newsprism.options import load_options
 from newsprism.resolve import NOMINAL_LABEL, PRONOUN_LABEL, annotate_spans, resolve_entities
 
 ROOT = Path(__file__).resolve().parents[1]
-ECB = ROOT.parent / "shared" / "data" / "ecbplus"
 ENTITY_PREFIXES = ("HUMAN", "NON_HUMAN", "LOC", "TIME")
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)  # the standard ECB+ development split
 
@@ -133,20 +132,8 @@ def _parse_doc(name: str, topic: int, root: ET.Element, selected: set[int]) -> G
 
 def load_ecbplus(topics: list[int]) -> list[GoldDoc]:
     selected = _selected(ECB / "ECBplus_coreference_sentences.csv")
-    docs: list[GoldDoc] = []
-    with tarfile.open(ECB / "ECBplus_xml.tar.gz") as tar:
-        for member in tar.getmembers():
-            parts = Path(member.name).parts
-            if len(parts) != 3 or not member.name.endswith(".xml"):
-                continue
-            if not parts[1].isdigit() or int(parts[1]) not in topics:
-                continue
-            fh = tar.extractfile(member)
-            if fh is None:
-                continue
-            name = Path(member.name).stem
-            root = ET.parse(fh).getroot()
-            docs.append(_parse_doc(name, int(parts[1]), root, selected.get(name, set())))
+    docs = [_parse_doc(name, topic, root, selected.get(name, set()))
+            for name, topic, root in xml_docs(topics)]
     docs.sort(key=lambda d: (d.topic, d.name))
     return docs
 

@@ -34,12 +34,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import tarfile
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from _ecbplus import subtopic_sentences
 from rich.console import Console
 from rich.table import Table
 from rouge_score import rouge_scorer
@@ -59,7 +58,6 @@ from newsprism.summarize import summarize
 from newsprism.timeline import infer_story_dates
 
 ROOT = Path(__file__).resolve().parents[1]
-ECB = ROOT.parent / "shared" / "data" / "ecbplus" / "ECBplus_xml.tar.gz"
 REFS = ROOT / "bench" / "data" / "summary_refs"
 WORD = re.compile(r"\S*\w\S*")  # whitespace tokens with a letter or digit, as in summarize.py
 BOILER = re.compile(
@@ -72,46 +70,16 @@ def words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def detok(tokens: list[str]) -> str:
-    """ECB+ tokens back to running text (best effort, the same text for every system)."""
-    s = " ".join(tokens)
-    s = s.replace("``", '"').replace("''", '"')
-    s = re.sub(r"\s+([.,;:!?%)\]])", r"\1", s)
-    s = re.sub(r"([(\[$])\s+", r"\1", s)
-    s = re.sub(r"\s*(['’])\s*(s|t|re|ve|ll|d|m)\b", r"\1\2", s)
-    s = re.sub(r"\s+(n't)\b", r"\1", s)
-    s = re.sub(r"(\d)\.\s(\d)", r"\1.\2", s)  # 4. 6 -> 4.6
-    s = re.sub(r"(\d):\s(\d)", r"\1:\2", s)  # 2: 09 -> 2:09
-    s = re.sub(r"\b([A-Za-z])\.\s([A-Za-z])\.", r"\1.\2.", s)  # a. m. -> a.m.
-    s = re.sub(r"(\w) - (\w)", r"\1-\2", s)  # T - Mobile -> T-Mobile
-    s = re.sub(r'"\s+([^"]*?)\s+"', r'"\1"', s)
-    return s.strip()
-
-
-def load_subtopic(tf: tarfile.TarFile, topic: int, kind: str) -> list[tuple[str, list[str]]]:
+def load_subtopic(topic: int, kind: str) -> list[tuple[str, list[str]]]:
     """[(doc name, body sentences)] in document-number order."""
-    pat = re.compile(rf"ECB\+/{topic}/{topic}_(\d+){kind}\.xml$")
-    members = sorted(
-        ((int(m.group(1)), info) for info in tf.getmembers() if (m := pat.match(info.name))),
-        key=lambda x: x[0],
-    )
     docs = []
-    for _n, info in members:
-        fh = tf.extractfile(info)
-        if fh is None:
-            continue
-        root = ET.fromstring(fh.read())
-        sents: dict[int, list[str]] = defaultdict(list)
-        for tok in root.iter("token"):
-            sents[int(tok.get("sentence", "0"))].append(tok.text or "")
-        body = []
-        for k in sorted(sents):
-            s = detok(sents[k])
-            if s.lower().startswith("http") or not re.search(r"[.!?][\"'”’)]*$", s):
-                continue  # URL, title and dateline lines: not body sentences
-            body.append(s)
+    for name, sentences in subtopic_sentences(topic, kind):
+        body = [
+            s for s in sentences  # URL, title and dateline lines: not body sentences
+            if not s.lower().startswith("http") and re.search(r"[.!?][\"'”’)]*$", s)
+        ]
         if body:
-            docs.append((info.name.rsplit("/", 1)[-1], body))
+            docs.append((name, body))
     return docs
 
 
@@ -255,44 +223,43 @@ def main() -> None:
     outputs: dict[str, dict[str, list[str]]] = {}
     refs = sorted(args.refs.glob("*.txt"))
     console = Console()
-    with tarfile.open(ECB) as tf:
-        for ref_path in refs:
-            m = re.match(r"(\d+)_(ecb|ecbplus)$", ref_path.stem)
-            if not m:
-                continue
-            topic, kind = int(m.group(1)), m.group(2)
-            docs = load_subtopic(tf, topic, kind)
-            ref = ref_path.read_text(encoding="utf-8").strip()
-            story = build_story(docs, nlp, ref_path.stem)
-            texts = {a.source_id: a.article.text for a in story.articles}
-            variants = {"newsprism": summarize(story, options)}
-            if embedder is not None:
-                variants["newsprism + MiniLM"] = summarize(story, options, embedder=embedder)
-            got: dict[str, list[str]] = {}
-            for variant, summary in variants.items():
-                for s in summary:
-                    verbatim_all += 1
-                    first = s.citations[0]
-                    ok = texts[first.source_id][first.start : first.end] == s.text and all(
-                        0 <= c.start < c.end <= len(texts[c.source_id]) for c in s.citations
-                    )
-                    verbatim_ok += int(ok)
-                    cited_multi += int(len({c.source_id for c in s.citations}) > 1)
-                got[variant] = [s.text for s in summary]
-            for name, run in systems.items():
-                got[name] = run(docs, args.words)
-            row: dict[str, float] = {}
-            for name in names:
-                text = " ".join(got[name])
-                assert words(text) <= args.words, (name, words(text))
-                sc = scorer.score(ref, text)
-                for key in ("rouge1", "rouge2", "rougeL"):
-                    scores[name][key].append(sc[key].fmeasure)
-                scores[name]["words"].append(words(text))
-                boiler[name] += sum(bool(BOILER.search(t)) for t in got[name])
-                row[name] = sc["rouge2"].fmeasure
-            detail.append((f"{ref_path.stem} ({len(docs)} docs)", row))
-            outputs[ref_path.stem] = got
+    for ref_path in refs:
+        m = re.match(r"(\d+)_(ecb|ecbplus)$", ref_path.stem)
+        if not m:
+            continue
+        topic, kind = int(m.group(1)), m.group(2)
+        docs = load_subtopic(topic, kind)
+        ref = ref_path.read_text(encoding="utf-8").strip()
+        story = build_story(docs, nlp, ref_path.stem)
+        texts = {a.source_id: a.article.text for a in story.articles}
+        variants = {"newsprism": summarize(story, options)}
+        if embedder is not None:
+            variants["newsprism + MiniLM"] = summarize(story, options, embedder=embedder)
+        got: dict[str, list[str]] = {}
+        for variant, summary in variants.items():
+            for s in summary:
+                verbatim_all += 1
+                first = s.citations[0]
+                ok = texts[first.source_id][first.start : first.end] == s.text and all(
+                    0 <= c.start < c.end <= len(texts[c.source_id]) for c in s.citations
+                )
+                verbatim_ok += int(ok)
+                cited_multi += int(len({c.source_id for c in s.citations}) > 1)
+            got[variant] = [s.text for s in summary]
+        for name, run in systems.items():
+            got[name] = run(docs, args.words)
+        row: dict[str, float] = {}
+        for name in names:
+            text = " ".join(got[name])
+            assert words(text) <= args.words, (name, words(text))
+            sc = scorer.score(ref, text)
+            for key in ("rouge1", "rouge2", "rougeL"):
+                scores[name][key].append(sc[key].fmeasure)
+            scores[name]["words"].append(words(text))
+            boiler[name] += sum(bool(BOILER.search(t)) for t in got[name])
+            row[name] = sc["rouge2"].fmeasure
+        detail.append((f"{ref_path.stem} ({len(docs)} docs)", row))
+        outputs[ref_path.stem] = got
 
     def mean(xs: list[float]) -> float:
         return sum(xs) / len(xs) if xs else 0.0
