@@ -18,7 +18,8 @@ a closing quote) are dropped. Two settings:
 Scores (per event, then pooled; dev and blind printed apart):
 - figures: a gold figure is found by locating its ``context`` (else its ``text``) in the cleaned
   article text; a system figure matches it when their spans overlap. toll recall = gold
-  ``event_toll`` figures matched by a system figure marked ``about_event``; background as event =
+  ``event_toll`` figures matched by a system figure marked ``about_event`` (gold figures of
+  headline lines are not in the body text: counted apart as "not in body"); background as event =
   share of gold non-toll figures matched by an ``about_event`` system figure (over the non-toll
   figures the system extracted at all, and over all); false conflicts = reconciled rows with
   ``conflict`` that are not a disagreement between gold toll figures of different values.
@@ -452,7 +453,7 @@ def run_set(name: str, events: list[Event], nlp, options) -> None:
           "as event: gold non-toll figures marked about the event)")
     print_table(
         ["system", "toll recall", "bg as event / extracted", "bg as event / all", "false conflicts",
-         "unlocated gold"],
+         "not in body"],
         [[k[4:], pct(a["toll_hit"], a["toll"]), pct(a["bg_as_event"], a["bg_extracted"]),
           pct(a["bg_as_event"], a["background"]), f"{a['false_conflicts']:g}/{a['conflicts']:g}",
           f"{a['unlocated']:g}"] for k, a in acc.items() if k.startswith("fig:")])
