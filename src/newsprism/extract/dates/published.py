@@ -13,6 +13,12 @@ from .anchoring import parse_iso, resolve_spec, safe_date
 from .assembly import strict_dateparser
 from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
 
+# a dateline sits in the first DATELINE_CHARS characters; a date line is at most
+# DATE_LINE_MAX_CHARS long; a month-day with a weekday is searched YEARS_AHEAD years on
+DATELINE_CHARS = 400
+DATE_LINE_MAX_CHARS = 80
+YEARS_AHEAD = 30
+
 # --------------------------------------------------------------------------- publication date
 
 
@@ -39,7 +45,7 @@ def infer_published(
        place this article's weekdays / month-days ("on Tuesday" -> that story's Tuesday).
     The value is a lower bound when it rests on 2-4; the evidence says which rule fired.
     """
-    head = text[:400]
+    head = text[:DATELINE_CHARS]
     m = re.search(
         r"(?:published|updated|posted|first published)\s*(?:on|:)?\s*(?P<d>[^\n|]{6,40})",
         head,
@@ -63,7 +69,7 @@ def infer_published(
     latest_year = max(years) if years else None
     for dm, spec in pairs:
         if spec.kind == "monthday" and spec.weekday is not None and latest_year is not None:
-            for year in range(latest_year, latest_year + 30):
+            for year in range(latest_year, latest_year + YEARS_AHEAD):
                 d = safe_date(year, spec.month or 1, spec.day or 1)
                 if d is not None and d.weekday() == spec.weekday:
                     return (
@@ -133,7 +139,7 @@ def dateline_date(
     known = sorted(d for d in (parse_iso(s) for s in story_dates or []) if d is not None)
     for line in lines:
         line = line.strip()
-        if not line or len(line) > 80:
+        if not line or len(line) > DATE_LINE_MAX_CHARS:
             continue
         spec = parse_expression(line)
         if spec is None:
@@ -192,7 +198,7 @@ def infer_story_anchor(mentions: Iterable[DateMention]) -> tuple[str | None, str
     latest = max(years)
     (month, day), md_src = max(monthdays.items(), key=lambda kv: (len(kv[1]), -kv[0][0], -kv[0][1]))
     weekday, wd_src = max(weekdays.items(), key=lambda kv: (len(kv[1]), -kv[0]))
-    for year in range(latest, latest + 30):
+    for year in range(latest, latest + YEARS_AHEAD):
         d = safe_date(year, month, day)
         if d is not None and d.weekday() == weekday:
             return d.isoformat(), (

@@ -7,6 +7,13 @@ from spacy.tokens import Span, Token
 
 from .expressions import Spec
 
+# a clause cut after a date keeps at least CUT_MIN_BEFORE words before and CUT_MIN_AFTER after
+CUT_MIN_BEFORE = 6
+CUT_MIN_AFTER = 4
+# steps up the parse to a clause with its own subject, and that clause's minimum length
+CLAUSE_CLIMB_STEPS = 6
+CLAUSE_MIN_TOKENS = 4
+
 _REPORTING = {
     "say", "tell", "announce", "promise", "pledge", "vow", "insist", "warn", "add", "state",
     "confirm", "predict", "expect", "hope", "plan", "decide", "agree",
@@ -146,7 +153,7 @@ def _cut_after(span: Span, start: int, end: int) -> int:
                 if t.idx >= end:
                     break
                 after += not t.is_punct
-            if before >= 6 and after >= 4:
+            if before >= CUT_MIN_BEFORE and after >= CUT_MIN_AFTER:
                 return doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
     return end
 
@@ -175,11 +182,11 @@ def _clause_of(span: Span) -> tuple[int, int]:
             return left.idx, _strip_end(right)
         return sent.start_char, _strip_end(sent[-1])
     # climb to the nearest clause that has its own subject ("who faulted Obama ... four years ago")
-    for _ in range(6):
+    for _ in range(CLAUSE_CLIMB_STEPS):
         if anchor.dep_ == "ROOT" or anchor.dep_ == "conj":
             break
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
-            if anchor.right_edge.i - anchor.left_edge.i >= 4:
+            if anchor.right_edge.i - anchor.left_edge.i >= CLAUSE_MIN_TOKENS:
                 return anchor.left_edge.idx, _strip_end(anchor.right_edge)
             break
         anchor = anchor.head

@@ -43,6 +43,11 @@ from .scope import (
     sentence_frame,
 )
 
+# a figure's text runs on to its counted head (or part) when that is this close after the number
+HEAD_REACH_TOKENS = 4
+# a sub-group count is linked to a total at most this many sentences before it
+SUBSET_MAX_SENTENCES = 4
+
 
 def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
                     ) -> list[Figure]:
@@ -183,9 +188,9 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     counts = f"{group} {category}" if category != "other" else group
     start_tok = num.start
     end_tok = num.end
-    if head is not None and head.i >= end_tok and head.i - end_tok <= 4:
+    if head is not None and head.i >= end_tok and head.i - end_tok <= HEAD_REACH_TOKENS:
         end_tok = head.i + 1
-    elif part is not None and part.i >= end_tok and part.i - end_tok <= 4:
+    elif part is not None and part.i >= end_tok and part.i - end_tok <= HEAD_REACH_TOKENS:
         end_tok = part.i + 1
     start = doc[start_tok].idx
     last = doc[end_tok - 1]
@@ -219,6 +224,6 @@ def _link_subsets(figs: list[Figure], subset_flags: list[bool]) -> None:
             if tot.category == fig.category and group_of(tot.counts) == "people" \
                     and tot.about_event == fig.about_event \
                     and (fig.sentence is None or tot.sentence is None
-                         or fig.sentence - tot.sentence <= 4):
+                         or fig.sentence - tot.sentence <= SUBSET_MAX_SENTENCES):
                 fig.subset_of = tot.id
                 break

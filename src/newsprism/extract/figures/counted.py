@@ -25,6 +25,12 @@ from .lexicon import (
     YEAR_RE,
 )
 
+# "John Smith, 34, ...": a bare number between commas below this is an age
+MAX_AGE = 120
+# a reporting source longer than SPEAKER_MAX_TOKENS keeps SPEAKER_HEAD_TOKENS before its head
+SPEAKER_MAX_TOKENS = 12
+SPEAKER_HEAD_TOKENS = 6
+
 # --------------------------------------------------------------------------- exclusions
 
 
@@ -72,7 +78,7 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
     root_tok = doc[num.num_start]
     if num.end - num.num_start == 1 and before is not None and before.text == "," and \
             after is not None and after.text in (",", ")") and root_tok.like_num and \
-            num.value < 120:
+            num.value < MAX_AGE:
         return "age"
     if after is not None:
         a = after.lower_
@@ -284,8 +290,8 @@ def _speaker_text(doc: Doc, s: Token) -> str | None:
     ):
         left += 1
     span = doc[left:right]
-    if len(span) > 12:
-        span = doc[max(left, s.i - 6):right]
+    if len(span) > SPEAKER_MAX_TOKENS:
+        span = doc[max(left, s.i - SPEAKER_HEAD_TOKENS):right]
     text = span.text.strip(" ,")
     if len(span) == 1 and span[0].pos_ == "NOUN" and span[0].is_sent_start:
         text = text.lower()  # "Police said ..." -> "police"

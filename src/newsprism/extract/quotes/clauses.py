@@ -29,6 +29,14 @@ from ..lexicon import (
 )
 from .marks import QUOTE_CHARS, QuotedSpan
 
+# steps up a chain of coordinated or participial verbs to find a cue's subject
+SUBJECT_CHAIN_STEPS = 4
+# tokens to look back for a name before an interrupting phrase, or ahead for a quoted label
+NAME_LOOKBACK_TOKENS = 20
+LABEL_QUOTE_TOKENS = 20
+# a quotation next to a clause embeds it when it has this many words
+EMBEDDED_QUOTE_WORDS = 4
+
 # --------------------------------------------------------------------------- cues
 
 
@@ -47,7 +55,7 @@ class Cue:
 def subject_of(verb: Token, broad: bool = False) -> Token | None:
     v = verb
     doc = verb.doc
-    for _ in range(4):
+    for _ in range(SUBJECT_CHAIN_STEPS):
         subjects = [c for c in v.children
                     if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.i == verb.i)]
         if subjects:
@@ -97,7 +105,7 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
     if verb.dep_ in ("ROOT", "parataxis", "ccomp") and j >= 0 and doc[j].text == ",":
         sent_start = verb.sent.start
         k = j - 1
-        while k >= max(sent_start, verb.i - 20):
+        while k >= max(sent_start, verb.i - NAME_LOOKBACK_TOKENS):
             t = doc[k]
             if t.text in QUOTE_CHARS:
                 break
@@ -236,7 +244,7 @@ def content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[i
             if lemma == "call" and end == obj.right_edge.i + 1:
                 # 'called the agreement "an historic step"': the label is the quotation after it
                 if end < len(doc) and doc[end].text in QUOTE_CHARS:
-                    close = next((t.i for t in doc[end + 1 : min(len(doc), end + 20)]
+                    close = next((t.i for t in doc[end + 1 : min(len(doc), end + LABEL_QUOTE_TOKENS)]
                                   if t.text in QUOTE_CHARS), None)
                     if close is not None:
                         label = doc[end + 1 : close]
@@ -336,8 +344,8 @@ def host_clause(verb: Token) -> tuple[int, int] | None:
     after = own_b
     while after < len(doc) and doc[after].is_punct and doc[after].text not in QUOTE_CHARS:
         after += 1
-    if (before >= 0 and doc[before].text in QUOTE_CHARS and _quoted_words(doc, before, -1) >= 4) or (
-        after < len(doc) and doc[after].text in QUOTE_CHARS and _quoted_words(doc, after, 1) >= 4
+    if (before >= 0 and doc[before].text in QUOTE_CHARS and _quoted_words(doc, before, -1) >= EMBEDDED_QUOTE_WORDS) or (
+        after < len(doc) and doc[after].text in QUOTE_CHARS and _quoted_words(doc, after, 1) >= EMBEDDED_QUOTE_WORDS
     ):
         return None  # a cue between quotations: the quotations are the content (pass 3)
     words = [t for t in doc[a:b] if not t.is_punct and not t.is_space]

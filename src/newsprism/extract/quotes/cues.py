@@ -40,6 +40,13 @@ from ..lexicon import (
 from .clauses import Cue, antecedent, content_range, cue_lemma, host_clause, subject_of, trim_punct
 from .marks import QUOTE_CHARS, quote_token_map, quoted_spans
 
+# '"...," said X' / '"...?" the 43-year-old asked': the cue starts within AFTER_QUOTE_TOKENS
+# of the closing mark, its subject phrase reaches its verb within SUBJECT_VERB_TOKENS, and the
+# verb is at most AFTER_QUOTE_VERB_TOKENS from the cue's start
+AFTER_QUOTE_TOKENS = 4
+SUBJECT_VERB_TOKENS = 6
+AFTER_QUOTE_VERB_TOKENS = 8
+
 
 def _sourceless_cue(tok: Token) -> Cue | None:
     """Broad scope: "X is expected to win", "it was reported that ...", "X reportedly left":
@@ -511,7 +518,7 @@ def after_quote_cue(doc: Doc, last_tok: int, in_quote: list[int]) -> Cue | None:
         if doc[k].text in ".;" and k > last_tok and doc[k - 1].text not in QUOTE_CHARS:
             return None
         k += 1
-    if k >= len(doc) or k - last_tok > 4 or in_quote[k] >= 0:
+    if k >= len(doc) or k - last_tok > AFTER_QUOTE_TOKENS or in_quote[k] >= 0:
         return None
     tok = doc[k]
     if tok.pos_ == "VERB" and tok.lemma_.lower() not in NON_ATTRIBUTING:  # '"...," said X'
@@ -521,7 +528,7 @@ def after_quote_cue(doc: Doc, last_tok: int, in_quote: list[int]) -> Cue | None:
         return None
     # the subject phrase starting here, then its verb within a few words
     node = tok
-    while node.dep_ not in ("nsubj",) and node.head.i != node.i and node.head.i - k <= 6 and node.head.i > node.i:
+    while node.dep_ not in ("nsubj",) and node.head.i != node.i and node.head.i - k <= SUBJECT_VERB_TOKENS and node.head.i > node.i:
         node = node.head
     if node.dep_ != "nsubj" or node.left_edge.i != k:
         return None
@@ -530,7 +537,7 @@ def after_quote_cue(doc: Doc, last_tok: int, in_quote: list[int]) -> Cue | None:
     hung = next((c for c in node.children if c.dep_ == "acl" and c.pos_ == "VERB" and 0 < c.i - node.i <= 2), None)
     if hung is not None and verb.i < node.i:
         verb = hung
-    if verb.pos_ != "VERB" or verb.i - k > 8 or in_quote[verb.i] >= 0 or verb.lemma_.lower() in NON_ATTRIBUTING:
+    if verb.pos_ != "VERB" or verb.i - k > AFTER_QUOTE_VERB_TOKENS or in_quote[verb.i] >= 0 or verb.lemma_.lower() in NON_ATTRIBUTING:
         return None
     if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children if c.lower_ not in ("me", "us", "him", "her", "them")):
         return None  # '"...," the coach told the players to ...' is left to the lexicon rules

@@ -14,6 +14,19 @@ from ..sentences import strip_span
 from .marks import QUOTE_CHARS, QUOTE_TRAILING, QuotedSpan, parse_pull_quote, pull_matches
 from .speakers import Registry, Speaker
 
+# a quotation that does not end a sentence needs this many words to be signed (not a term)
+SIGNED_MIN_WORDS = 4
+# a transcript label ("PENCE:") ends within this many characters of its paragraph's start,
+# in a paragraph of at most TRANSCRIPT_MAX_CHARS, and has at most LABEL_MAX_TOKENS tokens
+LABEL_MAX_CHARS = 60
+TRANSCRIPT_MAX_CHARS = 300
+LABEL_MAX_TOKENS = 5
+# a paragraph is only a quotation when this share of its letters and digits is quoted
+QUOTE_ONLY_SHARE = 0.8
+# a pull-quote left in the body is a short paragraph; unquoted, its content is short too
+PULL_QUOTE_MAX_CHARS = 400
+PULL_QUOTE_MAX_WORDS = 25
+
 _SIGNATURE_RE = re.compile(
     r"\s*[—―–]{1,2}\s*(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al-\w+)){0,3})"
     r"(?:\s*,\s*(?P<role>[^“\"«\n.]{1,60}))?\s*\.?\s*(?=$|[“\"«])"
@@ -57,7 +70,7 @@ def signature_speaker(doc: Doc, q: QuotedSpan, para_end: int, reg: Registry) -> 
     m = _SIGNATURE_RE.match(text, q.close_end, para_end)
     if m is None or q.close_end == q.end:
         return None
-    if text[q.end - 1] not in ".?!…" and len(text[q.start:q.end].split()) < 4:
+    if text[q.end - 1] not in ".?!…" and len(text[q.start:q.end].split()) < SIGNED_MIN_WORDS:
         return None  # a term in quotation marks, not a statement
     if m.group("role") and not _verbless(doc, *m.span("role")):
         return None
@@ -102,13 +115,13 @@ def headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]]
     ("Lynch: No outside influence on FBI probe", "Poll: Trump ties Clinton")."""
     text = doc_text(doc)
     for a, b in paras:
-        colon = text.find(":", a, min(b, a + 60))
-        if colon < 0 or b - a > 300:
+        colon = text.find(":", a, min(b, a + LABEL_MAX_CHARS))
+        if colon < 0 or b - a > TRANSCRIPT_MAX_CHARS:
             continue
         head = doc.char_span(a, colon, alignment_mode="expand")
         if len(text[a:colon].strip()) < 2:
             continue  # "Q:" / "A:" of an interview: the interviewer, not a named source
-        if head is None or not 1 <= len(head) <= 5 or not head[0].is_title:
+        if head is None or not 1 <= len(head) <= LABEL_MAX_TOKENS or not head[0].is_title:
             continue
         if any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head):
             continue  # "Wait, it gets better:" / "12:20 p.m."
@@ -135,7 +148,7 @@ def quote_only(text: str, para: tuple[int, int], qspans: list[QuotedSpan], pi: i
     a, b = para
     body = sum(1 for ch in text[a:b] if ch.isalnum())
     quoted = sum(1 for o in qspans if o.paragraph == pi for ch in text[o.start : o.end] if ch.isalnum())
-    return body > 0 and quoted / body >= 0.8
+    return body > 0 and quoted / body >= QUOTE_ONLY_SHARE
 
 
 def body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], found: list[Quote],
@@ -144,7 +157,7 @@ def body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], fou
     text = doc_text(doc)
     for a, b in paras:
         chunk = text[a:b]
-        if ("—" not in chunk and "–" not in chunk) or len(chunk) > 400:
+        if ("—" not in chunk and "–" not in chunk) or len(chunk) > PULL_QUOTE_MAX_CHARS:
             continue
         if any(a <= q.start < b and q.cue in _DASHES for q in found):
             continue  # signed quotations ("“...” ― Name"), already attributed one by one
@@ -165,7 +178,7 @@ def body_pull_quotes(doc: Doc, source_id: str, paras: list[tuple[int, int]], fou
             rs = text.find(role, ns, b)
             if rs < 0 or not _verbless(doc, rs, rs + len(role)):
                 continue
-        if chunk.lstrip()[:1] not in QUOTE_CHARS and len(content.split()) > 25:
+        if chunk.lstrip()[:1] not in QUOTE_CHARS and len(content.split()) > PULL_QUOTE_MAX_WORDS:
             continue  # narration ending in a dash and a name, not a pull-quote
         ents = [m for m in reg.mentions if ns <= m.start < ns + len(name)]
         if not ents:

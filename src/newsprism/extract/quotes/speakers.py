@@ -24,6 +24,14 @@ from ..lexicon import (
 )
 from ..sentences import token_sentences
 
+# salience of an earlier mention for "he"/"she": a subject counts SUBJECT_WEIGHT, halved
+# (SALIENCE_DECAY) per sentence back, up to SALIENCE_MAX_SENTENCES; the last speaker gets
+# LAST_SPEAKER_BONUS
+SALIENCE_MAX_SENTENCES = 8
+SALIENCE_DECAY = 0.5
+SUBJECT_WEIGHT = 2.0
+LAST_SPEAKER_BONUS = 1.5
+
 # --------------------------------------------------------------------------- registry
 
 
@@ -242,13 +250,13 @@ def _salient(reg: Registry, pos_tok: int, sent: int, labels: frozenset[str] | se
         if gender is not None and reg.gender.get(m.name, gender) != gender:
             continue  # "she" does not refer back to a man
         dist = max(0, sent - m.sent)
-        if dist > 8:
+        if dist > SALIENCE_MAX_SENTENCES:
             continue
-        w = (2.0 if m.subject else 1.0) * (0.5 ** dist)
+        w = (SUBJECT_WEIGHT if m.subject else 1.0) * (SALIENCE_DECAY ** dist)
         scores[m.name] = scores.get(m.name, 0.0) + w
         latest[m.name] = m
     if last_speaker is not None and last_speaker.name in scores:
-        scores[last_speaker.name] += 1.5
+        scores[last_speaker.name] += LAST_SPEAKER_BONUS
     if not scores:
         return None
     best = max(scores, key=lambda k: (scores[k], latest[k].tok_start))

@@ -25,6 +25,10 @@ from ..names import (
     name_core,
 )
 
+# characters before a name searched for its title, or for a place cue and role nouns
+TITLE_WINDOW_CHARS = 120
+CUE_WINDOW_CHARS = 40
+
 ENTITY_LABELS = frozenset(
     "PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split()
 )
@@ -58,9 +62,6 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 CONNECTORS = frozenset("of for the and in on at to".split())
-ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's sentences ...
-ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to route "Johnson"
-PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 _TYPE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
          "NORP": "NORP", "EVENT": "EVENT"}
 COARSE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "norp",
@@ -82,9 +83,6 @@ _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 
-FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for any transliteration merge (same skeleton too)
-FUZZY_SURE = 90.0  # ... above which one type is enough; below it, or across types ...
-CONTEXT_SHARED = 0.15  # ... the two names' sentences must share this much (cosine of bags)
 
 
 @dataclass(slots=True)
@@ -158,7 +156,7 @@ def bag_cosine(a: Counter[str], b: Counter[str]) -> float:
 
 def _context_role(text: str, start: int, floor: int) -> str | None:
     """A title written just before a name ("deputy Russian UN ambassador [Vladimir ...]")."""
-    before = text[max(floor, start - 120) : start]
+    before = text[max(floor, start - TITLE_WINDOW_CHARS) : start]
     words = before.split()
     run: list[str] = []
     for w in reversed(words):
@@ -329,7 +327,7 @@ def _nominal_key(words: list[str], head: str) -> str:
 
 def _place_cue(text: str, start: int, floor: int) -> str | None:
     """GPE when the words before a name make it a place: "the town of X", "in X", "near X"."""
-    before = text[max(floor, start - 40) : start]
+    before = text[max(floor, start - CUE_WINDOW_CHARS) : start]
     return "GPE" if _PLACE_CUE.search(before) else None
 
 
@@ -339,7 +337,7 @@ def _descriptors(text: str, m: Mention, role: str | None, floor: int) -> frozens
     ("Maurice Cheeks, the coach,")."""
     words = (role or "").lower().split()
     words += m.text.lower().split()
-    words += text[max(floor, m.start - 40) : m.start].lower().split()[-3:]
+    words += text[max(floor, m.start - CUE_WINDOW_CHARS) : m.start].lower().split()[-3:]
     after = _APPOSITION.match(text, m.end)
     if after is not None:
         words += after.group(1).lower().split()

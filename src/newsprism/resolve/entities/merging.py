@@ -11,18 +11,14 @@ from ...language import STOP_WORDS
 from ...model import AnnotatedArticle, Mention
 from ..gazetteer import Gazetteer
 from ..names import acronym_key, fold, initials, is_acronym, skeleton, skeleton_token
-from .mentions import (
-    COARSE,
-    CONNECTORS,
-    CONTEXT_SHARED,
-    FUZZY_SAME_TYPE,
-    FUZZY_SURE,
-    WORD,
-    Item,
-    Node,
-    UnionFind,
-    bag_cosine,
-)
+from .mentions import COARSE, CONNECTORS, WORD, Item, Node, UnionFind, bag_cosine
+
+FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for any transliteration merge (same skeleton too)
+FUZZY_SURE = 90.0  # ... above which one type is enough; below it, or across types ...
+CONTEXT_SHARED = 0.15  # ... the two names' sentences must share this much (cosine of bags)
+
+# a mention without a sentence takes this many characters either side as its context
+CONTEXT_WINDOW_CHARS = 150
 
 
 def _sentence_bag(art: AnnotatedArticle, m: Mention) -> Counter[str]:
@@ -30,7 +26,7 @@ def _sentence_bag(art: AnnotatedArticle, m: Mention) -> Counter[str]:
         s = art.sentences[m.sentence]
         text = art.article.text[s.start : s.end]
     else:
-        text = art.article.text[max(0, m.start - 150) : m.end + 150]
+        text = art.article.text[max(0, m.start - CONTEXT_WINDOW_CHARS) : m.end + CONTEXT_WINDOW_CHARS]
     return Counter(
         w.lower() for w in WORD.findall(text) if w.lower() not in STOP_WORDS
     )

@@ -9,17 +9,11 @@ from collections import Counter, defaultdict
 
 from ...language import STOP_WORDS
 from ...model import AnnotatedArticle
-from .mentions import (
-    PERSON_NOUNS,
-    PRONOUN_CLASSES,
-    PRONOUN_WINDOW,
-    ROUTE_CONTEXT,
-    ROUTE_MARGIN,
-    WORD,
-    Item,
-    Node,
-    UnionFind,
-)
+from .mentions import PERSON_NOUNS, PRONOUN_CLASSES, WORD, Item, Node, UnionFind
+
+ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's sentences ...
+ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to route "Johnson"
+PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 
 
 def route_ambiguous(
