@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -10,12 +9,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import __version__
 from .model import AnnotatedArticle, IngestResult, Skipped
+from .outputs import OutputError, check_folder, write_together
+from .safety import json_line, terminal
 
 app = typer.Typer(
     name="newsprism",
@@ -73,15 +73,15 @@ def _options(config: Path | None, model: str | None, processes: int | None, quie
     try:
         return load_options(config, model=model, n_process=processes, progress=not quiet, **more)
     except (OSError, ValueError) as exc:
-        err.print(f"[red]error:[/] cannot read options: {exc}")
+        err.print(f"[red]error:[/] cannot read options: {terminal(exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
 
 
 def _report_skipped(skipped: list[Skipped], warnings: list[str]) -> None:
     for s in skipped:
-        err.print(f"[yellow]skipped[/] {escape(s.item)}: {escape(s.reason)}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]skipped[/] {terminal(s.item)}: {terminal(s.reason)}", highlight=False, soft_wrap=True)
     for w in warnings:
-        err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
+        err.print(f"[dim]warning[/] {terminal(w)}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -104,20 +104,25 @@ def brief(
     HTML page. Bad inputs are listed and skipped; exit status 2 when no article could be read.
 
     Example: `newsprism brief examples/khan-shaykhun -o out/`"""
+    wanted = {f.strip().lower() for f in formats.split(",") if f.strip()}
+    unknown = wanted - {"json", "md", "html"}
+    if unknown:
+        err.print(f"[red]error:[/] unknown format(s): {terminal(', '.join(sorted(unknown)))}", highlight=False)
+        raise typer.Exit(2)
+    opts = _options(config, model, processes, quiet, summary_words=summary_words,
+                    outlet_groups=str(outlet_groups) if outlet_groups else None)
+    _check_outlet_groups(opts.outlet_groups)
+    try:
+        check_folder(out)  # before the heavy imports and any analysis
+    except OutputError as exc:
+        err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
     from .briefing import NoArticles
     from .briefing import brief as run_brief
     from .render.html import render_html
     from .render.json_out import dumps, to_dict, validate
     from .render.markdown import render_markdown
 
-    wanted = {f.strip().lower() for f in formats.split(",") if f.strip()}
-    unknown = wanted - {"json", "md", "html"}
-    if unknown:
-        err.print(f"[red]error:[/] unknown format(s): {', '.join(sorted(unknown))}")
-        raise typer.Exit(2)
-    opts = _options(config, model, processes, quiet, summary_words=summary_words,
-                    outlet_groups=str(outlet_groups) if outlet_groups else None)
-    _check_outlet_groups(opts.outlet_groups)
     t0 = time.perf_counter()
     progress = Progress(
         TextColumn("[bold]annotating"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -132,37 +137,36 @@ def brief(
             progress.add_task(f"loading {opts.model}", total=len(ingested.articles))
 
     def on_article(ann: AnnotatedArticle) -> None:
-        progress.update(progress.task_ids[0], advance=1, description=ann.source_id)
+        progress.update(progress.task_ids[0], advance=1, description=terminal(ann.source_id))
 
     try:
         with progress:
             result = run_brief(inputs, opts, on_read=on_read, on_article=on_article)
     except NoArticles as exc:
-        err.print(f"[red]no article could be read[/] ({len(read[0].skipped) if read else 0} item(s) skipped)")
+        if read and read[0].articles:  # read, but cleaning left no text
+            err.print(f"[red]no article could be briefed:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
+        else:
+            err.print(f"[red]no article could be read[/] ({len(read[0].skipped) if read else 0} item(s) skipped)")
         raise typer.Exit(2) from exc
     data = to_dict(result, model_name=opts.model)
     validate(data)
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for fmt, name, render in (
-        ("json", "briefing.json", dumps),
-        ("md", "briefing.md", render_markdown),
-        ("html", "briefing.html", render_html),
-    ):
-        if fmt in wanted:
-            path = out / name
-            _atomic_write(path, render(data))
-            written.append(path)
-    for w in result.warnings[len(read[0].warnings):]:
-        err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
+    files = {
+        name: render(data)
+        for fmt, name, render in (
+            ("json", "briefing.json", dumps),
+            ("md", "briefing.md", render_markdown),
+            ("html", "briefing.html", render_html),
+        )
+        if fmt in wanted
+    }
+    try:
+        written = write_together(out, files)  # all together or none
+    except OutputError as exc:
+        err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+    _report_skipped(result.skipped[len(read[0].skipped):], result.warnings[len(read[0].warnings):])
     if not quiet:
         err.print(digest_table(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written))
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def digest_table(data: dict, seconds: float, load_s: float, written: list[Path]) -> Table:
@@ -171,15 +175,15 @@ def digest_table(data: dict, seconds: float, load_s: float, written: list[Path])
     from .sections import sections
 
     st = data["story"]
-    table = Table(title=f"{st['title']} — event date {st['event_date'] or 'unknown'}", show_header=False, box=None)
+    table = Table(title=f"{terminal(st['title'])} — event date {st['event_date'] or 'unknown'}", show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column()
     for section in sections():
         if section.digest is not None and section.name in data:
-            table.add_row(*section.digest(data))
+            table.add_row(*(terminal(cell) for cell in section.digest(data)))  # outlets come from input
     table.add_row("skipped", str(len(data["skipped"])))
     table.add_row("seconds", f"{seconds:.1f} (model load {load_s:.1f})")
-    table.add_row("written", ", ".join(str(p) for p in written))
+    table.add_row("written", terminal(", ".join(str(p) for p in written)))
     return table
 
 
@@ -208,7 +212,7 @@ def clean(
             "removed": [{"kind": r.kind, "text": r.text, "raw_span": [r.raw_start, r.raw_end]} for r in c.removed],
             "text": c.text,
         }
-        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(rec) + "\n")
     if not ingested.articles:
         raise typer.Exit(2)
 
@@ -245,12 +249,12 @@ def quotes(
     table = Table("speaker", "cue", "kind", "content")
     for ann in annotate((clean_article(a) for a in ingested.articles), nlp, opts):
         for w in ann.warnings:
-            err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
+            err.print(f"[dim]warning[/] {terminal(w)}", highlight=False, soft_wrap=True)
         for rec in quotes_records(ann):
             if fmt == "jsonl":
-                sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(rec) + "\n")
             else:
-                table.add_row(str(rec.get("speaker")), str(rec.get("cue")), str(rec.get("kind")), str(rec.get("content")))
+                table.add_row(*(terminal(rec.get(k)) for k in ("speaker", "cue", "kind", "content")))
     if fmt == "table":
         Console().print(table)
 
@@ -264,7 +268,7 @@ def _check_outlet_groups(path: str) -> None:
     try:
         load_outlet_groups(path)
     except ValueError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
 
 

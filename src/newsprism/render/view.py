@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..safety import md_safe
 from ..sections import REGISTRY
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -39,9 +40,10 @@ def fmt_date(iso: str | None) -> str:
 
 
 def md_cell(text: Any) -> str:
-    """Text safe inside a Markdown table cell or list item: one line, pipes escaped."""
+    """Text safe inside a Markdown table cell or list item: one line, pipes escaped, no raw
+    HTML or link (``safety.md_safe``)."""
     s = " ".join(str(text if text is not None else "").split())
-    return s.replace("|", "\\|")
+    return md_safe(s).replace("|", "\\|")
 
 
 _ORDINALS = ["first", "second", "third", "fourth", "fifth"]
@@ -184,6 +186,8 @@ def environment(html: bool) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Markdown: every printed value, filtered or not, is made inert (no raw HTML, no link)
+        finalize=None if html else md_safe,
     )
     env.filters["md"] = md_cell
     env.filters["fmt_date"] = fmt_date
