@@ -12,10 +12,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .budget import OutOfTime, time_limit
 from .extract.sentences import extract_event_chunks, extract_mentions, extract_sentences
 from .model import AnnotatedArticle, CleanArticle
 from .options import Options
 from .pipeline import load_pipeline as load_pipeline  # its home before pipeline.py
+from .safety import short
 from .sections import ArticleContext, sections
 from .sections.registry import items_of, set_items
 
@@ -47,7 +49,8 @@ def annotate_doc(
     doc: Doc, article: CleanArticle, options: Options | None = None, models: Mapping[str, Any] | None = None
 ) -> AnnotatedArticle:
     """Run every per-article section on one parsed article. A section that fails on this
-    document is reported in ``warnings`` and the others still run. ``models`` are what
+    document, or runs past ``options.extract_seconds``, is reported in ``warnings`` and the
+    others still run. ``models`` are what
     :func:`load_models` gives (default: nothing loaded, e.g. no cue scorer)."""
     options = options if options is not None else Options()
     sid = article.id
@@ -68,13 +71,18 @@ def annotate_doc(
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                set_items(section, ann, section.extract(doc, ctx))
+                with time_limit(options.extract_seconds):
+                    items = section.extract(doc, ctx)
+                set_items(section, ann, items)
+            except OutOfTime:
+                ann.warnings.append(f"{sid}: {section.name} extraction gave up after {options.extract_seconds:g} s "
+                                    f"on this article (option extract_seconds); its {section.name} are left out")
             except (ValueError, IndexError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-                ann.warnings.append(f"{sid}: {section.name} extraction failed ({type(exc).__name__}: {exc}); "
+                ann.warnings.append(f"{sid}: {section.name} extraction failed ({type(exc).__name__}: {short(exc, 200)}); "
                                     "section left empty")
         for w in caught:
             msg = str(w.message)
-            ann.warnings.append(msg if msg.startswith(sid) else f"{sid}: {msg}")
+            ann.warnings.append(short(msg if msg.startswith(sid) else f"{sid}: {msg}"))
     _index_sentences(ann)
     return ann
 

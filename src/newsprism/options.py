@@ -21,7 +21,8 @@ class Options:
     batch_size: int = 32
     n_process: int = 1
     max_bytes: int = 20_000_000  # larger inputs are skipped with a reason
-    max_chars: int = 1_000_000  # longest article body handed to spaCy
+    max_chars: int = 200_000  # longer article texts are cut here, with a warning
+    extract_seconds: float = 20.0  # time budget of each extractor on one article (0: none)
     summary_words: int = 120
     summary_redundancy: float = 0.5  # MMR trade-off: 1.0 = centrality only
     embeddings: str = "auto"  # auto | minilm | tfidf
