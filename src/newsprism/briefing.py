@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from spacy.language import Language
 
 from .annotate import annotate, load_pipeline
-from .clean import clean_article
+from .clean import clean_articles
 from .embed import load_embedder
 from .ingest import read_inputs
 from .model import AnnotatedArticle, Article, Briefing, IngestResult, Story
@@ -62,7 +62,9 @@ def build_briefing(
     stats: dict[str, float] = {}
     notes: list[str] = []
     t0 = time.perf_counter()
-    cleaned = [clean_article(a) for a in articles]
+    cleaned, emptied = clean_articles(articles)  # an article cleaning emptied is skipped
+    if not cleaned:
+        raise NoArticles(f"cleaning left no text in any of the {len(articles)} article(s)")
     stats["clean_s"] = time.perf_counter() - t0
 
     t = time.perf_counter()
@@ -82,7 +84,7 @@ def build_briefing(
     story.event_date = infer_event_date(story)
     stats["resolve_s"] = time.perf_counter() - t
 
-    result = Briefing(story=story)
+    result = Briefing(story=story, skipped=emptied)
     _number(result, annotated)
 
     t = time.perf_counter()

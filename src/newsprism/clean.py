@@ -11,12 +11,13 @@ maps every cleaned offset back to the raw input.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from . import metadata
-from .model import Article, CleanArticle, Heading, OffsetMap, Removed
+from .model import Article, CleanArticle, Heading, OffsetMap, Removed, Skipped
 
 # --------------------------------------------------------------------------- blocks
 
@@ -282,10 +283,42 @@ def classify(blocks: list[Block]) -> None:
                 b.kind = "heading"
         else:
             seen_body = True
+    if not seen_body:
+        # no story paragraph: what looked like a title or headings is the text itself (a
+        # one-line item, a list of short lines); cleaning never removes a whole article
+        for b in blocks:
+            if b.kind in ("title", "heading"):
+                b.kind = "body"
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[^\w ]+", "", text.casefold())
+
+
+_MIN_DUP = 40  # shortest normalised paragraph compared for duplication
+_COMMON_WORD = 50  # a word in more paragraphs than this does not make two of them candidates
+
+
+def _candidate_pairs(norms: list[str]) -> list[list[int]]:
+    """For each paragraph, the later ones that may repeat it: at least 40 characters and a
+    word of 4+ letters in common that is not in more than 50 paragraphs. Two copies of one
+    paragraph (contained, or 88% alike) share most of their words, so none is missed, and a
+    long article is not compared pair by pair (that grew with the square of its length)."""
+    n = len(norms)
+    postings: dict[str, list[int]] = {}
+    for i, norm in enumerate(norms):
+        if len(norm) < _MIN_DUP:
+            continue
+        for w in set(norm.split()):
+            if len(w) >= 4:
+                postings.setdefault(w, []).append(i)
+    later: list[set[int]] = [set() for _ in range(n)]
+    for ids in postings.values():
+        if len(ids) > _COMMON_WORD:
+            continue
+        for k, i in enumerate(ids):
+            later[i].update(ids[k + 1 :])
+    return [sorted(js) for js in later]
 
 
 def _mark_duplicates(blocks: list[Block]) -> None:
@@ -294,14 +327,15 @@ def _mark_duplicates(blocks: list[Block]) -> None:
     A body paragraph is only dropped in favour of a caption or pull-quote when it is no longer
     than it (the bare copy of a caption), never the other way round."""
     norms = [_norm(b.text) for b in blocks]
+    later = _candidate_pairs(norms)
     for i, a in enumerate(blocks):
-        for j in range(i + 1, len(blocks)):
+        for j in later[i]:
             b = blocks[j]
             if a.kind == "duplicate":
                 break
             if b.kind == "duplicate" or "body" not in (a.kind, b.kind):
                 continue
-            if min(len(norms[i]), len(norms[j])) < 40:
+            if min(len(norms[i]), len(norms[j])) < _MIN_DUP:
                 continue
             short, long_ = sorted((norms[i], norms[j]), key=len)
             contained = len(short) >= 0.6 * len(long_) and short in long_
@@ -329,6 +363,22 @@ _REMOVED_KIND = {
     "other": "other",
     "title": "title",
 }
+
+
+def clean_articles(articles: Sequence[Article]) -> tuple[list[CleanArticle], list[Skipped]]:
+    """Clean every article; one whose text cleaning removed entirely (it was all captions,
+    boilerplate, bylines...) is not analysed and comes back as Skipped with that reason."""
+    kept: list[CleanArticle] = []
+    skipped: list[Skipped] = []
+    for art in articles:
+        c = clean_article(art)
+        if c.text.strip():
+            kept.append(c)
+        else:
+            kinds = sorted({r.kind.replace("_", "-") for r in c.removed}) or ["white space"]
+            skipped.append(Skipped(art.origin or art.id, "no text left after cleaning (all of it read as "
+                                   f"{', '.join(kinds)}); see `newsprism clean`"))
+    return kept, skipped
 
 
 def clean_article(article: Article) -> CleanArticle:
