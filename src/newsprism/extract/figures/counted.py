@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...language import MONTHS, SCALE_WORDS
+from .. import ent_at
 from ..numbers import VAGUE_SINGLE, Number, words_before, words_from
 from .categories import lemma
 from .lexicon import (
@@ -46,7 +47,7 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
         if t.ent_type_ in ("MONEY", "PERCENT", "ORDINAL", "TIME"):
             return t.ent_type_.lower()
         if t.ent_type_ in ("DATE", "QUANTITY"):
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_at(doc, t.i)
             if ent is not None and any(
                 w.lower_ in TIME_UNITS or w.lower_ in MEASURE_UNITS or w.lower_ in MONTHS
                 or w.lower_ in DAY_WORDS or w.lower_ in ("ago", "old", "aged")
@@ -271,7 +272,7 @@ def _speaker_text(doc: Doc, s: Token) -> str | None:
         return None
     left = s.left_edge.i
     right = s.i + 1
-    ent = next((e for e in doc.ents if e.start <= s.i < e.end), None)
+    ent = ent_at(doc, s.i)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
         # "the Britain-based Syrian Observatory for Human Rights" -> its name
         return re.sub(r"^the\s+", "", ent.text, flags=re.I)

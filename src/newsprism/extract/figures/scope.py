@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...language import MONTHS
 from ...model import Figure
+from .. import ent_at, ents_starting_in, span_ents
 from ..numbers import words_before
 from .categories import lemma, relative_subject
 from .lexicon import (
@@ -148,13 +149,13 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near") and event_places:
             for p in c.subtree:
                 if p.ent_type_ in ("GPE", "LOC", "FAC") and not _place_known(p.text, event_places):
-                    ent = next((e for e in doc.ents if e.start <= p.i < e.end), None)
+                    ent = ent_at(doc, p.i)
                     name = ent.text if ent is not None else p.text
                     if not _place_known(name, event_places):
                         return f"another {ev.text}, {c.text} {name}"
         if c.dep_ in ("poss", "compound", "nummod", "npadvmod") and (
                 c.ent_type_ == "DATE" or re.fullmatch(r"\d{1,2}/\d{1,2}", c.text)):
-            ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+            ent = ent_at(doc, c.i)
             words = {t.lower_ for t in ent} if ent is not None else {c.lower_}
             if words & {"last", "previous", "earlier", "past"} or re.search(
                 r"\d+/\d+", c.text
@@ -225,8 +226,10 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
             current = True
     if any(t.lower_ in DAY_WORDS for t in tok.sent):
         current = True
-    # 1. dates: a bare year (or one before the publication year), a cumulative period
-    for e in doc.ents:
+    # 1. dates: a bare year (or one before the publication year), a cumulative period. Only
+    # the entities holding the clause verb's head or a clause token can pass the tests below.
+    near = {ent_at(doc, i) for i in (*clause_ids, clause_verb.head.i)} - {None}
+    for e in sorted(near, key=lambda e: e.start):  # type: ignore[union-attr]
         if e.label_ != "DATE":
             continue
         own = clause_verb.dep_ in ("relcl", "advcl", "acl") and e.start <= clause_verb.head.i < e.end
@@ -294,7 +297,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
     # town in 2018, killed 85 people"
     if subj is not None and (lemma(subj) in EVENT_NOUNS | {"fighting", "violence", "unrest"}
                              or subj.ent_type_ == "EVENT"):
-        for e in doc.ents:
+        for e in ents_starting_in(doc, subj.left_edge.i, subj.right_edge.i + 1):
             if e.label_ == "DATE" and subj.left_edge.i <= e.start and e.end <= subj.right_edge.i + 1 \
                     and not _comparison_date(e):
                 years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
@@ -335,7 +338,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
 
 def sentence_frame(doc: Doc, sent: Span, ref_year: int | None) -> bool:
     """Does this sentence open a background frame (a past year, another named event)?"""
-    for e in doc.ents:
+    for e in ents_starting_in(doc, sent.start, sent.end):
         if e.label_ == "DATE" and sent.start <= e.start < sent.end:
             years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
             if years and (ref_year is None or max(years) < ref_year):
@@ -352,7 +355,7 @@ def clause_frame(doc: Doc, sent: Span, tok: Token, ref_year: int | None) -> bool
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
-    for e in doc.ents:
+    for e in ents_starting_in(doc, sent.start, sent.end):
         if e.label_ != "DATE" or not (sent.start <= e.start < sent.end):
             continue
         host = e.root.head.head if e.root.dep_ == "pobj" else e.root.head
@@ -399,7 +402,7 @@ def event_places_of(doc: Doc, sents: list[Span],
     for si in chosen:
         for k in (si - 1, si):
             if 0 <= k < len(sents):
-                for e in sents[k].ents:
+                for e in span_ents(doc, sents[k].start, sents[k].end):
                     if e.label_ in ("GPE", "LOC", "FAC"):
                         places.add(e.text.lower())
     return places

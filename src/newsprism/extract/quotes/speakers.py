@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import doc_text
+from .. import doc_text, ent_at
 from ..lexicon import (
     FIRST_SECOND,
     GENERIC_ORG_NOUNS,
@@ -371,9 +371,9 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
 
 
 def _explicit_role(doc: Doc, head: Token, m: _Mention) -> str | None:
-    for e in doc.ents:
-        if e.start == m.tok_start and e.end == m.tok_end:
-            return _role_of(e)
+    e = ent_at(doc, m.tok_start)  # entities do not overlap: only this one can match
+    if e is not None and e.start == m.tok_start and e.end == m.tok_end:
+        return _role_of(e)
     return None
 
 
