@@ -78,3 +78,10 @@ def test_reporting_verbs_of_stance_cues_are_attribution_cues() -> None:
         for form in forms:
             assert report.search(f"The coach {form} that the team was ready."), form
     assert not report.search("The state of the economy")  # a noun form is not a cue
+
+
+def test_entity_number_words_come_from_the_shared_table() -> None:
+    from newsprism.resolve import names
+
+    assert set(NUMBER_WORDS) <= names.NUMBER_WORDS  # "sixty people" is counted like "fifty people"
+    assert {"hundreds", "dozen"} <= names.NUMBER_WORDS

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from unidecode import unidecode
 
+from .. import language
+
 # Titles, ranks and offices that precede a person's name.
 TITLE_WORDS = frozenset(
     """
@@ -54,12 +56,9 @@ CORPORATE_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company ltd limited llc plc ag sa gmbh nv".split()
 )
 ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pres": "president"}
-NUMBER_WORDS = frozenset(
-    """
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand
-    thousands million millions billion billions dozen dozens
-    """.split()
+# words that count a common noun ("fifty people" is not "forty people")
+NUMBER_WORDS = frozenset(language.NUMBER_WORDS) | frozenset(
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens".split()
 )
 ACRONYM_STOP = frozenset("of for the and on in at to de du des la le fur a an".split())
 GENERIC_PLACE = frozenset(
