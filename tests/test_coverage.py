@@ -259,3 +259,15 @@ def test_a_settings_file_with_groups_sets_the_option(tmp_path):
     opts = load_options(cfg)
     assert opts.outlet_groups == str(cfg) and opts.summary_words == 90
     assert [g.name for g in load_outlet_groups(opts.outlet_groups).groupings] == ["wire"]
+
+
+def test_blindspot_lines_list_many_groups_in_plain_english():
+    groups = parse_outlet_groups({"country": {"UK": ["Daily Sport"], "Italy": ["Gazzetta"], "Spain": ["Marca"]}})
+    b = _briefing()
+    m = build_coverage(b, groups)
+    only = next(s for s in m.blindspots if s.ref == "d1.s2")
+    assert only.text.endswith("; Italy and Spain do not.")
+    b.story.articles.append(AnnotatedArticle(CleanArticle(id="d", raw="x", text="x", outlet="Record")))
+    groups.groupings[0].groups["Portugal"] = ["Record"]
+    only = next(s for s in build_coverage(b, groups).blindspots if s.ref == "d1.s2")
+    assert only.text.endswith("; Italy, Portugal and Spain do not.")

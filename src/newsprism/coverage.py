@@ -158,6 +158,11 @@ def _spread(item: CoverageItem) -> tuple[int, int]:
     return (0 if differs else 1, present if differs else -present)
 
 
+def _names(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _blindspots(matrix: CoverageMatrix) -> list[Blindspot]:
     """Per grouping with at least two groups present: an item only one group reports ("only"),
     and an item every other group reports but one group leaves out ("missed"). With two groups
@@ -182,13 +187,13 @@ def _blindspots(matrix: CoverageMatrix) -> list[Blindspot]:
                 (only,) = reporting
                 outlets = ", ".join(c.outlet for c in cells)
                 text = (f"Only {only} ({outlets}) reports {what}; "
-                        f"{' and '.join(missing)} {'does' if len(missing) == 1 else 'do'} not.")
+                        f"{_names(missing)} {'does' if len(missing) == 1 else 'do'} not.")
                 out.append(Blindspot(grouping=gname, group=only, kind="only", item=item.kind,
                                      ref=item.ref, text=text, missing=missing, spans=spans))
             elif len(missing) == 1:
                 (gap,) = missing
                 text = (f"{gap} ({', '.join(members[gap])}) does not report {what}, which "
-                        f"{' and '.join(sorted(reporting))} report.")
+                        f"{_names(sorted(reporting))} report.")
                 out.append(Blindspot(grouping=gname, group=gap, kind="missed", item=item.kind,
                                      ref=item.ref, text=text, missing=missing, spans=spans))
     return out
