@@ -60,7 +60,6 @@ def build_briefing(
     if not articles:
         raise NoArticles("no articles to brief")
     stats: dict[str, float] = {}
-    notes: list[str] = []
     t0 = time.perf_counter()
     cleaned, emptied = clean_articles(articles)  # an article cleaning emptied is skipped
     if not cleaned:
@@ -74,7 +73,22 @@ def build_briefing(
     t = time.perf_counter()
     annotated = list(annotate(cleaned, nlp, options, on_article))
     stats["annotate_s"] = time.perf_counter() - t
+    return brief_annotated(annotated, options, stats, t0)
 
+
+def brief_annotated(
+    annotated: list[AnnotatedArticle],
+    options: Options,
+    stats: dict[str, float] | None = None,
+    t0: float | None = None,
+) -> Briefing:
+    """The stages after annotation: story, entities, perspectives, figures, timeline, summary.
+    The store briefs a story from annotations it kept, without parsing again."""
+    if not annotated:
+        raise ValueError("no articles to brief")
+    stats = {} if stats is None else stats
+    t0 = time.perf_counter() if t0 is None else t0
+    notes: list[str] = []
     t = time.perf_counter()
     story = Story(id=story_id(annotated), articles=annotated)
     infer_story_dates(story)  # publication dates the metadata lacks, from the texts
