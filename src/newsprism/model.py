@@ -136,6 +136,60 @@ class CleanArticle:
     url: str | None = None
     language: str | None = None
     inferred: dict[str, str] = field(default_factory=dict)
+    # store (issue 15): a briefing counts a syndicated or duplicated text once; the original
+    # lists its copies, a copy briefed without its original names it
+    republished_by: list[Republication] = field(default_factory=list)
+    syndicated_from: str | None = None
+
+
+# --------------------------------------------------------------------------- store (issue 15)
+
+
+@dataclass(slots=True)
+class Republication:
+    """A stored copy of an article: the same text (kind ``exact``) or the same wire story lightly
+    edited (``near``), from another file, outlet or URL. Linked to its original, never dropped."""
+
+    id: str
+    kind: str  # exact | near
+    similarity: float  # estimated Jaccard similarity of word shingles (1.0 for exact)
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    origin: str | None = None
+
+
+@dataclass(slots=True)
+class StorySummary:
+    """One story of the store as ``newsprism stories`` lists it."""
+
+    id: str
+    title: str
+    articles: int  # distinct articles: copies counted once
+    copies: int  # exact and near duplicates of those articles
+    outlets: list[str] = field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+    article_ids: list[str] = field(default_factory=list)
+    title_from: str = ""  # headlines | engine | text
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ``newsprism ingest`` run did."""
+
+    read: int = 0  # articles the readers returned
+    added: int = 0  # new articles stored (copies included)
+    already: int = 0  # already in the store from an earlier run
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    annotated: int = 0
+    files_unchanged: int = 0  # files skipped because an earlier run read them whole
+    stories: int = 0  # stories in the store after the run
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 # --------------------------------------------------------------------------- annotation

@@ -43,6 +43,10 @@ class Options:
     # a TOML file of outlet groups (newsprism.outlet_groups); "" = none. A settings file with an
     # [outlet_groups] table of its own sets this to itself.
     outlet_groups: str = ""
+    # store (issue 15): a near copy shares this much of its word 5-grams (estimated Jaccard),
+    # or this much of the smaller text lies inside the larger (a trimmed copy)
+    near_duplicate_threshold: float = 0.7
+    near_duplicate_containment: float = 0.9
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
