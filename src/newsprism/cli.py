@@ -84,9 +84,16 @@ def _report_skipped(skipped: list[Skipped], warnings: list[str]) -> None:
         err.print(f"[dim]warning[/] {terminal(w)}", highlight=False, soft_wrap=True)
 
 
+StoreOpt = Annotated[Path, typer.Option("--db", help="The store (SQLite file) to use.")]
+WaitOpt = Annotated[float, typer.Option(
+    "--wait", min=0, help="Seconds to wait for another ingest writing to the same store (default: fail at once).")]
+
+
 @app.command()
 def brief(
-    inputs: Inputs,
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="Articles: files, directories, glob patterns, or - for stdin (not with --db).", show_default=False,
+    )] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for briefing.json, briefing.md and briefing.html.")] = Path("out"),
     formats: Annotated[str, typer.Option("--formats", "-f", help="Comma-separated: json, md, html.")] = "json,md,html",
     summary_words: Annotated[int | None, typer.Option("--summary-words", min=20, help="Summary length bound in words.")] = None,
@@ -97,6 +104,8 @@ def brief(
     model: ModelOpt = None,
     processes: ProcessesOpt = None,
     quiet: QuietOpt = False,
+    db: Annotated[Path | None, typer.Option("--db", help="Brief a story of this store instead of INPUTS.")] = None,
+    story: Annotated[str | None, typer.Option("--story", help="With --db: the story id (see `newsprism stories`).")] = None,
 ) -> None:
     """Brief articles about one event: briefing.json, briefing.md and briefing.html.
 
@@ -117,6 +126,14 @@ def brief(
     except OutputError as exc:
         err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
+    if db is not None or story is not None:
+        from .store_cli import brief_story
+
+        brief_story(db, story, inputs, opts, out, wanted, quiet)
+        return
+    if not inputs:
+        err.print("[red]error:[/] give the articles to brief (or --db and --story)")
+        raise typer.Exit(2)
     from .briefing import NoArticles
     from .briefing import brief as run_brief
     from .render.html import render_html
@@ -279,6 +296,42 @@ def _register_extra_commands() -> None:
 
 
 _register_extra_commands()
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: StoreOpt = Path("news.db"),
+    annotate: Annotated[bool, typer.Option(
+        "--annotate/--no-annotate", help="Parse new articles now (default) or when first briefed.")] = True,
+    wait: WaitOpt = 0.0,
+    batch: Annotated[int | None, typer.Option(
+        "--batch", min=1, help="Articles stored per transaction (default 64, or 256 with --no-annotate).")] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    processes: ProcessesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Read articles into a store: deduplicated, annotated and grouped into stories.
+
+    Safe to re-run (nothing is added twice) and to kill (a re-run finishes the job). Exact and
+    near duplicates (syndicated copies) are kept and linked to their original.
+
+    Example: `newsprism ingest feeds/ crawl.warc.gz --db news.db`"""
+    from .store_cli import ingest_command
+
+    ingest_command(inputs, db, annotate, wait, batch, _options(config, model, processes, quiet), quiet)
+
+
+@app.command()
+def stories(
+    db: StoreOpt = Path("news.db"),
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """List the stories of a store: id, title, articles, outlets, date range."""
+    from .store_cli import stories_command
+
+    stories_command(db, fmt)
+
 
 if __name__ == "__main__":
     app()

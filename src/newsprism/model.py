@@ -136,10 +136,9 @@ class CleanArticle:
     url: str | None = None
     language: str | None = None
     inferred: dict[str, str] = field(default_factory=dict)
-    # store (issue 15): a briefing counts a syndicated or duplicated text once; the original
-    # lists its copies, a copy briefed without its original names it
+    # store (issue 15): a briefing counts a syndicated or duplicated text once: the original
+    # lists its stored copies (another outlet republishing a wire story, the same file twice)
     republished_by: list[Republication] = field(default_factory=list)
-    syndicated_from: str | None = None
 
 
 # --------------------------------------------------------------------------- store (issue 15)

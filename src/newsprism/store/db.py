@@ -171,10 +171,12 @@ def _migrate(conn: sqlite3.Connection, version: int) -> None:
     """Bring the schema from ``version`` to SCHEMA_VERSION in one transaction."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        row = conn.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'"
-        ).fetchone() if version else None
-        current = int(row[0]) if row else version  # another process may have migrated meanwhile
+        # another process may have created or migrated the store meanwhile: read it again
+        has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
+        current = int(row[0]) if row else 0
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"the store was just migrated to a newer schema ({current}) by another process")
         for v in range(current + 1, SCHEMA_VERSION + 1):
             for stmt in MIGRATIONS[v].split(";"):
                 if stmt.strip():

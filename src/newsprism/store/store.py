@@ -13,9 +13,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from ..model import (
     AnnotatedArticle,
@@ -32,6 +30,9 @@ from . import codec
 from .db import StoreError, connect, now, write
 from .pipeline import pipeline_version
 from .titles import representative
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _ARTICLE_COLS = "n, id, title, outlet, url, published, origin, duplicate_of, duplicate_kind, similarity"
 
@@ -231,37 +232,23 @@ class Store:
     # ------------------------------------------------------------------ briefing
 
     def briefing_articles(self, story_id: str, nlp: Language | None = None) -> list[AnnotatedArticle]:
-        """The story's articles as a briefing counts them: each text once. A copy whose original
-        is in the story is listed on the original (``republished_by``), not briefed again; a copy
-        whose original is elsewhere is briefed and names it (``syndicated_from``)."""
+        """The story's articles as a briefing counts them: each text once. A copy (exact or
+        near) is not briefed again; its original lists it in ``republished_by``. Copies follow
+        their original into its story, so the original is always there."""
         rows = self._members().get(story_id)
         if not rows:
             raise StoreError(f"no story {story_id!r} in {self.path} (list them with `newsprism stories --db {self.path}`)")
-        by_n = {r["n"]: r for r in rows}
-        briefed = [r for r in rows if r["duplicate_of"] is None or r["duplicate_of"] not in by_n]
-        anns = self.annotated([r["id"] for r in briefed], nlp)
-        ann_of = {r["n"]: a for r, a in zip(briefed, anns, strict=True)}
-        ids = self._ids({r["duplicate_of"] for r in rows if r["duplicate_of"] is not None})
+        originals = [r for r in rows if r["duplicate_of"] is None]
+        anns = self.annotated([r["id"] for r in originals], nlp)
+        ann_of = {r["n"]: a for r, a in zip(originals, anns, strict=True)}
         for r in rows:
-            orig = r["duplicate_of"]
-            if orig is None:
-                continue
-            if orig in ann_of:
-                ann_of[orig].article.republished_by.append(Republication(
+            if r["duplicate_of"] is not None:
+                ann_of[r["duplicate_of"]].article.republished_by.append(Republication(
                     id=r["id"], kind=r["duplicate_kind"], similarity=round(r["similarity"], 3),
                     outlet=r["outlet"], title=r["title"], url=r["url"], published=r["published"],
                     origin=r["origin"],
                 ))
-            else:
-                ann_of[r["n"]].article.syndicated_from = ids[orig]
         return anns
-
-    def _ids(self, ns: set[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        for chunk in _chunks(sorted(ns), 500):
-            marks = ",".join("?" * len(chunk))
-            out.update(self.conn.execute(f"SELECT n, id FROM articles WHERE n IN ({marks})", chunk).fetchall())
-        return out
 
     def brief(self, story_id: str, nlp: Language | None = None, *, keep: bool = True) -> Briefing:
         """The briefing of one story, from stored annotations (parsing only what is missing).

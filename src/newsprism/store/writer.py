@@ -21,16 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
 from ..clean import clean_article
 from ..ingest import read_inputs
-from ..model import Article, CleanArticle, IngestReport, Skipped
+from ..model import Article, CleanArticle, ClusterDoc, IngestReport, Skipped
 from . import codec
 from .db import WriterLock, now, write
 from .dedup import Signature, is_near_duplicate, norm_hash, signature
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from .store import Store
 
 _ORIGIN = re.compile(r"^(?P<file>.*?)(?::(?P<line>\d+)|\[(?P<item>\d+)\]|#(?P<rec>\d+)(?: (?P<uri>\S+))?)?$")
@@ -299,8 +299,6 @@ class Ingester:
         return uid
 
     def _cluster(self, ns: list[int], stamp: str) -> None:
-        from ..cluster import ClusterDoc
-
         if not ns:
             return
         docs = []

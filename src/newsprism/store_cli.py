@@ -1,0 +1,125 @@
+"""The store's commands (``ingest``, ``stories``, ``brief --db``), kept apart from cli.py so the
+briefing commands and these change independently."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from .options import Options
+from .store import Store, StoreError
+
+
+def _open(db: Path, options: Options | None = None, *, create: bool = False) -> Store:
+    from .cli import err
+
+    try:
+        return Store(db, options, create=create)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+
+
+def ingest_command(
+    inputs: list[str], db: Path, annotate: bool, wait: float, batch: int | None, opts: Options, quiet: bool
+) -> None:
+    from .cli import _report_skipped, err
+
+    store = _open(db, opts, create=True)
+    try:
+        report = store.ingest(inputs, annotate=annotate, wait=wait, batch=batch)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    _report_skipped(report.skipped, report.warnings)
+    if not quiet:
+        rate = report.read / report.seconds if report.seconds else 0.0
+        err.print(
+            f"{report.read} article(s) read: {report.added} added "
+            f"({report.exact_duplicates} exact and {report.near_duplicates} near duplicates linked to their "
+            f"original), {report.already} already stored; {report.files_unchanged} file(s) unchanged; "
+            f"{len(report.skipped)} skipped; {report.stories} stories in {db}; "
+            f"{report.seconds:.1f} s ({rate:.1f} articles/s)",
+            highlight=False, soft_wrap=True,
+        )
+    if report.read == 0 and report.files_unchanged == 0 and report.skipped:
+        raise typer.Exit(2)
+
+
+def stories_command(db: Path, fmt: str) -> None:
+    from .cli import err
+
+    if fmt not in ("table", "json"):
+        err.print("[red]error:[/] --format must be table or json")
+        raise typer.Exit(2)
+    store = _open(db)
+    try:
+        found = store.stories()
+    finally:
+        store.close()
+    if fmt == "json":
+        rows = [
+            {"id": s.id, "title": s.title, "articles": s.articles, "copies": s.copies, "outlets": s.outlets,
+             "first_published": s.first_published, "last_published": s.last_published,
+             "article_ids": s.article_ids, "title_from": s.title_from}
+            for s in found
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.console import Console
+
+    table = Table("story", "articles", "outlets", "dates", "title", title=f"{len(found)} stories in {db}")
+    for s in found:
+        dates = s.first_published or "?"
+        if s.last_published and s.last_published != s.first_published:
+            dates += f" – {s.last_published}"
+        size = str(s.articles) + (f" (+{s.copies} copies)" if s.copies else "")
+        outlets = ", ".join(s.outlets[:4]) + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else "")
+        table.add_row(s.id, size, escape(outlets), dates, escape(s.title))
+    Console().print(table)
+
+
+def brief_story(
+    db: Path | None, story: str | None, inputs: list[str] | None, opts: Options, out: Path,
+    wanted: set[str], quiet: bool,
+) -> None:
+    """``newsprism brief --db news.db --story ID -o out/``."""
+    from .cli import _atomic_write, _digest, err
+    from .render.html import render_html
+    from .render.json_out import dumps, to_dict, validate
+    from .render.markdown import render_markdown
+
+    if db is None or story is None or inputs:
+        err.print("[red]error:[/] --db and --story go together, without INPUTS")
+        raise typer.Exit(2)
+    t0 = time.perf_counter()
+    store = _open(db, opts)
+    try:
+        result = store.brief(story)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    data = to_dict(result, model_name=opts.model)
+    validate(data)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for fmt, name, render in (
+        ("json", "briefing.json", dumps), ("md", "briefing.md", render_markdown), ("html", "briefing.html", render_html),
+    ):
+        if fmt in wanted:
+            _atomic_write(out / name, render(data))
+            written.append(out / name)
+    for w in result.warnings:
+        err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
+    if not quiet:
+        _digest(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written)

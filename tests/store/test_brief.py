@@ -1,0 +1,109 @@
+"""Briefing a story of the store: from stored annotations, each syndicated text counted once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.render.json_out import to_dict, validate
+from newsprism.render.markdown import render_markdown
+from newsprism.store import Store, StoreError
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "khan-shaykhun"
+
+
+@pytest.fixture(scope="module")
+def store_db(tmp_path_factory, nlp, options) -> Path:
+    """The bundled example, plus a near copy of the CBC article under another outlet's name
+    (its last two paragraphs trimmed, a new headline) and an exact copy of the TRT one."""
+    folder = tmp_path_factory.mktemp("store")
+    cbc = next(EXAMPLE.glob("*cbc*")).read_text(encoding="utf-8")
+    paras = [p for p in cbc.split("\n\n") if p.strip()]
+    trt = next(EXAMPLE.glob("*trt*")).read_text(encoding="utf-8")
+    feed = folder / "mirror.jsonl"
+    feed.write_text("\n".join([
+        json.dumps({"id": "mirror-1", "text": "\n\n".join(paras[1:-2]), "outlet": "Mirror Wire",
+                    "title": "Russia backs Syria at UN", "published": "2017-04-05"}),
+        json.dumps({"id": "mirror-2", "text": trt, "outlet": "Mirror Wire"}),
+    ]) + "\n", encoding="utf-8")
+    db = folder / "news.db"
+    with Store(db, options, create=True) as st:
+        report = st.ingest([str(EXAMPLE), str(feed)], nlp=nlp)
+    assert (report.added, report.annotated, report.exact_duplicates, report.near_duplicates) == (5, 3, 1, 1)
+    return db
+
+
+def _story_of(st: Store, article_id: str) -> str:
+    return next(s.id for s in st.stories() if article_id in s.article_ids)
+
+
+def test_brief_from_stored_annotations_counts_copies_once(store_db: Path, options, monkeypatch) -> None:
+    import newsprism.annotate
+
+    def no_parsing(*args, **kw):
+        raise AssertionError("the store parsed an article it had annotations for")
+
+    monkeypatch.setattr(newsprism.annotate, "load_pipeline", no_parsing)
+    with Store(store_db, options) as st:
+        cbc = next(r[0] for r in st.conn.execute("SELECT id FROM articles WHERE id LIKE '%cbc%'"))
+        sid = _story_of(st, cbc)
+        summary = st.story(sid)
+        assert "mirror-1" in summary.article_ids and summary.copies >= 1
+        briefed = st.briefing_articles(sid)
+        result = st.brief(sid)
+    ids = [a.source_id for a in briefed]
+    assert "mirror-1" not in ids and cbc in ids
+    data = to_dict(result)
+    validate(data, reference=True)
+    assert data["story"]["id"] == sid
+    src = next(s for s in data["sources"] if s["id"] == cbc)
+    copy = next(c for c in src["republished_by"] if c["id"] == "mirror-1")
+    assert copy["kind"] == "near" and copy["outlet"] == "Mirror Wire" and 0.5 < copy["similarity"] < 1.0
+    # no quotation or figure comes from the copy: its evidence is the original's
+    assert {q["source_id"] for q in data["quotes"]} <= set(ids)
+    assert len(data["quotes"]) == sum(len(a.quotes) for a in briefed)
+    md = render_markdown(data)
+    assert "also published by: *Mirror Wire* (2017-04-05) (near copy" in md
+
+
+def test_brief_versions_are_kept_once_per_article_set(store_db: Path, options) -> None:
+    with Store(store_db, options) as st:
+        sid = _story_of(st, "mirror-2")
+        st.brief(sid)
+        st.brief(sid)
+        versions = st.briefing_versions(sid)
+    assert len(versions) == 1 and "mirror-2" not in versions[0]["article_ids"]
+
+
+def test_missing_annotations_are_made_and_kept(tmp_path: Path, nlp, options) -> None:
+    db = tmp_path / "news.db"
+    with Store(db, options, create=True) as st:
+        st.ingest([str(next(EXAMPLE.glob("*trt*")))], annotate=False)
+        (story,) = st.stories()
+        first = st.annotated(story.article_ids, nlp)
+        assert st.conn.execute("SELECT count(*) FROM annotations").fetchone()[0] == 1
+        again = st.annotated(story.article_ids)  # stored now: no pipeline needed
+    assert first == again and first[0].quotes
+
+
+def test_brief_command_with_db(store_db: Path, options, tmp_path: Path) -> None:
+    with Store(store_db, options) as st:
+        sid = _story_of(st, "mirror-2")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["brief", "--db", str(store_db), "--story", sid, "-o", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((out / "briefing.json").read_text())
+    assert data["story"]["id"] == sid
+    assert "Also published by (counted once): Mirror Wire, same text" in (out / "briefing.html").read_text()
+    res = CliRunner().invoke(app, ["brief", "--db", str(store_db), "--story", "story-nope", "-o", str(out)])
+    assert res.exit_code == 2 and "no story 'story-nope'" in res.output
+
+
+def test_unknown_story_is_a_clear_error(store_db: Path, options) -> None:
+    with Store(store_db, options) as st, pytest.raises(StoreError, match="no story"):
+        st.brief("story-nope")
