@@ -43,12 +43,12 @@ def _story_of(st: Store, article_id: str) -> str:
 
 
 def test_brief_from_stored_annotations_counts_copies_once(store_db: Path, options, monkeypatch) -> None:
-    import newsprism.annotate
+    import newsprism.pipeline
 
     def no_parsing(*args, **kw):
         raise AssertionError("the store parsed an article it had annotations for")
 
-    monkeypatch.setattr(newsprism.annotate, "load_pipeline", no_parsing)
+    monkeypatch.setattr(newsprism.pipeline, "load_pipeline", no_parsing)
     with Store(store_db, options) as st:
         cbc = next(r[0] for r in st.conn.execute("SELECT id FROM articles WHERE id LIKE '%cbc%'"))
         sid = _story_of(st, cbc)

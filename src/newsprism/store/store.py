@@ -202,8 +202,9 @@ class Store:
         return row
 
     def _annotate_rows(self, rows: list[sqlite3.Row], nlp: Language | None) -> dict[int, AnnotatedArticle]:
-        from ..annotate import annotate, load_pipeline
+        from ..annotate import annotate
         from ..clean import clean_article
+        from ..pipeline import load_pipeline
 
         cleaned = [clean_article(self._source_article(r["n"])) for r in rows]
         nlp = nlp or load_pipeline(self.options)

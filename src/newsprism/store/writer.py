@@ -218,7 +218,8 @@ class Ingester:
         originals = [it for it in items if it.dup_kind is None]
         anns = {}
         if self.annotate and originals:
-            from ..annotate import annotate, load_pipeline
+            from ..annotate import annotate
+            from ..pipeline import load_pipeline
 
             if self.nlp is None:
                 self.nlp = load_pipeline(self.options)
