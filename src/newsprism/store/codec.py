@@ -19,14 +19,31 @@ from .. import model
 T = TypeVar("T")
 
 
-def encode(obj: Any) -> Any:
-    """A record as plain JSON data (dicts, lists, strings, numbers)."""
-    kind = type(obj)
-    if kind in (str, int, float, bool, type(None)):
-        return obj
-    if is_dataclass(obj) and not isinstance(obj, type):
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
         # a field neither compared nor shown (OffsetMap.starts) is derived: rebuilt on load
-        return {f.name: encode(getattr(obj, f.name)) for f in fields(obj) if f.compare or f.repr}
+        names = tuple(f.name for f in fields(kind) if f.compare or f.repr)
+        _FIELDS[kind] = names
+    return names
+
+
+def encode(obj: Any) -> Any:
+    """A record as plain JSON data (dicts, lists, strings, numbers; a tuple of plain values is
+    left as it is: JSON writes it as a list)."""
+    kind = type(obj)
+    if kind in _LEAVES:
+        return obj
+    if kind is list or kind is tuple:
+        if all(type(v) in _LEAVES for v in obj):
+            return obj
+        return [encode(v) for v in obj]
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {name: encode(getattr(obj, name)) for name in _field_names(kind)}
     if isinstance(obj, (list, tuple)):
         return [encode(v) for v in obj]
     if isinstance(obj, dict):

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
@@ -297,6 +298,31 @@ class Store:
         )
         return [{"version": r["version"], "built_at": r["built_at"], "pipeline": r["pipeline"],
                  "article_ids": json.loads(r["article_ids"])} for r in rows]
+
+
+    def kept_briefing(self, story_id: str, since: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """A kept briefing of the story and what it was built from: ``since`` is ``last`` (the
+        latest kept), a version number, or an ISO date/time (the latest built by then)."""
+        import json
+
+        query = "SELECT version, built_at, pipeline, article_ids, data FROM briefings WHERE story = ?"
+        if since == "last":
+            row = self.conn.execute(query + " ORDER BY version DESC LIMIT 1", (story_id,)).fetchone()
+        elif since.isdigit():
+            row = self.conn.execute(query + " AND version = ?", (story_id, int(since))).fetchone()
+        else:
+            stamp = since.replace(" ", "T")
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?Z?)?", stamp):
+                raise StoreError(f"--since takes last, a version number or an ISO date/time, not {since!r}")
+            if len(stamp) == 10:
+                stamp += "T23:59:59Z"
+            row = self.conn.execute(query + " AND built_at <= ? ORDER BY version DESC LIMIT 1",
+                                    (story_id, stamp)).fetchone()
+        if row is None:
+            raise StoreError(f"no kept briefing of story {story_id!r} matches --since {since}")
+        meta = {"version": row["version"], "built_at": row["built_at"], "pipeline": row["pipeline"],
+                "article_ids": json.loads(row["article_ids"])}
+        return meta, codec.loads_json(row["data"])
 
 
 def annotation_blob(ann: AnnotatedArticle) -> bytes:

@@ -162,6 +162,7 @@ class Ingester:
 
     def _find_duplicates(self, items: list[_Item]) -> None:
         seen_norm: dict[str, int] = {}
+        bands: dict[tuple[int, int], list[int]] = {}  # LSH bands of the batch's originals so far
         for i, it in enumerate(items):
             row = self.conn.execute(
                 "SELECT n, duplicate_of FROM articles WHERE norm_sha256 = ? ORDER BY n LIMIT 1", (it.norm_sha,)
@@ -175,15 +176,19 @@ class Ingester:
             seen_norm[it.norm_sha] = i
             if it.sig is None:
                 continue
-            best = self._near_committed(it.sig)
-            for j in range(i):  # the batch so far
+            keys = list(enumerate(it.sig.band_keys()))
+            best = self._near_committed(it.sig, keys)
+            for j in sorted({j for k in keys for j in bands.get(k, ())}):  # the batch so far
                 other = items[j]
-                if other.dup_kind is not None or other.sig is None:
+                if other.sig is None:
                     continue
                 near, sim = is_near_duplicate(other.sig, it.sig, self.threshold, self.containment)
                 if near and (best is None or sim > best[1]):
                     best = (-1 - j, sim)
-            if best is not None:
+            if best is None:
+                for k in keys:
+                    bands.setdefault(k, []).append(i)
+            else:
                 ref, sim = best
                 if ref < 0:
                     it.dup_in_batch = -1 - ref
@@ -191,10 +196,9 @@ class Ingester:
                     it.dup_of = ref
                 it.dup_kind, it.similarity = "near", sim
 
-    def _near_committed(self, sig: Signature) -> tuple[int, float] | None:
-        keys = sig.band_keys()
+    def _near_committed(self, sig: Signature, keys: list[tuple[int, int]]) -> tuple[int, float] | None:
         cands: set[int] = set()
-        for band, key in enumerate(keys):
+        for band, key in keys:
             cands.update(r[0] for r in self.conn.execute(
                 "SELECT article FROM lsh WHERE band = ? AND key = ?", (band, key)))
         best: tuple[int, float] | None = None
