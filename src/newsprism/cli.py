@@ -106,6 +106,8 @@ def brief(
     quiet: QuietOpt = False,
     db: Annotated[Path | None, typer.Option("--db", help="Brief a story of this store instead of INPUTS.")] = None,
     story: Annotated[str | None, typer.Option("--story", help="With --db: the story id (see `newsprism stories`).")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="With --db: add what changed since a kept briefing: last, a version number or an ISO date/time.")] = None,
 ) -> None:
     """Brief articles about one event: briefing.json, briefing.md and briefing.html.
 
@@ -126,10 +128,10 @@ def brief(
     except OutputError as exc:
         err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
-    if db is not None or story is not None:
+    if db is not None or story is not None or since is not None:
         from .store_cli import brief_story
 
-        brief_story(db, story, inputs, opts, out, wanted, quiet)
+        brief_story(db, story, inputs, opts, out, wanted, quiet, since)
         return
     if not inputs:
         err.print("[red]error:[/] give the articles to brief (or --db and --story)")

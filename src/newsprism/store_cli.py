@@ -89,9 +89,9 @@ def stories_command(db: Path, fmt: str) -> None:
 
 def brief_story(
     db: Path | None, story: str | None, inputs: list[str] | None, opts: Options, out: Path,
-    wanted: set[str], quiet: bool,
+    wanted: set[str], quiet: bool, since: str | None = None,
 ) -> None:
-    """``newsprism brief --db news.db --story ID -o out/``."""
+    """``newsprism brief --db news.db --story ID [--since last|VERSION|DATETIME] -o out/``."""
     from .cli import _atomic_write, _digest, err
     from .render.html import render_html
     from .render.json_out import dumps, to_dict, validate
@@ -103,6 +103,7 @@ def brief_story(
     t0 = time.perf_counter()
     store = _open(db, opts)
     try:
+        before = store.kept_briefing(story, since) if since else None
         result = store.brief(story)
     except StoreError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
@@ -111,6 +112,10 @@ def brief_story(
         store.close()
     data = to_dict(result, model_name=opts.model)
     validate(data)
+    if before is not None:
+        from .changes import what_changed
+
+        data["what_changed"] = what_changed(before[1], data, before[0])
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for fmt, name, render in (

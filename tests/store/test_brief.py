@@ -107,3 +107,53 @@ def test_brief_command_with_db(store_db: Path, options, tmp_path: Path) -> None:
 def test_unknown_story_is_a_clear_error(store_db: Path, options) -> None:
     with Store(store_db, options) as st, pytest.raises(StoreError, match="no story"):
         st.brief("story-nope")
+
+
+FIRE_1 = (
+    "At least 12 workers were killed on Monday when a fire swept through the Redwater textile mill "
+    "in Dunmore, fire officials said. Fire chief Maria Lenz said the blaze began in the dyeing hall "
+    "shortly after the morning shift started. \"We could not reach the upper floor,\" Lenz said. "
+    "The mill's owner, Ben Cole, said the company would cooperate with investigators."
+)
+FIRE_2 = (
+    "The death toll from the Redwater textile mill fire in Dunmore rose to 19 on Tuesday, the county "
+    "coroner said. The workers' union said the owners had ignored repeated warnings about faulty wiring "
+    "in the dyeing hall. Mill owner Ben Cole denied that the company had received any warning. "
+    "Fire chief Maria Lenz said investigators were examining the dyeing hall where the blaze began."
+)
+
+
+def test_brief_since_last_adds_what_changed(tmp_path: Path, nlp, options) -> None:
+    first, second = tmp_path / "monday.jsonl", tmp_path / "tuesday.jsonl"
+    first.write_text(json.dumps({"id": "fire-1", "text": FIRE_1, "outlet": "Dunmore Herald",
+                                 "published": "2024-06-03", "title": "Mill fire kills 12 in Dunmore"}) + "\n")
+    second.write_text(json.dumps({"id": "fire-2", "text": FIRE_2, "outlet": "County Radio",
+                                  "published": "2024-06-04", "title": "Dunmore mill fire toll rises to 19"}) + "\n")
+    db = tmp_path / "news.db"
+    with Store(db, options, create=True) as st:
+        st.ingest([str(first)], nlp=nlp)
+        sid = _story_of(st, "fire-1")
+        st.brief(sid, nlp)
+        st.ingest([str(second)], nlp=nlp)
+        assert _story_of(st, "fire-2") == sid
+    out = tmp_path / "out"
+    res = CliRunner().invoke(app, ["brief", "--db", str(db), "--story", sid, "--since", "last", "-o", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    data = json.loads((out / "briefing.json").read_text())
+    ch = data["what_changed"]
+    assert ch["since"]["version"] == 1 and ch["since"]["article_ids"] == ["fire-1"]
+    assert [s["source_id"] for s in ch["sources_new"]] == ["fire-2"]
+    assert ch["quotes_new"] and all(q["source_id"] == "fire-2" for q in ch["quotes_new"])
+    for q in ch["quotes_new"]:  # every item cites a span of the new briefing's sources
+        src = next(s for s in data["sources"] if s["id"] == q["source_id"])
+        assert src["text"][q["start"]:q["end"]]
+    assert "## What changed since version 1" in (out / "briefing.md").read_text()
+    assert "What changed since version 1" in (out / "briefing.html").read_text()
+    with Store(db, options) as st:
+        assert [v["version"] for v in st.briefing_versions(sid)] == [1, 2]
+    # nothing new since the version just kept
+    res = CliRunner().invoke(app, ["brief", "--db", str(db), "--story", sid, "--since", "2", "-o", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    ch = json.loads((out / "briefing.json").read_text())["what_changed"]
+    assert all(not v for k, v in ch.items() if k != "since")
+    assert "Nothing new." in (out / "briefing.md").read_text()

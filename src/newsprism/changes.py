@@ -1,0 +1,154 @@
+"""What changed in a story's briefing since an earlier version (issue 16).
+
+``what_changed(old, new)`` compares two briefing.json dicts of the same story and lists, each
+item with its spans (``source_id``, ``start``, ``end``) into the new briefing's sources:
+figures revised (old and new value, who reported each and when), new figures, new quotes and
+speakers, new claims, claims now denied, new sides of a dispute and sides that gained or lost
+holders, new outlets with the sides they report, and new timeline entries. Items are matched on
+their normalised words, so a change of wording alone is not a change."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SAME_TEXT = 0.8  # word overlap (Jaccard) above which two statements are the same one
+SAME_SIDE = 0.5
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", (text or "").casefold()) if len(w) > 2)
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _seen(text: str, old: list[frozenset[str]], threshold: float = SAME_TEXT) -> bool:
+    w = _words(text)
+    return any(_alike(w, o) >= threshold for o in old)
+
+
+def _span(item: dict[str, Any]) -> dict[str, Any]:
+    return {"source_id": item["source_id"], "start": item["start"], "end": item["end"]}
+
+
+def _reports(row: dict[str, Any], figures: dict[str, dict], sources: dict[str, dict]) -> list[dict[str, Any]]:
+    """Who reported a reconciled count and when: one entry per figure, with its span."""
+    out = []
+    for fid in row.get("figure_ids", []):
+        f = figures.get(fid)
+        if f is None:
+            continue
+        src = sources.get(f["source_id"], {})
+        out.append({**_span(f), "text": f["text"], "low": f["low"], "high": f["high"],
+                    "attributed_to": f.get("attributed_to"), "outlet": src.get("outlet"),
+                    "published": src.get("published")})
+    return out
+
+
+def _figure_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
+    old_rows = {(r["category"], r["counts"]): r for r in old.get("reconciled_figures", [])}
+    figs_old = {f["id"]: f for f in old.get("figures", [])}
+    figs_new = {f["id"]: f for f in new.get("figures", [])}
+    src_old = {s["id"]: s for s in old.get("sources", [])}
+    src_new = {s["id"]: s for s in new.get("sources", [])}
+    revised, added = [], []
+    for row in new.get("reconciled_figures", []):
+        key = (row["category"], row["counts"])
+        before = old_rows.get(key)
+        if before is None:
+            added.append({"category": row["category"], "counts": row["counts"], "display": row.get("display", ""),
+                          "reported_by": _reports(row, figs_new, src_new)})
+        elif (before["low"], before["high"]) != (row["low"], row["high"]):
+            revised.append({
+                "category": row["category"], "counts": row["counts"],
+                "old": {"display": before.get("display", ""), "low": before["low"], "high": before["high"],
+                        "reported_by": _reports(before, figs_old, src_old)},
+                "new": {"display": row.get("display", ""), "low": row["low"], "high": row["high"],
+                        "reported_by": _reports(row, figs_new, src_new)},
+            })
+    return revised, added
+
+
+def _side_key(c: dict[str, Any]) -> frozenset[str]:
+    return _words(c.get("topic", ""))
+
+
+def _dispute_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
+    new_sides, changed = [], []
+    old_disputes = old.get("contradictions", [])
+    for dispute in new.get("contradictions", []):
+        match = max(old_disputes, key=lambda o: _alike(_side_key(o), _side_key(dispute)), default=None)
+        if match is not None and _alike(_side_key(match), _side_key(dispute)) < SAME_SIDE:
+            match = None
+        old_sides = match["sides"] if match else []
+        for side in dispute.get("sides", []):
+            w = _words(side["position"])
+            twin = max(old_sides, key=lambda s: _alike(_words(s["position"]), w), default=None)
+            if twin is None or _alike(_words(twin["position"]), w) < SAME_SIDE:
+                new_sides.append({"topic": dispute["topic"], "position": side["position"],
+                                  "holders": side.get("holders", []), "evidence": side.get("evidence", [])})
+                continue
+            gained = [h for h in side.get("holders", []) if h not in twin.get("holders", [])]
+            lost = [h for h in twin.get("holders", []) if h not in side.get("holders", [])]
+            if gained or lost:
+                changed.append({"topic": dispute["topic"], "position": side["position"], "gained": gained,
+                                "lost": lost, "evidence": side.get("evidence", [])})
+    return new_sides, changed
+
+
+def _claim_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
+    old_claims = old.get("claims", [])
+    asserted = [_words(c["text"]) for c in old_claims if c.get("polarity") != "deny"]
+    denied = [_words(c["text"]) for c in old_claims if c.get("polarity") == "deny"]
+    every = [_words(c["text"]) for c in old_claims]
+    added, now_denied = [], []
+    for c in new.get("claims", []):
+        item = {"id": c["id"], "text": c["text"], "holders": c.get("holders", []), "polarity": c.get("polarity"),
+                "evidence": c.get("evidence", [])}
+        if c.get("polarity") == "deny" and _seen(c["text"], asserted) and not _seen(c["text"], denied):
+            now_denied.append(item)
+        elif not _seen(c["text"], every):
+            added.append(item)
+    return added, now_denied
+
+
+def what_changed(old: dict[str, Any], new: dict[str, Any], since: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The changes from briefing ``old`` to briefing ``new`` (both briefing.json dicts)."""
+    revised, figures_new = _figure_changes(old, new)
+    old_quotes = [_words(q.get("key") or q["text"]) for q in old.get("quotes", [])]
+    old_speakers = {q.get("speaker") for q in old.get("quotes", [])}
+    quotes_new = [{**_span(q), "id": q["id"], "speaker": q.get("speaker"), "text": q["text"]}
+                  for q in new.get("quotes", []) if not _seen(q.get("key") or q["text"], old_quotes)]
+    speakers_new = sorted({q["speaker"] for q in quotes_new if q["speaker"] and q["speaker"] not in old_speakers})
+    claims_new, claims_denied = _claim_changes(old, new)
+    sides_new, sides_changed = _dispute_changes(old, new)
+    old_ids = {s["id"] for s in old.get("sources", [])}
+    old_outlets = {s.get("outlet") for s in old.get("sources", [])}
+    sources_new = []
+    for s in new.get("sources", []):
+        if s["id"] in old_ids:
+            continue
+        sides = [{"topic": d["topic"], "position": side["position"]}
+                 for d in new.get("contradictions", []) for side in d.get("sides", [])
+                 if s["id"] in side.get("sources", [])]
+        sources_new.append({"source_id": s["id"], "outlet": s.get("outlet"), "published": s.get("published"),
+                            "title": s.get("title"), "new_outlet": s.get("outlet") not in old_outlets,
+                            "sides": sides})
+    old_timeline = [_words(f"{t['date']} {t['text']}") for t in old.get("timeline", [])]
+    timeline_new = [{**_span(t), "date": t["date"], "text": t["text"]} for t in new.get("timeline", [])
+                    if not _seen(f"{t['date']} {t['text']}", old_timeline)]
+    return {
+        "since": since or {},
+        "figures_revised": revised,
+        "figures_new": figures_new,
+        "quotes_new": quotes_new,
+        "speakers_new": speakers_new,
+        "claims_new": claims_new,
+        "claims_now_denied": claims_denied,
+        "sides_new": sides_new,
+        "sides_changed": sides_changed,
+        "sources_new": sources_new,
+        "timeline_new": timeline_new,
+    }
