@@ -13,7 +13,7 @@ from importlib import metadata, resources
 from .. import __version__
 from ..options import Options
 
-_CODE = ("clean.py", "metadata.py", "annotate.py", "pipeline.py", "extract", "data/cue_model.json")
+_CODE = ("clean.py", "metadata.py", "annotate.py", "pipeline.py", "extract", "sections", "data/cue_model.json")
 
 
 def _code_digest() -> str:
