@@ -92,7 +92,7 @@ def brief_story(
     wanted: set[str], quiet: bool, since: str | None = None,
 ) -> None:
     """``newsprism brief --db news.db --story ID [--since last|VERSION|DATETIME] -o out/``."""
-    from .cli import _atomic_write, _digest, err
+    from .cli import _atomic_write, digest_table, err
     from .render.html import render_html
     from .render.json_out import dumps, to_dict, validate
     from .render.markdown import render_markdown
@@ -127,4 +127,4 @@ def brief_story(
     for w in result.warnings:
         err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if not quiet:
-        _digest(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written)
+        err.print(digest_table(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written))
