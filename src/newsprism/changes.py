@@ -152,3 +152,23 @@ def what_changed(old: dict[str, Any], new: dict[str, Any], since: dict[str, Any]
         "sources_new": sources_new,
         "timeline_new": timeline_new,
     }
+
+
+def headline(changes: dict[str, Any]) -> str:
+    """The changes in one line, most telling first: revised figures, denials, new sides, new
+    sources; 'nothing new' when there is nothing."""
+    parts = [f"{f['counts']}: {f['old']['display']} → {f['new']['display']}" for f in changes["figures_revised"]]
+    if changes["claims_now_denied"]:
+        parts.append(f"{len(changes['claims_now_denied'])} claim(s) now denied")
+    if changes["sides_new"]:
+        parts.append(f"{len(changes['sides_new'])} new side(s)")
+    if changes["sides_changed"]:
+        parts.append(f"{len(changes['sides_changed'])} side(s) gained or lost holders")
+    if changes["sources_new"]:
+        outlets = sorted({s["outlet"] or s["source_id"] for s in changes["sources_new"]})
+        parts.append(f"+{len(changes['sources_new'])} source(s) ({', '.join(outlets)})")
+    if changes["figures_new"]:
+        parts.append(f"{len(changes['figures_new'])} new figure(s)")
+    if changes["speakers_new"]:
+        parts.append(f"new speakers: {', '.join(changes['speakers_new'][:3])}")
+    return "; ".join(parts) or "nothing new"

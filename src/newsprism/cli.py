@@ -335,5 +335,25 @@ def stories(
     stories_command(db, fmt)
 
 
+@app.command()
+def watch(
+    inputs: Inputs,
+    db: StoreOpt = Path("news.db"),
+    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between two looks at the inputs.")] = 60.0,
+    once: Annotated[bool, typer.Option("--once", help="Look once, report, and stop.")] = False,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Also write each changed story's briefing.json (with what changed) to OUT/STORY/.")] = None,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Keep a store up to date: ingest new files as they appear, re-brief the stories that
+    changed, and print one line per changed story with what changed. Ctrl-C stops it.
+
+    Example: `newsprism watch feeds/ --db news.db --interval 300`"""
+    from .store_cli import watch_command
+
+    watch_command(inputs, db, interval, once, _options(config, model, None, True), out)
+
+
 if __name__ == "__main__":
     app()

@@ -128,3 +128,52 @@ def brief_story(
         err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
     if not quiet:
         err.print(digest_table(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written))
+
+
+def watch_command(
+    inputs: list[str], db: Path, interval: float, once: bool, opts: Options, out: Path | None,
+) -> None:
+    """``newsprism watch PATHS... --db news.db``: ingest what is new every ``interval`` seconds,
+    re-brief the stories that changed, one line per changed story; Ctrl-C stops it cleanly
+    (between two transactions: the store stays consistent)."""
+    from .changes import headline, what_changed
+    from .cli import _report_skipped, err
+    from .pipeline import load_pipeline
+    from .render.json_out import to_dict
+
+    store = _open(db, opts, create=True)
+    nlp = load_pipeline(opts)
+    try:
+        while True:
+            report = store.ingest(inputs, nlp=nlp)
+            _report_skipped(report.skipped, report.warnings)
+            for story in store.changed_stories():
+                try:
+                    before = store.kept_briefing(story.id, "last")
+                except StoreError:
+                    before = None
+                result = store.brief(story.id, nlp)
+                data = to_dict(result, model_name=opts.model)
+                if before is None:
+                    line = f"new story, {story.articles} article(s)"
+                else:
+                    data["what_changed"] = what_changed(before[1], data, before[0])
+                    line = headline(data["what_changed"])
+                if out is not None:
+                    from .render.json_out import dumps
+
+                    folder = out / story.id
+                    folder.mkdir(parents=True, exist_ok=True)
+                    (folder / "briefing.json").write_text(dumps(data), encoding="utf-8")
+                sys.stdout.write(f"{story.id}\t{story.title}\t{line}\n")
+                sys.stdout.flush()
+            if once:
+                break
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        err.print("stopped")
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()

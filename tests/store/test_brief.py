@@ -157,3 +157,32 @@ def test_brief_since_last_adds_what_changed(tmp_path: Path, nlp, options) -> Non
     ch = json.loads((out / "briefing.json").read_text())["what_changed"]
     assert all(not v for k, v in ch.items() if k != "since")
     assert "Nothing new." in (out / "briefing.md").read_text()
+
+
+def test_watch_reports_each_changed_story_once(tmp_path: Path, nlp, options, monkeypatch) -> None:
+    import newsprism.pipeline
+
+    monkeypatch.setattr(newsprism.pipeline, "load_pipeline", lambda opts: nlp)  # the session's
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / "monday.jsonl").write_text(json.dumps({
+        "id": "fire-1", "text": FIRE_1, "outlet": "Dunmore Herald", "published": "2024-06-03",
+        "title": "Mill fire kills 12 in Dunmore"}) + "\n")
+    db = tmp_path / "news.db"
+    args = ["watch", str(feeds), "--db", str(db), "--once"]
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    (line,) = res.stdout.splitlines()
+    assert line.endswith("new story, 1 article(s)")
+    res = CliRunner().invoke(app, args)  # nothing new: no line
+    assert res.exit_code == 0 and res.stdout == ""
+    (feeds / "tuesday.jsonl").write_text(json.dumps({
+        "id": "fire-2", "text": FIRE_2, "outlet": "County Radio", "published": "2024-06-04",
+        "title": "Dunmore mill fire toll rises to 19"}) + "\n")
+    res = CliRunner().invoke(app, [*args, "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0, res.output
+    (line,) = res.stdout.splitlines()
+    story, title, changes = line.split("\t")
+    assert "+1 source(s) (County Radio)" in changes
+    data = json.loads((tmp_path / "out" / story / "briefing.json").read_text())
+    assert data["what_changed"]["sources_new"][0]["source_id"] == "fire-2"

@@ -300,6 +300,20 @@ class Store:
                  "article_ids": json.loads(r["article_ids"])} for r in rows]
 
 
+    def changed_stories(self) -> list[StorySummary]:
+        """Stories whose articles differ from their latest kept briefing (or have none yet)."""
+        import json
+
+        kept = {r["story"]: r["article_ids"] for r in self.conn.execute(
+            "SELECT story, article_ids FROM briefings b WHERE version = "
+            "(SELECT max(version) FROM briefings WHERE story = b.story)")}
+        out = []
+        for sid, rows in self._members().items():
+            ids = json.dumps(sorted(r["id"] for r in rows if r["duplicate_of"] is None))
+            if kept.get(sid) != ids:
+                out.append(self._summary(sid, rows))
+        return out
+
     def kept_briefing(self, story_id: str, since: str) -> tuple[dict[str, Any], dict[str, Any]]:
         """A kept briefing of the story and what it was built from: ``since`` is ``last`` (the
         latest kept), a version number, or an ISO date/time (the latest built by then)."""
