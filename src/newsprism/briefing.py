@@ -73,7 +73,9 @@ def build_briefing(
     t = time.perf_counter()
     annotated = list(annotate(cleaned, nlp, options, on_article))
     stats["annotate_s"] = time.perf_counter() - t
-    return brief_annotated(annotated, options, stats, t0)
+    result = brief_annotated(annotated, options, stats, t0)
+    result.skipped = emptied + result.skipped
+    return result
 
 
 def brief_annotated(
@@ -98,7 +100,7 @@ def brief_annotated(
     story.event_date = infer_event_date(story)
     stats["resolve_s"] = time.perf_counter() - t
 
-    result = Briefing(story=story, skipped=emptied)
+    result = Briefing(story=story)
     _number(result, annotated)
 
     t = time.perf_counter()

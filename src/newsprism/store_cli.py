@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from .options import Options
+from .safety import terminal
 from .store import Store, StoreError
 
 
@@ -22,7 +22,7 @@ def _open(db: Path, options: Options | None = None, *, create: bool = False) -> 
     try:
         return Store(db, options, create=create)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {terminal(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
 
 
@@ -35,7 +35,7 @@ def ingest_command(
     try:
         report = store.ingest(inputs, annotate=annotate, wait=wait, batch=batch)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {terminal(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     finally:
         store.close()
@@ -83,7 +83,7 @@ def stories_command(db: Path, fmt: str) -> None:
             dates += f" – {s.last_published}"
         size = str(s.articles) + (f" (+{s.copies} copies)" if s.copies else "")
         outlets = ", ".join(s.outlets[:4]) + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else "")
-        table.add_row(s.id, size, escape(outlets), dates, escape(s.title))
+        table.add_row(s.id, size, terminal(outlets), dates, terminal(s.title))
     Console().print(table)
 
 
@@ -92,7 +92,8 @@ def brief_story(
     wanted: set[str], quiet: bool, since: str | None = None,
 ) -> None:
     """``newsprism brief --db news.db --story ID [--since last|VERSION|DATETIME] -o out/``."""
-    from .cli import _atomic_write, digest_table, err
+    from .cli import digest_table, err
+    from .outputs import OutputError, write_together
     from .render.html import render_html
     from .render.json_out import dumps, to_dict, validate
     from .render.markdown import render_markdown
@@ -106,7 +107,7 @@ def brief_story(
         before = store.kept_briefing(story, since) if since else None
         result = store.brief(story)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {terminal(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     finally:
         store.close()
@@ -116,16 +117,21 @@ def brief_story(
         from .changes import what_changed
 
         data["what_changed"] = what_changed(before[1], data, before[0])
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for fmt, name, render in (
-        ("json", "briefing.json", dumps), ("md", "briefing.md", render_markdown), ("html", "briefing.html", render_html),
-    ):
-        if fmt in wanted:
-            _atomic_write(out / name, render(data))
-            written.append(out / name)
+    files = {
+        name: render(data)
+        for fmt, name, render in (
+            ("json", "briefing.json", dumps), ("md", "briefing.md", render_markdown),
+            ("html", "briefing.html", render_html),
+        )
+        if fmt in wanted
+    }
+    try:
+        written = write_together(out, files)  # all together or none
+    except OutputError as exc:
+        err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
     for w in result.warnings:
-        err.print(f"[dim]warning[/] {escape(w)}", highlight=False, soft_wrap=True)
+        err.print(f"[dim]warning[/] {terminal(w)}", highlight=False, soft_wrap=True)
     if not quiet:
         err.print(digest_table(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written))
 
@@ -173,7 +179,7 @@ def watch_command(
     except KeyboardInterrupt:
         err.print("stopped")
     except StoreError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/] {terminal(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     finally:
         store.close()

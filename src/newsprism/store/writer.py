@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..clean import clean_article
+from ..clean import clean_articles
 from ..ingest import read_inputs
 from ..model import Article, CleanArticle, ClusterDoc, IngestReport, Skipped
 from . import codec
@@ -155,7 +155,11 @@ class Ingester:
                 self.report.already += 1
                 continue
             self._batch_keys.add(key)
-            clean = clean_article(art)
+            cleaned, emptied = clean_articles([art])  # an article cleaning empties is skipped
+            if emptied:
+                self._note(emptied, [])
+                continue
+            clean = cleaned[0]
             yield _Item(art, clean, text_sha, norm_hash(clean.text), key, signature(clean.text))
 
     # ------------------------------------------------------------------ duplicates
