@@ -17,6 +17,7 @@ from spacy.language import Language
 from .annotate import annotate, load_pipeline
 from .clean import clean_articles
 from .embed import load_embedder
+from .frame import build_frame
 from .ingest import read_inputs
 from .model import AnnotatedArticle, Article, Briefing, IngestResult, Story
 from .options import Options
@@ -79,6 +80,7 @@ def build_briefing(
     story = Story(id=story_id(annotated), articles=annotated)
     infer_story_dates(story)  # publication dates the metadata lacks, from the texts
     story.entities = resolve_entities(annotated)
+    story.frame = build_frame(story, nlp)
     story.title = story_title(story)
     story.locations = main_places(annotated, story.entities)
     story.event_date = infer_event_date(story)

@@ -61,15 +61,31 @@ def main_places(articles: list[AnnotatedArticle], entities: list[Entity], limit:
 
 
 def story_title(story: Story) -> str:
-    """A short label for the event built from the sources' own words."""
+    """A short label for the event built from the sources' own words (``story.title_source``
+    says which): the most representative headline when enough articles carry one; else the
+    event phrase most sources use, at its place, when its head is the frame's event word; else
+    who did what (where) from the most representative lead; else the first title."""
+    frame = story.frame
+    if frame is not None and frame.headline:
+        story.title_source = "headline"
+        return frame.headline
     phrase = event_phrase(story.articles)
-    place = _event_place(story, phrase)
-    if phrase:
+    head = phrase.split()[-1].lower() if phrase else ""
+    framed = frame is None or not frame.triggers or any(
+        head.startswith(t[:4]) for t in frame.triggers)
+    if phrase and framed:
+        place = _event_place(story, phrase)
         label = phrase[0].upper() + phrase[1:]
+        story.title_source = "event phrase"
         return f"{label} in {place}" if place and place.lower() not in phrase.lower() else label
+    if frame is not None and frame.lead_title and len(frame.lead_title.split()) >= 3:
+        story.title_source = "lead"
+        return frame.lead_title
     titled = [a.article.title for a in story.articles if a.article.title]
     if titled:
+        story.title_source = "first title"
         return titled[0]
+    story.title_source = "count"
     return f"{len(story.articles)} articles"
 
 
