@@ -136,6 +136,7 @@ class CleanArticle:
     url: str | None = None
     language: str | None = None
     inferred: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, str] = field(default_factory=dict)  # inferred field -> high | medium | low
 
 
 # --------------------------------------------------------------------------- annotation

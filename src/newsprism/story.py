@@ -72,7 +72,7 @@ def story_title(story: Story) -> str:
     phrase = event_phrase(story.articles)
     head = phrase.split()[-1].lower() if phrase else ""
     framed = frame is None or not frame.triggers or any(
-        head.startswith(t[:4]) for t in frame.triggers)
+        head.startswith(t[:4]) for t in frame.triggers[:2])
     if phrase and framed:
         place = _event_place(story, phrase)
         label = phrase[0].upper() + phrase[1:]
@@ -81,6 +81,9 @@ def story_title(story: Story) -> str:
     if frame is not None and frame.lead_title and len(frame.lead_title.split()) >= 3:
         story.title_source = "lead"
         return frame.lead_title
+    if phrase:
+        story.title_source = "event phrase"
+        return phrase[0].upper() + phrase[1:]
     titled = [a.article.title for a in story.articles if a.article.title]
     if titled:
         story.title_source = "first title"
