@@ -17,6 +17,7 @@ from spacy.language import Language
 from .annotate import annotate, load_pipeline
 from .clean import clean_articles
 from .embed import load_embedder
+from .eventscope import judge_figures
 from .frame import build_frame
 from .ingest import read_inputs
 from .model import AnnotatedArticle, Article, Briefing, IngestResult, Story
@@ -84,6 +85,7 @@ def build_briefing(
     story.title = story_title(story)
     story.locations = main_places(annotated, story.entities)
     story.event_date = infer_event_date(story)
+    judge_figures(story, nlp)  # only the event's own figures are reconciled
     stats["resolve_s"] = time.perf_counter() - t
 
     result = Briefing(story=story, skipped=emptied)
