@@ -141,10 +141,19 @@ def build_frame(story: Story, nlp: Language) -> EventFrame:
     frame.participants = [surface[k].most_common(1)[0][0] for k in sorted(
         people, key=lambda k: (-len(people[k]), k)) if len(people[k]) >= min(2, len(arts))][:4]
     frame.headline = choose_headline(story)
-    lead = _central_lead(leads, docs, frame)
-    if lead is not None:
-        frame.lead = lead.text
-        frame.lead_title = compress(lead, frame)
+    # of the most central leads, the one whose compressed clause keeps the event word and a
+    # place or participant of the frame (who did what, where)
+    best: tuple[int, int] | None = None
+    for rank, lead in enumerate(_central_leads(leads, docs, frame)[:4]):
+        title = compress(lead, frame)
+        low = title.lower()
+        cover = 2 * any(t.lemma_.lower() in frame.triggers[:3] for t in lead
+                        if t.text.lower() in low.split()) + \
+            any(n.lower() in low for n in frame.places[:2] + frame.participants[:2]) + \
+            (len(title.split()) >= 4)
+        if best is None or cover > best[0]:
+            best = (cover, rank)
+            frame.lead, frame.lead_title = lead.text, title
     return frame
 
 
@@ -172,16 +181,16 @@ def _trigger_key(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def _central_lead(leads: list[tuple[str, str]], docs: list, frame: EventFrame) -> SpacySpan | None:
-    """The lead sentence (first sentence of an article) sharing most words with the other
-    sources' leads, preferring one that names the trigger and a frame place."""
+def _central_leads(leads: list[tuple[str, str]], docs: list, frame: EventFrame) -> list[SpacySpan]:
+    """The lead sentences (first sentence of each article), those sharing most words with the
+    other sources' leads first, preferring ones that name the trigger and a frame place."""
     if not docs:
-        return None
+        return []
     words = [content_words(t) for _, t in leads]
     by_source: dict[str, set[str]] = defaultdict(set)
     for (sid, _), w in zip(leads, words, strict=True):
         by_source[sid] |= w
-    best: tuple[float, int] | None = None
+    ranked: list[tuple[float, int]] = []
     seen: set[str] = set()
     for k, ((sid, text), doc) in enumerate(zip(leads, docs, strict=True)):
         if sid in seen:
@@ -195,12 +204,9 @@ def _central_lead(leads: list[tuple[str, str]], docs: list, frame: EventFrame) -
         lemmas = {t.lemma_.lower() for t in doc}
         score += 0.5 * bool(frame.trigger and frame.trigger in lemmas)
         score += 0.3 * any(p.lower() in text.lower() for p in frame.places[:2])
-        if best is None or score > best[0]:
-            best = (score, k)
-    if best is None:
-        return None
-    doc = docs[best[1]]
-    return next(iter(doc.sents), doc[:])
+        ranked.append((score, k))
+    ranked.sort(key=lambda x: -x[0])
+    return [next(iter(docs[k].sents), docs[k][:]) for _, k in ranked]
 
 
 # --------------------------------------------------------------------------- titles
@@ -217,7 +223,9 @@ def compress(sent: SpacySpan, frame: EventFrame) -> str:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
     keep: set[int] = {root.i}
     for c in root.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "acomp", "dative", "agent"):
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            keep |= _core(c, subject=True)
+        elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative", "agent"):
             keep |= _core(c)
         elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
             keep.add(c.i)
@@ -226,6 +234,8 @@ def compress(sent: SpacySpan, frame: EventFrame) -> str:
             for g in c.children:
                 if g.dep_ in ("aux", "dobj", "attr", "prt", "acomp"):
                     keep |= _core(g)
+                elif g.dep_ == "prep" and _prep_keeps(g, frame):
+                    keep |= _core(g)
         elif c.dep_ == "prep" and _prep_keeps(c, frame):
             keep |= _core(c)
     toks = [t for t in sent if t.i in keep and not t.is_space]
@@ -233,13 +243,17 @@ def compress(sent: SpacySpan, frame: EventFrame) -> str:
         toks = toks[1:]
     text = "".join(t.text_with_ws for t in toks).strip(" ,;:-")
     words = text.split()
-    if len(words) > TITLE_MAX_WORDS:
-        text = " ".join(words[:TITLE_MAX_WORDS])
+    if len(words) > TITLE_MAX_WORDS:  # cut, then end on a content word
+        words = words[:TITLE_MAX_WORDS]
+        while words and (words[-1].lower() in STOP or not words[-1][-1:].isalnum()):
+            words.pop()
+        text = " ".join(words)
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _core(tok: Token) -> set[int]:
-    """A phrase without its side parts (relative clauses, appositions, parentheses, dates)."""
+def _core(tok: Token, subject: bool = False) -> set[int]:
+    """A phrase without its side parts (relative clauses, appositions, parentheses, dates);
+    a subject keeps only its "of" phrases ("a man at the firm from which ..." is a man)."""
     out = {tok.i}
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
@@ -247,8 +261,9 @@ def _core(tok: Token) -> set[int]:
             continue
         if c.dep_ in _DROP_DEPS or c.ent_type_ in ("DATE", "TIME"):
             continue
-        if c.dep_ == "prep" and c.lower_ not in ("of", "in", "at", "on", "over", "against",
-                                                  "to", "for", "from", "with"):
+        if c.dep_ == "prep" and (c.lower_ not in ("of", "in", "at", "on", "over", "against",
+                                                   "to", "for", "from", "with")
+                                 or (subject and c.lower_ != "of")):
             continue
         out |= _core(c)
     return out
@@ -256,8 +271,9 @@ def _core(tok: Token) -> set[int]:
 
 def _prep_keeps(prep: Token, frame: EventFrame) -> bool:
     """A prepositional phrase on the verb that places the event or names a participant."""
-    if any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree):
-        return False
+    if prep.lower_ in ("according", "per") or any(t.ent_type_ in ("DATE", "TIME")
+                                                  for t in prep.subtree):
+        return False  # an attribution or a date
     names = {p.lower() for p in frame.places + frame.participants}
     for t in prep.subtree:
         if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):

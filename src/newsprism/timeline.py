@@ -126,13 +126,18 @@ def infer_event_date(story: Story) -> str | None:
     """The day most sources date the story's own events to (about-event mentions only); sets
     ``story.event_date_confidence`` and ``story.event_date_evidence``.
 
-    Only days from shortly before the earliest publication date to the latest one count: a
-    date outside them is background and never dates the event. Ties go to more mentions, then
+    Only days from shortly before the earliest publication date to the latest one (to the day
+    after the earliest given one: the event precedes its first report) count: a date outside
+    them is background and never dates the event. Ties go to more mentions, then
     to the earlier date (the event precedes its aftermath). With no day-precise date, the
     best-supported month is returned."""
     pubs = [d for d in (parse_iso(a.article.published) for a in story.articles) if d is not None]
     lo = min(pubs) - dt.timedelta(days=EVENT_WINDOW_DAYS) if pubs else None
     hi = max(pubs) + dt.timedelta(days=1) if pubs else None
+    given_pubs = [d for a in story.articles if "published" not in a.article.inferred
+                  and (d := parse_iso(a.article.published)) is not None]
+    if given_pubs:  # the event precedes its first report; later ones tell what followed
+        hi = min(given_pubs) + dt.timedelta(days=1)
     by_day: dict[str, set[str]] = defaultdict(set)
     count: dict[str, int] = defaultdict(int)
     by_month: dict[str, set[str]] = defaultdict(set)
@@ -165,6 +170,11 @@ def infer_event_date(story: Story) -> str | None:
             + (f" ({runner} to the next day named)" if runner else "")
             + ("" if given else "; publication dates inferred from the texts"))
         return best
+    if given_pubs:
+        first = min(given_pubs).isoformat()
+        story.event_date_confidence = "low"
+        story.event_date_evidence = f"no day named before the first report: its date, {first}"
+        return first
     if by_month:
         best = min(by_month, key=lambda d: (-len(by_month[d]), d))
         story.event_date_confidence = "low"
