@@ -38,7 +38,8 @@ GOOD = ("The dam held overnight, engineers said on Sunday, and residents of the 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[here](javascript:alert(1))",
             "\x1b]0;owned\x07\x1b[2J\x9b31m"]
 FORBIDDEN_MD = ["<script", "<img", "](javascript:", "\x1b", "\x07", "\x9b"]
-LIMIT_S = 120
+LIMIT_S = 120  # a probe still running then is killed (target: 30 s)
+GROWTH_LIMIT_S = 1200
 
 
 @dataclass
@@ -59,7 +60,7 @@ class Probe:
     check: Callable[[Run], str] = field(default=lambda r: _default_outcome(r))
 
 
-def run_brief(args: list[str], out: Path, stdin: bytes | None = None) -> Run:
+def run_brief(args: list[str], out: Path, stdin: bytes | None = None, limit_s: float = LIMIT_S) -> Run:
     """One ``newsprism brief`` in its own process: exit code, wall time, peak RSS, stderr."""
     t = time.perf_counter()
     err_path = out.parent / f"{out.name}.stderr"
@@ -71,12 +72,12 @@ def run_brief(args: list[str], out: Path, stdin: bytes | None = None) -> Run:
         if stdin is not None:
             feeder = threading.Thread(target=_feed, args=(proc, stdin), daemon=True)
             feeder.start()
-        timer = threading.Timer(LIMIT_S, lambda: proc.send_signal(signal.SIGKILL))
+        timer = threading.Timer(limit_s, lambda: proc.send_signal(signal.SIGKILL))
         timer.start()
         _, status, usage = os.wait4(proc.pid, 0)
         timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
-    code: int | str = proc.returncode if proc.returncode >= 0 else f"killed after {LIMIT_S} s"
+    code: int | str = proc.returncode if proc.returncode >= 0 else f"killed after {limit_s:g} s"
     return Run(code, time.perf_counter() - t, usage.ru_maxrss / 1024, err_path.read_text(errors="replace"), out)
 
 
@@ -285,7 +286,7 @@ def growth(sizes: list[int], work: Path) -> None:
         d = work / f"g{n}"
         d.mkdir()
         (d / "article.txt").write_text(_news_text(n))
-        r = run_brief([str(d / "article.txt"), "--config", str(cfg)], d / "out")
+        r = run_brief([str(d / "article.txt"), "--config", str(cfg)], d / "out", limit_s=GROWTH_LIMIT_S)
         try:
             data = json.loads((d / "out" / "briefing.json").read_text())
             secs = data["stats"]["total_s"]

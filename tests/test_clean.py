@@ -201,3 +201,21 @@ def test_wire_story_furniture() -> None:
     assert c.published == "2023-03-14" and "published" in c.inferred
     assert c.outlet == "Reuters" and c.inferred["outlet"].startswith("dateline")
     assert len(c.paragraphs) == 3
+
+
+def test_one_sentence_per_line_keeps_quotes_and_dates_whole() -> None:
+    raw = (
+        "The council voted to close the pool on Tuesday.\n"
+        '"We had no choice, the repairs would cost\n'
+        'more than the building is worth," the mayor said.\n'
+        "The pool opened on March\n"
+        "14, 1998, and drew 40,000 swimmers a year.\n"
+        "Residents plan a protest."
+    )
+    clean = clean_article(Article(id="pool", text=raw))
+    paras = [clean.text[s:e] for s, e in clean.paragraphs]
+    assert paras[0] == "The council voted to close the pool on Tuesday."
+    assert any(p.startswith('"We had no choice') and p.endswith("the mayor said.") for p in paras)
+    assert any("on March 14, 1998," in p for p in paras)
+    assert paras[-1] == "Residents plan a protest."
+    assert len(paras) == 4

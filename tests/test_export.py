@@ -119,3 +119,15 @@ def test_read_briefing_refuses_what_is_not_one(tmp_path):
     p.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ValueError, match="not a briefing.json"):
         read_briefing(p)
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
+    b = _briefing()
+    b.quotes[0].text = '=HYPERLINK("http://evil.example","x")'
+    b.quotes[0].speaker = "@SUM(A1)"
+    data = to_dict(b, "m")
+    write_tables(data, tmp_path, "csv")
+    write_tables(data, tmp_path, "parquet")
+    row = pd.read_csv(tmp_path / "quotes.csv").iloc[0]
+    assert row["text"].startswith("'=") and row["speaker"] == "'@SUM(A1)"
+    assert pd.read_parquet(tmp_path / "quotes.parquet").iloc[0]["text"].startswith("=HYPERLINK")

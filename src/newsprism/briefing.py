@@ -17,6 +17,8 @@ from spacy.language import Language
 from .annotate import annotate, load_pipeline
 from .clean import clean_articles
 from .embed import load_embedder
+from .eventscope import judge_figures
+from .frame import build_frame
 from .ingest import read_inputs
 from .model import AnnotatedArticle, Article, Briefing, IngestResult, Story
 from .options import Options
@@ -73,7 +75,7 @@ def build_briefing(
     t = time.perf_counter()
     annotated = list(annotate(cleaned, nlp, options, on_article))
     stats["annotate_s"] = time.perf_counter() - t
-    result = brief_annotated(annotated, options, stats, t0)
+    result = brief_annotated(annotated, options, nlp, stats, t0)
     result.skipped = emptied + result.skipped
     return result
 
@@ -81,11 +83,13 @@ def build_briefing(
 def brief_annotated(
     annotated: list[AnnotatedArticle],
     options: Options,
+    nlp: Language,
     stats: dict[str, float] | None = None,
     t0: float | None = None,
 ) -> Briefing:
     """The stages after annotation: story, entities, perspectives, figures, timeline, summary.
-    The store briefs a story from annotations it kept, without parsing again."""
+    The store briefs a story from annotations it kept, without parsing again (``nlp`` is still
+    needed: the event frame parses the headlines and leads)."""
     if not annotated:
         raise ValueError("no articles to brief")
     stats = {} if stats is None else stats
@@ -95,9 +99,11 @@ def brief_annotated(
     story = Story(id=story_id(annotated), articles=annotated)
     infer_story_dates(story)  # publication dates the metadata lacks, from the texts
     story.entities = resolve_entities(annotated)
+    story.frame = build_frame(story, nlp)
     story.title = story_title(story)
     story.locations = main_places(annotated, story.entities)
     story.event_date = infer_event_date(story)
+    judge_figures(story, nlp)  # only the event's own figures are reconciled
     stats["resolve_s"] = time.perf_counter() - t
 
     result = Briefing(story=story)

@@ -64,11 +64,31 @@ def split_blocks(raw: str) -> list[Block]:
             if block:
                 blocks.append(block)
             continue
+        # one sentence per line: a line that continues the one before (an open quotation, a
+        # lower-case or number start, a line ending mid-sentence on a comma) joins it
+        runs: list[list[re.Match[str]]] = []
         for m in lines:
-            block = _make_block(raw, base + m.start(), base + m.end())
+            if runs and _continues(" ".join(x.group() for x in runs[-1]), m.group()):
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            block = _make_block(raw, base + run[0].start(), base + run[-1].end())
             if block:
                 blocks.append(block)
     return blocks
+
+
+def _continues(before: str, line: str) -> bool:
+    """Whether ``line`` continues the text ``before`` it (not a new sentence or heading)."""
+    b, ln = before.rstrip(), line.strip()
+    if not b or not ln:
+        return False
+    if b.count('"') % 2 == 1 or b.count("“") > b.count("”"):
+        return True  # a quotation still open
+    if ln[0].islower() or (ln[0].isdigit() and b[-1:].isalpha()):
+        return True  # "... on March" / "14, the court ..."
+    return b.endswith((",", ";", "(", "-", "–", "—")) and len(b) >= 40
 
 
 def _hard_wrapped(lines: list[str]) -> bool:

@@ -153,11 +153,18 @@ def tables(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
+    """A CSV cell. Text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first:
+    CSV injection) gets a leading apostrophe, as OWASP advises; Parquet keeps text as it is."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
     return value
 
 

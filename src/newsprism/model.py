@@ -136,6 +136,7 @@ class CleanArticle:
     url: str | None = None
     language: str | None = None
     inferred: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, str] = field(default_factory=dict)  # inferred field -> high | medium | low
     # store (issue 15): a briefing counts a syndicated or duplicated text once: the original
     # lists its stored copies (another outlet republishing a wire story, the same file twice)
     republished_by: list[Republication] = field(default_factory=list)
@@ -401,6 +402,20 @@ class SummarySentence:
 
 
 @dataclass(slots=True)
+class EventFrame:
+    """A story's main event as its sources share it (frame.py): the event word, places and
+    participants most headlines and leads name, the most representative lead and headline."""
+
+    trigger: str | None = None  # lemma of the event word most sources use ("shoot", "fire")
+    triggers: list[str] = field(default_factory=list)  # every widely shared event word
+    places: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    lead: str | None = None  # the lead sentence sharing most with the other sources
+    lead_title: str | None = None  # who did what (where), compressed from the lead
+    headline: str | None = None  # the most representative cleaned headline, if any
+
+
+@dataclass(slots=True)
 class Story:
     id: str
     articles: list[AnnotatedArticle]
@@ -408,6 +423,10 @@ class Story:
     event_date: str | None = None
     locations: list[str] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    frame: EventFrame | None = None
+    title_source: str = ""  # headline | event phrase | lead | first title | count
+    event_date_confidence: str = ""  # high | medium | low: how sure the event date is
+    event_date_evidence: str = ""  # what the event date rests on
 
 
 @dataclass(slots=True)

@@ -18,19 +18,29 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her
                           r"[a-z]+day's|latest|last|new|another)\s+", re.I)
 
 
+LEAD_SENTENCES = 3  # event phrases are read from the leads, not from background paragraphs
+_OTHER = re.compile(r"\b(?:previous|earlier|last|former|another|similar|separate|prior|past)\b",
+                    re.I)
+
+
 def story_id(articles: list[AnnotatedArticle]) -> str:
     digest = hashlib.sha1("\x00".join(sorted(a.source_id for a in articles)).encode()).hexdigest()
     return f"story-{digest[:10]}"
 
 
 def event_phrase(articles: list[AnnotatedArticle]) -> str | None:
-    """The event noun phrase used by the most sources (ties: most mentions, then earliest)."""
+    """The event noun phrase used by the most sources in their leads (ties: most mentions, then
+    earliest); phrases marking another event ("a previous arrest") are left out."""
     sources: dict[str, set[str]] = defaultdict(set)
     count: Counter[str] = Counter()
     first: dict[str, int] = {}
     surface: dict[str, Counter[str]] = defaultdict(Counter)
     for art in articles:
+        lead_end = art.sentences[LEAD_SENTENCES - 1].end if len(art.sentences) >= LEAD_SENTENCES \
+            else len(art.article.text)
         for text, pos in art.event_chunks:
+            if pos >= lead_end or _OTHER.search(text):
+                continue  # a phrase from a background sentence, or another event's
             phrase = _DETERMINERS.sub("", text.strip())
             while _DETERMINERS.match(phrase):
                 phrase = _DETERMINERS.sub("", phrase)
@@ -61,15 +71,35 @@ def main_places(articles: list[AnnotatedArticle], entities: list[Entity], limit:
 
 
 def story_title(story: Story) -> str:
-    """A short label for the event built from the sources' own words."""
+    """A short label for the event built from the sources' own words (``story.title_source``
+    says which): the most representative headline when enough articles carry one; else the
+    event phrase most sources use, at its place, when its head is the frame's event word; else
+    who did what (where) from the most representative lead; else the first title."""
+    frame = story.frame
+    if frame is not None and frame.headline:
+        story.title_source = "headline"
+        return frame.headline
     phrase = event_phrase(story.articles)
-    place = _event_place(story, phrase)
-    if phrase:
+    head = phrase.split()[-1].lower() if phrase else ""
+    lead_ok = frame is not None and bool(frame.lead_title) and len((frame.lead_title or "").split()) >= 3
+    framed = frame is None or not frame.triggers or any(
+        head.startswith(t[:4]) for t in frame.triggers[:2])
+    place = _event_place(story, phrase) if phrase and framed else None
+    if phrase and framed and (place or not lead_ok):  # what, where
         label = phrase[0].upper() + phrase[1:]
+        story.title_source = "event phrase"
         return f"{label} in {place}" if place and place.lower() not in phrase.lower() else label
+    if lead_ok and frame is not None and frame.lead_title:
+        story.title_source = "lead"
+        return frame.lead_title
+    if phrase:
+        story.title_source = "event phrase"
+        return phrase[0].upper() + phrase[1:]
     titled = [a.article.title for a in story.articles if a.article.title]
     if titled:
+        story.title_source = "first title"
         return titled[0]
+    story.title_source = "count"
     return f"{len(story.articles)} articles"
 
 

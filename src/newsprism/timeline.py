@@ -30,6 +30,7 @@ from .extract.dates import (
     parse_iso,
     precision_of,
     reanchor_dates,
+    solve_calendar,
 )
 from .language import MONTH_NAMES, STOP_WORDS, WEEKDAYS
 from .model import AnnotatedArticle, DateMention, Span, Story, TimelineEntry
@@ -60,37 +61,52 @@ class _Item:
 def infer_story_dates(story: Story) -> dict[str, str]:
     """Fill in missing publication dates of the story's articles; returns {source_id: evidence}.
 
-    Order of evidence: the article's own dateline (a short line the cleaner removed) or text
-    (stamp, explicit dates, weekday/date agreement), then the publication dates of other
-    articles, then weekday/date agreement across articles. Articles whose date is inferred get
-    their relative dates re-resolved against it."""
+    Order of evidence: the article's own dateline (a short line the cleaner removed); then one
+    calendar for the whole story (:func:`solve_calendar`: the day the articles' dates and the
+    known publication dates agree on, background dates left out), against which each article's
+    own stamp, full dates, weekdays and month-days place it; without such a calendar, the old
+    per-article evidence and weekday/date agreement across articles. Articles whose date is
+    inferred get their relative dates re-resolved against it, and say how sure it is in
+    ``CleanArticle.confidence["published"]`` (high | medium | low)."""
     missing = [a for a in story.articles if not a.article.published]
     if not missing:
         return {}
     done: dict[str, str] = {}
     for a in missing:
         value, why = dateline_date(_removed_lines(a))
-        if value is None:
-            value, why = infer_published(a.article.text, a.dates)
         if value is not None:
-            _set_published(a, value, why)
+            _set_published(a, value, why, "high")
             done[a.source_id] = why
-    anchors = [a.article.published for a in story.articles if a.article.published]
-    anchor_why = "other articles' publication dates"
+    known = {a.source_id: a.article.published for a in story.articles if a.article.published}
+    cal = solve_calendar((d for a in story.articles for d in a.dates), known)
+    anchors = sorted(v for v in known.values() if v)
+    anchor_why, anchor_conf = "other articles' publication dates", "medium"
+    if cal is not None and not anchors:
+        anchors, anchor_why, anchor_conf = [cal.day.isoformat()], cal.evidence, cal.confidence
     if not anchors:
-        anchor, anchor_why = infer_story_anchor(d for a in story.articles for d in a.dates)
-        if anchor is None:
-            return done
-        anchors = [anchor]
+        for a in story.articles:
+            if a.article.published:
+                continue
+            value, why = infer_published(a.article.text, a.dates)
+            if value is not None:
+                _set_published(a, value, why, "low")
+                done[a.source_id] = why
+        if any(not a.article.published for a in story.articles):
+            anchor, anchor_why = infer_story_anchor(d for a in story.articles for d in a.dates)
+            if anchor is None:
+                return done
+            anchors, anchor_conf = [anchor], "low"
     for a in story.articles:
         if a.article.published:
             continue
         value, why = dateline_date(_removed_lines(a), anchors)
         if value is None:
             value, why = infer_published(a.article.text, a.dates, story_dates=anchors)
+        if value is None and cal is not None:
+            value, why = cal.day.isoformat(), "no date of its own"
         if value is not None:
             why = f"{why}; story dated by {anchor_why}"
-            _set_published(a, value, why)
+            _set_published(a, value, why, "low" if why.startswith("no date") else anchor_conf)
             done[a.source_id] = why
     return done
 
@@ -99,17 +115,29 @@ def _removed_lines(a: AnnotatedArticle) -> list[str]:
     return [r.text for r in a.article.removed if r.kind not in _NOT_DATELINES]
 
 
-def _set_published(a: AnnotatedArticle, value: str, why: str) -> None:
+def _set_published(a: AnnotatedArticle, value: str, why: str, confidence: str) -> None:
     a.article.published = value
     a.article.inferred["published"] = why
+    a.article.confidence["published"] = confidence
     a.dates = reanchor_dates(a.dates, value)
 
 
 def infer_event_date(story: Story) -> str | None:
-    """The day most sources date the story's own events to (about-event mentions only).
+    """The day most sources date the story's own events to (about-event mentions only); sets
+    ``story.event_date_confidence`` and ``story.event_date_evidence``.
 
-    Ties go to more mentions, then to the earlier date (the event precedes its aftermath).
-    With no day-precise date, the best-supported month is returned."""
+    Only days from shortly before the earliest publication date to the latest one (to the day
+    after the earliest given one: the event precedes its first report) count: a date outside
+    them is background and never dates the event. Ties go to more mentions, then
+    to the earlier date (the event precedes its aftermath). With no day-precise date, the
+    best-supported month is returned."""
+    pubs = [d for d in (parse_iso(a.article.published) for a in story.articles) if d is not None]
+    lo = min(pubs) - dt.timedelta(days=EVENT_WINDOW_DAYS) if pubs else None
+    hi = max(pubs) + dt.timedelta(days=1) if pubs else None
+    given_pubs = [d for a in story.articles if "published" not in a.article.inferred
+                  and (d := parse_iso(a.article.published)) is not None]
+    if given_pubs:  # the event precedes its first report; later ones tell what followed
+        hi = min(given_pubs) + dt.timedelta(days=1)
     by_day: dict[str, set[str]] = defaultdict(set)
     count: dict[str, int] = defaultdict(int)
     by_month: dict[str, set[str]] = defaultdict(set)
@@ -118,15 +146,50 @@ def infer_event_date(story: Story) -> str | None:
             if not dm.value or not dm.about_event:
                 continue
             if precision_of(dm.value) == "day":
+                d = parse_iso(dm.value)
+                if d is None or (lo is not None and hi is not None and not lo <= d <= hi):
+                    continue
                 by_day[dm.value].add(a.source_id)
                 count[dm.value] += 1
             elif precision_of(dm.value) == "month":
                 by_month[dm.value].add(a.source_id)
+    inferred = [a.article.confidence.get("published", "low") for a in story.articles
+                if "published" in a.article.inferred]
+    given = len(story.articles) - len(inferred)
     if by_day:
-        return min(by_day, key=lambda d: (-len(by_day[d]), -count[d], d))
+        ranked = sorted(by_day, key=lambda d: (-len(by_day[d]), -count[d], d))
+        best = ranked[0]
+        n = len(by_day[best])
+        runner = len(by_day[ranked[1]]) if len(ranked) > 1 else 0
+        conf = "high" if n >= 2 and n >= 2 * runner else "medium" if n >= 2 or n > runner else "low"
+        if not given and inferred:  # every publication date inferred: no surer than they are
+            conf = min(conf, _weakest(inferred), key=_CONFIDENCE.index)
+        story.event_date_confidence = conf
+        story.event_date_evidence = (
+            f"{n} of {len(story.articles)} sources date the event to {best}"
+            + (f" ({runner} to the next day named)" if runner else "")
+            + ("" if given else "; publication dates inferred from the texts"))
+        return best
+    if given_pubs:
+        first = min(given_pubs).isoformat()
+        story.event_date_confidence = "low"
+        story.event_date_evidence = f"no day named before the first report: its date, {first}"
+        return first
     if by_month:
-        return min(by_month, key=lambda d: (-len(by_month[d]), d))
+        best = min(by_month, key=lambda d: (-len(by_month[d]), d))
+        story.event_date_confidence = "low"
+        story.event_date_evidence = f"{len(by_month[best])} sources name the month {best}, no day"
+        return best
+    story.event_date_confidence = ""
+    story.event_date_evidence = "no date of the event in any source"
     return None
+
+
+_CONFIDENCE = ["low", "medium", "high"]
+
+
+def _weakest(values: list[str]) -> str:
+    return min(values, key=lambda v: _CONFIDENCE.index(v) if v in _CONFIDENCE else 0)
 
 
 def _story_window(story: Story) -> tuple[dt.date, dt.date] | None:

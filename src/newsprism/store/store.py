@@ -257,9 +257,11 @@ class Store:
         With ``keep`` the briefing is stored as the story's next version when it differs in its
         articles or pipeline from the last one (``briefings``)."""
         from ..briefing import brief_annotated
+        from ..pipeline import load_pipeline
 
+        nlp = nlp or load_pipeline(self.options)
         anns = self.briefing_articles(story_id, nlp)
-        result = brief_annotated(anns, self.options)
+        result = brief_annotated(anns, self.options, nlp)
         result.story.id = story_id
         if keep and not self.readonly:
             self._keep(story_id, result)

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from .anchoring import parse_iso, precision_of
 from .assembly import extract_dates, reanchor_dates
+from .calendar import Calendar, solve_calendar
 from .expressions import EVENT_WINDOW_DAYS, parse_expression
 from .published import dateline_date, infer_published, infer_story_anchor
 
 __all__ = [
+    "Calendar",
     "EVENT_WINDOW_DAYS",
     "dateline_date",
     "extract_dates",
@@ -36,4 +38,5 @@ __all__ = [
     "parse_iso",
     "precision_of",
     "reanchor_dates",
+    "solve_calendar",
 ]

@@ -79,7 +79,11 @@ def _resolve_unchecked(
         if pub is None:
             if context_year is None:
                 return None, False
-            d = safe_date(context_year, spec.month, spec.day)
+            years = (context_year, context_year + 1, context_year - 1)
+            if spec.weekday is not None:  # "Tuesday (6 January)": the year its weekday agrees
+                years = tuple(y for y in years if (w := safe_date(y, spec.month, spec.day))
+                              and w.weekday() == spec.weekday) or years[:1]
+            d = safe_date(years[0], spec.month, spec.day)
             return (d.isoformat() if d else None), False
         best: tuple[float, dt.date] | None = None
         for year in (pub.year - 1, pub.year, pub.year + 1):

@@ -62,6 +62,9 @@ def infer_published(
         if spec.kind == "full" and dm.direction != "future" and dm.value
     ]
     explicit = [(d, dm) for d, dm in explicit if d is not None]
+    near = _near_story(story_dates)
+    if near is not None:  # a full date far from the story's days is background, not a dateline
+        explicit = [(d, dm) for d, dm in explicit if near[0] <= d <= near[1]]
     if explicit:
         d, dm = max(explicit, key=lambda x: x[0])
         return _day_after_if_yesterday(text, dates, d, f"latest full date in the text, {dm.text!r}")
@@ -72,6 +75,8 @@ def infer_published(
             for year in range(latest_year, latest_year + YEARS_AHEAD):
                 d = safe_date(year, spec.month or 1, spec.day or 1)
                 if d is not None and d.weekday() == spec.weekday:
+                    if near is not None and not near[0] <= d <= near[1]:
+                        break  # background: another time than the story's
                     return (
                         d.isoformat(),
                         f"weekday agrees with the date in {dm.text!r} first in {year}",
@@ -107,6 +112,15 @@ def infer_published(
             if best is not None:
                 return _day_after_if_yesterday(text, dates, best, f"latest day mentioned, {why}")
     return None, "no date evidence in the text"
+
+
+def _near_story(story_dates: list[str] | None) -> tuple[dt.date, dt.date] | None:
+    """The days around a story's known dates (None without them)."""
+    known = sorted(d for d in (parse_iso(s) for s in story_dates or []) if d is not None)
+    if not known:
+        return None
+    margin = dt.timedelta(days=EVENT_WINDOW_DAYS)
+    return known[0] - margin, known[-1] + margin
 
 
 def _in_quotation(text: str, pos: int) -> bool:

@@ -168,6 +168,7 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
 
 _HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day|winter|summer|spring|"
                           r"autumn|season)\b|\bannually\b|\byearly\b", re.I)
+_RELATIVE_AFTER = frozenset({"before", "after", "earlier", "later", "ago", "previously"})
 _PAST_PERIOD_WORDS = {"past", "last", "previous", "recent", "earlier"}
 
 
@@ -179,7 +180,8 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
     years") and the event's own days are not background."""
     if any(t.lower_ == "ago" for t in e):
         return None
-    if _HABITUAL_RE.search(e.text):
+    nxt = e.doc[e.end].lower_ if e.end < len(e.doc) else ""
+    if _HABITUAL_RE.search(e.text) and nxt not in _RELATIVE_AFTER:
         return f"a recurring count ({e.text})"
     if not PERIOD_RE.search(e.text):
         return None
@@ -264,7 +266,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         if t.lower_ in ("year", "month", "week", "day", "winter", "summer", "spring", "autumn",
                         "season") and t.dep_ in ("npadvmod", "nmod") and any(
             c.lower_ in ("a", "every", "each", "per") for c in t.children
-        ):
+        ) and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _RELATIVE_AFTER):
             return _Scope(True, f"a recurring count (a {t.text})", current)
     # "since the start of the war"
     for t in clause:

@@ -1,0 +1,126 @@
+"""Figures judged against the story's event frame (issue 13).
+
+Each article's extractor judged its figures alone, with the article's own year and places.
+Once the story's frame (frame.py) and calendar (extract/dates/calendar.py) are known, every
+figure still counted for the event is judged again against them: its clause must be about this
+event. A figure is background, with its reason kept in ``Figure.scope``, when
+- its clause is dated or placed elsewhere: a year before the story's, months before it, another
+  event of the same kind in a place the story's sources do not report the event in
+  ("another quake, in Bam") (the extractor's scope rules, now with the story's calendar and the
+  places its sources share);
+- it is told in a relative clause on another event of the same kind, introduced as a new one:
+  "a quake that killed 26,000", "destroyed in an attack that left 40 dead" (an indefinite
+  event noun: the story's own event is "the quake", "Sunday's attack");
+- it is a standing fact: the population of a place ("a city of 500,000 people"), the size of a
+  body ("the 1,000-member church").
+Only figures of the event enter the reconciliation, so none of these can make a false conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .extract.dates import parse_iso
+from .extract.figures.lexicon import EVENT_NOUNS
+from .extract.figures.scope import scope_of
+from .model import Figure, Story
+
+PLACE_NOUNS = frozenset({"city", "town", "village", "island", "country", "province", "region",
+                         "state", "community", "district", "county", "nation", "capital",
+                         "suburb", "area", "neighbourhood", "neighborhood", "municipality"})
+LEAD_SENTENCES = 2
+
+
+def story_places(story: Story) -> set[str]:
+    """Places the story's event happens in: the frame's, the story's main places, and every
+    place its articles name in their leads."""
+    places = {p.lower() for p in (story.frame.places if story.frame else [])}
+    places |= {p.lower() for p in story.locations}
+    for a in story.articles:
+        lead_end = a.sentences[LEAD_SENTENCES - 1].end if len(a.sentences) >= LEAD_SENTENCES \
+            else (a.sentences[-1].end if a.sentences else 0)
+        for m in a.mentions:
+            if m.label in ("GPE", "LOC", "FAC") and m.start < lead_end:
+                places.add(m.text.lower())
+    return places
+
+
+def judge_figures(story: Story, nlp: Language) -> int:
+    """Mark the story's figures that are not about its event (see the module docstring);
+    returns how many were moved to background."""
+    places = story_places(story)
+    triggers = set(story.frame.triggers if story.frame else [])
+    event_day = parse_iso(story.event_date) if story.event_date else None
+    moved = 0
+    for a in story.articles:
+        pub = parse_iso(a.article.published)
+        ref = event_day or pub
+        ref_year = ref.year if ref else None
+        ref_month = ref.month if ref else None
+        todo: dict[int, list[Figure]] = defaultdict(list)
+        for f in a.figures:
+            if f.about_event and f.sentence is not None and 0 <= f.sentence < len(a.sentences):
+                todo[f.sentence].append(f)
+        if not todo:
+            continue
+        order = sorted(todo)
+        docs = nlp.pipe([a.sentences[i].text for i in order])
+        for si, doc in zip(order, docs, strict=True):
+            if si == 0:
+                continue  # the lead tells the story's event: the frame is read from it
+            base = a.sentences[si].start
+            for f in todo[si]:
+                tok = _anchor(doc, f.start - base, f.end - base)
+                if tok is None:
+                    continue
+                why = _judge(doc, tok, ref_year, ref_month, places, triggers)
+                if why:
+                    f.about_event = False
+                    f.scope = why
+                    moved += 1
+    return moved
+
+
+def _anchor(doc: Doc, start: int, end: int) -> Token | None:
+    """The counted noun of a figure span (else its number) in a re-parsed sentence."""
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return None
+    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    if nouns:
+        return nouns[-1]
+    num = toks[0]
+    return num.head if num.dep_ == "nummod" else num
+
+
+def _judge(doc: Doc, tok: Token, ref_year: int | None, ref_month: int | None,
+           places: set[str], triggers: set[str]) -> str:
+    sc = scope_of(doc, tok, ref_year, places, None, ref_month)
+    if sc.background:
+        return sc.reason
+    # a standing fact: "a city of 500,000 people", "the 1,000-member church"
+    t = tok
+    while t.dep_ in ("nummod", "quantmod", "compound", "amod") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS:
+        return f"a population ('{t.head.head.text} of ...'), not an occurrence"
+    around = doc[max(0, tok.i - 3): tok.i + 3].text.lower()
+    if re.search(r"(?:\d|million|thousand|hundred)[- ]member\b", around) and tok.dep_ != "pobj":
+        return "the size of a body ('...-member'), not an occurrence"
+    # another event of the same kind, introduced as a new one: "a quake that killed 26,000"
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    ev = v.head if v.dep_ in ("relcl", "acl") and _eventive(v.head, triggers) else None
+    if ev is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in ev.children):
+        return f"another {ev.text}, not this story's"
+    return ""
+
+
+def _eventive(t: Token, triggers: set[str]) -> bool:
+    low = t.lemma_.lower()
+    return low in EVENT_NOUNS or t.lower_ in EVENT_NOUNS or low in triggers

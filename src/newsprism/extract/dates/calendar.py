@@ -1,0 +1,183 @@
+"""One calendar per story: the day the story's articles were written, solved from the dates
+of all its articles together (issue 13).
+
+Every full date, month-day (with or without a weekday) and publication date known proposes
+candidate days; each candidate is scored by how many sources have a date that falls within the
+event window just before it (a weekday that agrees with its month-day counts double, one that
+disagrees counts against it, a past-tense date after it counts against it). Dates far from the
+winning day are background (a war's start, an earlier trial): they never anchor the story,
+because they are supported by one source's background paragraph, not by the story's sources
+together. Ties go to the earliest day (the event precedes its reports).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ...model import DateMention
+from .anchoring import parse_iso, safe_date
+from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
+
+NEAR_DAYS = 7  # a date this many days before the story's day is the story's own
+
+
+@dataclass(slots=True)
+class Calendar:
+    day: dt.date  # the story's day: its main reported day, its reports on or after it
+    confidence: str  # high | medium | low
+    evidence: str
+    support: int  # sources with a date that agrees
+
+
+def _invert(weekdays: dict[str, set[int]]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for sid, days in weekdays.items():
+        for wd in days:
+            out.setdefault(wd, set()).add(sid)
+    return out
+
+
+@dataclass(slots=True)
+class _Dated:
+    source_id: str
+    text: str
+    spec: Spec
+    direction: str
+
+
+def _nearest_on_or_before(spec: Spec, day: dt.date) -> dt.date | None:
+    """The month-day (no year) on or before ``day`` + 1, nearest to it."""
+    for year in (day.year, day.year - 1):
+        d = safe_date(year, spec.month or 1, spec.day or 1)
+        if d is not None and d <= day + dt.timedelta(days=1):
+            return d
+    return None
+
+
+def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
+           later_years: dict[str, int], weekdays: dict[str, set[int]]) -> tuple[float, int, str]:
+    """(score, supporting sources, example) of a candidate story day; ``later_years``: the
+    latest year each source names in a past or undecided tense."""
+    best: dict[str, float] = {}
+    penalty = 0.0
+    example = ""
+    for sid, pub in known.items():  # a given publication date is the strongest evidence
+        if 0 <= (pub - day).days <= NEAR_DAYS:
+            best[sid] = max(best.get(sid, 0.0), 3.0)
+        elif pub < day:
+            penalty += 3.0
+    for it in items:
+        s = it.spec
+        value: dt.date | None = None
+        if s.kind == "full" and s.year and s.month and s.day:
+            value = safe_date(s.year, s.month, s.day)
+        elif s.kind == "monthday" and s.month and s.day:
+            value = _nearest_on_or_before(s, day)
+        if value is None:
+            continue
+        gap = (day - value).days
+        if gap < -1:
+            if it.direction == "past" and s.kind == "full":
+                penalty += 0.5  # a past-tense date after the story's day
+            continue
+        if gap > NEAR_DAYS:
+            continue  # background: neither for nor against
+        weight = 1.0
+        if s.weekday is not None:
+            if value.weekday() != s.weekday:
+                penalty += 1.0  # "Friday, March 3" cannot be a Tuesday
+                continue
+            weight = 2.0
+        if weight > best.get(it.source_id, 0.0):
+            best[it.source_id] = weight
+            example = example or it.text
+    for sid, days in weekdays.items():  # "on Wednesday": the story's day is a Wednesday
+        if day.weekday() in days:
+            best[sid] = best.get(sid, 0.0) + 1.0
+    for year in later_years.values():  # a past-tense text names no year after its own
+        if year > day.year:
+            penalty += 0.5
+    if later_years:  # nor is it written long after every year it names
+        penalty += 0.25 * max(0, day.year - max(later_years.values()) - 1)
+    support = sum(1 for v in best.values() if v > 0)
+    return sum(best.values()) - penalty, support, example
+
+
+def solve_calendar(mentions: Iterable[DateMention],
+                   known: dict[str, str] | None = None) -> Calendar | None:
+    """The story's day from all its articles' dates (and the publication dates ``known``,
+    source id -> ISO). None when no date in any article can place the story."""
+    items: list[_Dated] = []
+    years: set[int] = set()
+    latest: dict[str, int] = {}
+    weekdays: dict[str, set[int]] = {}
+    mentions_of: Counter[int] = Counter()
+    for dm in mentions:
+        spec = parse_expression(dm.text)
+        if spec is None:
+            continue
+        if spec.year is not None:
+            years.add(spec.year)
+            if dm.direction != "future":
+                latest[dm.source_id] = max(latest.get(dm.source_id, spec.year), spec.year)
+        if dm.direction == "future":
+            continue
+        if spec.kind in ("full", "monthday"):
+            items.append(_Dated(dm.source_id, dm.text, spec, dm.direction))
+        elif spec.kind == "weekday" and spec.modifier in ("", "on") and spec.weekday is not None:
+            weekdays.setdefault(dm.source_id, set()).add(spec.weekday)
+            mentions_of[spec.weekday] += 1
+    pubs = {sid: d for sid, v in (known or {}).items() if (d := parse_iso(v)) is not None}
+    candidates: set[dt.date] = set()
+    for d in pubs.values():
+        candidates.update(d - dt.timedelta(days=k) for k in range(0, NEAR_DAYS + 1))
+    for it in items:
+        s = it.spec
+        if s.kind == "full" and s.year:
+            d = safe_date(s.year, s.month or 1, s.day or 1)
+            if d is not None:
+                candidates.add(d)
+        elif s.kind == "monthday" and s.month and s.day:
+            # a month-day alone takes a year the texts name; with its weekday, the year
+            # around them in which they agree
+            near = {y + k for y in years for k in (-1, 0, 1)} if s.weekday is not None else years
+            for y in near | {p.year for p in pubs.values()}:
+                d = safe_date(y, s.month, s.day)
+                if d is not None and (s.weekday is None or d.weekday() == s.weekday):
+                    candidates.add(d)
+    # the weekday most sources name (ties: most mentions) with each month-day: the first year,
+    # from the latest year the texts name in the past, in which they agree ("Nov. 30" and
+    # "Monday", latest year named 1999: 2009). A text rarely names its own year.
+    named = Counter({wd: len(srcs) for wd, srcs in _invert(weekdays).items()})
+    if named and latest:
+        top = max(named, key=lambda wd: (named[wd], mentions_of[wd]))
+        for it in items:
+            s = it.spec
+            if not (s.kind == "monthday" and s.month and s.day and s.weekday in (None, top)):
+                continue
+            for start in set(latest.values()):
+                for y in range(start, start + 29):
+                    d = safe_date(y, s.month, s.day)
+                    if d is not None and d.weekday() == top:
+                        candidates.add(d)
+                        break
+    if not candidates:
+        return None
+    scored = [(_score(d, items, pubs, latest, weekdays), d) for d in candidates]
+    # ties: the latest year (a month-day fits every year alike), then its earliest day
+    (score, support, example), day = max(
+        scored, key=lambda x: (x[0][0], x[0][1], x[1].year, -x[1].toordinal()))
+    if support == 0 or score <= 0:
+        return None
+    runner = max((s for (s, _n, _e), d in scored if abs((d - day).days) > EVENT_WINDOW_DAYS),
+                 default=0.0)
+    confidence = "high" if support >= 2 and score >= 2 * max(runner, 1.0) else \
+        "medium" if support >= 2 or score > runner else "low"
+    why = (f"{support} source{'s' if support != 1 else ''} date the story to "
+           f"{calendar.day_name[day.weekday()]} {day.isoformat()} or just before"
+           + (f" (e.g. {example!r})" if example else ""))
+    return Calendar(day, confidence, why, support)

@@ -1,0 +1,285 @@
+"""The event frame: what a story's main event is, decided from what its sources share.
+
+The frame is read from the sources' headlines and leads (the first sentences of every article):
+- ``trigger``: the event word (verb or event noun, lemma) most sources use in them;
+- ``places`` / ``participants``: the places and the people or bodies most sources name there;
+- ``lead``: the lead sentence that shares most with the other sources' leads;
+- ``headline``: the most representative headline, cleaned of kickers and outlet names, when
+  enough articles carry one.
+
+A title is the headline when there is one, else built from the lead: its main clause (who did
+what), its object and the place, without attributions, appositions, relative clauses or dates.
+Nothing is generated: every word of a title comes from a source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .extract.figures.lexicon import EVENT_NOUNS
+from .model import AnnotatedArticle, EventFrame, Story
+
+MAX_ARTICLES = 40  # leads read for the frame (the first articles of a very large story)
+LEAD_SENTENCES = 2
+TITLE_MAX_WORDS = 14
+STOP = frozenset(
+    "a an the of in on at to for from by with and or but is are was were be been being has have "
+    "had it its his her their this that these those as after before into over about than who "
+    "which what when where said says say will would could can may might not no he she they we i "
+    "you our us him them there here also just more most some any all one new".split()
+)
+REPORTING = frozenset({"say", "tell", "report", "add", "state", "claim", "announce", "confirm",
+                       "accord", "quote", "explain", "note", "write", "believe", "think"})
+_KICKER = re.compile(
+    r"^(?:breaking(?:\s+news)?|update[sd]?(?:\s*\d+)?|exclusive|watch|video|photos?|gallery|live|"
+    r"live\s+updates|opinion|analysis|editorial|comment|just\s+in|developing|follow[- ]up|news|"
+    r"latest|report|world|sport|sports|business|politics|local)$", re.I)
+_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_BRACKETED = re.compile(r"\s*[\[(](?:video|photos?|pictures|watch|updated?|live|graphic)[\])]\s*",
+                        re.I)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words of a text, compared on their first five letters."""
+    return {w[:5] for w in re.findall(r"[a-z][a-z'-]*|\d+", text.lower()) if w not in STOP}
+
+
+# --------------------------------------------------------------------------- headlines
+
+
+def clean_headline(title: str, outlet: str | None = None) -> str:
+    """A headline without kickers ("Breaking News - ", "UPDATE 2:"), bracketed media tags and
+    outlet names ("... | Reuters"), nor a question tacked on after a colon."""
+    t = _BRACKETED.sub(" ", title).strip()
+    parts = [p.strip() for p in _SEPARATORS.split(t) if p.strip()]
+    out_words = content_words(outlet) if outlet else set()
+
+    def dropped(p: str) -> bool:
+        w = content_words(p)
+        return bool(_KICKER.match(p.strip(" :"))) or (bool(w) and bool(out_words) and w <= out_words)
+
+    kept = [p for p in parts if not dropped(p)] or parts
+    # a short trailing part of capitalised words is a site name: "... - The Daily Star"
+    if len(kept) > 1 and len(kept[-1].split()) <= 4 and all(
+            w[:1].isupper() or w.lower() in ("the", "of", "and", "&") for w in kept[-1].split()) \
+            and len(kept[0].split()) > len(kept[-1].split()):
+        kept = kept[:-1]
+    t = " - ".join(kept)
+    head, sep, tail = t.partition(": ")
+    if sep:
+        if _KICKER.match(head.strip()) or (len(head.split()) <= 2 and head.isupper()):
+            t = tail
+        elif tail.rstrip().endswith("?") and not head.rstrip().endswith("?"):
+            t = head
+    return t.strip(" -:|")
+
+
+def choose_headline(story: Story) -> str | None:
+    """The most representative cleaned headline: the one whose words most other sources use
+    (in their headlines and leads). None when fewer than half of the articles (or fewer than two,
+    in a story of several) carry a headline: one outlet's angle is not the story's title."""
+    arts = story.articles[:MAX_ARTICLES]
+    heads = [(a, clean_headline(a.article.title, a.article.outlet))
+             for a in arts if a.article.title and a.article.title.strip()]
+    heads = [(a, h) for a, h in heads if len(h.split()) >= 3]
+    if not heads or (len(arts) > 1 and (len(heads) < 2 or 2 * len(heads) < len(arts))):
+        return None
+    words_of = {a.source_id: content_words(" ".join(
+        [a.article.title or ""] + [s.text for s in a.sentences[:LEAD_SENTENCES + 1]])) for a in arts}
+
+    def score(item: tuple[AnnotatedArticle, str]) -> float:
+        art, h = item
+        others = [w for sid, w in words_of.items() if sid != art.source_id]
+        if not others:
+            return 0.0
+        return sum(sum(w in o for o in others) / len(others) - 0.25 for w in content_words(h))
+
+    return max(heads, key=score)[1]
+
+
+# --------------------------------------------------------------------------- the frame
+
+
+def build_frame(story: Story, nlp: Language) -> EventFrame:
+    """The story's main event from its sources' headlines and leads."""
+    arts = story.articles[:MAX_ARTICLES]
+    leads: list[tuple[str, str]] = []  # (source id, sentence text)
+    for a in arts:
+        for s in a.sentences[:LEAD_SENTENCES]:
+            if len(s.text.split()) >= 5:
+                leads.append((a.source_id, s.text))
+    docs = list(nlp.pipe([t for _, t in leads])) if leads else []
+    heads = [(a.source_id, a.article.title) for a in arts if a.article.title]
+    head_docs = list(nlp.pipe([t for _, t in heads])) if heads else []
+    triggers: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, set[str]] = defaultdict(set)
+    people: dict[str, set[str]] = defaultdict(set)
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for (sid, _), doc in zip([*leads, *heads], [*docs, *head_docs], strict=True):
+        for t in doc:
+            if _is_trigger(t):
+                triggers[_trigger_key(t)].add(sid)
+        for e in doc.ents:
+            key = e.text.strip().lower().removeprefix("the ")
+            surface[key][e.text.strip()] += 1
+            if e.label_ in ("GPE", "LOC", "FAC"):
+                places[key].add(sid)
+            elif e.label_ in ("PERSON", "ORG", "NORP"):
+                people[key].add(sid)
+    frame = EventFrame()
+    if triggers:
+        ranked = sorted(triggers, key=lambda k: (-len(triggers[k]), k))
+        frame.trigger = ranked[0]
+        frame.triggers = [k for k in ranked if len(triggers[k]) >= max(2, len(triggers[ranked[0]]) // 2)][:6]
+    frame.places = [surface[k].most_common(1)[0][0] for k in sorted(
+        places, key=lambda k: (-len(places[k]), k)) if len(places[k]) >= min(2, len(arts))][:4]
+    frame.participants = [surface[k].most_common(1)[0][0] for k in sorted(
+        people, key=lambda k: (-len(people[k]), k)) if len(people[k]) >= min(2, len(arts))][:4]
+    frame.headline = choose_headline(story)
+    # of the most central leads, the one whose compressed clause keeps the event word and a
+    # place or participant of the frame (who did what, where)
+    best: tuple[int, int] | None = None
+    for rank, lead in enumerate(_central_leads(leads, docs, frame)[:4]):
+        title = compress(lead, frame)
+        low = title.lower()
+        cover = 2 * any(t.lemma_.lower() in frame.triggers[:3] for t in lead
+                        if t.text.lower() in low.split()) + \
+            any(n.lower() in low for n in frame.places[:2] + frame.participants[:2]) + \
+            (len(title.split()) >= 4)
+        if best is None or cover > best[0]:
+            best = (cover, rank)
+            frame.lead, frame.lead_title = lead.text, title
+    return frame
+
+
+def _is_trigger(t: Token) -> bool:
+    if t.is_stop or not t.is_alpha or len(t.text) < 3:
+        return False
+    if t.pos_ == "VERB":
+        return t.lemma_.lower() not in REPORTING and t.dep_ not in ("aux", "auxpass", "amod")
+    return t.pos_ == "NOUN" and _eventive(t)
+
+
+def _eventive(t: Token) -> bool:
+    """A noun that names a happening: it has a verb behind it ("shooting", "arrest",
+    "election") by its suffix, or it heads an event noun chunk in the lexicon."""
+    low = t.lemma_.lower()
+    return low in EVENT_NOUNS or (bool(re.search(r"(?:ing|tion|sion|ment|ure|al)$", low))
+                                  and low not in _NOT_EVENTS)
+
+
+_NOT_EVENTS = frozenset({"morning", "evening", "building", "official", "national", "capital",
+                         "government", "department", "nation", "station", "population"})
+
+
+def _trigger_key(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _central_leads(leads: list[tuple[str, str]], docs: list, frame: EventFrame) -> list[SpacySpan]:
+    """The lead sentences (first sentence of each article), those sharing most words with the
+    other sources' leads first, preferring ones that name the trigger and a frame place."""
+    if not docs:
+        return []
+    words = [content_words(t) for _, t in leads]
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for (sid, _), w in zip(leads, words, strict=True):
+        by_source[sid] |= w
+    ranked: list[tuple[float, int]] = []
+    seen: set[str] = set()
+    for k, ((sid, text), doc) in enumerate(zip(leads, docs, strict=True)):
+        if sid in seen:
+            continue  # an article's first sentence only
+        seen.add(sid)
+        if text.count('"') + text.count("“") >= 2 and text.lstrip()[:1] in "\"“'":
+            continue  # a quotation is no lead
+        others = [w for s, w in by_source.items() if s != sid]
+        score = sum(sum(w in o for o in others) / max(1, len(others)) for w in words[k])
+        score /= max(1.0, len(words[k]) ** 0.5)
+        lemmas = {t.lemma_.lower() for t in doc}
+        score += 0.5 * bool(frame.trigger and frame.trigger in lemmas)
+        score += 0.3 * any(p.lower() in text.lower() for p in frame.places[:2])
+        ranked.append((score, k))
+    ranked.sort(key=lambda x: -x[0])
+    return [next(iter(docs[k].sents), docs[k][:]) for _, k in ranked]
+
+
+# --------------------------------------------------------------------------- titles
+
+_DROP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", "cc", "conj",
+                        "npadvmod", "dep", "meta", "mark", "intj", "ccomp", "csubj"})
+
+
+def compress(sent: SpacySpan, frame: EventFrame) -> str:
+    """Who did what (where) from a lead sentence: the main clause's subject, verb, object and
+    the place, without attribution, appositions, relative clauses, dates or side clauses."""
+    root = sent.root
+    if root.lemma_.lower() in REPORTING:
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
+    keep: set[int] = {root.i}
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            keep |= _core(c, subject=True)
+        elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative", "agent"):
+            keep |= _core(c)
+        elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
+            keep.add(c.i)
+        elif c.dep_ == "xcomp":
+            keep.add(c.i)
+            for g in c.children:
+                if g.dep_ in ("aux", "dobj", "attr", "prt", "acomp"):
+                    keep |= _core(g)
+                elif g.dep_ == "prep" and _prep_keeps(g, frame):
+                    keep |= _core(g)
+        elif c.dep_ == "prep" and _prep_keeps(c, frame):
+            keep |= _core(c)
+    toks = [t for t in sent if t.i in keep and not t.is_space]
+    while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
+        toks = toks[1:]
+    text = "".join(t.text_with_ws for t in toks).strip(" ,;:-")
+    words = text.split()
+    if len(words) > TITLE_MAX_WORDS:  # cut, then end on a content word
+        words = words[:TITLE_MAX_WORDS]
+        while words and (words[-1].lower() in STOP or not words[-1][-1:].isalnum()):
+            words.pop()
+        text = " ".join(words)
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def _core(tok: Token, subject: bool = False) -> set[int]:
+    """A phrase without its side parts (relative clauses, appositions, parentheses, dates);
+    a subject keeps only its "of" phrases ("a man at the firm from which ..." is a man)."""
+    out = {tok.i}
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
+            out |= _core(c)  # "the battery maker Voltic": the name is the participant
+            continue
+        if c.dep_ in _DROP_DEPS or c.ent_type_ in ("DATE", "TIME"):
+            continue
+        if c.dep_ == "prep" and (c.lower_ not in ("of", "in", "at", "on", "over", "against",
+                                                   "to", "for", "from", "with")
+                                 or (subject and c.lower_ != "of")):
+            continue
+        out |= _core(c)
+    return out
+
+
+def _prep_keeps(prep: Token, frame: EventFrame) -> bool:
+    """A prepositional phrase on the verb that places the event or names a participant."""
+    if prep.lower_ in ("according", "per") or any(t.ent_type_ in ("DATE", "TIME")
+                                                  for t in prep.subtree):
+        return False  # an attribution or a date
+    names = {p.lower() for p in frame.places + frame.participants}
+    for t in prep.subtree:
+        if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
+            return True
+        if names and t.text.lower() in names:
+            return True
+    return prep.lower_ in ("over", "against", "into", "from")
+
+

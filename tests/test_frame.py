@@ -1,0 +1,94 @@
+"""The event frame and story titles, on invented stories from several domains."""
+
+from __future__ import annotations
+
+from newsprism.annotate import annotate
+from newsprism.clean import clean_article
+from newsprism.frame import build_frame, choose_headline, clean_headline
+from newsprism.model import Article, Story
+from newsprism.resolve import resolve_entities
+from newsprism.story import story_title
+
+
+def _story(nlp, options, items: list[tuple[str, str, str | None]]) -> Story:
+    arts = [Article(id=sid, text=text, title=title) for sid, text, title in items]
+    annotated = list(annotate([clean_article(a) for a in arts], nlp, options))
+    story = Story(id="s", articles=annotated)
+    story.entities = resolve_entities(annotated)
+    story.frame = build_frame(story, nlp)
+    return story
+
+
+def test_clean_headline_drops_kickers_outlets_and_tacked_questions() -> None:
+    assert clean_headline("Breaking News - Three hurt as bus overturns near Leeds") == \
+        "Three hurt as bus overturns near Leeds"
+    assert clean_headline("Storm floods coastal towns | The Daily Courier", "The Daily Courier") == \
+        "Storm floods coastal towns"
+    assert clean_headline("UPDATE 2: Court jails former mayor for fraud") == \
+        "Court jails former mayor for fraud"
+    assert clean_headline("Minister quits cabinet: what happens next?") == "Minister quits cabinet"
+    assert clean_headline("Rovers beat United 2-1 (VIDEO)") == "Rovers beat United 2-1"
+    # a colon that is part of the headline stays
+    assert clean_headline("Bank fire: man charged with arson") == "Bank fire: man charged with arson"
+
+
+SPORT = [
+    ("a", "Rovers beat United 2-1 on Saturday to win the regional cup in Dundee. The winning goal "
+          "came in the last minute.", "Rovers beat United to lift regional cup"),
+    ("b", "Rovers won the regional cup after beating United 2-1 in Dundee on Saturday. Fans "
+          "celebrated in the streets.", "Cup joy for Rovers | Dundee Evening Post"),
+    ("c", "United lost the regional cup final 2-1 to Rovers in Dundee. Their coach blamed the "
+          "referee.", "United coach blames referee for cup final defeat"),
+]
+
+
+def test_most_representative_headline_is_the_title(nlp, options) -> None:
+    story = _story(nlp, options, SPORT)
+    assert choose_headline(story) == "Rovers beat United to lift regional cup"
+    assert story_title(story) == "Rovers beat United to lift regional cup"
+    assert story.title_source == "headline"
+
+
+def test_one_headline_in_three_is_not_the_story_title(nlp, options) -> None:
+    items = [(sid, text, title if sid == "c" else None) for sid, text, title in SPORT]
+    story = _story(nlp, options, items)
+    assert choose_headline(story) is None
+    assert "referee" not in story_title(story)
+
+
+BUSINESS = [
+    ("a", "Harlow Motors agreed to buy the battery maker Voltic for $2 billion, the companies "
+          "said on Monday. Voltic, which was founded in 2009, makes cells for buses.", None),
+    ("b", "Carmaker Harlow Motors will buy Voltic in a $2 billion deal announced on Monday. "
+          "In 2015 a rival bid for Voltic collapsed.", None),
+    ("c", "Harlow Motors is buying Voltic, a battery company, for about $2 billion, according to "
+          "a statement. Shares rose.", None),
+]
+
+
+def test_bare_title_is_who_did_what_from_the_leads(nlp, options) -> None:
+    story = _story(nlp, options, BUSINESS)
+    frame = story.frame
+    assert frame is not None and frame.trigger == "buy"
+    title = story_title(story)
+    assert story.title_source == "lead"
+    low = title.lower()
+    assert "harlow" in low and "voltic" in low and "buy" in low
+    # no attribution, no relative clause, no background sentence
+    assert "said" not in low and "founded" not in low and "rival" not in low
+    assert len(title.split()) <= 14
+
+
+COURT = [
+    ("a", "A judge in Lyon sentenced the former mayor Paul Aubert to three years in prison for "
+          "fraud on Tuesday, prosecutors said. Aubert had denied the charges.", None),
+    ("b", "Former Lyon mayor Paul Aubert was sentenced to three years in prison for fraud by a "
+          "court in Lyon. His lawyer said he would appeal.", None),
+]
+
+
+def test_bare_title_from_a_court_story_names_the_sentence(nlp, options) -> None:
+    story = _story(nlp, options, COURT)
+    title = story_title(story).lower()
+    assert "sentenced" in title and "aubert" in title
+    assert "prosecutors" not in title and "tuesday" not in title
