@@ -42,20 +42,22 @@ def _story_of(st: Store, article_id: str) -> str:
     return next(s.id for s in st.stories() if article_id in s.article_ids)
 
 
-def test_brief_from_stored_annotations_counts_copies_once(store_db: Path, options, monkeypatch) -> None:
-    import newsprism.pipeline
+def test_brief_from_stored_annotations_counts_copies_once(store_db: Path, options, nlp, monkeypatch) -> None:
+    import newsprism.annotate
 
     def no_parsing(*args, **kw):
         raise AssertionError("the store parsed an article it had annotations for")
 
-    monkeypatch.setattr(newsprism.pipeline, "load_pipeline", no_parsing)
+    # the pipeline is still handed over (the event frame parses headlines and leads), but no
+    # stored article is annotated again
+    monkeypatch.setattr(newsprism.annotate, "annotate", no_parsing)
     with Store(store_db, options) as st:
         cbc = next(r[0] for r in st.conn.execute("SELECT id FROM articles WHERE id LIKE '%cbc%'"))
         sid = _story_of(st, cbc)
         summary = st.story(sid)
         assert "mirror-1" in summary.article_ids and summary.copies >= 1
         briefed = st.briefing_articles(sid)
-        result = st.brief(sid)
+        result = st.brief(sid, nlp)
     ids = [a.source_id for a in briefed]
     assert "mirror-1" not in ids and cbc in ids
     data = to_dict(result)
