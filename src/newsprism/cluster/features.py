@@ -150,3 +150,47 @@ def prune(row: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     return sparse.csr_matrix(
         (row.data[top], row.indices[top], np.array([0, keep])), shape=row.shape
     )
+
+
+def dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    """All dot products of the rows of ``a`` with the rows of ``b``, as a dense array.
+
+    Both are mapped onto the columns ``b`` uses before multiplying: a product of matrices with
+    2**18 hashed columns otherwise spends most of its time building a transpose's index."""
+    out_shape = (a.shape[0], b.shape[0])
+    cols = np.unique(b.indices)
+    if not len(cols) or not a.nnz:
+        return np.zeros(out_shape, dtype=np.float32)
+    pos = np.minimum(np.searchsorted(cols, a.indices), len(cols) - 1)
+    hit = cols[pos] == a.indices
+    a_c = sparse.csr_matrix(
+        (np.where(hit, a.data, 0.0), np.where(hit, pos, 0), a.indptr.copy()),
+        shape=(a.shape[0], len(cols)),
+    )
+    a_c.eliminate_zeros()  # in place: hence the copy of the index pointer above
+    b_c = sparse.csr_matrix(
+        (b.data, np.searchsorted(cols, b.indices), b.indptr), shape=(b.shape[0], len(cols))
+    )
+    return np.asarray((a_c @ b_c.T).toarray(), dtype=np.float32)
+
+
+def dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Dot product of two one-row matrices with sorted column indices."""
+    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(np.dot(a.data[ia], b.data[ib]))
+
+
+def row_sum(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The sum of the rows, as a one-row sparse matrix (no dense 2**18-wide intermediate)."""
+    ones = sparse.csr_matrix(np.ones((1, mat.shape[0]), dtype=np.float32))
+    out = (ones @ mat).tocsr()
+    out.sum_duplicates()
+    return out
+
+
+def words_cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Cosine of two one-row matrices over their word columns only (names left out)."""
+    a_w = a[:, :WORD_FEATURES]
+    b_w = b[:, :WORD_FEATURES]
+    norms = float(np.sqrt(a_w.multiply(a_w).sum() * b_w.multiply(b_w).sum()))
+    return dot(a_w.tocsr(), b_w.tocsr()) / norms if norms else 0.0
