@@ -42,7 +42,7 @@ from .features import (
     normalise,
     prune,
     row_sum,
-    words_cosine,
+    words_only,
 )
 from .index import VectorIndex, make_index
 
@@ -153,22 +153,31 @@ class StoryClusterer:
 
     def _link(self, touched: set[str]) -> None:
         """Joins the threads of touched stories and the stories nearest to them."""
-        opts = self.options
-        ids = sorted(sid for sid in touched if sid in self._stories and self._stories[sid].members)
+        ids, near = self._near_stories(touched)
         if not ids:
             return
-        cents = sparse.vstack([self._stories[sid].centroid() for sid in ids], format="csr")
-        found, _ = self._index.search(cents, opts.cluster_neighbours)
-        for sid, keys in zip(ids, found, strict=True):
-            story = self._stories[sid]
-            others = sorted({self._resolve(self._docs[int(k)].story) for k in keys
-                             if int(k) in self._docs} - {sid})  # fmt: skip
-            for oid in others:
-                other = self._stories.get(oid)
-                if other is None or self._root(oid) == self._root(sid):
-                    continue
-                if words_cosine(story.total, other.total) >= opts.cluster_thread:
+        others = sorted(set().union(*near))
+        sims = _cosines([self._stories[sid].total for sid in ids],
+                        [self._stories[oid].total for oid in others], words=True)  # fmt: skip
+        col = {oid: j for j, oid in enumerate(others)}
+        for i, (sid, cands) in enumerate(zip(ids, near, strict=True)):
+            for oid in sorted(cands):
+                if sims[i, col[oid]] >= self.options.cluster_thread:
                     self._union(sid, oid)
+
+    def _near_stories(self, touched: set[str]) -> tuple[list[str], list[set[str]]]:
+        """Touched active stories and, for each, the other active stories of the documents
+        nearest to its centroid."""
+        ids = sorted(sid for sid in touched if sid in self._stories and self._stories[sid].members)
+        if not ids:
+            return [], []
+        cents = sparse.vstack([self._stories[sid].centroid() for sid in ids], format="csr")
+        found, _ = self._index.search(cents, self.options.cluster_neighbours)
+        near = []
+        for sid, keys in zip(ids, found, strict=True):
+            cands = {self._resolve(self._docs[int(k)].story) for k in keys if int(k) in self._docs}
+            near.append({c for c in cands if c != sid and c in self._stories})
+        return ids, near
 
     def stories(self) -> dict[str, list[str]]:
         """Current story id -> its article ids, in the order they were added."""
@@ -249,29 +258,27 @@ class StoryClusterer:
     # ------------------------------------------------------------------ merge and split
 
     def _merge(self, touched: set[str]) -> None:
-        opts = self.options
-        window = opts.cluster_window_days * DAY
-        ids = sorted(sid for sid in touched if sid in self._stories and self._stories[sid].members)
+        window = self.options.cluster_window_days * DAY
+        ids, near = self._near_stories(touched)
         if not ids:
             return
-        cents = sparse.vstack([self._stories[sid].centroid() for sid in ids], format="csr")
-        found, _ = self._index.search(cents, opts.cluster_neighbours)
-        for sid, keys in zip(ids, found, strict=True):
-            story = self._stories.get(self._resolve(sid))
-            if story is None:
+        others = sorted(set().union(*near))
+        sims = _cosines([self._stories[sid].total for sid in ids],
+                        [self._stories[oid].total for oid in others], words=False)  # fmt: skip
+        col = {oid: j for j, oid in enumerate(others)}
+        for i, (sid, cands) in enumerate(zip(ids, near, strict=True)):
+            story = self._stories.get(sid)
+            if story is None:  # merged into another story earlier in this pass
                 continue
-            others = {self._resolve(self._docs[int(k)].story) for k in keys
-                      if int(k) in self._docs} - {story.id}  # fmt: skip
-            best, best_sim = None, opts.cluster_merge
-            for oid in sorted(others):
+            best, best_sim = None, self.options.cluster_merge
+            for oid in sorted(cands):
                 other = self._stories.get(oid)
                 if other is None or other.first > story.last + window:
                     continue
                 if story.first > other.last + window:
                     continue
-                sim = dot(story.total, other.total) / ((story.norm * other.norm) or 1.0)
-                if sim >= best_sim:
-                    best, best_sim = other, sim
+                if sims[i, col[oid]] >= best_sim:
+                    best, best_sim = other, sims[i, col[oid]]
             if best is not None:
                 self._join(story, best)
 
@@ -417,6 +424,18 @@ class StoryClusterer:
         if keys:
             self._index.add(np.asarray(keys, dtype=np.int64), doc_rows)
         return self
+
+
+def _cosines(a: list[sparse.csr_matrix], b: list[sparse.csr_matrix], words: bool) -> np.ndarray:
+    """Cosines of every row of ``a`` with every row of ``b`` (over the word columns only with
+    ``words``), from one product."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    left = sparse.vstack(a, format="csr")
+    right = sparse.vstack(b, format="csr")
+    if words:
+        left, right = words_only(left), words_only(right)
+    return dots(normalise(left), normalise(right))
 
 
 def _bisect(mat: sparse.csr_matrix, rounds: int = 8) -> np.ndarray | None:

@@ -152,13 +152,15 @@ def prune(row: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     )
 
 
-def dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+def dots(a: sparse.csr_matrix, b: sparse.csr_matrix | Prepared) -> np.ndarray:
     """All dot products of the rows of ``a`` with the rows of ``b``, as a dense array.
 
     Both are mapped onto the columns ``b`` uses before multiplying: a product of matrices with
-    2**18 hashed columns otherwise spends most of its time building a transpose's index."""
-    out_shape = (a.shape[0], b.shape[0])
-    cols = np.unique(b.indices)
+    2**18 hashed columns otherwise spends most of its time building a transpose's index. A
+    ``b`` searched often is mapped once with :func:`prepare`."""
+    prep = b if isinstance(b, Prepared) else prepare(b)
+    out_shape = (a.shape[0], prep.rows)
+    cols = prep.cols
     if not len(cols) or not a.nnz:
         return np.zeros(out_shape, dtype=np.float32)
     pos = np.minimum(np.searchsorted(cols, a.indices), len(cols) - 1)
@@ -168,10 +170,26 @@ def dots(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
         shape=(a.shape[0], len(cols)),
     )
     a_c.eliminate_zeros()  # in place: hence the copy of the index pointer above
-    b_c = sparse.csr_matrix(
+    return np.asarray((a_c @ prep.mapped_t).toarray(), dtype=np.float32)
+
+
+class Prepared:
+    """A matrix mapped onto the columns it uses, transposed, ready for :func:`dots`."""
+
+    __slots__ = ("cols", "mapped_t", "rows")
+
+    def __init__(self, cols: np.ndarray, mapped_t: sparse.csr_matrix, rows: int) -> None:
+        self.cols = cols
+        self.mapped_t = mapped_t
+        self.rows = rows
+
+
+def prepare(b: sparse.csr_matrix) -> Prepared:
+    cols = np.unique(b.indices)
+    mapped = sparse.csr_matrix(
         (b.data, np.searchsorted(cols, b.indices), b.indptr), shape=(b.shape[0], len(cols))
     )
-    return np.asarray((a_c @ b_c.T).toarray(), dtype=np.float32)
+    return Prepared(cols, mapped.T.tocsr(), b.shape[0])
 
 
 def dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
@@ -188,9 +206,9 @@ def row_sum(mat: sparse.csr_matrix) -> sparse.csr_matrix:
     return out
 
 
-def words_cosine(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
-    """Cosine of two one-row matrices over their word columns only (names left out)."""
-    a_w = a[:, :WORD_FEATURES]
-    b_w = b[:, :WORD_FEATURES]
-    norms = float(np.sqrt(a_w.multiply(a_w).sum() * b_w.multiply(b_w).sum()))
-    return dot(a_w.tocsr(), b_w.tocsr()) / norms if norms else 0.0
+def words_only(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The rows without their name columns."""
+    out = mat.tocsr(copy=True)
+    out.data[out.indices >= WORD_FEATURES] = 0.0
+    out.eliminate_zeros()
+    return out

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 from scipy import sparse
 
-from .features import FEATURES, dots
+from .features import FEATURES, Prepared, dots, prepare
 
 SKETCH_DIM = 256
 
@@ -62,7 +62,7 @@ class ExactIndex:
     keys are masked and the blocks compacted when half of them are gone."""
 
     def __init__(self) -> None:
-        self._blocks: list[tuple[np.ndarray, sparse.csr_matrix]] = []
+        self._blocks: list[tuple[np.ndarray, sparse.csr_matrix, Prepared]] = []
         self._dead: set[int] = set()
         self._size = 0
 
@@ -71,7 +71,8 @@ class ExactIndex:
 
     def add(self, keys: np.ndarray, rows: sparse.csr_matrix) -> None:
         if len(keys):
-            self._blocks.append((np.asarray(keys, dtype=np.int64), rows.tocsr()))
+            rows = rows.tocsr()
+            self._blocks.append((np.asarray(keys, dtype=np.int64), rows, prepare(rows)))
             self._size += len(keys)
 
     def remove(self, keys: np.ndarray) -> None:
@@ -82,7 +83,7 @@ class ExactIndex:
 
     def _compact(self) -> None:
         blocks = []
-        for keys, rows in self._blocks:
+        for keys, rows, _ in self._blocks:
             alive = np.fromiter((int(k) not in self._dead for k in keys), dtype=bool,
                                 count=len(keys))  # fmt: skip
             if alive.any():
@@ -90,7 +91,7 @@ class ExactIndex:
         if blocks:
             keys = np.concatenate([k for k, _ in blocks])
             rows = sparse.vstack([r for _, r in blocks], format="csr")
-            self._blocks = [(keys, rows)]
+            self._blocks = [(keys, rows, prepare(rows))]
         else:
             self._blocks = []
         self._dead.clear()
@@ -103,7 +104,7 @@ class ExactIndex:
             self._compact()
         best_keys = np.full((n_q, 0), -1, dtype=np.int64)
         best_sims = np.zeros((n_q, 0), dtype=np.float32)
-        for keys, block in self._blocks:
+        for keys, _, block in self._blocks:
             sims = dots(rows, block)
             if self._dead:
                 dead = np.fromiter((int(x) in self._dead for x in keys), dtype=bool,
