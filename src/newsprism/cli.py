@@ -354,6 +354,41 @@ def watch(
 
     watch_command(inputs, db, interval, once, _options(config, model, None, True), out)
 
+@app.command()
+def batch(
+    inputs: Inputs,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for stories.json, stories.csv and one folder per story.")] = Path("out"),
+    engine: Annotated[str, typer.Option("--engine", help="local (this process) or ray (Ray Data; a cluster through RAY_ADDRESS).")] = "local",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray actors briefing stories (each loads spaCy once).")] = 2,
+    config: ConfigOpt = None,
+    model: ModelOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Cluster many articles into stories and brief each story.
+
+    Reads JSONL, Parquet, WARC and the other input formats, clusters the articles into stories
+    and writes OUT/stories.json, OUT/stories.csv and OUT/STORY/briefing.json + briefing.md.
+
+    Example: `newsprism batch crawl.warc.gz feed.jsonl --engine ray -o out/`"""
+    from .batch import ENGINES, run_batch
+
+    if engine not in ENGINES:
+        err.print(f"[red]error:[/] --engine must be one of {', '.join(ENGINES)}")
+        raise typer.Exit(2)
+    opts = _options(config, model, None, quiet)
+    stories, ingested = run_batch(inputs, opts, out, engine=engine, workers=workers)
+    _report_skipped(ingested.skipped, ingested.warnings)
+    if not ingested.articles:
+        err.print(f"[red]no article could be read[/] ({len(ingested.skipped)} item(s) skipped)")
+        raise typer.Exit(2)
+    if not quiet:
+        table = Table("story", "articles", "outlets", "dates", "title")
+        for st in stories:
+            dates = f"{st.first or '?'} .. {st.last or '?'}" if st.first or st.last else ""
+            table.add_row(terminal(st.id), str(st.size), str(len(st.outlets)), terminal(dates), terminal(st.title))
+        err.print(table)
+        err.print(f"{len(stories)} stories written to {terminal(str(out))}", highlight=False)
+
 
 if __name__ == "__main__":
     app()

@@ -529,3 +529,16 @@ class CoverageMatrix:
     groupings: list[str] = field(default_factory=list)
     blindspots: list[Blindspot] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # groups with no outlet here, outlets in no group
+
+
+@dataclass(slots=True)
+class BatchStory:
+    """One row of the stories table a batch run writes (``newsprism batch``)."""
+
+    id: str
+    title: str
+    size: int
+    outlets: list[str] = field(default_factory=list)
+    first: str | None = None  # earliest and latest publication date of its articles
+    last: str | None = None
+    articles: list[str] = field(default_factory=list)

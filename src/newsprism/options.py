@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 ATTRIBUTION_SCOPES: tuple[str, ...] = ("statements", "broad")
-CLUSTER_INDEXES: tuple[str, ...] = ("sklearn", "usearch", "faiss")
+CLUSTER_INDEXES: tuple[str, ...] = ("exact", "sklearn", "usearch", "faiss")
 
 
 @dataclass(slots=True, frozen=True)
@@ -32,11 +32,12 @@ class Options:
     progress: bool = True
     # story clustering (newsprism.cluster); thresholds chosen on ECB+ topics 1-35 (bench/cluster.py)
     cluster_window_days: float = 7.0  # an article joins stories active within this many days
-    cluster_join: float = 0.3  # cosine to a story's centroid needed to join it
+    cluster_join: float = 0.25  # cosine to a story's centroid needed to join it
     cluster_merge: float = 0.5  # cosine between two stories' centroids that merges them
     cluster_split: float = 0.2  # a story's two halves below this cosine are split apart
+    cluster_thread: float = 0.25  # cosine between stories that puts them in one thread (topic)
     cluster_name_weight: float = 0.4  # share of capitalised names in the similarity
-    cluster_index: str = "sklearn"  # sklearn | usearch | faiss (nearest documents)
+    cluster_index: str = "exact"  # exact | sklearn | usearch | faiss (nearest documents)
     cluster_neighbours: int = 20  # nearest documents whose stories are candidates
     cluster_max_docs: int = 200_000  # most documents kept in the index (oldest leave first)
     cluster_centroid_terms: int = 2000  # non-zero terms kept in a story centroid

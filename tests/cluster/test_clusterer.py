@@ -161,3 +161,29 @@ def test_dense_indexes_give_the_same_stories(kind):
         base.add(stream[k : k + 3])
         other.add(stream[k : k + 3])
     assert _partition(other.assignments()) == _partition(base.assignments())
+
+
+QUAKE_A = [
+    "A magnitude 7.1 earthquake struck southern Chile near Valdivia on Monday, killing 12 people. "
+    "Interior Minister Carolina Toha said Onemi teams reached Los Rios by helicopter.",
+    "Rescuers in Valdivia pulled survivors from a collapsed school after the Chile earthquake, "
+    "Carolina Toha told Radio Bio-Bio, as Los Rios counted 12 dead.",
+]
+QUAKE_B = [
+    "A magnitude 6.8 earthquake hit northern Japan near Sendai on Friday, killing 9 people. "
+    "Chief Cabinet Secretary Yoshimasa Hayashi said Self-Defense Forces flew into Miyagi.",
+    "In Sendai, NHK showed Self-Defense Forces searching a collapsed hospital after the Japan "
+    "earthquake; Yoshimasa Hayashi said Miyagi had 9 dead.",
+]
+
+
+def test_two_similar_events_are_two_stories_in_one_thread():
+    # these short texts share few words (word cosine ~0.17): the thread threshold is set below
+    clusterer = StoryClusterer(load_options(cluster_thread=0.15))
+    clusterer.add(_interleave(_docs("a", QUAKE_A), _docs("b", QUAKE_B), _docs("c", COURT)))
+    assign = clusterer.assignments()
+    assert _partition(assign) == {frozenset({"a0", "a1"}), frozenset({"b0", "b1"}),
+                                  frozenset({"c0", "c1", "c2"})}  # fmt: skip
+    threads = clusterer.threads()
+    assert threads[assign["a0"]] == threads[assign["b0"]]
+    assert threads[assign["c0"]] != threads[assign["a0"]]

@@ -33,7 +33,17 @@ from scipy import sparse
 
 from ..model import ClusterDoc
 from ..options import Options, load_options
-from .features import FEATURES, DocFrequencies, Vectoriser, normalise, prune
+from .features import (
+    FEATURES,
+    DocFrequencies,
+    Vectoriser,
+    dot,
+    dots,
+    normalise,
+    prune,
+    row_sum,
+    words_only,
+)
 from .index import VectorIndex, make_index
 
 __all__ = ["ClusterDoc", "StoryClusterer"]
@@ -94,6 +104,8 @@ class StoryClusterer:
         self._seq = 0  # document keys
         self._story_seq = 0
         self._now = 0.0  # latest article time seen
+        self._parent: dict[str, str] = {}  # union-find over story ids: the threads
+        self._fresh: set[str] = set()  # stories made by splits during this batch
 
     # ------------------------------------------------------------------ public
 
@@ -111,12 +123,61 @@ class StoryClusterer:
             touched |= self._place(fresh[start : start + SUB_BATCH])
         self._merge(touched)
         self._split(touched)
+        self._link({self._resolve(sid) for sid in touched} | self._fresh)
+        self._fresh = set()
         self._expire()
         return {d.id: self._resolve(self._story_of[d.id]) for d in fresh}
 
     def assignments(self) -> dict[str, str]:
         """Every article seen -> its current story id (after merges and splits)."""
         return {doc: self._resolve(story) for doc, story in self._story_of.items()}
+
+    def threads(self) -> dict[str, str]:
+        """Every story id (merged ones included) -> its thread: related stories (the same
+        topic, e.g. two earthquakes in one region) whose centroids' word parts (names left out:
+        they are what tells two such events apart) reached ``Options.cluster_thread``; a thread
+        is named by its oldest story id."""
+        ids = set(self._story_of.values()) | set(self._alias) | set(self._stories)
+        return {sid: self._root(self._resolve(sid)) for sid in ids}
+
+    def _root(self, sid: str) -> str:
+        while sid in self._parent:
+            sid = self._parent[sid]
+        return sid
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._root(a), self._root(b)
+        if ra != rb:
+            old, young = sorted((ra, rb))  # ids are numbered in creation order
+            self._parent[young] = old
+
+    def _link(self, touched: set[str]) -> None:
+        """Joins the threads of touched stories and the stories nearest to them."""
+        ids, near = self._near_stories(touched)
+        if not ids:
+            return
+        others = sorted(set().union(*near))
+        sims = _cosines([self._stories[sid].total for sid in ids],
+                        [self._stories[oid].total for oid in others], words=True)  # fmt: skip
+        col = {oid: j for j, oid in enumerate(others)}
+        for i, (sid, cands) in enumerate(zip(ids, near, strict=True)):
+            for oid in sorted(cands):
+                if sims[i, col[oid]] >= self.options.cluster_thread:
+                    self._union(sid, oid)
+
+    def _near_stories(self, touched: set[str]) -> tuple[list[str], list[set[str]]]:
+        """Touched active stories and, for each, the other active stories of the documents
+        nearest to its centroid."""
+        ids = sorted(sid for sid in touched if sid in self._stories and self._stories[sid].members)
+        if not ids:
+            return [], []
+        cents = sparse.vstack([self._stories[sid].centroid() for sid in ids], format="csr")
+        found, _ = self._index.search(cents, self.options.cluster_neighbours)
+        near = []
+        for sid, keys in zip(ids, found, strict=True):
+            cands = {self._resolve(self._docs[int(k)].story) for k in keys if int(k) in self._docs}
+            near.append({c for c in cands if c != sid and c in self._stories})
+        return ids, near
 
     def stories(self) -> dict[str, list[str]]:
         """Current story id -> its article ids, in the order they were added."""
@@ -128,39 +189,56 @@ class StoryClusterer:
     # ------------------------------------------------------------------ placing
 
     def _place(self, docs: list[ClusterDoc]) -> set[str]:
+        """Places one sub-batch. Similarities to the stories as they were before the batch come
+        from one product; the batch's own earlier articles are added on top, so each article
+        sees the stories exactly as the articles before it left them."""
         opts = self.options
         rows = self._vec.vectors(docs)
         keys = np.arange(self._seq, self._seq + len(docs), dtype=np.int64)
         self._seq += len(docs)
         found, _ = self._index.search(rows, opts.cluster_neighbours)
-        inside = (rows @ rows.T).toarray()  # earlier articles of this batch
+        near = [{self._resolve(self._docs[int(k)].story) for k in found[i] if int(k) in self._docs}
+                for i in range(len(docs))]  # fmt: skip
+        known = sorted(set().union(*near) & set(self._stories)) if near else []
+        col = {sid: j for j, sid in enumerate(known)}
+        base = (dots(rows, sparse.vstack([self._stories[s].total for s in known], format="csr"))
+                if known else np.zeros((len(docs), 0), dtype=np.float32))  # fmt: skip
+        inside = dots(rows, rows)
+        norm2 = {sid: self._stories[sid].norm ** 2 for sid in known}
+        added: dict[str, list[int]] = {}  # story -> batch positions placed in it
         window = opts.cluster_window_days * DAY
         touched: set[str] = set()
         for i, doc in enumerate(docs):
             t = _epoch(doc.published)
             t = self._now if t is None else t
             self._now = max(self._now, t)
-            row = rows[i]
-            candidates = {self._docs[int(k)].story for k in found[i] if int(k) in self._docs}
             earlier = np.argsort(-inside[i, :i])[: opts.cluster_neighbours]
-            candidates |= {self._docs[int(keys[j])].story for j in earlier}
-            best, best_sim = None, opts.cluster_join
-            for sid in candidates:
-                story = self._stories.get(self._resolve(sid))
+            candidates = near[i] | {self._docs[int(keys[j])].story for j in earlier}
+            best, best_sim, best_num = None, opts.cluster_join, 0.0
+            for sid in sorted(candidates):
+                story = self._stories.get(sid)
                 if story is None or t > story.last + window or t < story.first - window:
                     continue
-                sim = float((row @ story.total.T).toarray()[0, 0]) / (story.norm or 1.0)
+                num = float(base[i, col[sid]]) if sid in col else 0.0
+                num += float(sum(inside[i, j] for j in added.get(sid, ())))
+                n2 = norm2.get(sid, 0.0)
+                sim = num / np.sqrt(n2) if n2 > 0 else 0.0
                 if sim >= best_sim:
-                    best, best_sim = story, sim
+                    best, best_sim, best_num = story, sim, num
             if best is None:
                 best = self._new_story(t)
-            best.add(row, opts.cluster_centroid_terms)
+                best_num = 0.0
+            norm2[best.id] = norm2.get(best.id, 0.0) + 2 * best_num + float(inside[i, i])
+            added.setdefault(best.id, []).append(i)
             best.size += 1
             best.first, best.last = min(best.first, t), max(best.last, t)
             best.members.append(int(keys[i]))
-            self._docs[int(keys[i])] = _Doc(doc.id, best.id, t, row)
+            self._docs[int(keys[i])] = _Doc(doc.id, best.id, t, rows[i])
             self._story_of[doc.id] = best.id
             touched.add(best.id)
+        for sid, positions in added.items():
+            self._stories[sid].add(row_sum(rows[positions]),
+                                   opts.cluster_centroid_terms)  # fmt: skip
         self._index.add(keys, rows)
         return touched
 
@@ -180,25 +258,27 @@ class StoryClusterer:
     # ------------------------------------------------------------------ merge and split
 
     def _merge(self, touched: set[str]) -> None:
-        opts = self.options
-        window = opts.cluster_window_days * DAY
-        for sid in sorted(touched):
-            story = self._stories.get(self._resolve(sid))
-            if story is None or not story.members:
+        window = self.options.cluster_window_days * DAY
+        ids, near = self._near_stories(touched)
+        if not ids:
+            return
+        others = sorted(set().union(*near))
+        sims = _cosines([self._stories[sid].total for sid in ids],
+                        [self._stories[oid].total for oid in others], words=False)  # fmt: skip
+        col = {oid: j for j, oid in enumerate(others)}
+        for i, (sid, cands) in enumerate(zip(ids, near, strict=True)):
+            story = self._stories.get(sid)
+            if story is None:  # merged into another story earlier in this pass
                 continue
-            found, _ = self._index.search(story.centroid(), opts.cluster_neighbours)
-            others = {self._resolve(self._docs[int(k)].story) for k in found[0]
-                      if int(k) in self._docs} - {story.id}  # fmt: skip
-            best, best_sim = None, opts.cluster_merge
-            for oid in sorted(others):
+            best, best_sim = None, self.options.cluster_merge
+            for oid in sorted(cands):
                 other = self._stories.get(oid)
                 if other is None or other.first > story.last + window:
                     continue
                 if story.first > other.last + window:
                     continue
-                sim = float((story.centroid() @ other.centroid().T).toarray()[0, 0])
-                if sim >= best_sim:
-                    best, best_sim = other, sim
+                if sims[i, col[oid]] >= best_sim:
+                    best, best_sim = other, sims[i, col[oid]]
             if best is not None:
                 self._join(story, best)
 
@@ -211,6 +291,7 @@ class StoryClusterer:
         for k in gone.members:
             self._docs[k].story = keep.id
         self._alias[gone.id] = keep.id
+        self._union(keep.id, gone.id)
         del self._stories[gone.id]
 
     def _split(self, touched: set[str]) -> None:
@@ -226,9 +307,9 @@ class StoryClusterer:
             part = _bisect(mat)
             if part is None:
                 continue
-            c0 = normalise(sparse.csr_matrix(mat[part == 0].sum(axis=0)))
-            c1 = normalise(sparse.csr_matrix(mat[part == 1].sum(axis=0)))
-            if float((c0 @ c1.T).toarray()[0, 0]) >= self.options.cluster_split:
+            c0 = normalise(row_sum(mat[part == 0]))
+            c1 = normalise(row_sum(mat[part == 1]))
+            if dot(c0, c1) >= self.options.cluster_split:
                 continue
             small = min(int(part.sum()), int((part == 0).sum()))
             if small * 3 < len(members):
@@ -241,16 +322,18 @@ class StoryClusterer:
         times = [self._docs[k].time for k in moved]
         new = self._new_story(min(times))
         new.last = max(times)
-        new.add(sparse.csr_matrix(rows.sum(axis=0)), keep)
+        new.add(row_sum(rows), keep)
         new.size = len(moved)
         new.members = moved
         new.checked = new.size
+        self._union(story.id, new.id)
+        self._fresh.add(new.id)
         gone = set(moved)
         story.members = [k for k in story.members if k not in gone]
         story.size -= len(moved)
         story.total = sparse.csr_matrix((1, FEATURES), dtype=np.float32)
-        story.add(sparse.csr_matrix(
-            sparse.vstack([self._docs[k].row for k in story.members]).sum(axis=0)), keep)
+        story.add(row_sum(sparse.vstack([self._docs[k].row for k in story.members],
+                                        format="csr")), keep)  # fmt: skip
         for k in moved:
             self._docs[k].story = new.id
             self._story_of[self._docs[k].id] = new.id
@@ -296,6 +379,7 @@ class StoryClusterer:
             "n_docs": self._vec.frequencies.n_docs,
             "story_of": self._story_of,
             "alias": self._alias,
+            "parent": self._parent,
             "docs": [[k, self._docs[k].id, self._docs[k].story, self._docs[k].time]
                      for k in doc_keys],
             "stories": [[s.id, s.created, s.first, s.last, s.size, s.members, s.checked]
@@ -327,6 +411,7 @@ class StoryClusterer:
         self._seq, self._story_seq, self._now = meta["seq"], meta["story_seq"], meta["now"]
         self._story_of = dict(meta["story_of"])
         self._alias = dict(meta["alias"])
+        self._parent = dict(meta["parent"])
         keys = []
         for i, (k, did, sid, t) in enumerate(meta["docs"]):
             self._docs[int(k)] = _Doc(did, sid, float(t), doc_rows[i])
@@ -341,26 +426,37 @@ class StoryClusterer:
         return self
 
 
+def _cosines(a: list[sparse.csr_matrix], b: list[sparse.csr_matrix], words: bool) -> np.ndarray:
+    """Cosines of every row of ``a`` with every row of ``b`` (over the word columns only with
+    ``words``), from one product."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    left = sparse.vstack(a, format="csr")
+    right = sparse.vstack(b, format="csr")
+    if words:
+        left, right = words_only(left), words_only(right)
+    return dots(normalise(left), normalise(right))
+
+
 def _bisect(mat: sparse.csr_matrix, rounds: int = 8) -> np.ndarray | None:
     """Spherical 2-means of the rows, seeded with the row least like the centroid and the row
     least like that one; ``None`` when the rows do not fall into two groups."""
-    centre = normalise(sparse.csr_matrix(mat.sum(axis=0)))
-    a = int(np.argmin((mat @ centre.T).toarray().ravel()))
-    b = int(np.argmin((mat @ mat[a].T).toarray().ravel()))
+    centre = normalise(row_sum(mat))
+    a = int(np.argmin(dots(mat, centre).ravel()))
+    b = int(np.argmin(dots(mat, mat[a]).ravel()))
     if a == b:
         return None
     seeds = sparse.vstack([mat[a], mat[b]], format="csr")
     part = np.zeros(mat.shape[0], dtype=np.int64)
     for _ in range(rounds):
-        sims = (mat @ seeds.T).toarray()
+        sims = dots(mat, seeds)
         new = np.argmax(sims, axis=1)
         if new.min() == new.max():
             return None
         if np.array_equal(new, part):
             break
         part = new
-        seeds = normalise(sparse.vstack([sparse.csr_matrix(mat[part == g].sum(axis=0))
-                                         for g in (0, 1)], format="csr"))  # fmt: skip
+        seeds = normalise(sparse.vstack([row_sum(mat[part == g]) for g in (0, 1)], format="csr"))
     return part
 
 

@@ -150,3 +150,65 @@ def prune(row: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
     return sparse.csr_matrix(
         (row.data[top], row.indices[top], np.array([0, keep])), shape=row.shape
     )
+
+
+def dots(a: sparse.csr_matrix, b: sparse.csr_matrix | Prepared) -> np.ndarray:
+    """All dot products of the rows of ``a`` with the rows of ``b``, as a dense array.
+
+    Both are mapped onto the columns ``b`` uses before multiplying: a product of matrices with
+    2**18 hashed columns otherwise spends most of its time building a transpose's index. A
+    ``b`` searched often is mapped once with :func:`prepare`."""
+    prep = b if isinstance(b, Prepared) else prepare(b)
+    out_shape = (a.shape[0], prep.rows)
+    cols = prep.cols
+    if not len(cols) or not a.nnz:
+        return np.zeros(out_shape, dtype=np.float32)
+    pos = np.minimum(np.searchsorted(cols, a.indices), len(cols) - 1)
+    hit = cols[pos] == a.indices
+    a_c = sparse.csr_matrix(
+        (np.where(hit, a.data, 0.0), np.where(hit, pos, 0), a.indptr.copy()),
+        shape=(a.shape[0], len(cols)),
+    )
+    a_c.eliminate_zeros()  # in place: hence the copy of the index pointer above
+    return np.asarray((a_c @ prep.mapped_t).toarray(), dtype=np.float32)
+
+
+class Prepared:
+    """A matrix mapped onto the columns it uses, transposed, ready for :func:`dots`."""
+
+    __slots__ = ("cols", "mapped_t", "rows")
+
+    def __init__(self, cols: np.ndarray, mapped_t: sparse.csr_matrix, rows: int) -> None:
+        self.cols = cols
+        self.mapped_t = mapped_t
+        self.rows = rows
+
+
+def prepare(b: sparse.csr_matrix) -> Prepared:
+    cols = np.unique(b.indices)
+    mapped = sparse.csr_matrix(
+        (b.data, np.searchsorted(cols, b.indices), b.indptr), shape=(b.shape[0], len(cols))
+    )
+    return Prepared(cols, mapped.T.tocsr(), b.shape[0])
+
+
+def dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Dot product of two one-row matrices with sorted column indices."""
+    _, ia, ib = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(np.dot(a.data[ia], b.data[ib]))
+
+
+def row_sum(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The sum of the rows, as a one-row sparse matrix (no dense 2**18-wide intermediate)."""
+    ones = sparse.csr_matrix(np.ones((1, mat.shape[0]), dtype=np.float32))
+    out = (ones @ mat).tocsr()
+    out.sum_duplicates()
+    return out
+
+
+def words_only(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The rows without their name columns."""
+    out = mat.tocsr(copy=True)
+    out.data[out.indices >= WORD_FEATURES] = 0.0
+    out.eliminate_zeros()
+    return out

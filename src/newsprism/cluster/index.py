@@ -1,9 +1,11 @@
 """Nearest-neighbour indexes over the documents inside the clustering window.
 
-Three interchangeable backends (``Options.cluster_index``), compared in ``bench/scale.py``:
+Four interchangeable backends (``Options.cluster_index``), compared in ``bench/scale.py``:
 
-- ``"sklearn"``: exact cosine over the sparse TF-IDF rows (``NearestNeighbors``, brute force,
-  refitted lazily after the index changed);
+- ``"exact"``: exact inner products over the sparse TF-IDF rows, kept in blocks as they arrive
+  (:func:`.features.dots`);
+- ``"sklearn"``: the same exact cosine through ``NearestNeighbors`` (brute force, refitted
+  lazily after the index changed);
 - ``"usearch"``: HNSW (``usearch``) over a dense sketch of the rows;
 - ``"faiss"``: exact inner product (``faiss-cpu`` ``IndexFlatIP`` with ids) over the same sketch.
 
@@ -20,7 +22,7 @@ from typing import Any, Protocol
 import numpy as np
 from scipy import sparse
 
-from .features import FEATURES
+from .features import FEATURES, Prepared, dots, prepare
 
 SKETCH_DIM = 256
 
@@ -53,6 +55,69 @@ class _Sketch:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0.0] = 1.0
         return np.ascontiguousarray(out / norms)
+
+
+class ExactIndex:
+    """Exact sparse inner products; rows are kept in the blocks they were added in, removed
+    keys are masked and the blocks compacted when half of them are gone."""
+
+    def __init__(self) -> None:
+        self._blocks: list[tuple[np.ndarray, sparse.csr_matrix, Prepared]] = []
+        self._dead: set[int] = set()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def add(self, keys: np.ndarray, rows: sparse.csr_matrix) -> None:
+        if len(keys):
+            rows = rows.tocsr()
+            self._blocks.append((np.asarray(keys, dtype=np.int64), rows, prepare(rows)))
+            self._size += len(keys)
+
+    def remove(self, keys: np.ndarray) -> None:
+        self._dead.update(int(k) for k in keys)
+        self._size -= len(keys)
+        if len(self._dead) * 2 > self._size:
+            self._compact()
+
+    def _compact(self) -> None:
+        blocks = []
+        for keys, rows, _ in self._blocks:
+            alive = np.fromiter((int(k) not in self._dead for k in keys), dtype=bool,
+                                count=len(keys))  # fmt: skip
+            if alive.any():
+                blocks.append((keys[alive], rows[np.flatnonzero(alive)]))
+        if blocks:
+            keys = np.concatenate([k for k, _ in blocks])
+            rows = sparse.vstack([r for _, r in blocks], format="csr")
+            self._blocks = [(keys, rows, prepare(rows))]
+        else:
+            self._blocks = []
+        self._dead.clear()
+
+    def search(self, rows: sparse.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+        n_q = rows.shape[0]
+        if not self._blocks or n_q == 0:
+            return np.full((n_q, 0), -1), np.zeros((n_q, 0))
+        if len(self._blocks) > 8:
+            self._compact()
+        best_keys = np.full((n_q, 0), -1, dtype=np.int64)
+        best_sims = np.zeros((n_q, 0), dtype=np.float32)
+        for keys, _, block in self._blocks:
+            sims = dots(rows, block)
+            if self._dead:
+                dead = np.fromiter((int(x) in self._dead for x in keys), dtype=bool,
+                                   count=len(keys))  # fmt: skip
+                sims[:, dead] = -np.inf
+            all_keys = np.concatenate([best_keys, np.broadcast_to(keys, (n_q, len(keys)))], axis=1)
+            all_sims = np.concatenate([best_sims, sims], axis=1)
+            take = min(k, all_sims.shape[1])
+            top = np.argpartition(-all_sims, take - 1, axis=1)[:, :take]
+            best_keys = np.take_along_axis(all_keys, top, axis=1)
+            best_sims = np.take_along_axis(all_sims, top, axis=1)
+        best_keys[~np.isfinite(best_sims)] = -1
+        return best_keys, best_sims
 
 
 class SklearnIndex:
@@ -149,10 +214,12 @@ class FaissIndex:
 
 
 def make_index(kind: str) -> VectorIndex:
+    if kind == "exact":
+        return ExactIndex()
     if kind == "sklearn":
         return SklearnIndex()
     if kind == "usearch":
         return UsearchIndex()
     if kind == "faiss":
         return FaissIndex()
-    raise ValueError(f"unknown cluster_index {kind!r} (sklearn | usearch | faiss)")
+    raise ValueError(f"unknown cluster_index {kind!r} (exact | sklearn | usearch | faiss)")

@@ -1,0 +1,201 @@
+"""Story clustering quality: newsprism's incremental clusterer vs TF-IDF + agglomerative clustering.
+
+Streams (see ``bench/_streams.py`` for the readers and the order): ECB+ all 982 articles as one
+stream, undated, fed in batches of ``--batch`` articles; WikiRef220 (220 articles) likewise.
+
+newsprism gives two levels: **stories** (one event; scored against ECB+ subtopics) and
+**threads** (related stories, e.g. two different celebrity rehab stays; scored against ECB+
+topics). Both levels are also scored against the other gold level, for the record.
+Scores: B³ precision / recall / F1 (every article weighted equally); V-measure on WikiRef.
+
+Baseline, in the same run: TF-IDF (scikit-learn ``TfidfVectorizer``, sublinear tf, English stop
+words, fitted on the whole stream at once: a batch method) + ``AgglomerativeClustering``
+(average linkage, cosine distance), with its distance threshold chosen on ECB+ topics 1-35 by
+grid search (0.30-0.98, step 0.02), one threshold for the topic level and one for the subtopic
+level, each maximising that level's B³ F1.
+
+newsprism's thresholds (``cluster_join``, ``cluster_name_weight``, ``cluster_thread`` in
+settings.toml) were chosen with ``--tune``: a grid over those three on the ECB+ topics 1-35
+stream, maximising the mean of topic F1 (threads) and subtopic F1 (stories). Topics 36-45 were
+never read; their rows are the blind numbers. WikiRef is scored with the same settings.
+
+Run: ``python bench/cluster.py`` (``--tune`` for the grid; ``--batch 10``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import v_measure_score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _streams import (  # noqa: E402
+    BLIND_TOPICS,
+    TUNE_TOPICS,
+    LabelledDoc,
+    ecb_stream,
+    wikiref_stream,
+)
+from _table import print_table  # noqa: E402
+
+from newsprism.cluster import ClusterDoc, StoryClusterer  # noqa: E402
+from newsprism.options import Options, load_options  # noqa: E402
+
+Scores = tuple[float, float, float]
+
+
+def b_cubed(gold: dict[str, str], pred: dict[str, str]) -> Scores:
+    """B³ precision, recall, F1 over the documents in ``gold``."""
+    g_sets: dict[str, set[str]] = defaultdict(set)
+    p_sets: dict[str, set[str]] = defaultdict(set)
+    for d in gold:
+        g_sets[gold[d]].add(d)
+        p_sets[pred[d]].add(d)
+    p = r = 0.0
+    for d in gold:
+        both = len(g_sets[gold[d]] & p_sets[pred[d]])
+        p += both / len(p_sets[pred[d]])
+        r += both / len(g_sets[gold[d]])
+    p, r = p / len(gold), r / len(gold)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def run_newsprism(docs: list[LabelledDoc], options: Options, batch: int) -> tuple[dict, dict]:
+    """(article -> story, article -> thread) after feeding the stream in batches."""
+    clusterer = StoryClusterer(options)
+    for k in range(0, len(docs), batch):
+        clusterer.add([ClusterDoc(d.id, d.text, d.title) for d in docs[k : k + batch]])
+    stories = clusterer.assignments()
+    threads = clusterer.threads()
+    return stories, {d: threads[s] for d, s in stories.items()}
+
+
+def _tfidf(docs: list[LabelledDoc]) -> np.ndarray:
+    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1)
+    return vec.fit_transform([f"{d.title or ''}\n{d.text}" for d in docs]).toarray()
+
+
+def run_agglomerative(x: np.ndarray, docs: list[LabelledDoc], threshold: float) -> dict[str, str]:
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    )
+    labels = model.fit_predict(x)
+    return {d.id: str(lab) for d, lab in zip(docs, labels, strict=True)}
+
+
+def tune_agglomerative(docs: list[LabelledDoc]) -> tuple[float, float]:
+    """Distance thresholds maximising topic and subtopic B³ F1 on ``docs``."""
+    x = _tfidf(docs)
+    topic = {d.id: d.topic for d in docs}
+    sub = {d.id: d.subtopic for d in docs}
+    best_t = best_s = (-1.0, 0.0)
+    for th in np.arange(0.30, 0.99, 0.02):
+        pred = run_agglomerative(x, docs, float(th))
+        best_t = max(best_t, (b_cubed(topic, pred)[2], float(th)))
+        best_s = max(best_s, (b_cubed(sub, pred)[2], float(th)))
+    return best_t[1], best_s[1]
+
+
+def _subset(labels: dict[str, str], ids: set[str]) -> dict[str, str]:
+    return {d: v for d, v in labels.items() if d in ids}
+
+
+def _fmt(s: Scores) -> list[str]:
+    return [f"{v:.3f}" for v in s]
+
+
+def ecb_tables(options: Options, batch: int) -> None:
+    docs = ecb_stream(TUNE_TOPICS + BLIND_TOPICS)
+    tune_ids = {d.id for d in docs if int(d.topic) in TUNE_TOPICS}
+    blind_ids = {d.id for d in docs if int(d.topic) in BLIND_TOPICS}
+    topic = {d.id: d.topic for d in docs}
+    sub = {d.id: d.subtopic for d in docs}
+    t0 = time.perf_counter()
+    stories, threads = run_newsprism(docs, options, batch)
+    t_np = time.perf_counter() - t0
+    th_topic, th_sub = tune_agglomerative([d for d in docs if d.id in tune_ids])
+    t0 = time.perf_counter()
+    x = _tfidf(docs)
+    agg_topic = run_agglomerative(x, docs, th_topic)
+    agg_sub = run_agglomerative(x, docs, th_sub)
+    t_agg = time.perf_counter() - t0
+    print(f"\nECB+: {len(docs)} articles, {len(set(topic.values()))} topics, "
+          f"{len(set(sub.values()))} subtopics; newsprism {len(set(stories.values()))} stories "
+          f"in {len(set(threads.values()))} threads ({t_np:.1f} s, batches of {batch}); "
+          f"agglomerative thresholds: topic {th_topic:.2f}, subtopic {th_sub:.2f} "
+          f"(tuned on topics 1-35; {t_agg:.1f} s)")  # fmt: skip
+    rows = []
+    for part, ids in (("1-35 (tuning)", tune_ids), ("36-45 (blind)", blind_ids),
+                      ("all 1-45", tune_ids | blind_ids)):  # fmt: skip
+        g_t, g_s = _subset(topic, ids), _subset(sub, ids)
+        rows += [
+            [part, "topic", "newsprism threads", *_fmt(b_cubed(g_t, threads))],
+            [part, "topic", "TF-IDF + agglomerative", *_fmt(b_cubed(g_t, agg_topic))],
+            [part, "topic", "(newsprism stories)", *_fmt(b_cubed(g_t, stories))],
+            [part, "subtopic", "newsprism stories", *_fmt(b_cubed(g_s, stories))],
+            [part, "subtopic", "TF-IDF + agglomerative", *_fmt(b_cubed(g_s, agg_sub))],
+            [part, "subtopic", "(newsprism threads)", *_fmt(b_cubed(g_s, threads))],
+        ]
+    print_table(["topics", "gold level", "system", "B3 P", "B3 R", "B3 F1"], rows)
+
+
+def wikiref_table(options: Options, batch: int) -> None:
+    docs = wikiref_stream()
+    gold = {d.id: d.topic for d in docs}
+    stories, threads = run_newsprism(docs, options, batch)
+    ecb_tune = [d for d in ecb_stream(TUNE_TOPICS)]
+    th_topic, _ = tune_agglomerative(ecb_tune)
+    agg = run_agglomerative(_tfidf(docs), docs, th_topic)
+    print(f"\nWikiRef220: {len(docs)} articles, {len(set(gold.values()))} topics "
+          f"(5 large + 11 small); agglomerative at the ECB+ topic threshold {th_topic:.2f}")
+    ids = [d.id for d in docs]
+    rows = []
+    for name, pred in (("newsprism threads", threads), ("newsprism stories", stories),
+                       ("TF-IDF + agglomerative", agg)):  # fmt: skip
+        v = v_measure_score([gold[i] for i in ids], [pred[i] for i in ids])
+        rows.append([name, len(set(pred.values())), *_fmt(b_cubed(gold, pred)), f"{v:.3f}"])
+    print_table(["system", "clusters", "B3 P", "B3 R", "B3 F1", "V-measure"], rows)
+
+
+def tune(batch: int) -> None:
+    """Grid on ECB+ topics 1-35 only; prints every setting and the best."""
+    docs = ecb_stream(TUNE_TOPICS)
+    topic = {d.id: d.topic for d in docs}
+    sub = {d.id: d.subtopic for d in docs}
+    rows = []
+    for join, weight, thread in itertools.product((0.2, 0.25, 0.3, 0.35), (0.2, 0.4),
+                                                  (0.08, 0.12, 0.16)):  # fmt: skip
+        opts = load_options(cluster_join=join, cluster_name_weight=weight, cluster_thread=thread)
+        stories, threads = run_newsprism(docs, opts, batch)
+        f_t, f_s = b_cubed(topic, threads)[2], b_cubed(sub, stories)[2]
+        rows.append([join, weight, thread, f"{f_t:.3f}", f"{f_s:.3f}", f"{(f_t + f_s) / 2:.3f}"])
+        print(*rows[-1], flush=True)
+    rows.sort(key=lambda r: -float(r[-1]))
+    print("\nECB+ topics 1-35, best first")
+    print_table(["join", "name weight", "thread", "topic F1", "subtopic F1", "mean"], rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--tune", action="store_true", help="grid search on ECB+ topics 1-35")
+    ap.add_argument("--batch", type=int, default=10, help="articles per add() call")
+    args = ap.parse_args()
+    if args.tune:
+        tune(args.batch)
+        return
+    options = load_options()
+    ecb_tables(options, args.batch)
+    wikiref_table(options, args.batch)
+
+
+if __name__ == "__main__":
+    main()
