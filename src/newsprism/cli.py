@@ -293,8 +293,10 @@ def _check_outlet_groups(path: str) -> None:
 
 def _register_extra_commands() -> None:
     from .cli_export import export
+    from .web.cli import serve
 
     app.command("export")(export)
+    app.command("serve")(serve)
 
 
 _register_extra_commands()

@@ -49,6 +49,9 @@ class Options:
     near_duplicate_threshold: float = 0.7
     near_duplicate_containment: float = 0.9
 
+    # newsprism serve: the largest file (or pasted text) one upload may be, in bytes
+    web_max_upload_bytes: int = 20_000_000
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
