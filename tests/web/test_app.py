@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.web.app import create_app
+from newsprism.web.security import CSRF_COOKIE
+from newsprism.web.service import Library, UploadRefused, safe_name
+
+PAYLOAD = ('<script>alert("x")</script> Storm floods <img src=x onerror=alert(1)> the harbour town.\n\n'
+           'Rescuers said 40 people were evacuated from the harbour on Monday, the mayor said.')
+
+
+@pytest.fixture(scope="module")
+def client(web_library: Library) -> TestClient:
+    c = TestClient(create_app(web_library), base_url="http://127.0.0.1:8000")
+    c.get("/")  # the CSRF cookie
+    return c
+
+
+def _token(client: TestClient) -> str:
+    return client.cookies[CSRF_COOKIE]
+
+
+def test_stories_page_lists_filters_and_searches(client: TestClient) -> None:
+    stories = client.get("/api/stories").json()
+    assert stories and all(s["articles"] >= 1 for s in stories)
+    page = client.get("/")
+    assert page.status_code == 200
+    for s in stories:
+        assert f'/story/{s["id"]}' in page.text
+    outlet = stories[0]["outlets"][0]
+    only = client.get("/api/stories", params={"outlet": outlet}).json()
+    assert only and all(outlet in s["outlets"] for s in only)
+    assert client.get("/api/stories", params={"q": "zzzz-no-such-word"}).json() == []
+    hits = client.get("/api/search", params={"q": "chemical"}).json()
+    assert hits and all("chemical" in h["context"].lower() for h in hits)
+    assert client.get("/api/stories", params={"since": "2999-01-01"}).json() == []
+
+
+def test_story_page_is_the_report_with_a_strict_policy(client: TestClient) -> None:
+    sid = client.get("/api/stories").json()[0]["id"]
+    r = client.get(f"/story/{sid}")
+    assert r.status_code == 200
+    for section in ("summary", "quotes", "sources"):
+        assert f'id="{section}"' in r.text
+    csp = r.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in csp and "http" not in csp and "'sha256-" in csp
+    assert not re.search(r'(src|href)="(https?:)?//', r.text.replace('href="http', 'href="#'))
+    data = client.get(f"/api/stories/{sid}/briefing").json()
+    assert data["story"]["id"] == sid
+    assert client.get(f"/api/stories/{sid}/quotes").json() == data["quotes"]
+
+
+def test_article_view_marks_spans_by_kind_and_shows_removed_apart(client: TestClient) -> None:
+    sid = client.get("/api/stories").json()[0]["id"]
+    art = client.get("/api/stories").json()[0]["article_ids"][0]
+    a = client.get(f"/api/articles/{art}").json()
+    assert a["story"] == sid and a["spans"]
+    text = a["source"]["text"]
+    for sp in a["spans"]:
+        assert 0 <= sp["start"] < sp["end"] <= len(text)
+    page = client.get(f"/article/{art}").text
+    assert 'class="hl ' in page and 'id="removed"' in page
+    kinds = {sp["kind"] for sp in a["spans"]}
+    for k in kinds:
+        assert f'<span class="hl {k}">{k}</span>' in page
+
+
+def test_entity_page_lists_mentions(client: TestClient) -> None:
+    sid = client.get("/api/stories").json()[0]["id"]
+    data = client.get(f"/api/stories/{sid}/briefing").json()
+    named = next(e for e in data["entities"] if e["mentions"])
+    page = client.get("/entity", params={"name": named["name"]}).text
+    assert page.count("<li><a href=\"/article/") >= len(named["mentions"])
+
+
+def test_injection_payload_is_shown_as_text(client: TestClient) -> None:
+    r = client.post("/add", data={"text": PAYLOAD, "csrf_token": _token(client)})
+    assert r.status_code == 200, r.text
+    assert "<script>alert" not in r.text and "<img src=x" not in r.text
+    art = re.search(r'href="/article/([^"]+)"', r.text).group(1)
+    page = client.get(f"/article/{art}").text
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert" in page
+    found = client.get("/api/stories", params={"q": "harbour"}).json()
+    assert found
+    story = client.get(f"/story/{found[0]['id']}").text
+    assert "<script>alert" not in story and "&lt;script&gt;alert" in story
+
+
+def test_form_posts_need_the_token_and_this_origin(client: TestClient) -> None:
+    assert client.post("/add", data={"text": PAYLOAD}).status_code == 403
+    assert client.post("/add", data={"text": PAYLOAD, "csrf_token": "forged"}).status_code == 403
+    other = client.post("/add", data={"text": PAYLOAD, "csrf_token": _token(client)},
+                        headers={"Origin": "http://evil.example"})
+    assert other.status_code == 403
+    api = client.post("/api/ingest", files={"files": ("a.txt", b"text")}, headers={"Origin": "http://evil.example"})
+    assert api.status_code == 403
+
+
+def test_uploads_are_limited_in_type_and_size(client: TestClient, web_library: Library) -> None:
+    r = client.post("/add", data={"csrf_token": _token(client)}, files={"files": ("run.exe", b"MZ")})
+    assert r.status_code == 415 and "only" in r.text
+    small = Library(web_library.path, web_library.options.with_overrides(web_max_upload_bytes=1000),
+                    nlp=web_library.nlp())
+    c = TestClient(create_app(small), base_url="http://127.0.0.1:8000")
+    c.get("/")
+    big = c.post("/add", data={"csrf_token": c.cookies[CSRF_COOKIE]}, files={"files": ("big.txt", b"word " * 1000)})
+    assert big.status_code == 413 and "larger" in big.text
+    empty = c.post("/add", data={"csrf_token": c.cookies[CSRF_COOKIE], "text": "  "})
+    assert empty.status_code == 400
+
+
+def test_no_path_traversal() -> None:
+    assert safe_name("../../etc/passwd.txt") == "passwd.txt"
+    assert safe_name("..\\..\\win.ini.html") == "win.ini.html"
+    assert safe_name(".hidden.txt") == "hidden.txt"
+    with pytest.raises(UploadRefused):
+        safe_name("../../etc/passwd")
+
+
+def test_no_file_outside_the_store_is_served(client: TestClient) -> None:
+    for path in ("/static/../service.py", "/static/..%2Fservice.py", "/article/..%2F..%2Fetc%2Fpasswd",
+                 "/story/..%2F..%2Fetc%2Fpasswd"):
+        r = client.get(path)
+        assert r.status_code == 404, path
+        assert "import" not in r.text and "root:" not in r.text
+
+
+def test_api_ingest_says_where_the_article_went(client: TestClient) -> None:
+    story = client.get("/api/stories").json()[0]
+    base = client.get(f"/api/articles/{story['article_ids'][0]}").json()["source"]["text"]
+    copy = "Copied report\n\n" + base
+    r = client.post("/api/ingest", json={"texts": [copy]})
+    assert r.status_code == 200, r.text
+    placed = r.json()["placed"]
+    assert len(placed) == 1 and placed[0]["story_id"] == story["id"] and not placed[0]["new_story"]
+    assert placed[0]["duplicate_of"] == story["article_ids"][0]
+    assert client.post("/api/ingest", json={"texts": []}).status_code == 422
