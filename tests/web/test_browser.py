@@ -89,6 +89,38 @@ def test_story_sections_and_a_citation_highlights_its_span(server: str, browser:
     browser.save_screenshot(str(ARTEFACTS / "story-citation.png"))
 
 
+def test_upload_joins_its_story_and_a_payload_stays_text(server: str, browser: webdriver.Chrome,
+                                                         tmp_path: Path) -> None:
+    browser.get(server + "/api/stories")
+    first = browser.find_element(By.TAG_NAME, "body").text
+    assert '"id"' in first
+    story_title = browser.execute_script("return JSON.parse(document.body.innerText)[0].title")
+    art = browser.execute_script("return JSON.parse(document.body.innerText)[0].article_ids[0]")
+    browser.get(server + f"/api/articles/{art}")
+    text = browser.execute_script("return JSON.parse(document.body.innerText).source.text")
+    upload = tmp_path / "syndicated.txt"
+    upload.write_text("A syndicated copy\n\n" + text, encoding="utf-8")
+    browser.get(server + "/add")
+    browser.find_element(By.ID, "files").send_keys(str(upload))
+    browser.find_element(By.CSS_SELECTOR, "#add button").click()
+    _wait(browser).until(ec.presence_of_element_located((By.ID, "summary")))
+    placed = browser.find_element(By.ID, "placed").text
+    assert "joined the story" in placed and story_title in placed
+    browser.save_screenshot(str(ARTEFACTS / "upload-joined.png"))
+
+    browser.get(server + "/add")
+    browser.find_element(By.ID, "text").send_keys(
+        'Harbour <b>bold</b><script>document.title="pwned"</script>\n\nCrews said 12 boats sank on Friday.')
+    browser.find_element(By.CSS_SELECTOR, "#add button").click()
+    _wait(browser).until(ec.presence_of_element_located((By.ID, "placed")))
+    browser.find_element(By.CSS_SELECTOR, "#placed a").click()
+    _wait(browser).until(ec.presence_of_element_located((By.ID, "text")))
+    body = browser.find_element(By.ID, "text").text
+    assert '<script>document.title="pwned"</script>' in body and "<b>bold</b>" in body
+    assert browser.title != "pwned" and not browser.find_elements(By.CSS_SELECTOR, "#text b, #text script")
+    browser.save_screenshot(str(ARTEFACTS / "payload-as-text.png"))
+
+
 def test_phone_width_layout(server: str, browser: webdriver.Chrome) -> None:
     browser.set_window_size(390, 844)
     try:

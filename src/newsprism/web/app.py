@@ -44,7 +44,13 @@ def create_app(library: Library) -> FastAPI:
     async def store_error(request: Request, exc: StoreError) -> HTMLResponse | JSONResponse:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, status_code=404)
-        return page(request, "error.html.j2", 404, message=str(exc))
+        return page(request, "error.html.j2", 404, message=str(exc), heading="Not found")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> HTMLResponse | JSONResponse:
+        if request.url.path.startswith("/api/") or request.method == "GET" and exc.status_code == 404:
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page(request, "error.html.j2", exc.status_code, message=str(exc.detail), heading="Refused")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories(request: Request, q: str = "", outlet: str = "", since: str = "", until: str = "") -> HTMLResponse:

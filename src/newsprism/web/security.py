@@ -36,7 +36,7 @@ async def headers_middleware(request: Request, call_next: Callable[[Request], Aw
     response = await call_next(request)
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make browsers post Origin: null
     response.headers["X-Frame-Options"] = "DENY"
     if CSRF_COOKIE not in request.cookies:
         token = getattr(request.state, "csrf", None) or secrets.token_urlsafe(32)
