@@ -140,3 +140,13 @@ def test_api_ingest_says_where_the_article_went(client: TestClient) -> None:
     assert len(placed) == 1 and placed[0]["story_id"] == story["id"] and not placed[0]["new_story"]
     assert placed[0]["duplicate_of"] == story["article_ids"][0]
     assert client.post("/api/ingest", json={"texts": []}).status_code == 422
+
+
+def test_reads_do_not_wait_for_the_writer(client: TestClient, web_library: Library) -> None:
+    """While an ingest holds the writer lock, pages and the API still answer (briefings are built
+    without being kept)."""
+    sid = client.get("/api/stories").json()[-1]["id"]
+    with web_library.write_lock:
+        assert client.get("/").status_code == 200
+        assert client.get(f"/api/stories/{sid}/briefing").json()["story"]["id"] == sid
+        assert client.get("/api/search", params={"q": "the"}).status_code == 200
