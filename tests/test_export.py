@@ -131,3 +131,27 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
     row = pd.read_csv(tmp_path / "quotes.csv").iloc[0]
     assert row["text"].startswith("'=") and row["speaker"] == "'@SUM(A1)"
     assert pd.read_parquet(tmp_path / "quotes.parquet").iloc[0]["text"].startswith("=HYPERLINK")
+
+
+def test_export_from_a_store_writes_each_briefed_story(tmp_path, nlp, options):
+    from newsprism.store import Store
+
+    db = tmp_path / "news.db"
+    example = Path(__file__).resolve().parents[1] / "examples" / "khan-shaykhun"
+    with Store(db, options, create=True) as st:
+        st.ingest([str(example)], nlp=nlp)
+        stories = st.stories()
+        briefed = stories[0].id
+        st.brief(briefed, nlp)
+    runner = CliRunner()
+    res = runner.invoke(app, ["export", str(db), "--format", "csv", "-o", str(tmp_path / "t")])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "t" / briefed / "quotes.csv").exists()
+    assert f"of {len(stories)} stories" in res.output
+    for other in stories[1:]:
+        assert f"story {other.id}: no briefing kept yet" in res.output
+        assert not (tmp_path / "t" / other.id).exists()
+    notdb = tmp_path / "x.db"
+    notdb.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    res = runner.invoke(app, ["export", str(notdb), "-o", str(tmp_path / "u")])
+    assert res.exit_code == 2 and "error" in res.output
