@@ -125,7 +125,9 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
             if answers[i] & answers[j]:
                 edges.append(_Edge(i, j, 1, float(ssim[i, j]), "same answer"))
                 continue
-        if pi == pj and c >= AGREE_COS:
+        if pi == pj and ei == ej and c >= AGREE_COS:
+            # same stance on the proposition: "No players were injured" does not agree with
+            # "players were injured", however close the words
             edges.append(_Edge(i, j, 1, c, "agree"))
 
     # targeted rejections: "rejected the allegations", "called X a lie", alternative explanations
@@ -372,11 +374,16 @@ def find_contradictions(
         side_claims = [[c for c in comp if colour.get(c) == k] for k in (0, 1)]
         if not side_claims[0] or not side_claims[1]:
             continue
+        core = {e.a for e in comp_edges if e.sign < 0} | {e.b for e in comp_edges if e.sign < 0}
+        allowed = _exclusive(side_claims, members, table, core)
+        if not allowed[0] or not allowed[1]:
+            continue
         kinds = {e.kind for e in comp_edges if e.sign < 0}
         sides: list[Side] = []
         sides_sts: list[list[Statement]] = []
-        for group in side_claims:
-            side, sts = _side(group, claims, members, table, texts, comp_edges)
+        for k, group in enumerate(side_claims):
+            group = [c for c in group if any(i in allowed[k] for i in members[c])]
+            side, sts = _side(group, claims, members, table, texts, comp_edges, allowed[k], core)
             sides.append(side)
             sides_sts.append(sts)
         sides.sort(key=lambda s: (-len(s.sources), -len(s.holders)))
@@ -394,6 +401,81 @@ def _main_kind(kinds: set[str]) -> str:
     return sorted(kinds)[0]
 
 
+def _weight(st: Statement, in_core: bool) -> float:
+    """How firmly a statement places its sentence and holder on a side: a stance of its own
+    (denial, blame, counter, evidence, an answer to who is responsible) over a plain report,
+    a report over the outlet's own sentence; statements of claims on a contradiction edge
+    count double."""
+    w = 2.0 if (st.family in _STANCE_FAMILIES or st.responsible) else (1.0 if st.kind != "own" else 0.5)
+    return w * (2.0 if in_core else 1.0)
+
+
+def _exclusive(
+    side_claims: list[list[int]], members: list[list[int]], table: StatementTable, core: set[int]
+) -> list[set[int]]:
+    """Statement indices each side keeps, so that a sentence is evidence for one side at most
+    and a holder stands on one side only: where both sides hold statements of one sentence
+    (or of one holder), the side whose statements there weigh more (:func:`_weight`) keeps
+    them; a tie keeps the sentence on neither side and the holder on both."""
+    sts = table.statements
+    owned: list[dict[int, float]] = [{}, {}]
+    for k, group in enumerate(side_claims):
+        for c in group:
+            for i in members[c]:
+                owned[k][i] = max(owned[k].get(i, 0.0), _weight(sts[i], c in core))
+
+    def resolve(key_of, drop_ties: bool) -> None:
+        totals: dict[object, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        for k in (0, 1):
+            for i, w in owned[k].items():
+                for key in key_of(sts[i]):
+                    totals[key][k] += w
+        for k in (0, 1):
+            for i in list(owned[k]):
+                for key in key_of(sts[i]):
+                    mine, other = totals[key][k], totals[key][1 - k]
+                    if other > 0 and (mine < other or (mine == other and drop_ties)):
+                        del owned[k][i]
+                        break
+
+    # a sentence: its source and its first line (a rebuttal's evidence runs on from the
+    # sentence it rebuts, so the two overlap at their start)
+    resolve(lambda st: [(st.source_id, st.sent_index)], drop_ties=True)
+    resolve(lambda st: [h.key for h in st.holders], drop_ties=False)
+    return [set(owned[0]), set(owned[1])]
+
+
+def _holder_entries(sts: list[Statement]) -> list[str]:
+    """One display name per holder (by key: the same person under two roles, or "The union"
+    and "the union", is one entry), fragments left out."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for st in sts:
+        for h in st.holders:
+            if h.key in seen or not _is_holder_name(h.name):
+                continue
+            seen.add(h.key)
+            names.append(h.name)
+    return names
+
+
+_NOT_A_HOLDER = cues.re.compile(
+    rf"^(?:the\s+)?(?:statement|report|reports|claims?|remarks?|comments?|unattributed|source|sources)$|"
+    rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS}|has|have|had|was|were|is|are|after|before|while|when|"
+    r"receiving|saying|adding)\b",
+    cues.re.I,
+)
+
+
+def _is_holder_name(name: str) -> bool:
+    """A holder names someone: not a fragment with a verb or conjunction in it ("The union has
+    disputed", "after receiving") nor a bare document word ("the statement")."""
+    base = cues.re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()  # "X (role)": the role may hold any words
+    if not base or not any(ch.isalpha() for ch in base):
+        return False
+    return not _NOT_A_HOLDER.search(base)
+
+
 def _side(
     group: list[int],
     claims: list[Claim],
@@ -401,8 +483,12 @@ def _side(
     table: StatementTable,
     texts: dict[str, str],
     edges: list[_Edge],
+    allowed: set[int] | None = None,
+    core: set[int] | None = None,
 ) -> tuple[Side, list[Statement]]:
-    sts_idx = [k for c in group for k in members[c]]
+    core = core or set()
+    in_core = {k for c in group if c in core for k in members[c]}
+    sts_idx = [k for c in group for k in members[c] if allowed is None or k in allowed]
     sts = [table.statements[k] for k in sts_idx]
 
     # centrality: mean cosine of a statement to the side's other statements (the medoid reads
@@ -410,9 +496,10 @@ def _side(
     central = gram(table.vectors[sts_idx]).mean(axis=1) if len(sts_idx) > 1 else np.ones(1)
     rank_of = {k: float(central[n]) for n, k in enumerate(sts_idx)}
 
-    def strength(k: int) -> tuple[bool, bool, bool, bool, float]:
+    def strength(k: int) -> tuple[bool, bool, bool, bool, bool, float]:
         st = table.statements[k]
         return (
+            k in in_core,  # the side's position is a claim in dispute, not a report beside it
             st.polarity == "assert" and not st.anaphoric,  # a position reads best as an assertion
             bool(st.responsible),  # it answers the disputed question
             st.kind != "own",
@@ -427,11 +514,7 @@ def _side(
     else:
         p_start, p_end = rep.display_start, rep.display_end
     position = _short_position(texts[rep.source_id][p_start:p_end].strip())
-    holders: list[str] = []
-    for k in ranked:
-        for h in table.statements[k].holders:
-            if h.name not in holders:
-                holders.append(h.name)
+    holders = _holder_entries([table.statements[k] for k in ranked])
     evidence: list[Span] = []
     seen_sources: list[str] = []
     for k in ranked:  # the strongest sentence of each source first

@@ -19,8 +19,9 @@ COUNTER = "counter"  # an alternative explanation / calls another claim a lie
 ACCORDING = "according"  # P, according to X (holder after the cue)
 
 _REPORT_VERBS = "|".join(form for forms in REPORTING_VERBS.values() for form in forms)
-_DENY_VERBS = "|".join(form for lemma, forms in DENIAL_VERBS.items() for form in (lemma, *forms))
-_BLAME_VERBS = r"blamed|blames|blame|blaming|accused|accuses|accuse|accusing|faulted|faults"
+# denial verbs, and doubting ones ("questioned whether X", "doubted that X")
+DENY_VERBS = "|".join(form for lemma, forms in DENIAL_VERBS.items() for form in (lemma, *forms)) + "|questioned|doubted"
+BLAME_VERBS = r"blamed|blames|blame|blaming|accused|accuses|accuse|accusing|faulted|faults"
 _EVIDENCE_VERBS = r"gathered|collected|found|obtained|documented|compiled|uncovered|presented"
 _PROVEN_VERBS = r"proven|proved|confirmed|established|documented|verified|demonstrated|shown"
 
@@ -54,8 +55,8 @@ CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # verbs are matched in lower case only: "The United States" is not a cue
-    (DENY, re.compile(rf"\b(?:{_DENY_VERBS})\b")),
-    (BLAME, re.compile(rf"\b(?:{_BLAME_VERBS})\b")),
+    (DENY, re.compile(rf"\b(?:{DENY_VERBS})\b")),
+    (BLAME, re.compile(rf"\b(?:{BLAME_VERBS})\b")),
     (ACCORDING, re.compile(r"\b[Aa]ccording\s+to\s+")),
     (REPORT, re.compile(rf"\b(?:{_REPORT_VERBS})\b")),
 ]

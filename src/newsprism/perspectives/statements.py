@@ -32,6 +32,13 @@ _TRAIL_CONJ = re.compile(
 _BOUNDARY = re.compile(r";\s|\s[—–]\s|:\s|\b(?:which|who|whom|while|whereas|during which|after which|but)\s", re.I)
 _WORDS = re.compile(r"\w+")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|of|these|those|his|her|their|its|such|earlier|any|no)\s*$", re.I)
+# a reporting word right after a denial verb or a preposition is a noun, the denied object:
+# "disputed claims that ...", "rejected reports of ...", "amid claims that ..."
+_NOUN_AFTER = re.compile(
+    rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS}|about|over|on|to|by|with|against|amid|despite|"
+    r"following|after|before|dismissing|denying|rejecting|disputing)\s*$",
+    re.I,
+)
 _SUBORDINATE = re.compile(r"^\s*(?:whilst|while|although|though|as|when|after|before|because|since|once|if|even\s+if|despite)\b[^,]*,\s*", re.I)
 _NESTED_REPORT = re.compile(
     r"^(?:that\s+)?(?:(?:it|he|she|they|we|i)\s+(?:believed|believes|believe|thinks|think|thought|"
@@ -263,8 +270,10 @@ class _ArticleScanner:
                     a, b = sent.start + m.start(), sent.start + m.end()
                     if any(a < fb and fa < b for fa, fb, _, _ in found):
                         continue  # a longer, earlier-listed cue already covers it
-                    if fam == cues.REPORT and _DETERMINER_BEFORE.search(s_text[: m.start()]):
-                        continue  # "a series of reports", "the claims": nouns, not cues
+                    if fam == cues.REPORT and (
+                        _DETERMINER_BEFORE.search(s_text[: m.start()]) or _NOUN_AFTER.search(s_text[: m.start()])
+                    ):
+                        continue  # "a series of reports", "the claims", "disputed claims": nouns, not cues
                     found.append((a, b, fam, m))
             found.sort(key=lambda t: t[0])
             prev_holders: list[Actor] = []
@@ -318,9 +327,10 @@ class _ArticleScanner:
                 if not prior:
                     return
                 p = max(prior, key=lambda st: (st.sent_index, st.start))
-                # the evidence runs from the sentence "This" points at, so it reads on its own
+                # the evidence is this sentence only: the one "This" points at may be another
+                # holder's (a denial), evidence for the other side
                 self.out.append(Statement(
-                    source_id=self.sid, sent_index=si, sent_start=min(p.sent_start, sent.start), sent_end=sent.end,
+                    source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                     start=p.start, end=p.end, text=p.text, holders=holders, kind="evidence", family=fam,
                     polarity="assert", cue=m.group(0).strip(), display_start=sent.start, display_end=agent_e,
                 ))
@@ -391,9 +401,10 @@ class _ArticleScanner:
                 prior = [j for j, st in enumerate(self.out) if st.sent_index == si - 1 and st.polarity == "deny"]
                 if prior:
                     p = self.out[prior[-1]]
-                    # evidence: the denial and its rebuttal together ("X denies P. But Y is.")
+                    # evidence: the rebuttal only ("But Y is."); the denial it answers is the
+                    # other side's evidence, and a sentence stands on one side at most
                     self.out.append(Statement(
-                        source_id=self.sid, sent_index=si, sent_start=p.sent_start, sent_end=sent.end,
+                        source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                         start=p.start, end=p.end, text=p.text, holders=[self.outlet_actor], kind="own",
                         family="own", polarity="assert", display_start=p.start, display_end=p.end,
                         rebuts=p,

@@ -1,0 +1,76 @@
+"""Sides of a dispute: a denial's embedded claim counts against the claim, a sentence is evidence
+for one side at most, a holder stands on one side, holders are names (not fragments)."""
+
+from __future__ import annotations
+
+from newsprism.embed import Embedder
+from newsprism.perspectives import build_claims, find_contradictions
+from newsprism.perspectives.contradictions import _is_holder_name
+
+from .conftest import annotate_texts
+
+MINE = {
+    "m1": ("Valley Herald",
+           "At least 30 miners were killed in an explosion at the Redstone coal mine on Tuesday, police said. "
+           "The mining company said the miners had ignored safety rules by smoking inside the sealed shaft. "
+           "The miners' union has disputed claims that workers were smoking inside the shaft, saying the "
+           "company had switched off the gas alarms weeks before."),
+    "m2": ("Coal Daily",
+           "No miners were inside the sealed shaft when the blast happened, the union said. "
+           "The company insisted that workers had been smoking inside the sealed shaft. "
+           "Some 30 people were killed in the blast, according to police."),
+    "m3": ("Region Post",
+           "The company said the explosion was caused by workers smoking in the shaft. "
+           "The union rejected the company's account and blamed the company for switching off the alarms."),
+}
+
+
+def _run(nlp, embedder, texts):
+    arts, ents = annotate_texts(nlp, texts)
+    claims = build_claims(arts, ents, embedder)
+    return arts, find_contradictions(claims, arts, ents, embedder)
+
+
+def test_a_disputed_claim_counts_for_the_disputer_disaster(nlp, embedder: Embedder) -> None:
+    arts, cs = _run(nlp, embedder, MINE)
+    assert cs
+    c = cs[0]
+    texts = {a.source_id: a.article.text for a in arts}
+    evidence = [[texts[sp.source_id][sp.start:sp.end] for sp in s.evidence] for s in c.sides]
+    company = next(k for k, s in enumerate(c.sides) if any("company" in h.lower() for h in s.holders))
+    union = 1 - company
+    # the union's denials argue against the company's claim: never its evidence
+    for sent in evidence[company]:
+        assert "disputed claims" not in sent and not sent.startswith("No miners"), sent
+    assert any("disputed claims" in s for s in evidence[union])
+    # a sentence is evidence for one side at most; a holder stands on one side
+    assert not set(map(str, c.sides[0].evidence)) & set(map(str, c.sides[1].evidence))
+    keys = [{h.lower().removeprefix("the ").split("'")[0] for h in s.holders} for s in c.sides]
+    assert not keys[0] & keys[1], keys
+    # a side is a claim, not a casualty report; no fragment holders
+    for s in c.sides:
+        assert "killed" not in s.position
+        assert not any("disputed" in h or h.lower() in {"police", "the statement"} for h in s.holders), s.holders
+    # one entry per holder ("The union", "the union", "The miners' union" are one)
+    assert len([h for h in c.sides[union].holders if "union" in h.lower()]) == 1, c.sides[union].holders
+
+
+def test_a_negated_claim_does_not_agree_with_the_claim_sport(nlp, embedder: Embedder) -> None:
+    _, cs = _run(nlp, embedder, {
+        "s1": ("Sport Wire", "The league said the club's players had taken banned substances before the final."),
+        "s2": ("Match Daily", "No players had taken banned substances before the final, the club said."),
+        "s3": ("Goal Post", "The club denied that its players had taken banned substances."),
+    })
+    assert len(cs) == 1
+    sides = cs[0].sides
+    league = next(k for k, s in enumerate(sides) if any("league" in h for h in s.holders))
+    assert all("league" not in h for h in sides[1 - league].holders)
+    assert all("club" not in h.lower() for h in sides[league].holders), sides[league].holders
+
+
+def test_holder_names_are_names() -> None:
+    for good in ("Paul Ferris (chief executive)", "The union", "Western countries", "Amnesty International",
+                 "unnamed officials", "Hasan Haj Ali (commander of the Free Idlib Army rebel group)"):
+        assert _is_holder_name(good), good
+    for bad in ("The miners' union has disputed", "after receiving", "the statement", "Unattributed", "--"):
+        assert not _is_holder_name(bad), bad
