@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .embed import Embedder, cosine_matrix
 from .extract.sentences import strip_span
-from .model import Contradiction, Span, Story, SummarySentence
+from .model import AnnotatedArticle, Contradiction, Span, Story, SummarySentence
 from .options import Options
 
 MIN_WORDS = 8
@@ -38,6 +38,8 @@ MAX_UNITS = 2500  # candidate sentences at most (earliest of each article first)
 # what happened comes from reporting first, from commentary second (CleanArticle.genre)
 GENRE_WEIGHT = {"news": 1.0, "analysis": 0.9, "opinion": 0.6}
 BACKGROUND_WEIGHT = 0.6  # a sentence dated only to other events is context, not this event
+QUOTED_WEIGHT = 0.6  # a sentence that is mostly someone's quoted words: a talking point
+OPENING_SENTENCES = 2  # the opening sentence is chosen among each article's first sentences
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -72,6 +74,8 @@ class _Unit:
     words: int
     when: str  # sort key: date it speaks of, else publication date
     background: bool = False  # dated, but only to other events ("In 1994 ...")
+    event: float = 0.0  # how much of the event it states: when, where, toll (0..3)
+    quoted: bool = False  # mostly someone's words (a quotation's content), not the reporting
 
 
 def _without_connective(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,9 +131,36 @@ def _units(story: Story) -> list[_Unit]:
                     when = min(when, dm.value or when) if when else dm.value or ""
             background = bool(inside) and not any(dm.about_event for dm in inside)
             units.append(
-                _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background)
+                _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background,
+                      _event_facts(a, start, end, s), _mostly_quoted(a, start, end))
             )
     return units
+
+
+_WHEN = re.compile(
+    r"\b(?:(?:on|late|early|last)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|tonight|overnight)\b|\b(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d"
+)
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _event_facts(a: AnnotatedArticle, start: int, end: int, s: str) -> float:
+    """When, where and how much: a date about the event (or a weekday), a place, a count of the
+    event (its dead, injured, arrested, ...): one point each."""
+    when = any(start <= dm.start < end and dm.about_event for dm in a.dates) or bool(_WHEN.search(s))
+    where = any(start <= m.start < end and m.label in _PLACE_LABELS for m in a.mentions)
+    toll = any(start <= f.start < end and f.about_event for f in a.figures)
+    return float(when) + float(where) + float(toll)
+
+
+def _mostly_quoted(a: AnnotatedArticle, start: int, end: int) -> bool:
+    """Half or more of the sentence is the content of one quotation: someone's talking point."""
+    for q in a.quotes:
+        inside = min(end, q.end) - max(start, q.start)
+        if inside > 0 and inside >= 0.5 * (end - start):
+            return True
+    return False
 
 
 def _specificity(s: str) -> float:
@@ -231,11 +262,21 @@ def summarize(
     score = centrality * (1.0 + support) * lead * specific * genre * background
     score = score / score.max() if score.max() > 0 else score
 
+    quoted = np.array([QUOTED_WEIGHT if u.quoted else 1.0 for u in units])
+    score = score * quoted
+    score = score / score.max() if score.max() > 0 else score
+
     lam = min(max(options.summary_redundancy, 0.0), 1.0)
     budget = options.summary_words
     chosen: list[int] = []
     used = 0
     remaining = set(range(n))
+    opening = _opening(units, sim, score, budget)
+    if opening is not None:
+        chosen.append(opening)
+        used += units[opening].words
+        remaining.discard(opening)
+        remaining -= {j for j in remaining if lexical[opening, j] >= CITE_SIMILARITY}
     while remaining:
         best, best_val = -1, -np.inf
         for i in remaining:
@@ -256,7 +297,8 @@ def summarize(
     if contradictions:
         chosen = _cover_sides(units, score, chosen, contradictions, budget)
 
-    chosen.sort(key=lambda i: (units[i].when or "9999", units[i].art, units[i].pos))
+    # the opening sentence states the event; the rest follow in time order
+    chosen.sort(key=lambda i: (i != opening, units[i].when or "9999", units[i].art, units[i].pos))
     by_source = _by_source(units)
     out: list[SummarySentence] = []
     for i in chosen:
@@ -270,6 +312,33 @@ def summarize(
                 cites.append(Span(sid, units[j].start, units[j].end))
         out.append(SummarySentence(text=u.text, citations=cites))
     return out
+
+
+def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int) -> int | None:
+    """The sentence that states the event: one of the articles' first sentences (news opens
+    with what happened, where, when and the toll), the one the other articles' openings agree
+    with most, weighed by how many of when / where / toll it states and by its own score;
+    never someone's quoted words, a dangling opening or a sentence about other events."""
+    leads = [i for i, u in enumerate(units) if u.pos < OPENING_SENTENCES]
+    # an article's first acceptable sentence counts even when its first lines were not
+    first: dict[int, int] = {}
+    for i, u in enumerate(units):
+        first.setdefault(u.art, i)
+    leads = sorted(set(leads) | set(first.values()))
+    cands = [
+        i for i in leads
+        if not units[i].quoted and not units[i].background and not _DANGLING.match(units[i].text)
+        and units[i].words <= budget and units[i].event > 0
+    ]
+    if not cands:
+        return None
+    lead_set = np.array(leads)
+
+    def agreement(i: int) -> float:
+        others = [j for j in lead_set if units[j].source_id != units[i].source_id]
+        return float(np.mean(sim[i, others])) if others else 0.0
+
+    return max(cands, key=lambda i: (1.0 + units[i].event) * (0.5 + agreement(i)) * (0.5 + score[i]))
 
 
 def _by_source(units: list[_Unit]) -> dict[str, list[int]]:

@@ -15,7 +15,7 @@ from ...options import load_options
 from ...pipeline import load_pipeline
 from .. import doc_text
 from ..cue_model import CueModel
-from ..sentences import paragraph_ranges, token_sentences
+from ..sentences import token_sentences
 from .clauses import Cue, cut_trailing_comment, cut_trailing_participle
 from .cues import (
     according_content,
@@ -33,7 +33,7 @@ from .formats import (
     signature_speaker,
     transcript_attributions,
 )
-from .marks import QUOTE_CHARS, QuotedSpan, quote_key, quote_token_map, quoted_spans
+from .marks import QUOTE_CHARS, QuotedSpan, quote_key, quote_paragraphs, quote_token_map, quoted_spans
 from .speakers import Registry, Speaker, build_registry, resolve_source
 
 # a short sentence after a quotation may be its split-off tail ('"...," said X.')
@@ -169,7 +169,7 @@ def _read_article(doc: Doc, source_id: str, beliefs: bool, broad: bool,
     if broad and cue_model is not None:
         cues = rescore_cues(doc, cues, in_quote, cue_model)
     cues.sort(key=lambda c: c.tok.i)
-    paras = paragraph_ranges(text)
+    paras = quote_paragraphs(text)
     return _Article(doc=doc, source_id=source_id, broad=broad, text=text, qspans=qspans,
                     paras=paras, para_starts=[a for a, _ in paras], in_quote=in_quote, q_tokens=q_tokens,
                     sent_of=token_sentences(doc), sents=list(doc.sents), reg=build_registry(doc),

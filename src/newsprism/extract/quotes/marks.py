@@ -34,6 +34,38 @@ class QuotedSpan:
     continuation: bool = False  # continues a quotation from the previous paragraph
 
 
+MAX_JOINED_LINES = 6  # a quotation may run over at most this many single line breaks
+
+
+def quote_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: runs of text between line breaks. Text exported one sentence per line
+    breaks quotations too: a line that leaves a double quotation open is joined with the
+    following lines (single line breaks only, none opening a quotation of its own, at most
+    ``MAX_JOINED_LINES``) when the quotation closes there."""
+    lines = paragraph_ranges(text)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        _, left_open, _ = _scan_paragraph(text, a, b)
+        j = i
+        joined = i
+        while left_open is not None and j + 1 < len(lines) and j - i < MAX_JOINED_LINES:
+            na, nb = lines[j + 1]
+            if text[lines[j][1] : na].count("\n") != 1:
+                break  # a blank line ends the paragraph
+            if text[na] in _DOUBLE_OPEN + '"' or text[na : na + 2] in ("‘'", "``"):
+                break  # the next paragraph opens its own quotation: a continued quotation
+            j += 1
+            _, still_open, _ = _scan_paragraph(text, a, nb)
+            if still_open != left_open:
+                joined = j  # the quotation closes on line j
+                break
+        out.append((a, lines[joined][1]))
+        i = joined + 1
+    return out
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -119,7 +151,7 @@ def quoted_spans(text: str, source_id: str = "") -> list[QuotedSpan]:
     paragraph that opens a double quotation without closing it continues in the next
     paragraph when that one opens with a mark; any other unbalanced mark is skipped with a
     warning."""
-    paras = paragraph_ranges(text)
+    paras = quote_paragraphs(text)
     out: list[QuotedSpan] = []
     for pi, (a, b) in enumerate(paras):
         pairs, left_open, stray = _scan_paragraph(text, a, b)

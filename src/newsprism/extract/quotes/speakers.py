@@ -90,6 +90,8 @@ def _role_of(ent: Span) -> str | None:
         while a < ent.start and (doc[a].dep_ == "det" or doc[a].is_punct):
             a += 1
         # skip determiners and possessive-free fragments that are just more name
+        while a < ent.start and doc[a].lower_ in TITLE_WORDS:
+            a += 1  # an honorific is not a role ("Dr.", "Mr")
         if a < ent.start:
             role = _span_text(doc, a, ent.start).strip(" ,")
             if role and any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ != "PERSON" for t in doc[a : ent.start]):
@@ -105,7 +107,20 @@ def _role_of(ent: Span) -> str | None:
         while a < head.i and doc[a].dep_ == "det":
             a += 1
         return _span_text(doc, a, head.i + 1).strip(" ,")
+    # a definition: "Ahmed Khalil is the medical director of the hospital" (no negation)
+    verb = root.head
+    if root.dep_ == "nsubj" and verb.lemma_ == "be" and not any(c.dep_ == "neg" for c in verb.children):
+        for attr in verb.children:
+            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.i > root.i:
+                a, b = attr.left_edge.i, attr.right_edge.i + 1
+                while a < attr.i and doc[a].dep_ == "det":
+                    a += 1
+                if b - a <= MAX_ROLE_TOKENS and any(c.dep_ == "det" for c in attr.children):
+                    return _span_text(doc, a, b).strip(" ,")
     return None
+
+
+MAX_ROLE_TOKENS = 10  # a role longer than this is a description of something else
 
 
 def build_registry(doc: Doc) -> Registry:
@@ -349,7 +364,10 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             return Speaker(person.name, reg.roles.get(person.name) or person.role, person.start,
                            person.end, src_start, src_end, "PERSON")
         return Speaker(owner.name, noun, owner.start, owner.end, src_start, src_end, owner.label)
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    # "the senator", "the hospital's medical director": a definite description points back
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) or (
+        bool(poss) and poss[0].lower_ not in ("his", "her", "its", "their", "my", "our", "your")
+    )
     if head.pos_ == "NOUN" and definite:
         if noun in ORG_NOUNS:
             # "the company": the organisation in focus; "the league": only an organisation

@@ -1,0 +1,81 @@
+"""Speakers (issue 14): a description resolved to the name the story gives, honorifics are not
+roles, a quotation running over line breaks is kept -- on texts written for the tests."""
+
+from __future__ import annotations
+
+import warnings
+
+from newsprism.extract.quotes import extract_quotes, quoted_spans
+from newsprism.extract.quotes.marks import quote_paragraphs as paragraph_ranges
+from newsprism.model import Quote
+
+
+def _quotes(nlp, text: str) -> list[Quote]:
+    return extract_quotes(nlp(text), "t")
+
+
+def _one(quotes: list[Quote], needle: str) -> Quote:
+    hits = [q for q in quotes if needle in q.text]
+    assert hits, f"no quote containing {needle!r} in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+def test_a_possessive_description_resolves_to_the_defined_person_disaster(nlp) -> None:
+    text = (
+        "Dr. Ahmed Khalil is the medical director of St. Mary's hospital in Leeds.\n"
+        "A fire broke out in the hospital's east wing on Friday.\n"
+        "\"We have moved every patient out of the east wing,\" the hospital's medical director told reporters."
+    )
+    q = _one(_quotes(nlp, text), "moved every patient")
+    assert q.speaker == "Ahmed Khalil"
+    assert q.speaker_role and "director" in q.speaker_role and "Dr" not in q.speaker_role
+
+
+def test_a_description_with_no_one_named_stays_a_description_science(nlp) -> None:
+    text = (
+        "The launch was delayed on Thursday.\n"
+        "\"We will not fly until the valve is fixed,\" the agency's chief engineer said."
+    )
+    q = _one(_quotes(nlp, text), "valve is fixed")
+    assert q.speaker == "the agency's chief engineer"
+
+
+def test_title_descriptions_resolve_politics(nlp) -> None:
+    text = (
+        "Senator Jane Morrow voted against the budget on Monday. "
+        "\"This budget is a disgrace,\" the senator said after the vote. "
+        "The presumptive Republican nominee, Dan Carter, also spoke. "
+        "\"We will fix it next year,\" said the nominee."
+    )
+    qs = _quotes(nlp, text)
+    assert _one(qs, "disgrace").speaker == "Jane Morrow"
+    assert _one(qs, "fix it").speaker == "Dan Carter"
+
+
+def test_an_honorific_is_not_a_role_courts(nlp) -> None:
+    text = "Dr. Helen Park said the ruling was unfair. Mr. Omar Said, a juror, said the trial was fair."
+    qs = _quotes(nlp, text)
+    assert _one(qs, "ruling was unfair").speaker_role in (None, "")
+    assert _one(qs, "trial was fair").speaker_role == "a juror"
+
+
+def test_a_quotation_over_line_breaks_is_kept_sport(nlp) -> None:
+    text = (
+        "Coach Tom Baker was pleased after the match.\n"
+        "\"The team played very well today.\n"
+        "We deserved the win and the fans were fantastic,\" Baker said.\n"
+        "The striker, Luis Mendes, scored twice."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "quotation never closed" warning
+        spans = quoted_spans(text)
+    assert len(spans) == 1 and spans[0].start == text.index("The team")
+    q = _one(_quotes(nlp, text), "played very well")
+    assert "deserved the win" in q.text and q.speaker == "Tom Baker"
+    # the lines of the quotation are one paragraph; the others stay lines of their own
+    assert len(paragraph_ranges(text)) == 3
+
+
+def test_a_blank_line_still_ends_an_unclosed_quotation(nlp) -> None:
+    text = "\"This never closes.\n\nA new paragraph starts here.\" And more."
+    assert len(paragraph_ranges(text)) == 2
