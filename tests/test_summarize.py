@@ -221,3 +221,28 @@ def test_sentences_dated_only_to_other_events_are_context(make_article, options)
     summary = summarize(story, options.with_overrides(summary_words=16))
     _check(story, summary, 16)
     assert [s.text.startswith("The Torvik bridge") for s in summary] == [True]
+
+
+def test_the_first_sentence_states_the_event_business(make_article, options):
+    """The opening is an article's lead that says what happened (when, where, how many), not a
+    talking point, a denial or a sentence whose speaker is only a pronoun."""
+    a = make_article("a",
+        "\"Everything is being done and will be done to support our customers,\" Northbank said. "
+        "The bank denied that its new software had caused the outage on Monday. "
+        "A software fault at Northbank stopped card payments for two million customers across Britain for six hours on Monday. "
+        "She said the engineers had worked through the night to restore the card payments.",
+        "2024-03-05",
+    )
+    b = make_article("b",
+        "Card payments at Northbank failed for six hours on Monday, leaving two million customers across Britain unable to pay. "
+        "The bank said it would refund any charges caused by the outage on Monday.",
+        "2024-03-05",
+    )
+    story = Story("outage", [a, b])
+    summary = summarize(story, options.with_overrides(summary_words=60))
+    _check(story, summary, 60)
+    first = summary[0].text
+    assert "six hours" in first and "Monday" in first, first
+    joined = " ".join(s.text for s in summary)
+    assert not joined.startswith("\"Everything")
+    assert "She said" not in joined

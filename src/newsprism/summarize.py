@@ -28,6 +28,7 @@ from .embed import Embedder, cosine_matrix
 from .extract.sentences import strip_span
 from .model import AnnotatedArticle, Contradiction, Span, Story, SummarySentence
 from .options import Options
+from .perspectives import cues
 
 MIN_WORDS = 8
 MAX_WORDS = 55
@@ -40,6 +41,9 @@ GENRE_WEIGHT = {"news": 1.0, "analysis": 0.9, "opinion": 0.6}
 BACKGROUND_WEIGHT = 0.6  # a sentence dated only to other events is context, not this event
 QUOTED_WEIGHT = 0.6  # a sentence that is mostly someone's quoted words: a talking point
 OPENING_SENTENCES = 2  # the opening sentence is chosen among each article's first sentences
+LATER_OPENING_WEIGHT = 0.6  # an opening candidate about a later day than the earliest one
+DISPUTING_OPENING_WEIGHT = 0.5  # an opening candidate that denies or blames (a side, not the event)
+REPORTED_OPENING_WEIGHT = 0.8  # an opening candidate that reports what someone said
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -58,6 +62,14 @@ _DANGLING = re.compile(
     r"|But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides"
     r"|In addition|In fact|Instead|Nevertheless|Nonetheless|Thus|Therefore)\b"
 )
+# a sentence whose speaker is only a pronoun ("She said the third victim died"): who "she" is
+# was in a sentence the summary may not carry
+_PRONOUN_SPEAKER = re.compile(
+    r"^(?:He|She|They|We|I)\s+(?:\w+\s+){0,2}?(?:said|says|told|tells|added|adds|stated|states|"
+    r"explained|noted|claimed|insisted|argued|warned|denied|believes|believed|thinks|thought)\b"
+)
+# the opening states what happened, not someone's denial or accusation of it
+_DISPUTING = re.compile(rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS})\b")
 _SPECIFIC = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][\w'’-]+|\d[\d,.:]*)")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _WORD = re.compile(r"\S*\w\S*")  # a word: a whitespace-separated token with a letter or digit
@@ -109,7 +121,7 @@ def _acceptable(s: str) -> bool:
         return False
     if _BOILERPLATE.search(s) or "\n" in s:
         return False
-    if s[0].islower() or s[0] in "—–-•*":
+    if s[0].islower() or s[0] in "—–-•*" or _PRONOUN_SPEAKER.match(s):
         return False
     return _quoted_share(s) <= 0.6
 
@@ -150,8 +162,19 @@ def _event_facts(a: AnnotatedArticle, start: int, end: int, s: str) -> float:
     event (its dead, injured, arrested, ...): one point each."""
     when = any(start <= dm.start < end and dm.about_event for dm in a.dates) or bool(_WHEN.search(s))
     where = any(start <= m.start < end and m.label in _PLACE_LABELS for m in a.mentions)
-    toll = any(start <= f.start < end and f.about_event for f in a.figures)
+    if a.figures:
+        toll = any(start <= f.start < end and f.about_event for f in a.figures)
+    else:  # no figures extracted (a bare story): any count
+        toll = bool(_COUNT.search(s))
     return float(when) + float(where) + float(toll)
+
+
+_COUNT = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"scores|hundreds|thousands|millions?|billions?)\b",
+    re.I,
+)
+_REPORTED = re.compile(r"\b(?:said|says|told|added|according to|announced|reported)\b")
 
 
 def _mostly_quoted(a: AnnotatedArticle, start: int, end: int) -> bool:
@@ -319,12 +342,14 @@ def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int
     with what happened, where, when and the toll), the one the other articles' openings agree
     with most, weighed by how many of when / where / toll it states and by its own score;
     never someone's quoted words, a dangling opening or a sentence about other events."""
-    leads = [i for i, u in enumerate(units) if u.pos < OPENING_SENTENCES]
-    # an article's first acceptable sentence counts even when its first lines were not
-    first: dict[int, int] = {}
+    # each article's first acceptable sentences (a quoted talking point or a caption-like
+    # line at the top does not push the lead out)
+    seen: dict[int, int] = {}
+    leads: list[int] = []
     for i, u in enumerate(units):
-        first.setdefault(u.art, i)
-    leads = sorted(set(leads) | set(first.values()))
+        if seen.get(u.art, 0) < OPENING_SENTENCES:
+            seen[u.art] = seen.get(u.art, 0) + 1
+            leads.append(i)
     cands = [
         i for i in leads
         if not units[i].quoted and not units[i].background and not _DANGLING.match(units[i].text)
@@ -338,7 +363,24 @@ def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int
         others = [j for j in lead_set if units[j].source_id != units[i].source_id]
         return float(np.mean(sim[i, others])) if others else 0.0
 
-    return max(cands, key=lambda i: (1.0 + units[i].event) * (0.5 + agreement(i)) * (0.5 + score[i]))
+    # the event comes before its aftermath: a sentence about a later day weighs less
+    first_day = min((units[i].when for i in cands if units[i].when), default="")
+
+    def early(i: int) -> float:
+        return 1.0 if not units[i].when or units[i].when <= first_day else LATER_OPENING_WEIGHT
+
+    def plain(i: int) -> float:
+        """What happened, as the reporter states it: not a denial or an accusation, and
+        better without a reporting verb (an announcement is often the aftermath)."""
+        text = units[i].text
+        if _DISPUTING.search(text):
+            return DISPUTING_OPENING_WEIGHT
+        return REPORTED_OPENING_WEIGHT if _REPORTED.search(text) else 1.0
+
+    return max(
+        cands,
+        key=lambda i: (1.0 + units[i].event) * (0.5 + agreement(i)) * (0.5 + score[i]) * early(i) * plain(i),
+    )
 
 
 def _by_source(units: list[_Unit]) -> dict[str, list[int]]:

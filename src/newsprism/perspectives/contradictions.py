@@ -451,6 +451,8 @@ def _holder_entries(sts: list[Statement]) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for st in sts:
+        if st.kind == "own" and st.rebuts is None:
+            continue  # an outlet's own account of events is evidence, not a party's position
         for h in st.holders:
             if h.key in seen or not _is_holder_name(h.name):
                 continue
@@ -462,7 +464,7 @@ def _holder_entries(sts: list[Statement]) -> list[str]:
 _NOT_A_HOLDER = cues.re.compile(
     rf"^(?:the\s+)?(?:statement|report|reports|claims?|remarks?|comments?|unattributed|source|sources)$|"
     rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS}|has|have|had|was|were|is|are|after|before|while|when|"
-    r"receiving|saying|adding)\b",
+    r"despite|although|though|because|that|which|if|whether|receiving|saying|adding)\b",
     cues.re.I,
 )
 

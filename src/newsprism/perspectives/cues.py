@@ -121,10 +121,13 @@ RESPONSIBLE_PATTERNS: list[re.Pattern[str]] = [
     # an agent doing a harmful act (active voice only): "the air force is using chlorine",
     # "the militia shelled the town", "the army has fired rockets"
     re.compile(
-        r"(?:^|[,;:—–]\s*|\b(?:that|but|and|yet)\s+)(?P<r>(?:the\s+)?[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?)\s+"
+        # the agent: a name or a noun phrase, not an article alone ("A fired accountant") nor a
+        # phrase running into an auxiliary or a relative clause ("X was fired", "A man who was")
+        r"(?:^|[,;:—–]\s*|\b(?:that|but|and|yet)\s+)(?P<r>(?:(?:the|The|A|An)\s+[\w\-]+|(?!(?:A|An|The)\b)[A-Z][\w\-]*)"
+        r"(?:\s+(?!(?:was|were|is|are|be|been|being|has|have|had|who|which|that|then|also)\b)[\w\-]+){0,3}?)\s+"
         r"(?:(?:is|are|was|were)\s+(?:using|dropping|deploying|launching|firing|bombing|shelling|"
         r"attacking|killing|poisoning|gassing)|(?:(?:has|have|had)\s+)?(?:used|dropped|deployed|launched|"
-        r"fired|bombed|shelled|attacked|killed|poisoned|gassed))\b(?!\s+by\b)",
+        r"fired|bombed|shelled|attacked|killed|poisoned|gassed))\b(?!\s+(?:by|from|as)\b)",
     ),
     re.compile(rf"\bbelong(?:ed|s|ing)?\s+to\s+{_R}(?=$|[,.;:—–)]|\s+(?:and|that|which|who|while|in|at|on|with|when)\b)", re.I),
 ]

@@ -50,6 +50,8 @@ _CALLED_LIE_TAIL = re.compile(
     r"\s+an?\s+[\"“'‘]?(?:lie|lies|fabrication|hoax|fake|fiction|falsehood|fantasy|smear)[\"”'’]?\s*$", re.I
 )
 MIN_OWN_WORDS = 6
+# where a proposition's main clause ends: a coordinated or contrasting clause follows
+_MAIN_CLAUSE_END = re.compile(r",?\s+(?:but|while|whereas|although|though|yet)\s+|;\s+|,\s+and\s+", re.I)
 
 
 @dataclass
@@ -76,8 +78,10 @@ class Statement:
 
     @property
     def negated(self) -> bool:
-        """The proposition itself is negative ("rebels did not have the capability")."""
-        return bool(cues.NEGATION.search(self.text))
+        """The proposition itself is negative ("rebels did not have the capability"): a
+        negation in its main clause, not in a clause coordinated after it ("the victims were
+        taken to hospital but could not be named")."""
+        return bool(cues.NEGATION.search(_MAIN_CLAUSE_END.split(self.text, maxsplit=1)[0]))
 
     @property
     def holder_names(self) -> list[str]:
