@@ -33,7 +33,14 @@ from .formats import (
     signature_speaker,
     transcript_attributions,
 )
-from .marks import QUOTE_CHARS, QuotedSpan, quote_key, quote_paragraphs, quote_token_map, quoted_spans
+from .marks import (
+    QUOTE_CHARS,
+    QuotedSpan,
+    quote_key,
+    quote_paragraphs,
+    quote_token_map,
+    quoted_spans,
+)
 from .speakers import Registry, Speaker, build_registry, resolve_source
 
 # a short sentence after a quotation may be its split-off tail ('"...," said X.')
