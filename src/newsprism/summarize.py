@@ -123,6 +123,8 @@ def _acceptable(s: str) -> bool:
         return False
     if s[0].islower() or s[0] in "—–-•*" or _PRONOUN_SPEAKER.match(s):
         return False
+    if s.lstrip(_QUOTE_CHARS + "'‘ ")[:1].islower():
+        return False  # '"whuuh??" double-take when ...': a fragment that opens with a quotation
     return _quoted_share(s) <= 0.6
 
 

@@ -74,3 +74,14 @@ def test_holder_names_are_names() -> None:
         assert _is_holder_name(good), good
     for bad in ("The miners' union has disputed", "after receiving", "the statement", "Unattributed", "--"):
         assert not _is_holder_name(bad), bad
+
+
+def test_no_information_and_intentions_are_not_denials_courts(nlp, embedder: Embedder) -> None:
+    """'had not been told' says nothing is known yet, and 'would appoint' is an intention:
+    neither stands against a statement of fact."""
+    _, cs = _run(nlp, embedder, {
+        "c1": ("Court Wire", "A spokesman for the prosecutor said his office had not been told whether the "
+                             "defendant had hired a lawyer."),
+        "c2": ("Law Daily", "The judge said he would appoint a lawyer for the defendant."),
+    })
+    assert cs == []

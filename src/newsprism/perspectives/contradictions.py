@@ -56,6 +56,10 @@ class _Edge:
     kind: str
 
 
+# a proposition about what may, would or will happen (an intention, a guess), not a fact
+_MODAL = cues.re.compile(r"\b(?:would|could|may|might|will|should|shall|can)\b|'ll\b", cues.re.I)
+
+
 def _claim_members(claims: list[Claim], table: StatementTable) -> list[list[int]]:
     """Statement indices behind each claim (matched by content span and polarity)."""
     where: dict[tuple[str, int, int], list[int]] = defaultdict(list)
@@ -89,6 +93,7 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
     counter = [any(st.family == cues.COUNTER for st in s) for s in sts]
     explicit = [any(st.explicit_target for st in s) for s in sts]
     negated = [bool(s) and all(st.negated for st in s) for s in sts]
+    modal = [bool(s) and all(_MODAL.search(st.text) for st in s) for s in sts]
     accusation = [any(st.family == cues.BLAME or st.responsible for st in s) for s in sts]
     words = [set().union(*(table.words[i] for i in m)) if m else set() for m in members]
     edges: list[_Edge] = []
@@ -109,7 +114,10 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
         c = float(sim[i, j])
         if anaphoric[i] or anaphoric[j]:
             continue  # handled by targeting below
-        if ei != ej and distinct(i, j):
+        # a bare negation opposes a fact, not an intention or a guess: "he would appoint a
+        # lawyer" is not contradicted by "his office had not been told"
+        bare_negation = pi == pj and (modal[i] or modal[j])
+        if ei != ej and distinct(i, j) and not bare_negation:
             if c >= DENIAL_COS or (c >= DENIAL_COS_LEXICAL and jaccard(words[i], words[j]) >= DENIAL_JACCARD):
                 edges.append(_Edge(i, j, -1, c, "denial" if pi != pj else "negation"))
                 continue

@@ -50,6 +50,14 @@ _CALLED_LIE_TAIL = re.compile(
     r"\s+an?\s+[\"“'‘]?(?:lie|lies|fabrication|hoax|fake|fiction|falsehood|fantasy|smear)[\"”'’]?\s*$", re.I
 )
 MIN_OWN_WORDS = 6
+# a negation of telling or knowing says nothing is known yet, it denies no fact: "police did
+# not identify the victim", "his office had not been told", "could not confirm"
+_NO_INFORMATION = re.compile(
+    r"\b(?:not|never|n't)\s+(?:\w+\s+){0,2}?(?:told|tell|know|known|knew|say|said|confirm|confirmed|"
+    r"comment|commented|disclose|disclosed|identify|identified|provide|provided|release|released|"
+    r"elaborate|respond|responded|return|returned|give|given|gave|name|named|reveal|revealed)\b",
+    re.I,
+)
 # where a proposition's main clause ends: a coordinated or contrasting clause follows
 _MAIN_CLAUSE_END = re.compile(r",?\s+(?:but|while|whereas|although|though|yet)\s+|;\s+|,\s+and\s+", re.I)
 
@@ -81,7 +89,8 @@ class Statement:
         """The proposition itself is negative ("rebels did not have the capability"): a
         negation in its main clause, not in a clause coordinated after it ("the victims were
         taken to hospital but could not be named")."""
-        return bool(cues.NEGATION.search(_MAIN_CLAUSE_END.split(self.text, maxsplit=1)[0]))
+        main = _MAIN_CLAUSE_END.split(self.text, maxsplit=1)[0]
+        return bool(cues.NEGATION.search(_NO_INFORMATION.sub(" ", main)))
 
     @property
     def holder_names(self) -> list[str]:
