@@ -138,9 +138,7 @@ def brief(
         raise typer.Exit(2)
     from .briefing import NoArticles
     from .briefing import brief as run_brief
-    from .render.html import render_html
-    from .render.json_out import dumps, to_dict, validate
-    from .render.markdown import render_markdown
+    from .render.json_out import to_dict, validate
 
     t0 = time.perf_counter()
     progress = Progress(
@@ -169,20 +167,7 @@ def brief(
         raise typer.Exit(2) from exc
     data = to_dict(result, model_name=opts.model)
     validate(data)
-    files = {
-        name: render(data)
-        for fmt, name, render in (
-            ("json", "briefing.json", dumps),
-            ("md", "briefing.md", render_markdown),
-            ("html", "briefing.html", render_html),
-        )
-        if fmt in wanted
-    }
-    try:
-        written = write_together(out, files)  # all together or none
-    except OutputError as exc:
-        err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from exc
+    written = write_briefing(data, wanted, out)
     _report_skipped(result.skipped[len(read[0].skipped):], result.warnings[len(read[0].warnings):])
     if not quiet:
         err.print(digest_table(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written))
@@ -276,6 +261,29 @@ def quotes(
                 table.add_row(*(terminal(rec.get(k)) for k in ("speaker", "cue", "kind", "content")))
     if fmt == "table":
         Console().print(table)
+
+
+def write_briefing(data: dict, wanted: set[str], out: Path) -> list[Path]:
+    """Render the wanted formats (json, md, html) of a briefing dict and write them into ``out``
+    all together or none; a failure is one line and exit 2."""
+    from .render.html import render_html
+    from .render.json_out import dumps
+    from .render.markdown import render_markdown
+
+    files = {
+        name: render(data)
+        for fmt, name, render in (
+            ("json", "briefing.json", dumps),
+            ("md", "briefing.md", render_markdown),
+            ("html", "briefing.html", render_html),
+        )
+        if fmt in wanted
+    }
+    try:
+        return write_together(out, files)  # all together or none
+    except OutputError as exc:
+        err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
 
 
 def _check_outlet_groups(path: str) -> None:

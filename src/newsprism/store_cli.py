@@ -92,11 +92,8 @@ def brief_story(
     wanted: set[str], quiet: bool, since: str | None = None,
 ) -> None:
     """``newsprism brief --db news.db --story ID [--since last|VERSION|DATETIME] -o out/``."""
-    from .cli import digest_table, err
-    from .outputs import OutputError, write_together
-    from .render.html import render_html
-    from .render.json_out import dumps, to_dict, validate
-    from .render.markdown import render_markdown
+    from .cli import digest_table, err, write_briefing
+    from .render.json_out import to_dict, validate
 
     if db is None or story is None or inputs:
         err.print("[red]error:[/] --db and --story go together, without INPUTS")
@@ -117,19 +114,7 @@ def brief_story(
         from .changes import what_changed
 
         data["what_changed"] = what_changed(before[1], data, before[0])
-    files = {
-        name: render(data)
-        for fmt, name, render in (
-            ("json", "briefing.json", dumps), ("md", "briefing.md", render_markdown),
-            ("html", "briefing.html", render_html),
-        )
-        if fmt in wanted
-    }
-    try:
-        written = write_together(out, files)  # all together or none
-    except OutputError as exc:
-        err.print(f"[red]error:[/] {terminal(exc)}", highlight=False, soft_wrap=True)
-        raise typer.Exit(2) from exc
+    written = write_briefing(data, wanted, out)
     for w in result.warnings:
         err.print(f"[dim]warning[/] {terminal(w)}", highlight=False, soft_wrap=True)
     if not quiet:
