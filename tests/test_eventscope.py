@@ -60,3 +60,24 @@ def test_the_lead_is_never_judged_away(nlp, options) -> None:
               "2023-06-02")]
     story = _judged(nlp, options, items)
     assert all(f.about_event for a in story.articles for f in a.figures if "nine" in f.text.lower())
+
+
+# issue 13: amounts that belong to someone the story does not report on
+BIDS = [
+    ("a", "The Rovers have offered striker Tom Baxter a five-year contract worth 40m euros, the "
+          "club said on Tuesday.\n\nBaxter scored 20 goals for United.\n\n"
+          "In other news, Paul Ames was fined 10,000 euros by the league for a late tackle.", "2024-07-02"),
+    ("b", "Tom Baxter has been offered a five-year deal by the Rovers, the club confirmed on "
+          "Tuesday.\n\nThe Rovers' offer is worth 40m euros.\n\n"
+          "The Wanderers reportedly bid 35m euros for Baxter last month.", "2024-07-02"),
+]
+
+
+def test_amounts_of_others_are_not_the_event(nlp, options) -> None:
+    story = _judged(nlp, options, BIDS)
+    about = _about(story)
+    assert about["40m euros"] is True  # the Rovers' offer (the story's participants)
+    assert about["five-year contract"] is True
+    assert about["10,000 euros"] is False  # a fine of another club's player
+    reasons = {f.text: f.scope for a in story.articles for f in a.figures if not f.about_event}
+    assert "Ames" in reasons["10,000 euros"], reasons

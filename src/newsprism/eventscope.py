@@ -18,6 +18,7 @@ Only figures of the event enter the reconciliation, so none of these can make a 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 
@@ -33,6 +34,9 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "island", "country", "provin
                          "state", "community", "district", "county", "nation", "capital",
                          "suburb", "area", "neighbourhood", "neighborhood", "municipality"})
 LEAD_SENTENCES = 2
+# an entity named by at least this share of the sources is one of the story's participants
+PARTICIPANT_SHARE = 1 / 3
+_OWNER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def story_places(story: Story) -> set[str]:
@@ -49,10 +53,22 @@ def story_places(story: Story) -> set[str]:
     return places
 
 
+def story_participants(story: Story) -> set[str]:
+    """Names (lower-cased, with aliases) of the story's participants: the frame's, and every
+    entity a good part of the sources name (at least two and a third of them)."""
+    names = {p.lower() for p in (story.frame.participants if story.frame else [])}
+    need = max(2, math.ceil(len(story.articles) * PARTICIPANT_SHARE))
+    for e in story.entities:
+        if len(e.mention_counts) >= need:
+            names |= {e.name.lower(), *(x.lower() for x in e.aliases)}
+    return {n.removeprefix("the ").strip() for n in names if n.strip()}
+
+
 def judge_figures(story: Story, nlp: Language) -> int:
     """Mark the story's figures that are not about its event (see the module docstring);
     returns how many were moved to background."""
     places = story_places(story)
+    participants = story_participants(story)
     triggers = set(story.frame.triggers if story.frame else [])
     event_day = parse_iso(story.event_date) if story.event_date else None
     moved = 0
@@ -78,6 +94,8 @@ def judge_figures(story: Story, nlp: Language) -> int:
                 if tok is None:
                     continue
                 why = _judge(doc, tok, ref_year, ref_month, places, triggers)
+                if not why and f.category == "other":
+                    why = _owner_scope(doc, tok, participants | places)
                 if why:
                     f.about_event = False
                     f.scope = why
@@ -124,3 +142,47 @@ def _judge(doc: Doc, tok: Token, ref_year: int | None, ref_month: int | None,
 def _eventive(t: Token, triggers: set[str]) -> bool:
     low = t.lemma_.lower()
     return low in EVENT_NOUNS or t.lower_ in EVENT_NOUNS or low in triggers
+
+
+def _owner(doc: Doc, tok: Token) -> str | None:
+    """The named person or body an amount belongs to: the possessor of its noun ("the
+    Nationals' offer"), else the subject of its clause ("Finnegan was fined $25,000", "the
+    Rams lost two more players"), through a relative pronoun ("Garrard, who completed ...")."""
+    np = tok
+    while np.dep_ in ("nummod", "quantmod", "compound", "amod") and np.head.i != np.i:
+        np = np.head
+    cands = [c for c in np.children if c.dep_ == "poss"]
+    v = np
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ in ("VERB", "AUX"):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != np.i:
+                cands.append(v.head if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl"
+                             else c)
+            elif c.dep_ == "agent":
+                cands.extend(x for x in c.children if x.dep_ == "pobj")
+    for c in cands:
+        if c.ent_type_ in _OWNER_LABELS:
+            ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+            if ent is not None and ent.label_ in _OWNER_LABELS:
+                return ent.text
+    return None
+
+
+def _known(name: str, names: set[str]) -> bool:
+    n = name.lower().removeprefix("the ").strip()
+    n = re.sub(r"'s?$", "", n).strip()
+    if any(n in x or x in n for x in names if x):
+        return True
+    words = {w for w in re.findall(r"[a-z][a-z.'-]+", n) if len(w) > 2}
+    return any(words & set(re.findall(r"[a-z][a-z.'-]+", x)) for x in names)
+
+
+def _owner_scope(doc: Doc, tok: Token, names: set[str]) -> str:
+    """An amount that belongs to someone the story's sources do not report on: another team's
+    offer, another player's fine (participants: the frame's and the widely named entities)."""
+    owner = _owner(doc, tok)
+    if owner is None or not names or _known(owner, names):
+        return ""
+    return f"about {owner}, not one of this story's participants"

@@ -283,6 +283,9 @@ class Figure:
     id: str = ""
     scope: str = ""  # why a figure is not about the event, e.g. "dated '1994'" (issue 5)
     partial: bool = False  # a part of a group counted elsewhere: "three of the injured died"
+    kind: str = "people"  # people | thing | money | percent | length (issue 13)
+    unit: str | None = None  # money: its currency ("$", "US$", "€", "£"); percent: "%";
+    # thing: the counted noun's lemma ("cable", "count of murder"); length: "year" (of a deal)
 
 
 @dataclass(slots=True)

@@ -180,8 +180,9 @@ def test_bare_numbers_of_people_by_their_verb(nlp) -> None:
         "Up to six divisions fled, abandoning their weapons.",
     ],
 )
-def test_counts_of_things_are_left_out(nlp, text) -> None:
-    assert figs(nlp, text) == []
+def test_counts_of_things_are_not_counts_of_people(nlp, text) -> None:
+    # issue 13: counts of things are figures of their own kind, never casualties
+    assert all(f.kind == "thing" and f.category == "other" for f in figs(nlp, text))
 
 
 def test_partitive_of_a_number_counts_the_whole(nlp) -> None:
@@ -219,6 +220,8 @@ def test_killed_and_injured_in_one_sentence(nlp) -> None:
 def test_non_counts_are_not_casualties(nlp, text) -> None:
     for f in figs(nlp, text):
         assert f.category == "other", (f.text, f.category)
+        if f.kind in ("money", "percent"):
+            continue  # "12%", "$4.50": amounts of their own kind (issue 13)
         assert f.low not in (54, 2019, 12, 4.5, 3, 7.8, 30, 4, 370, 2014, 9, 2.4, 40)
 
 
@@ -465,7 +468,9 @@ def score_fixture(nlp) -> tuple[float, float, float, float, int]:
     about_ok = about_n = 0
     for row in rows:
         gold = [g for g in row["figures"]]
-        got = extract_figures(nlp(row["text"]), "s", row.get("published"))
+        # the fixture labels counts of people; other amounts (issue 13) are scored elsewhere
+        got = [f for f in extract_figures(nlp(row["text"]), "s", row.get("published"))
+               if f.kind == "people"]
         pool = list(gold)
         for f in got:
             match = next((g for g in pool if (g["low"], g["high"], g["category"])

@@ -26,7 +26,7 @@ _QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(
         (("more", "than"), "at_least"), (("over",), "at_least"), (("upwards", "of"), "at_least"),
         (("in", "excess", "of"), "at_least"), (("well", "over"), "at_least"),
         (("just", "over"), "at_least"), (("above",), "at_least"), (("exceeding",), "at_least"),
-        (("as", "many", "as"), "at_most"), (("up", "to"), "at_most"), (("at", "most"), "at_most"),
+        (("as", "many", "as"), "at_most"), (("as", "much", "as"), "at_most"), (("up", "to"), "at_most"), (("at", "most"), "at_most"),
         (("no", "more", "than"), "at_most"), (("fewer", "than"), "at_most"),
         (("less", "than"), "at_most"), (("under",), "at_most"), (("just", "under"), "at_most"),
         (("nearly",), "approx"), (("almost",), "approx"), (("about",), "approx"),

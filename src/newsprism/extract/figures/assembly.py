@@ -20,6 +20,7 @@ from ..numbers import (
     words_from,
 )
 from ..sentences import sentence_paragraphs
+from .amounts import Amount, amount_of, deal_length, money_or_percent, thing_counted
 from .categories import adj_category, category_of, lemma, noun_category, np_category_local
 from .counted import (
     GROWTH_VERBS,
@@ -31,6 +32,7 @@ from .counted import (
     group_word,
     is_person_noun,
     people_verb,
+    with_compounds,
 )
 from .lexicon import NOUN_CATEGORY, SEVERE_ADVERBS
 from .scope import (
@@ -42,7 +44,10 @@ from .scope import (
     scope_of,
     sentence_frame,
 )
+from .standing import aggregate_scope
 
+# partitive pronouns that stand for a group of people: "two of them", "two of whom"
+_GROUP_PRONOUNS = {"them", "whom", "those", "these", "us"}
 # a figure's text runs on to its counted head (or part) when that is this close after the number
 HEAD_REACH_TOKENS = 4
 # a sub-group count is linked to a total at most this many sentences before it
@@ -105,6 +110,9 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
         if not background and not sc.current and past_simple(anchor) \
                 and clause_frame(doc, sents[si], anchor, ref_year):
             background, reason = True, "the sentence is set in the past"
+        if not background and fig.category == "other":
+            reason = aggregate_scope(doc, anchor, fig.kind)
+            background = bool(reason)
         fig.about_event = not background
         if background:
             fig.scope = sc.reason or reason
@@ -121,6 +129,9 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     if num is None:
         return None
     num = between_range(doc, num, sent.start)
+    amount = money_or_percent(doc, num, sent.start)
+    if amount is not None:
+        return _amount_figure(doc, num, amount, sent, si, source_id)
     q = qualifier_before(doc, num.start, sent.start)
     if q is not None:
         num = apply_qualifier(num, q[1], q[0])
@@ -132,6 +143,12 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
             or (len(aw) == 3 and doc[aw[1]].lower_ == "the" and parse_number(doc, aw[2]))):
         return None  # "one of 14 people killed": the count is the second number
     head, part = counted_head(doc, num)
+    length = deal_length(doc, num)
+    if length is not None and num.qualifier != "vague":
+        # "an eight-year contract": the deal's length is one of its terms
+        end, deal = length
+        return _amount_figure(doc, num, Amount("length", "year", num.start, end, num.low,
+                                               num.high), sent, si, source_id, deal)
     if excluded(doc, num, head) is not None:
         return None
     # verbs that bound the count: "the toll exceeded 1,000" (at least); a projection such as
@@ -169,12 +186,15 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
             return None
         nxt = [doc[j].lower_ for j in words_from(doc, num.end, 2)]
         aboard = nxt[:1] == ["aboard"] or nxt == ["on", "board"]
-        if head is None and not (part is None and (people_verb(doc[num.root]) or aboard)):
+        if head is None and part is not None and num.qualifier != "vague" and not (
+                is_person_noun(part) or part.lower_ in _GROUP_PRONOUNS):
+            return _thing_figure(doc, num, part, sent, si, source_id)  # "three of the cables"
+        if head is None and not (part is not None or people_verb(doc[num.root]) or aboard):
             return None  # a bare number counts people only by its verb or "on board"
-        if head is not None and not is_person_noun(head):
-            return None
         if head is not None and (head.lower_ in VAGUE or head.lower_ in SCALE_WORDS):
             return None
+        if head is not None and not is_person_noun(head):
+            return _thing_figure(doc, num, head, sent, si, source_id)
     if category != "other" and num.value < 1:
         return None
     if num.value == 1 and head is None and part is None and category in ("other", "arrested",
@@ -183,7 +203,10 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     if category != "other" and head is not None and not (
             is_person_noun(head) or lemma(head) in NOUN_CATEGORY
             or head.lower_ in NOUN_CATEGORY or head.lower_ in PEOPLE_WORDS):
-        return None  # "shot down two planes", "six divisions fled": not people
+        # "shot down two planes", "six divisions fled": not people, things counted
+        if num.value < 2 or head.lower_ in VAGUE or head.lower_ in SCALE_WORDS:
+            return None
+        return _thing_figure(doc, num, head, sent, si, source_id)
     group = group_word(doc, head, part, num, category)
     counts = f"{group} {category}" if category != "other" else group
     start_tok = num.start
@@ -212,6 +235,58 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         part is None and subset)
     sub_group = group_of(counts) != "people"
     return fig, anchor, subset or sub_group, max(end_tok, num.end)
+
+
+def _span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:
+    start = doc[start_tok].idx
+    last = doc[end_tok - 1]
+    end = last.idx + len(last.text)
+    return start, end, doc_text(doc)[start:end]
+
+
+def _amount_figure(doc: Doc, num: Number, amount: Amount, sent: Span, si: int, source_id: str,
+                   deal: Token | None = None) -> tuple[Figure, Token, bool, int] | None:
+    """Money, a percentage or a deal's length as a figure of category ``other``."""
+    low, high = amount.low, amount.high
+    if low is None or low <= 0:
+        return None
+    n = Number(amount.start, num.num_start, amount.end, low, high,
+               "exact" if high == low else ("approx" if high is not None else num.qualifier),
+               low, num.root)
+    q = qualifier_before(doc, n.start, sent.start)
+    if q is not None:
+        n = apply_qualifier(n, q[1], q[0])
+    start, end, text = _span(doc, n.start, n.end)
+    root = doc[num.root]
+    if amount.kind == "length" and deal is not None:
+        counts = f"{amount.unit}s of the {lemma(deal)}"
+    else:
+        counts = amount_of(doc, root, amount.kind)
+    fig = Figure(
+        source_id=source_id, start=start, end=end, text=text, low=n.low, high=n.high,
+        qualifier=n.qualifier, counts=counts, category="other",
+        attributed_to=attribution_of(doc, root, sent), sentence=si, id=f"{source_id}:{start}",
+        kind=amount.kind, unit=amount.unit,
+    )
+    anchor = deal if deal is not None else root
+    return fig, anchor, False, max(n.end, num.end)
+
+
+def _thing_figure(doc: Doc, num: Number, head: Token, sent: Span, si: int, source_id: str
+                  ) -> tuple[Figure, Token, bool, int] | None:
+    """A count of things: 'three undersea cables', '52 seats', 'three counts of murder'."""
+    if num.qualifier == "vague" or head.pos_ not in ("NOUN", "PROPN") or head.i < num.start \
+            or head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return None
+    end_tok = max(num.end, head.i + 1) if head.i - num.end <= HEAD_REACH_TOKENS else num.end
+    start, end, text = _span(doc, num.start, end_tok)
+    fig = Figure(
+        source_id=source_id, start=start, end=end, text=text, low=num.low, high=num.high,
+        qualifier=num.qualifier, counts=with_compounds(head), category="other",
+        attributed_to=attribution_of(doc, doc[num.root], sent), sentence=si,
+        id=f"{source_id}:{start}", kind="thing", unit=thing_counted(head),
+    )
+    return fig, head, False, max(end_tok, num.end)
 
 
 def _link_subsets(figs: list[Figure], subset_flags: list[bool]) -> None:

@@ -26,6 +26,9 @@ from .lexicon import (
     YEAR_RE,
 )
 
+# units that are counted rather than measured when they head the number ("17 unanswered
+# points"); right after it ("up 30 points") they stay a measure
+SCORED = frozenset({"points", "point"})
 # "John Smith, 34, ...": a bare number between commas below this is an age
 MAX_AGE = 120
 # a reporting source longer than SPEAKER_MAX_TOKENS keeps SPEAKER_HEAD_TOKENS before its head
@@ -69,6 +72,8 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
                                                       "each", "every", "which", "another"))
             or first.pos_ == "PRON"):
         return "pronoun"  # "the one who slaughtered", "no one was hurt"
+    if _score_or_record(doc, num):
+        return "score or win-loss record"
     if first.text[:1] in CURRENCY_SYMBOLS or first.text.endswith("%"):
         return "money or percent"
     if num.low is not None and not float(num.value).is_integer():
@@ -89,7 +94,7 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
             return "unit"
         if a == "-" and len(aw) > 1 and doc[aw[1]].lower_ in TIME_UNITS:
             return "age or duration"
-    if head is not None and (head.lower_ in TIME_UNITS | MONEY_UNITS | MEASURE_UNITS
+    if head is not None and (head.lower_ in TIME_UNITS | MONEY_UNITS | MEASURE_UNITS - SCORED
                              or head.lemma_.lower() in TIME_UNITS | MONEY_UNITS):
         return "unit"
     if YEAR_RE.fullmatch(first.text) and num.end - num.num_start == 1 and (
@@ -109,6 +114,26 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
     if root.dep_ == "compound" and root.head.pos_ == "PROPN":
         return "part of a name"
     return None
+
+
+def _score_or_record(doc: Doc, num: Number) -> bool:
+    """'31-24', '58-3': a game score or a win-loss record (the second number is not above the
+    first, so it is no range), either side of the hyphen."""
+    def val(t: Token) -> float | None:
+        return float(t.text) if t.text.isdigit() else None
+
+    a = doc[num.num_start]
+    if num.end == num.num_start + 1 and num.end + 1 < len(doc) and doc[num.end].text in "-–" \
+            and doc[num.end].text and a.whitespace_ == "" and doc[num.end].whitespace_ == "":
+        x, y = val(a), val(doc[num.end + 1])
+        if x is not None and y is not None and y <= x:
+            return True
+    if num.num_start >= 2 and doc[num.num_start - 1].text in ("-", "–") \
+            and doc[num.num_start - 1].whitespace_ == "" and doc[num.num_start - 2].whitespace_ == "":
+        x, y = val(doc[num.num_start - 2]), val(a)
+        if x is not None and y is not None and y <= x:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- counted head
@@ -188,9 +213,9 @@ def group_word(doc: Doc, head: Token | None, part: Token | None, num: Number,
         attr = next((c for c in v.children if c.dep_ == "attr"), None) if lemma(v) == "be" \
             else None
         if attr is not None and is_person_noun(attr):
-            return _with_compounds(attr)
+            return with_compounds(attr)
         if is_person_noun(part) and part.lower_ not in GENERAL_GROUPS:
-            return _with_compounds(part)
+            return with_compounds(part)
         return "people"
     if head is None:
         return "people"
@@ -198,7 +223,7 @@ def group_word(doc: Doc, head: Token | None, part: Token | None, num: Number,
     if lemma(head) in NOUN_CATEGORY or word in NOUN_CATEGORY or word in (
             "others", "those", "toll", "victims", "casualties", "lives", "bodies", "deaths"):
         return "people"
-    return _with_compounds(head)
+    return with_compounds(head)
 
 
 PEOPLE_WORDS = {"victims", "casualties", "lives", "bodies", "deaths", "others", "those",
@@ -221,7 +246,7 @@ def people_verb(tok: Token) -> bool:
     return v.pos_ == "VERB" and lemma(v) in _PEOPLE_VERBS
 
 
-def _with_compounds(head: Token) -> str:
+def with_compounds(head: Token) -> str:
     """'rescue workers', 'police officers': a noun with its noun compounds."""
     comps = [c for c in head.children if c.dep_ == "compound" and c.i < head.i
              and c.pos_ == "NOUN"]
