@@ -13,8 +13,17 @@ Each size runs in a fresh subprocess (so its peak RSS is its own): the stream is
 peak RSS (``ru_maxrss``) and B³ F1 of the stories against the copy-subtopics, with the
 batch TF-IDF + agglomerative baseline of ``bench/cluster.py`` (subtopic threshold) at 1k, where
 its quadratic memory still fits. The nearest-neighbour backends (exact sparse, scikit-learn,
-usearch HNSW, faiss flat) are compared at 10k in the same way. Ingest into the store is not
-included (the store is a separate component).
+usearch HNSW, faiss flat) are compared at 10k in the same way.
+
+Ingest + cluster (``--store``): the same sets written as JSONL and read by ``Store.ingest``
+(cleaning, exact and MinHash near-duplicate checks, SQLite writes in transactions, incremental
+clustering; annotation deferred to the first briefing, as ``newsprism ingest`` does with
+``annotate=False``). Every copy keeps a seeded 60% of each article's sentences (in order), so a
+copy is a different write-up of the same story, not a duplicate of another copy's text (two
+independent 60% samples share about 43% of their sentences, below the near-copy thresholds);
+the duplicates the store still finds are counted. Then one story of median size (among stories
+of 3+ articles) is briefed from the store (spaCy load excluded; annotation of its articles
+included), and the brief time is given per story.
 
 Annotation throughput: the same ``--annotate`` ECB+ articles cleaned and annotated by one
 process (``newsprism.annotate``) and by ``newsprism batch``'s Ray engine pieces (Ray Data
@@ -29,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -66,6 +76,54 @@ def build(n: int, window_days: float) -> list[tuple[ClusterDoc, str]]:
             doc = ClusterDoc(f"{d.id}#{c}", d.text, d.title, day0 + i * step)
             out.append((doc, f"{c}:{d.subtopic}"))
     return out
+
+
+def _resampled_text(text: str, rng: random.Random) -> str:
+    sents = re.split(r"(?<=[.!?])\s+", text.strip())
+    if len(sents) < 3:
+        return text
+    keep = sorted(rng.sample(range(len(sents)), max(2, round(len(sents) * 0.6))))
+    return " ".join(sents[i] for i in keep)
+
+
+def store_one(n: int) -> dict[str, float]:
+    """Runs in the child process: ingest n articles (JSONL) into a fresh store, then brief one
+    story of median size."""
+    import tempfile
+
+    from newsprism.pipeline import load_pipeline
+    from newsprism.store import Store
+
+    opts = load_options()
+    stream = build(n, opts.cluster_window_days)
+    gold = {doc.id: g for doc, g in stream}
+    with tempfile.TemporaryDirectory(prefix="newsprism-scale-") as tmp:
+        path = Path(tmp) / "stream.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for doc, _ in stream:
+                rng = random.Random(doc.id)
+                fh.write(json.dumps({"id": doc.id, "text": _resampled_text(doc.text, rng), "title": doc.title,
+                                     "published": doc.published.isoformat() if doc.published else None}) + "\n")
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0, c0 = time.perf_counter(), time.process_time()
+        with Store(Path(tmp) / "news.db", opts, create=True) as st:
+            report = st.ingest([str(path)], annotate=False)
+            seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+            rss_ingest = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            members = st._members()
+            pred = {row["id"]: sid for sid, rows in members.items() for row in rows}
+            sizes = sorted((len(rows), sid) for sid, rows in members.items() if len(rows) >= 3)
+            nlp = load_pipeline(opts)
+            story = sizes[len(sizes) // 2][1] if sizes else next(iter(members))
+            tb = time.perf_counter()
+            st.brief(story, nlp, keep=False)
+            brief_s = time.perf_counter() - tb
+            db_mb = (Path(tmp) / "news.db").stat().st_size / 2**20
+    dups = report.exact_duplicates + report.near_duplicates
+    return {"n": n, "seconds": seconds, "cpu_seconds": cpu, "rss_mb": rss_ingest / 1024, "rss_before_mb": rss0 / 1024,
+            "f1": b3_f1({k: v for k, v in gold.items() if k in pred}, pred), "stories": len(members),
+            "brief_s": brief_s, "brief_articles": len(members[story]), "db_mb": db_mb,
+            "added": report.added, "copies": dups}  # fmt: skip
 
 
 def b3_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
@@ -187,7 +245,12 @@ def main() -> None:
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--index", default="exact", help=argparse.SUPPRESS)
     ap.add_argument("--baseline", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--store", default="", help="sizes for the ingest + cluster table, e.g. 1000,10000,100000")
+    ap.add_argument("--store-one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.store_one:
+        print(json.dumps(store_one(args.store_one)))
+        return
     if args.one:
         print(json.dumps(one(args.one, args.index)))
         return
@@ -209,12 +272,30 @@ def main() -> None:
         rows.append(["TF-IDF + agglomerative (batch)", sizes[0], f"{r['seconds']:.1f}",
                      f"{r['cpu_seconds']:.1f}", f"{sizes[0] / r['cpu_seconds']:.0f}", f"{r['rss_mb']:.0f}", f"{r['f1']:.3f}",
                      int(r["stories"]), "-"])  # fmt: skip
-    print("\nClustering a stream (batches of 100, date order); F1 = B³ against copy-subtopics")
-    print_table(["system", "articles", "wall s", "CPU s", "articles/CPU s", "peak RSS MB", "B3 F1", "stories",
-                 "docs in index at end"], rows)  # fmt: skip
+    if rows:
+        print("\nClustering a stream (batches of 100, date order); F1 = B³ against copy-subtopics")
+        print_table(["system", "articles", "wall s", "CPU s", "articles/CPU s", "peak RSS MB", "B3 F1", "stories",
+                     "docs in index at end"], rows)  # fmt: skip
     if 10000 in results and 100000 in results:
         ratio = results[100000]["cpu_seconds"] / results[10000]["cpu_seconds"]
         print(f"100k / 10k CPU time ratio: {ratio:.2f} (linear: 10; target <= 12)")
+
+    store_sizes = [int(x) for x in args.store.split(",") if x]
+    st_rows, st_results = [], {}
+    for n in store_sizes:
+        r = child(["--store-one", str(n)])
+        st_results[n] = r
+        st_rows.append([n, f"{r['seconds']:.1f}", f"{r['cpu_seconds']:.1f}", f"{n / r['cpu_seconds']:.0f}",
+                        f"{r['rss_mb']:.0f}", f"{r['db_mb']:.0f}", f"{r['f1']:.3f}", int(r["stories"]),
+                        int(r["copies"]), f"{r['brief_s']:.1f} ({int(r['brief_articles'])} articles)"])  # fmt: skip
+        print(*st_rows[-1], flush=True)
+    if st_rows:
+        print("\nIngest + cluster into a store (JSONL in, annotation deferred); brief = one median story")
+        print_table(["articles", "wall s", "CPU s", "articles/CPU s", "peak RSS MB", "store MB", "B3 F1",
+                     "stories", "linked as copies", "brief s (story)"], st_rows)  # fmt: skip
+        if 10000 in st_results and 100000 in st_results:
+            ratio = st_results[100000]["cpu_seconds"] / st_results[10000]["cpu_seconds"]
+            print(f"ingest + cluster, 100k / 10k CPU time ratio: {ratio:.2f} (linear: 10; target <= 12)")
 
     idx_rows = []
     for kind in [x for x in args.indexes.split(",") if x]:
