@@ -55,6 +55,30 @@ def test_disjoint_exact_counts_on_the_same_day_conflict() -> None:
     assert "cannot both be true" in r.note and "Coastal Wire" in r.note
 
 
+def test_conflicts_are_said_once_per_pair_of_counts() -> None:
+    # a stand collapse: five outlets say 12 dead, one says 40, one says 3, all on the same day
+    names = ["Sport Daily", "Arena News", "Metro Wire", "Fan Radio", "City Post", "Gazette", "Echo"]
+    sources = [src(f"s{i}", name, "2032-05-02") for i, name in enumerate(names)]
+    figures = [fig(f"s{i}", 0, 12, 12, "exact") for i in range(5)]
+    figures += [fig("s5", 0, 40, 40, "exact"), fig("s6", 0, 3, 3, "exact")]
+    (r,) = reconcile_figures(figures, sources)
+    assert r.conflict and r.display == "3–40"
+    assert r.note.count("cannot both be true") == 1
+    conflicts = r.note.split("Counts that cannot both be true: ", 1)[1]
+    # grouped by the lower count; each pair of counts once; outlets already named are not repeated
+    assert conflicts == "3 vs 12 or 40; 12 vs 40."
+    assert "12 (Sport Daily; Arena News; Metro Wire; Fan Radio; City Post)" in r.note
+    assert len(r.note) < 200
+
+
+def test_a_single_conflict_is_one_clause() -> None:
+    sources = [src("a", "Harbour Times", "2032-01-09"), src("b", "Coast FM", "2032-01-09"),
+               src("c", "Bay Herald", "2032-01-09")]
+    figures = [fig("a", 0, 4, 4, "exact"), fig("b", 0, 4, 4, "exact"), fig("c", 0, 9, 9, "exact")]
+    (r,) = reconcile_figures(figures, sources)
+    assert r.note == "4 (Harbour Times; Coast FM) vs 9 (Bay Herald). 4 and 9 cannot both be true."
+
+
 def test_later_higher_count_is_an_update_not_a_conflict() -> None:
     sources = [src("a", "Northern Ledger", "2031-03-12"), src("b", "Coastal Wire", "2031-03-13")]
     figures = [fig("a", 0, 15, 15, "exact"), fig("b", 0, 17, 17, "exact"),

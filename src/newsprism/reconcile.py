@@ -209,12 +209,7 @@ def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: flo
     extra = [f for f in figs if f not in best.values()]
     note = _setting_text(setting, by_id)
     if conflicts:
-        pairs = "; ".join(
-            f"{describe(a)} ({_label(a.source_id, by_id)}) and {describe(b)} "
-            f"({_label(b.source_id, by_id)}) cannot both be true at the same time"
-            for a, b in conflicts
-        )
-        note += f". {pairs[0].upper()}{pairs[1:]}"
+        note += f". {_conflict_text(conflicts, by_id, {describe(f) for f in setting})}"
     elif len(setting) > 1 and hi is not None and lo is not None and lo != hi:
         later = [f for f in setting if _explained_by_update(
             min(setting, key=lambda g: g.low or 0.0), f, by_id) and f.low == hi]
@@ -224,19 +219,55 @@ def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: flo
         else:
             note += ". The sources' counts differ and none is marked as a later update"
     if rest or extra:
-        cons = [f for f in rest + extra if _consistent(f, lo, hi)]
-        incons = [f for f in rest + extra if not _consistent(f, lo, hi)]
+        # each count said once (a source repeating a count is one mention)
+        cons = list(dict.fromkeys(f"{describe(f)} ({_label(f.source_id, by_id)})" for f in rest + extra
+                                  if _consistent(f, lo, hi)))
+        incons = list(dict.fromkeys(f"{describe(f)} ({_label(f.source_id, by_id)})" for f in rest + extra
+                                    if not _consistent(f, lo, hi)))
         if cons:
-            what = ", ".join(f"{describe(f)} ({_label(f.source_id, by_id)})" for f in cons)
             verb = "is" if len(cons) == 1 else "are"
             target = "it" if len(setting) == 1 else "these"
-            note += f"; {what} {verb} consistent with {target}"
+            note += f"; {', '.join(cons)} {verb} consistent with {target}"
         if incons:
-            what = ", ".join(f"{describe(f)} ({_label(f.source_id, by_id)})" for f in incons)
             verb = "is an earlier or lower count" if len(incons) == 1 else \
                 "are earlier or lower counts"
-            note += f"; {what} {verb}"
+            note += f"; {', '.join(incons)} {verb}"
     return note + "."
+
+
+def _conflict_text(conflicts: list[tuple[Figure, Figure]], by_id: dict[str, CleanArticle],
+                   named: set[str]) -> str:
+    """The conflicts said once per pair of counts, grouped by the lower count: "9 and 17 cannot
+    both be true"; with more pairs "Counts that cannot both be true: 3 vs at least 10 or 612;
+    10 vs 612". A count not ``named`` earlier in the note gets its outlets the first time."""
+    pairs: dict[str, list[str]] = {}
+    outlets: dict[str, list[str]] = {}
+    order: dict[str, tuple[float, float]] = {}
+    for pair in conflicts:
+        for f in pair:
+            value = describe(f)
+            names = outlets.setdefault(value, [])
+            if _label(f.source_id, by_id) not in names:
+                names.append(_label(f.source_id, by_id))
+            order[value] = min(order.get(value, _interval(f)), _interval(f))
+        highs = pairs.setdefault(describe(pair[0]), [])
+        if describe(pair[1]) not in highs:
+            highs.append(describe(pair[1]))
+    named = set(named)
+
+    def said(value: str) -> str:
+        if value in named:
+            return value
+        named.add(value)
+        return f"{value} ({'; '.join(outlets[value])})"
+
+    if sum(len(h) for h in pairs.values()) == 1:
+        ((low, (high,)),) = pairs.items()
+        text = f"{said(low)} and {said(high)} cannot both be true"
+        return text[0].upper() + text[1:]
+    parts = [f"{said(low)} vs {' or '.join(said(h) for h in sorted(pairs[low], key=order.__getitem__))}"
+             for low in sorted(pairs, key=order.__getitem__)]
+    return "Counts that cannot both be true: " + "; ".join(parts)
 
 
 def _setting_text(setting: list[Figure], by_id: dict[str, CleanArticle]) -> str:
