@@ -24,6 +24,21 @@ def test_help_reads_well() -> None:
     assert res.exit_code == 0 and "--out" in res.output
 
 
+def test_help_shows_no_value_after_a_flag() -> None:
+    # flags (--quiet, --help, --version) take no value: no type after them; options that take
+    # one keep theirs
+    for args in ([], ["brief"], ["clean"], ["quotes"], ["serve"], ["ingest"], ["stories"]):
+        res = runner.invoke(app, [*args, "--help"], env={"COLUMNS": "160"})
+        assert res.exit_code == 0, res.output
+        assert "<bool>" not in res.output
+        flag = next(line for line in res.output.splitlines() if "--help" in line)
+        assert "<" not in flag
+    res = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "160"})
+    assert "<path>" in next(line for line in res.output.splitlines() if "--out" in line)
+    res = runner.invoke(app, ["brief", "--quiet=yes", "x"])
+    assert res.exit_code == 2 and "does not take a value" in res.output
+
+
 def test_only_bad_input_exits_2(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
@@ -59,3 +74,25 @@ def test_clean_command_shows_removed() -> None:
     rec = json.loads(res.stdout.strip().splitlines()[-1])
     assert rec["outlet"] == "CBC News"
     assert {r["kind"] for r in rec["removed"]} >= {"caption", "pull_quote", "duplicate", "boilerplate"}
+
+
+def test_clean_infers_the_dates_brief_infers(tmp_path: Path, options, nlp) -> None:
+    from newsprism.briefing import brief
+
+    # invented court story: neither file gives a date; the texts do
+    (tmp_path / "a.txt").write_text(
+        "Appeal court frees former mayor\n\nThe appeal court on Tuesday, March 4, 2031, overturned the "
+        "fraud conviction of the former mayor, his lawyer said.\n\nThe court said the trial judge had erred.\n")
+    (tmp_path / "b.txt").write_text(
+        "Mayor walks free\n\nThe former mayor left prison on Wednesday, a day after the appeal court "
+        "overturned his conviction on March 4.\n\nProsecutors said they would not appeal.\n")
+    for folder in (tmp_path, ROOT / "examples" / "khan-shaykhun"):
+        res = runner.invoke(app, ["clean", str(folder)])
+        assert res.exit_code == 0, res.output
+        shown = {r["id"]: (r["published"], r["inferred"].get("published"))
+                 for r in map(json.loads, res.stdout.strip().splitlines())}
+        briefed = brief([str(folder)], options, nlp)
+        inferred = {a.source_id: (a.article.published, a.article.inferred.get("published"))
+                    for a in briefed.story.articles}
+        assert shown == inferred
+        assert all(published for published, _ in shown.values())

@@ -5,19 +5,47 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from . import __version__
-from .model import AnnotatedArticle, IngestResult, Skipped
+from .model import AnnotatedArticle, CleanArticle, IngestResult, Skipped
 from .outputs import OutputError, check_folder, write_together
 from .safety import json_line, terminal
 
+if TYPE_CHECKING:
+    from .options import Options
+
+class _Group(TyperGroup):
+    """The app's command group. Typer's rich help shows a value type after every option, flags
+    included (``--quiet <bool>``, ``--help <bool>``), as if they took a value: a flag's type is
+    left out here (an empty metavar), for the group's own options and every command's."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_without_type(super().get_params(ctx))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is not None:
+            _flags_without_type([*cmd.params, cmd.get_help_option(ctx)])
+        return cmd
+
+
+def _flags_without_type(params: list[Any]) -> list[Any]:
+    # typer ships its own copy of click (typer._click): its options are recognised by is_flag
+    for p in params:
+        if getattr(p, "is_flag", False) and p.metavar is None:
+            p.metavar = ""
+    return params
+
+
 app = typer.Typer(
+    cls=_Group,
     name="newsprism",
     help=(
         "Read many news articles about one event and write a sourced, multi-perspective "
@@ -195,20 +223,26 @@ def digest_table(data: dict, seconds: float, load_s: float, written: list[Path])
 def clean(
     inputs: Inputs,
     config: ConfigOpt = None,
+    model: ModelOpt = None,
 ) -> None:
     """Show what cleaning removes from each article and which metadata it infers.
 
     One JSON line per article on stdout: outlet, title, genre and date (given or inferred,
     with the evidence), headings, every removed caption, pull-quote, duplicate, byline and
-    boilerplate line with its span in the raw file, and the cleaned text."""
+    boilerplate line with its span in the raw file, and the cleaned text. A missing
+    publication date is inferred as `brief` infers it for the same files (read together as
+    one story: datelines, the dates in the texts), so this needs the spaCy pipeline."""
     from .clean import clean_article
     from .ingest import read_inputs
 
-    opts = _options(config, None, None, True)
+    opts = _options(config, model, None, True)
     ingested = read_inputs(inputs, opts)
     _report_skipped(ingested.skipped, ingested.warnings)
-    for art in ingested.articles:
-        c = clean_article(art)
+    cleaned = [clean_article(art) for art in ingested.articles]
+    kept = [c for c in cleaned if c.text.strip()]  # what brief analyses (an emptied one is skipped)
+    if any(not c.published for c in kept):
+        _infer_dates(kept, opts)
+    for c in cleaned:
         rec = {
             "id": c.id, "origin": c.origin, "title": c.title, "outlet": c.outlet, "published": c.published,
             "genre": c.genre, "inferred": c.inferred,
@@ -219,6 +253,27 @@ def clean(
         sys.stdout.write(json_line(rec) + "\n")
     if not ingested.articles:
         raise typer.Exit(2)
+
+
+def _infer_dates(cleaned: list[CleanArticle], opts: Options) -> None:
+    """Missing publication dates filled in place by the inference `brief` runs
+    (``timeline.infer_story_dates`` on the articles as one story), from the dates the
+    ``dates`` section extracts; nothing else is annotated."""
+    from .annotate import load_pipeline
+    from .model import AnnotatedArticle, Story
+    from .sections import ArticleContext
+    from .sections.dates import DATES
+    from .story import story_id
+    from .timeline import infer_story_dates
+
+    nlp = load_pipeline(opts)
+    annotated = []
+    stream = ((c.text[: opts.max_chars], c) for c in cleaned)
+    for doc, c in nlp.pipe(stream, as_tuples=True, batch_size=opts.batch_size):
+        ann = AnnotatedArticle(article=c)
+        ann.dates = DATES.extract(doc, ArticleContext(article=c, sentences=[], options=opts, models={}))
+        annotated.append(ann)
+    infer_story_dates(Story(id=story_id(annotated), articles=annotated))
 
 
 @app.command()
