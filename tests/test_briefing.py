@@ -132,7 +132,7 @@ def test_renderers_escape_article_text(nlp, options) -> None:
 
 def test_markdown_reading_order(jsonl_data: dict) -> None:
     md = render_markdown(jsonl_data)
-    order = ["## What is disputed", "## Figures", "## Who said what", "## Timeline", "## Summary", "## Sources"]
+    order = ["## Summary", "## What is disputed", "## Figures", "## Who said what", "## Timeline", "## Sources"]
     positions = [md.index(h) for h in order]
     assert positions == sorted(positions)
     html = render_html(jsonl_data)

@@ -24,7 +24,7 @@ def test_builtin_sections_in_briefing_order() -> None:
     names = [s.name for s in sections()]
     assert names[: len(BUILTIN)] == ["sources", "entities", "quotes", "figures", "reconciled_figures", "dates",
                                      "claims", "contradictions", "timeline", "summary", "coverage"]
-    assert [s.html_id for s in REGISTRY.report()][:8] == ["disputes", "figures", "quotes", "timeline", "summary",
+    assert [s.html_id for s in REGISTRY.report()][:8] == ["summary", "disputes", "figures", "quotes", "timeline",
                                                           "coverage", "entities", "sources"]
 
 

@@ -100,7 +100,7 @@ class Report:
     """Where a section appears in briefing.md and briefing.html: its partials are
     ``md/<anchor>.j2`` and ``html/<anchor>.j2`` in ``templates`` (default: the package's
     templates folder); ``title`` is its link in the HTML navigation; sections are shown by
-    ascending ``position`` (disputes 10 ... summary 50, entities 80, sources 90)."""
+    ascending ``position`` (summary 5, disputes 10 ... timeline 40, entities 80, sources 90)."""
 
     title: str
     position: int = DEFAULT_POSITION

@@ -20,6 +20,6 @@ SUMMARY = Section(
         "text": STR,
         "citations": array(SPAN, minItems=1),
     }, "extractive summary: each item is a source sentence (or a trimmed part of one) with where it came from"),
-    report=Report("Summary", 50),
+    report=Report("Summary", 5),  # first: a reader meets the event before the details
     highlight=cited("citations"),
 )
