@@ -5,7 +5,7 @@ blind 36-45) briefed with their gold metadata, and the bundled example.
 
 The baseline beside: the story's articles themselves, one after another in the same page
 style (what a reader would otherwise scroll through). The bounds fail the run (exit 1): the
-report may not be taller than its articles, no table cell may be taller than a desktop
+report of a story of 9+ articles may not be taller than its articles, no table cell may be taller than a desktop
 screen (900 px), and nothing may be wider than a phone's screen.
 
     python bench/report.py                                   # 20_ecbplus, 18_ecbplus + the example
@@ -42,6 +42,7 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 DESKTOP = (1280, 900)
 PHONE = (390, 844)
 MAX_CELL = 900  # px: no table cell taller than a desktop screen
+LONG = 9  # articles: a story this long must brief shorter than its articles (a short one has the report's fixed parts)
 
 MEASURE = """
 const doc = document.documentElement;
@@ -164,7 +165,8 @@ def main() -> None:
             p_h, p_over, p_cell, p_wide = measure(driver, report, PHONE)
             b_h = measure(driver, plain, DESKTOP)[0]
             bp_h = measure(driver, plain, PHONE)[0]
-            ok = d_h <= b_h and d_cell <= MAX_CELL and p_over <= 1 and p_wide <= 1
+            long_story = len(data["sources"]) >= LONG
+            ok = (d_h <= b_h or not long_story) and d_cell <= MAX_CELL and p_over <= 1 and p_wide <= 1
             if not ok:
                 failed.append(event)
             rows.append([event, len(data["sources"]), d_h, b_h, p_h, bp_h, d_cell, p_cell,
@@ -176,7 +178,8 @@ def main() -> None:
           f"baseline: the articles one after another. Reports in {out}")
     print_table(["story", "articles", "report desktop", "articles desktop", "report phone", "articles phone",
                  "tallest cell desktop", "tallest cell phone", "phone overflow", "bounds"], rows)
-    print(f"bounds: report <= articles (desktop), tallest cell <= {MAX_CELL} px, phone overflow <= 1 px")
+    print(f"bounds: report <= articles (desktop) for {LONG}+ articles, tallest cell <= {MAX_CELL} px, "
+          "phone overflow <= 1 px")
     if failed:
         raise SystemExit(f"bounds failed: {', '.join(failed)}")
 

@@ -121,15 +121,41 @@ def test_upload_joins_its_story_and_a_payload_stays_text(server: str, browser: w
     browser.save_screenshot(str(ARTEFACTS / "payload-as-text.png"))
 
 
+# the right edge of the widest element of the page beyond the screen (0: nothing runs off it,
+# inside a scrolled table box or not), and the tallest table cell, sources folded
+LAYOUT = """
+document.querySelectorAll('details').forEach(d => d.open = false);
+const width = document.documentElement.clientWidth;
+let over = document.documentElement.scrollWidth - width, cell = 0;
+document.querySelectorAll('main *').forEach(e => {
+  const r = e.getBoundingClientRect();
+  if (r.width > 0) over = Math.max(over, r.right - width);
+});
+document.querySelectorAll('td, th').forEach(c => { cell = Math.max(cell, c.getBoundingClientRect().height); });
+return [Math.round(over), Math.round(cell), document.documentElement.scrollHeight];
+"""
+
+
 def test_phone_width_layout(server: str, browser: webdriver.Chrome) -> None:
+    browser.get(server + "/")
+    browser.find_element(By.CSS_SELECTOR, "#stories a").click()
+    _wait(browser).until(ec.presence_of_element_located((By.ID, "sources")))
+    story = browser.current_url
+    _, desktop_cell, desktop_height = browser.execute_script(LAYOUT)
+    assert desktop_cell <= 900, f"a table cell is {desktop_cell}px tall: taller than a screen"
     browser.set_window_size(390, 844)
     try:
-        browser.get(server + "/")
-        browser.find_element(By.CSS_SELECTOR, "#stories a").click()
+        browser.get(story)
         _wait(browser).until(ec.presence_of_element_located((By.ID, "sources")))
-        width = browser.execute_script("return document.documentElement.clientWidth")
-        scroll = browser.execute_script("return document.documentElement.scrollWidth")
-        assert scroll <= width + 1, f"the page is {scroll}px wide on a {width}px screen"
+        over, cell, height = browser.execute_script(LAYOUT)
+        assert over <= 1, f"the page runs {over}px off a 390px screen (a table column off-screen?)"
+        assert cell <= 900, f"a table cell is {cell}px tall on a phone"
+        # the summary comes before the long sections
+        tops = browser.execute_script(
+            "return ['summary', 'quotes', 'entities'].map(i => document.getElementById(i).offsetTop)")
+        assert tops == sorted(tops) and tops[0] < 1500
         browser.save_screenshot(str(ARTEFACTS / "story-phone.png"))
     finally:
         browser.set_window_size(1280, 900)
+    # bench/report.py measures long stories; the 3-article example stays short at both widths
+    assert desktop_height < 9000 and height < 16000, (desktop_height, height)

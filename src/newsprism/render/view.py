@@ -155,6 +155,19 @@ def quote_groups(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def same_values(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One source's figures in a table cell, a value said several times once: [{"figure": the
+    first, "spans": every mention's span, "by": the attributions}] in order of first mention."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for f in figures:
+        key = (f.get("low"), f.get("high"), f.get("qualifier"), f.get("counts"))
+        entry = out.setdefault(key, {"figure": f, "spans": [], "by": []})
+        entry["spans"].append({"source_id": f["source_id"], "start": f["start"], "end": f["end"]})
+        if f.get("attributed_to") and f["attributed_to"] not in entry["by"]:
+            entry["by"].append(f["attributed_to"])
+    return list(out.values())
+
+
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
@@ -193,6 +206,7 @@ def environment(html: bool) -> Environment:
     env.filters["fmt_date"] = fmt_date
     env.globals["escape"] = escape
     env.globals["quote_groups"] = quote_groups
+    env.globals["same_values"] = same_values
     env.globals["sections"] = REGISTRY.report()
     return env
 
