@@ -1,6 +1,8 @@
-"""The web app's access to a store: reads on their own read-only connection (never waiting for
-an ingest), one writer at a time (a lock around every ingest and kept briefing), briefings
-cached per story and set of articles, uploads written to a private temporary folder."""
+"""The web app's access to a store: reads on a read-only connection kept per worker thread
+(SQLite in WAL mode: readers never wait for the writer, nor it for them), one writer at a time
+(a lock around every ingest and kept briefing), briefings cached per story and set of articles
+(a briefing the store kept for the same articles and pipeline is used as it is), uploads written
+to a private temporary folder."""
 
 from __future__ import annotations
 
@@ -92,16 +94,28 @@ class Library:
         self._nlp_lock = threading.Lock()
         self._cache: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}
         self._cache_lock = threading.Lock()
+        self._local = threading.local()  # .store: this thread's read-only Store
+        self._pipeline: str | None = None
 
     # ------------------------------------------------------------------ connections
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        store = Store(self.path, self.options, readonly=True)
-        try:
-            yield store
-        finally:
-            store.close()
+        """This thread's read-only connection, opened on its first read and kept (autocommit:
+        every statement sees the latest committed ingest). Reads never reopen the store."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.path, self.options, readonly=True)
+            self._local.store = store
+        yield store
+
+    @property
+    def pipeline(self) -> str:
+        """The pipeline a kept briefing must have been built with to be used as it is."""
+        if self._pipeline is None:
+            with self.reader() as st:
+                self._pipeline = st.pipeline
+        return self._pipeline
 
     def nlp(self) -> Language:
         with self._nlp_lock:
@@ -178,7 +192,9 @@ class Library:
 
     def briefing(self, story_id: str) -> dict[str, Any]:
         """The story's briefing as briefing.json holds it (cached until its articles change).
-        Kept as the story's next version when no ingest is running; never waits for one."""
+        The one the store kept for the same articles and pipeline is used as it is; otherwise
+        it is built, and kept as the story's next version when no ingest is running (never
+        waiting for one)."""
         from ..render.json_out import to_dict
 
         with self.reader() as st:
@@ -188,20 +204,40 @@ class Library:
             hit = self._cache.get(key)
         if hit is not None:
             return hit
-        nlp = self.nlp()
-        if self.write_lock.acquire(blocking=False):
-            try:
-                with Store(self.path, self.options) as st:
-                    result = st.brief(story_id, nlp)
-            finally:
-                self.write_lock.release()
-        else:
-            with self.reader() as st:
-                result = st.brief(story_id, nlp, keep=False)
-        data = to_dict(result, model_name=self.options.model)
+        data = self._kept(story_id)
+        if data is None:
+            nlp = self.nlp()
+            if self.write_lock.acquire(blocking=False):
+                try:
+                    with Store(self.path, self.options) as st:
+                        result = st.brief(story_id, nlp)
+                finally:
+                    self.write_lock.release()
+            else:
+                with self.reader() as st:
+                    result = st.brief(story_id, nlp, keep=False)
+            data = to_dict(result, model_name=self.options.model)
         with self._cache_lock:
             self._cache[key] = data
         return data
+
+    def _kept(self, story_id: str) -> dict[str, Any] | None:
+        """The story's latest kept briefing when it is current: built by this pipeline from the
+        story's articles as they are, after the last of them (copies included) was added."""
+        with self.reader() as st:
+            versions = st.briefing_versions(story_id)
+            if not versions or versions[-1]["pipeline"] != self.pipeline:
+                return None
+            last = versions[-1]
+            rows = st.conn.execute(
+                "SELECT a.id, a.duplicate_of, a.ingested_at FROM articles a JOIN articles r "
+                "ON r.n = coalesce(a.duplicate_of, a.n) JOIN assignments s ON s.article = r.n "
+                "WHERE s.story = ?", (story_id,)).fetchall()
+            originals = sorted(r["id"] for r in rows if r["duplicate_of"] is None)
+            added = max((r["ingested_at"] for r in rows), default="")
+            if originals != sorted(last["article_ids"]) or not last["built_at"] > added:
+                return None
+            return st.kept_briefing(story_id, str(last["version"]))[1]
 
     def article(self, article_id: str) -> dict[str, Any]:
         """One article: its briefing source record (text, what cleaning removed, metadata) with
@@ -226,13 +262,15 @@ class Library:
     # ------------------------------------------------------------------ entities
 
     def entities(self, name: str) -> list[dict[str, Any]]:
-        """Every entity named ``name`` (or with it as an alias) in the briefings built so far,
-        with its story, aliases, who it acts for and its mentions."""
+        """Every entity named ``name`` (or with it as an alias) in every story of the store,
+        with its story, aliases, who it acts for and its mentions (briefings built or read from
+        the store as needed, then cached)."""
         key = name.casefold()
-        with self._cache_lock:
-            briefings = list(self._cache.items())
+        with self.reader() as st:
+            story_ids = [s.id for s in st.stories()]
         out = []
-        for (story_id, _), data in briefings:
+        for story_id in story_ids:
+            data = self.briefing(story_id)
             by_id = {e["id"]: e for e in data.get("entities", [])}
             for e in by_id.values():
                 if key != e["name"].casefold() and key not in {a.casefold() for a in e.get("aliases", [])}:
