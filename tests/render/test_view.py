@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from newsprism.render.view import fmt_date, md_cell, quote_groups
+from newsprism.render.view import (
+    View,
+    bind,
+    environment,
+    fmt_date,
+    md_cell,
+    origin_name,
+    quote_groups,
+    same_values,
+)
 
 
 def _q(i: int, sid: str, speaker: str | None, text: str, **kw) -> dict:
     return {"id": f"q{i}", "source_id": sid, "start": i * 10, "end": i * 10 + 5, "text": text,
-            "speaker": speaker, "kind": "direct", "cue": "said", **kw}
+            "speaker": speaker, "kind": "direct", "cue": "said", "negated": False, **kw}
 
 
 def test_quote_groups_merge_copies_and_order_by_statements() -> None:
@@ -33,3 +42,40 @@ def test_formatting_helpers() -> None:
     assert fmt_date("2017-04") == "April 2017"
     assert fmt_date(None) == "date unknown"
     assert md_cell("a | b\nc") == "a \\| b c"
+
+
+def test_origin_name_keeps_the_file_not_the_folders() -> None:
+    assert origin_name("/tmp/newsprism-upload-x1/pasted-1.txt") == "pasted-1.txt"
+    assert origin_name("C:\\data\\wires.jsonl:12") == "wires.jsonl:12"
+    assert origin_name("/crawl/day.warc.gz#3 https://news.example/a/b") == "day.warc.gz#3 https://news.example/a/b"
+    assert origin_name("https://feed.example/rss#2") == "https://feed.example/rss#2"
+    assert origin_name(None) == ""
+
+
+def test_same_values_say_a_repeated_count_once() -> None:
+    def f(start: int, low: int, by: str | None = None) -> dict:
+        return {"source_id": "a", "start": start, "end": start + 2, "low": low, "high": low,
+                "qualifier": "exact", "counts": "people injured", "attributed_to": by, "text": str(low)}
+
+    values = same_values([f(0, 12), f(40, 12, "the league"), f(80, 30), f(120, 12)])
+    assert [(v["figure"]["start"], len(v["spans"]), v["by"]) for v in values] == [(0, 3, ["the league"]), (80, 1, [])]
+
+
+def _quotes_html(speakers: int, statements: int) -> str:
+    sources = [{"id": "a", "outlet": "Harbour Times", "title": None, "text": "x" * 5000}]
+    quotes = [_q(i * 20 + k, "a", f"Speaker {i}", f"Statement {k} of speaker {i}.")
+              for i in range(speakers) for k in range(statements - i)]
+    data = {"sources": sources, "quotes": quotes}
+    env = environment(html=True)
+    bind(env, View(data, html=True))
+    return env.get_template("html/quotes.j2").render(b=data)
+
+
+def test_long_quote_lists_are_folded() -> None:
+    html = _quotes_html(speakers=10, statements=12)
+    shown, _, folded = html.partition('<details class="more"><summary>2 more speakers')
+    assert folded and "Speaker 8" in folded and "Speaker 8" not in shown.split("</details>")[-1]
+    assert shown.count("<h3>") == 8
+    assert "9 more from Speaker 0" in html  # 12 statements: 3 shown
+    short = _quotes_html(speakers=2, statements=3)
+    assert "<details" not in short and short.count("<li") == 5

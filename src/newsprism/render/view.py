@@ -10,6 +10,7 @@ Templates receive ``b`` (the briefing.json dict) and these helpers as globals:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -44,6 +45,17 @@ def md_cell(text: Any) -> str:
     HTML or link (``safety.md_safe``)."""
     s = " ".join(str(text if text is not None else "").split())
     return md_safe(s).replace("|", "\\|")
+
+
+def origin_name(origin: str | None) -> str:
+    """A short label for where a text came from: a file's base name (with its :line, [item] or
+    #record and URL), not the folders of the machine it was read on; a URL as it is."""
+    if not origin:
+        return ""
+    head, sep, tail = origin.partition(" ")
+    if "://" not in head:
+        head = re.split(r"[\\/]", head)[-1] or head
+    return head + sep + tail
 
 
 _ORDINALS = ["first", "second", "third", "fourth", "fifth"]
@@ -204,6 +216,7 @@ def environment(html: bool) -> Environment:
     )
     env.filters["md"] = md_cell
     env.filters["fmt_date"] = fmt_date
+    env.filters["origin_name"] = origin_name
     env.globals["escape"] = escape
     env.globals["quote_groups"] = quote_groups
     env.globals["same_values"] = same_values

@@ -52,15 +52,22 @@ def serve(
             raise typer.Exit(2)
         tmp = tempfile.TemporaryDirectory(prefix="newsprism-serve-")
         db = Path(tmp.name) / "example.db"
-        err.print(f"no --db: ingesting {example} into a temporary store ({db})…", highlight=False)
+        err.print(f"no --db: ingesting {example} into a temporary store ({db}) and briefing its stories…",
+                  highlight=False)
+    nlp = None
     try:
         with Store(db, options, create=tmp is not None) as st:
             if tmp is not None:
-                st.ingest([str(example)])
+                from ..pipeline import load_pipeline
+
+                nlp = load_pipeline(options)
+                st.ingest([str(example)], nlp=nlp)
+                for story in st.stories():  # kept in the store: the first page opens at once
+                    st.brief(story.id, nlp)
     except StoreError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    app = create_app(Library(db, options))
+    app = create_app(Library(db, options, nlp=nlp))
     err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
