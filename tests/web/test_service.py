@@ -3,6 +3,7 @@ writer, kept briefings used as they are, entity pages over every story of the st
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from pathlib import Path
@@ -65,6 +66,23 @@ def test_reads_go_on_while_another_connection_writes(two_stories: Path, options:
         writer.close()
 
 
+def test_undated_stories_list_the_dates_their_briefing_inferred(two_stories: Path, options: Options, nlp) -> None:
+    lib = Library(two_stories, options, nlp=nlp)
+    example = next(s for s in lib.stories() if any(a.startswith("00") for a in s["article_ids"]))
+    assert example["first_published"] is None and not example["dates_inferred"]  # not briefed yet
+    assert example["id"] not in {s["id"] for s in lib.stories(since="1900-01-01")}  # no date: not in a range
+    lib.briefing(example["id"])
+    listed = next(s for s in lib.stories() if s["id"] == example["id"])
+    first, last = listed["first_published"], listed["last_published"]
+    assert listed["dates_inferred"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) and last >= first
+    assert example["id"] in {s["id"] for s in lib.stories(since=first, until=last)}
+    year_after = f"{int(last[:4]) + 1}-01-01"
+    assert example["id"] not in {s["id"] for s in lib.stories(since=year_after)}
+    # a new Library (a restarted server) reads them from the briefing the store kept
+    again = next(s for s in Library(two_stories, options).stories() if s["id"] == example["id"])
+    assert again["dates_inferred"] and again["first_published"] == listed["first_published"]
+
+
 def test_a_kept_briefing_is_used_and_entities_cover_every_story(two_stories: Path, options: Options, nlp,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(two_stories, options) as st:
@@ -85,3 +103,4 @@ def test_a_kept_briefing_is_used_and_entities_cover_every_story(two_stories: Pat
     assert found and {f["story"] for f in found} == {final}
     assert any(m["text"] == "Elena Marsh" for f in found for m in f["mentions"])
     assert lib.entities("Khan Shaykhun")  # and the example's story
+

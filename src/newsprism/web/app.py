@@ -7,6 +7,7 @@ API under /api mirrors the CLI; /docs lists it from the OpenAPI schema (no exter
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.datastructures import UploadFile
 
 from ..render.html import marked_text, render_html
@@ -35,6 +37,7 @@ def create_app(library: Library) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router)
     env = Environment(loader=PackageLoader("newsprism", "templates"), autoescape=select_autoescape(default=True))
+    env.filters["ticks"] = ticks
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = env.get_template(f"web/{template}").render(csrf=csrf_token(request), **context)
@@ -113,6 +116,11 @@ def create_app(library: Library) -> FastAPI:
         return RedirectResponse("/static/favicon.svg")
 
     return app
+
+
+def ticks(text: str) -> Markup:
+    """Text escaped, with `code spans` (as the API's docstrings write commands) in <code>."""
+    return Markup(re.sub(r"`([^`<>]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 async def read_form(request: Request, limit: int) -> tuple[list[str], list[Upload], str | None]:

@@ -96,6 +96,7 @@ class Library:
         self._cache_lock = threading.Lock()
         self._local = threading.local()  # .store: this thread's read-only Store
         self._pipeline: str | None = None
+        self._not_kept: set[tuple[str, tuple[str, ...]]] = set()  # stories with no current kept briefing
 
     # ------------------------------------------------------------------ connections
 
@@ -142,15 +143,37 @@ class Library:
                 continue
             if outlet and outlet not in s.outlets:
                 continue
-            if since and (s.last_published or "")[:10] < since:
+            first, last_pub, inferred = s.first_published, s.last_published, False
+            if first is None:  # no article gives a date: the dates its briefing inferred, if built
+                dated = self._inferred_range(s.id, tuple(sorted(s.article_ids)))
+                if dated:
+                    (first, last_pub), inferred = dated, True
+            if since and (last_pub or "")[:10] < since:
                 continue
-            if until and (s.first_published or "9999")[:10] > until:
+            if until and (first or "9999")[:10] > until:
                 continue
             out.append({"id": s.id, "title": s.title, "articles": s.articles, "copies": s.copies,
-                        "outlets": s.outlets, "first_published": s.first_published,
-                        "last_published": s.last_published, "article_ids": s.article_ids,
-                        "updated": last.get(s.id)})
+                        "outlets": s.outlets, "first_published": first, "last_published": last_pub,
+                        "dates_inferred": inferred, "article_ids": s.article_ids, "updated": last.get(s.id)})
         return out
+
+    def _inferred_range(self, story_id: str, ids: tuple[str, ...]) -> tuple[str, str] | None:
+        """The publication dates a current briefing of the story inferred (cached or kept in
+        the store; never built for a listing)."""
+        key = (story_id, ids)
+        with self._cache_lock:
+            data = self._cache.get(key)
+            if data is None and key in self._not_kept:
+                return None
+        if data is None:
+            data = self._kept(story_id)
+            with self._cache_lock:
+                if data is None:
+                    self._not_kept.add(key)
+                    return None
+                self._cache[key] = data
+        dates = data["story"].get("published_range") or []
+        return (dates[0], dates[-1]) if dates else None
 
     @staticmethod
     def _text_hits(conn: sqlite3.Connection, query: str) -> set[str]:
