@@ -102,5 +102,9 @@ def test_a_kept_briefing_is_used_and_entities_cover_every_story(two_stories: Pat
     found = lib.entities("Elena Marsh")
     assert found and {f["story"] for f in found} == {final}
     assert any(m["text"] == "Elena Marsh" for f in found for m in f["mentions"])
+    texts = dict(FINAL)
+    for m in (m for f in found for m in f["mentions"]):  # each mention in its line's words
+        line = m["before"].lstrip("…") + m["text"] + m["after"].rstrip("…")
+        assert line in texts[m["source_id"] + ".txt"] and "\n" not in line
     assert lib.entities("Khan Shaykhun")  # and the example's story
 

@@ -83,6 +83,17 @@ def safe_name(name: str) -> str:
     return base
 
 
+def _context(text: str, start: int, end: int, width: int = 60) -> dict[str, str]:
+    """A mention's text with up to ``width`` characters of its line on each side, cut at a space."""
+    before = text[max(0, start - width):start].rsplit("\n", 1)[-1]
+    after = text[end:end + width].split("\n", 1)[0]
+    if start - width > 0 and " " in before:
+        before = "…" + before.split(" ", 1)[1]
+    if end + width < len(text) and " " in after:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return {"before": before, "text": text[start:end], "after": after}
+
+
 class Library:
     """One store served by the web app."""
 
@@ -299,8 +310,10 @@ class Library:
                 if key != e["name"].casefold() and key not in {a.casefold() for a in e.get("aliases", [])}:
                     continue
                 texts = {s["id"]: s["text"] for s in data["sources"]}
+                outlets = {s["id"]: s.get("outlet") or s.get("title") or s["id"] for s in data["sources"]}
                 mentions = [{"source_id": m["source_id"], "start": m["start"], "end": m["end"],
-                             "text": texts.get(m["source_id"], "")[m["start"]:m["end"]]}
+                             "outlet": outlets.get(m["source_id"], m["source_id"]),
+                             **_context(texts.get(m["source_id"], ""), m["start"], m["end"])}
                             for m in e.get("mentions", [])]
                 acts = by_id.get(e.get("acts_for") or "")
                 out.append({"story": story_id, "story_title": data["story"]["title"], "id": e["id"],
