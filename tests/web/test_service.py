@@ -83,6 +83,20 @@ def test_undated_stories_list_the_dates_their_briefing_inferred(two_stories: Pat
     assert again["dates_inferred"] and again["first_published"] == listed["first_published"]
 
 
+def test_the_listing_follows_what_another_connection_commits(two_stories: Path, options: Options, nlp,
+                                                             tmp_path: Path) -> None:
+    lib = Library(two_stories, options)
+    before = {s["id"] for s in lib.stories()}
+    assert {s["id"] for s in lib.stories()} == before  # the kept listing
+    (tmp_path / "quake.txt").write_text("Quake shakes island\n\nA magnitude 6.1 earthquake shook the island of "
+                                        "Veldra on Sunday, damaging 40 homes, the civil defence agency said.\n")
+    with Store(two_stories, options) as st:  # another connection: an ingest
+        st.ingest([str(tmp_path / "quake.txt")], nlp=nlp)
+    after = lib.stories()
+    assert {s["id"] for s in after} > before
+    assert any("quake" in s["article_ids"] for s in after)
+
+
 def test_a_kept_briefing_is_used_and_entities_cover_every_story(two_stories: Path, options: Options, nlp,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     with Store(two_stories, options) as st:

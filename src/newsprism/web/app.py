@@ -61,13 +61,18 @@ def create_app(library: Library) -> FastAPI:
         return page(request, "stories.html.j2", stories=found, outlets=library.outlets(),
                     q=q, outlet=outlet, since=since, until=until)
 
+    rendered: dict[str, tuple[dict[str, Any], str, str]] = {}  # story id -> (briefing, page, policy)
+
     @app.get("/story/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story(request: Request, story_id: str) -> HTMLResponse:
         data = library.briefing(story_id)
-        html = render_html(data)
-        nav = env.get_template("web/story_nav.html.j2").render(story_id=story_id, sources=data["sources"])
-        html = html.replace("<main>", "<main>" + nav, 1)
-        return HTMLResponse(html, headers={"Content-Security-Policy": inline_csp(html)})
+        hit = rendered.get(story_id)
+        if hit is None or hit[0] is not data:  # drawn once per briefing (the library caches it)
+            html = render_html(data)
+            nav = env.get_template("web/story_nav.html.j2").render(story_id=story_id, sources=data["sources"])
+            html = html.replace("<main>", "<main>" + nav, 1)
+            hit = rendered[story_id] = (data, html, inline_csp(html))
+        return HTMLResponse(hit[1], headers={"Content-Security-Policy": hit[2]})
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(request: Request, article_id: str) -> HTMLResponse:

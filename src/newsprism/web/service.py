@@ -143,11 +143,17 @@ class Library:
         """Stories of the store, filtered: ``query`` in a title or an article's text, an outlet,
         published on or after ``since`` / on or before ``until`` (ISO dates)."""
         with self.reader() as st:
-            found = st.stories()
+            # the store's stories, listed again only when a commit changed it (data_version
+            # moves when another connection commits; the listing is kept per connection)
+            version = st.conn.execute("PRAGMA data_version").fetchone()[0]
+            listing = getattr(self._local, "listing", None)
+            if listing is None or listing[0] != version:
+                last_update = dict(st.conn.execute(
+                    "SELECT s.story, max(a.ingested_at) FROM assignments s JOIN articles a ON a.n = s.article "
+                    "GROUP BY s.story").fetchall())
+                listing = self._local.listing = (version, st.stories(), last_update)
+            _, found, last = listing
             hits = self._text_hits(st.conn, query) if query else None
-            last = dict(st.conn.execute(
-                "SELECT s.story, max(a.ingested_at) FROM assignments s JOIN articles a ON a.n = s.article "
-                "GROUP BY s.story").fetchall())
         out = []
         for s in found:
             if query and query.lower() not in s.title.lower() and not (hits & set(s.article_ids)):
