@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -163,7 +164,9 @@ def main() -> None:
                      f"{pct(ok, 95) * 1000:.0f}" if ok else "-", errors])
     rows.append(["baseline: Store API in-process (stories + search)", len(base_times),
                  f"{pct(base_times, 50) * 1000:.0f}", f"{pct(base_times, 95) * 1000:.0f}", 0])
-    print(f"{args.readers} readers, {args.writers} writers, {wall:.0f} s on 127.0.0.1")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{args.readers} readers, {args.writers} writers, {wall:.0f} s on 127.0.0.1; "
+          f"{os.cpu_count()} cores, load average {load} (other work on the machine counts in these times)")
     print_table(["request", "n", "p50 ms", "p95 ms", "errors"], rows)
 
 
