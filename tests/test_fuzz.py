@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from newsprism.annotate import annotate_doc
 from newsprism.bounded import BadInput
-from newsprism.clean import clean_article
+from newsprism.clean import _WORD, clean_article
 from newsprism.ingest import read_inputs
 from newsprism.model import Article
 from newsprism.options import Options
@@ -129,7 +129,9 @@ def test_cleaner_keeps_every_character_traceable(text: str) -> None:
         assert 0 <= r.raw_start <= r.raw_end <= len(text)
     for p0, p1 in c.paragraphs:
         assert 0 <= p0 <= p1 <= len(c.text)
-    if text.strip() and not c.removed and not c.headings:
+    # text with a visible character (the cleaner counts zero-width and other Unicode spaces as
+    # white space) that nothing removed must keep some text
+    if _WORD.search(text) and not c.removed and not c.headings:
         assert c.text.strip()
 
 
@@ -149,3 +151,12 @@ def test_every_extractor_on_odd_text(nlp, text: str) -> None:
         for a, b in ((q.speaker_start, q.speaker_end), (q.cue_start, q.cue_end), (q.source_start, q.source_end)):
             if a is not None:
                 assert b is not None and 0 <= a <= b <= len(t)
+
+
+def test_invisible_only_text_is_skipped_with_a_reason() -> None:
+    """Zero-width and other Unicode spaces alone are white space: the article is left out with a
+    reason (found by hypothesis: '\\u200b ')."""
+    from newsprism.clean import clean_articles
+
+    kept, skipped = clean_articles([Article(id="x", text="\u200b \ufeff\u2003")])
+    assert not kept and len(skipped) == 1 and "no text left" in skipped[0].reason
