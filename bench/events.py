@@ -24,7 +24,8 @@ Scores (per event, then pooled; dev and blind printed apart):
   figures the system extracted at all, and over all); false conflicts = reconciled rows with
   ``conflict`` that are not a disagreement between gold toll figures of different values.
 - event date within one day of the gold (only on events where some document has a ``published``
-  date: the ECB-only events carry no date at all).
+  date: the ECB-only events carry no date at all); the misses are split into wrong (a day more
+  than one day off) and missing (no day-precise date: none, or a month only).
 - title acceptable: hits at least one word of every ``title_concepts`` group; overlap = F1 of
   content words with the gold title.
 - dispute holder precision: system holders (all sides of all contradictions) that share a content
@@ -406,6 +407,8 @@ def run_set(name: str, events: list[Event], nlp, options) -> None:
             for sysname, d in dates.items():
                 acc["date:" + sysname]["n"] += 1
                 acc["date:" + sysname]["ok"] += date_ok(d, g["event_date"])
+                if not date_ok(d, g["event_date"]):  # a wrong day costs more than none
+                    acc["date:" + sysname]["wrong" if d and len(d) >= 10 else "missing"] += 1
         row += [f"{'+' if date_ok(dates['newsprism bare'], g['event_date']) else '-'}"
                 f"{'+' if date_ok(dates['newsprism meta'], g['event_date']) else '-'}"
                 if dated(g) else "n/a",
@@ -458,10 +461,12 @@ def run_set(name: str, events: list[Event], nlp, options) -> None:
           pct(a["bg_as_event"], a["background"]), f"{a['false_conflicts']:g}/{a['conflicts']:g}",
           f"{a['unlocated']:g}"] for k, a in acc.items() if k.startswith("fig:")])
     print("\nEvent date within a day (events with a dated document) and title")
-    rows = [[k[5:], pct(a["ok"], a["n"]), "", ""] for k, a in acc.items() if k.startswith("date:")]
-    rows += [[k[6:], "", pct(a["ok"], a["n"]), f"{a['f1'] / a['n']:.2f}"]
+    rows = [[k[5:], pct(a["ok"], a["n"]), pct(a["wrong"], a["n"]), pct(a["missing"], a["n"]),
+             "", ""] for k, a in acc.items() if k.startswith("date:")]
+    rows += [[k[6:], "", "", "", pct(a["ok"], a["n"]), f"{a['f1'] / a['n']:.2f}"]
              for k, a in acc.items() if k.startswith("title:")]
-    print_table(["system", "date within 1 day", "title acceptable", "title overlap F1"], rows)
+    print_table(["system", "date within 1 day", "date wrong (a day, off)",
+                 "date missing (no day)", "title acceptable", "title overlap F1"], rows)
     print("\nSpeakers of quotes whose article names the speaker; dispute holders")
     rows = [[k[4:], pct(a["hit"], a["n"]), pct(a["right"], a["hit"]), pct(a["right"], a["n"])]
             for k, a in acc.items() if k.startswith("spk:")]

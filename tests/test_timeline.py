@@ -120,12 +120,27 @@ def test_story_anchor_from_weekday_and_date_across_articles(make_article):
         "Divers searched on Wednesday for the crew of the ferry that sank on Tuesday.",
         None,
     )
+    # one source's weekdays (Tuesday and Wednesday alike) cannot give the year: nothing guessed
     story = Story("ferry", [a, b])
     build_timeline(story)
-    # 3 March is a Tuesday first in 2020 (on or after 2019, the latest year mentioned)
+    assert a.article.published is None and b.article.published is None
+    assert infer_event_date(story) is None
+    a = make_article("a", "The ferry sank on March 3 off the coast, a year after the 2019 storm.", None
+    )
+    b = make_article("b",
+        "Divers searched on Wednesday for the crew of the ferry that sank on Tuesday.",
+        None,
+    )
+    c = make_article("c", "The ferry that sank on Tuesday carried forty passengers.", None)
+    story = Story("ferry", [a, b, c])
+    build_timeline(story)
+    # 3 March is a Tuesday first in 2020 (on or after 2019, the latest year mentioned), and two
+    # sources say the ferry sank on a Tuesday
     assert a.article.published == "2020-03-03"
     assert b.article.published == "2020-03-04"
     assert "story dated by" in b.article.inferred["published"]
+    assert a.article.confidence["published"] == "low"  # the year is a guess, and says so
+    assert "guess" in b.article.inferred["published"]
     assert infer_event_date(story) == "2020-03-03"
 
 

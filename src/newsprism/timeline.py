@@ -26,7 +26,7 @@ from .extract.dates import (
     EVENT_WINDOW_DAYS,
     dateline_date,
     infer_published,
-    infer_story_anchor,
+    parse_expression,
     parse_iso,
     precision_of,
     reanchor_dates,
@@ -63,10 +63,11 @@ def infer_story_dates(story: Story) -> dict[str, str]:
 
     Order of evidence: the article's own dateline (a short line the cleaner removed); then one
     calendar for the whole story (:func:`solve_calendar`: the day the articles' dates and the
-    known publication dates agree on, background dates left out), against which each article's
-    own stamp, full dates, weekdays and month-days place it; without such a calendar, the old
-    per-article evidence and weekday/date agreement across articles. Articles whose date is
-    inferred get their relative dates re-resolved against it, and say how sure it is in
+    known publication dates agree on, background and future dates left out), against which
+    each article's own stamp, full dates, weekdays and month-days place it. When neither a
+    known publication date nor the calendar can place the story, nothing is guessed: a wrong
+    date costs more than a missing one. Articles whose date is inferred get their relative
+    dates re-resolved against it, and say how sure it is in
     ``CleanArticle.confidence["published"]`` (high | medium | low)."""
     missing = [a for a in story.articles if not a.article.published]
     if not missing:
@@ -81,21 +82,10 @@ def infer_story_dates(story: Story) -> dict[str, str]:
     cal = solve_calendar((d for a in story.articles for d in a.dates), known)
     anchors = sorted(v for v in known.values() if v)
     anchor_why, anchor_conf = "other articles' publication dates", "medium"
-    if cal is not None and not anchors:
-        anchors, anchor_why, anchor_conf = [cal.day.isoformat()], cal.evidence, cal.confidence
     if not anchors:
-        for a in story.articles:
-            if a.article.published:
-                continue
-            value, why = infer_published(a.article.text, a.dates)
-            if value is not None:
-                _set_published(a, value, why, "low")
-                done[a.source_id] = why
-        if any(not a.article.published for a in story.articles):
-            anchor, anchor_why = infer_story_anchor(d for a in story.articles for d in a.dates)
-            if anchor is None:
-                return done
-            anchors, anchor_conf = [anchor], "low"
+        if cal is None:
+            return done
+        anchors, anchor_why, anchor_conf = [cal.day.isoformat()], cal.evidence, cal.confidence
     for a in story.articles:
         if a.article.published:
             continue
@@ -143,9 +133,11 @@ def infer_event_date(story: Story) -> str | None:
     by_month: dict[str, set[str]] = defaultdict(set)
     for a in story.articles:
         for dm in a.dates:
-            if not dm.value or not dm.about_event:
-                continue
+            if not dm.value or not dm.about_event or dm.direction == "future":
+                continue  # a date ahead (a vote to come, a hearing) is not the event's
             if precision_of(dm.value) == "day":
+                if not pubs:
+                    continue  # no calendar placed the story: a lone full date is no anchor
                 d = parse_iso(dm.value)
                 if d is None or (lo is not None and hi is not None and not lo <= d <= hi):
                     continue
@@ -181,8 +173,26 @@ def infer_event_date(story: Story) -> str | None:
         story.event_date_evidence = f"{len(by_month[best])} sources name the month {best}, no day"
         return best
     story.event_date_confidence = ""
-    story.event_date_evidence = "no date of the event in any source"
+    story.event_date_evidence = _undated_evidence(story)
     return None
+
+
+def _undated_evidence(story: Story) -> str:
+    """Why the story has no event date: what the sources do name (weekdays, month-days
+    without a year), so a reader can place it."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for a in story.articles:
+        for dm in a.dates:
+            spec = parse_expression(dm.text)
+            if spec is None or dm.direction == "future":
+                continue
+            if spec.kind == "monthday" or (spec.kind == "weekday" and spec.modifier in ("", "on")):
+                named[dm.text.strip().removesuffix("'s").removesuffix("’s")].add(a.source_id)
+    if not named:
+        return "no date of the event in any source"
+    top = sorted(named, key=lambda k: (-len(named[k]), k))[:3]
+    return ("no year can be inferred from the texts: they name "
+            + ", ".join(f"{k!r} ({len(named[k])} sources)" for k in top))
 
 
 _CONFIDENCE = ["low", "medium", "high"]

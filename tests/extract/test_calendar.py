@@ -62,3 +62,76 @@ def test_known_publication_dates_outweigh_text_dates(make_article) -> None:
             make_article("b", "The storm hit the coast on Monday, flooding homes.", None)]
     cal = solve_calendar((d for a in arts for d in a.dates), {"a": "2023-09-12"})
     assert cal is not None and "2023-09-05" <= cal.day.isoformat() <= "2023-09-12"
+
+
+def _solve(make_article, items: list[tuple[str, str]]):
+    arts = [make_article(sid, text, None) for sid, text in items]
+    story = Story(id="s", articles=arts)
+    infer_story_dates(story)
+    return story, infer_event_date(story)
+
+
+def test_a_match_report_with_only_weekdays_has_no_date(make_article) -> None:
+    story, day = _solve(make_article, [
+        ("a", "Northgate beat Harbour City 2-0 on Saturday. Their striker scored twice in the "
+              "second half."),
+        ("b", "Harbour City lost 2-0 at Northgate on Saturday. The club's last win there came in "
+              "1998."),
+    ])
+    # no source gives a month-day or a year of the match: saying so beats guessing
+    assert day is None
+    assert all(a.article.published is None for a in story.articles)
+    assert "Saturday" in story.event_date_evidence and "no year" in story.event_date_evidence
+
+
+def test_a_filing_date_years_earlier_never_dates_the_ruling(make_article) -> None:
+    story, day = _solve(make_article, [
+        ("a", "The appeals court last Tuesday overturned the ban on street vendors. The lawsuit "
+              "was filed on 12 June 2019 by a vendors' union."),
+        ("b", "Street vendors won their appeal on Tuesday, when the court overturned the ban."),
+    ])
+    assert day != "2019-06-12"  # the filing, years before; the ruling's year is not given
+    assert all(a.article.published != "2019-06-12" for a in story.articles)
+
+
+def test_the_future_vote_date_is_not_the_event_date(make_article) -> None:
+    story, day = _solve(make_article, [
+        ("a", "The electoral commission announced on Thursday, September 26, 2030, that the "
+              "parliamentary election will be held on December 15, 2030."),
+        ("b", "Parliamentary elections, which are planned for December 15, 2030, will be "
+              "contested by two parties, the commission said on Thursday."),
+    ])
+    assert day == "2030-09-26"
+    assert all(a.article.published < "2030-12-15" for a in story.articles)
+    # with publication dates given, the vote date is still not the event's
+    arts = [make_article("a", "The commission said on Thursday that the election will be held "
+                         "on December 15, 2030.", "2030-09-26"),
+            make_article("b", "The election is scheduled for December 15, 2030, the commission "
+                         "announced.", "2030-09-27")]
+    story = Story(id="s2", articles=arts)
+    infer_story_dates(story)
+    assert infer_event_date(story) != "2030-12-15"
+
+
+def test_an_earlier_quake_date_is_background(make_article) -> None:
+    story, day = _solve(make_article, [
+        ("a", "A magnitude 6.1 earthquake struck the island on Sunday, Nov. 27, killing ten "
+              "people. A far stronger quake on 26 December 2003 killed 26,000 in the south."),
+        ("b", "Rescue teams searched collapsed houses after the quake hit on Sunday. The region "
+              "last suffered a deadly quake in December 2003."),
+        ("c", "Ten villagers died when an earthquake shook the island on Sunday."),
+    ])
+    assert day != "2003-12-26"
+    # Nov. 27 is a Sunday first in 2005 after 2003, the latest year named: a guess, said so
+    assert day is None or day == "2005-11-27"
+    if day is not None:
+        assert story.event_date_confidence == "low"
+    assert all(a.article.published != "2003-12-26" for a in story.articles)
+
+
+def test_a_deadline_or_a_hearing_ahead_never_anchors(make_article) -> None:
+    arts = [make_article("a", "The ferry operator said service should be back to normal by "
+                         "December 31, 2031. The judge set the next hearing for 4 February 2032.",
+                         None)]
+    assert all(d.direction == "future" for d in arts[0].dates)
+    assert solve_calendar(d for a in arts for d in a.dates) is None

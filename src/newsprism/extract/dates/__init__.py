@@ -25,7 +25,7 @@ from .anchoring import parse_iso, precision_of
 from .assembly import extract_dates, reanchor_dates
 from .calendar import Calendar, solve_calendar
 from .expressions import EVENT_WINDOW_DAYS, parse_expression
-from .published import dateline_date, infer_published, infer_story_anchor
+from .published import dateline_date, infer_published
 
 __all__ = [
     "Calendar",
@@ -33,7 +33,6 @@ __all__ = [
     "dateline_date",
     "extract_dates",
     "infer_published",
-    "infer_story_anchor",
     "parse_expression",
     "parse_iso",
     "precision_of",

@@ -31,6 +31,7 @@ class Calendar:
     confidence: str  # high | medium | low
     evidence: str
     support: int  # sources with a date that agrees
+    guessed: bool = False  # the year rests on the weekday cycle alone (no date gives it)
 
 
 def _invert(weekdays: dict[str, set[int]]) -> dict[int, set[str]]:
@@ -59,12 +60,25 @@ def _nearest_on_or_before(spec: Spec, day: dt.date) -> dt.date | None:
 
 
 def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
-           later_years: dict[str, int], weekdays: dict[str, set[int]]) -> tuple[float, int, str]:
+           later_years: dict[str, int], weekdays: dict[str, set[int]],
+           ahead: dict[str, list[dt.date]] | None = None,
+           happened: dict[str, set[int]] | None = None) -> tuple[float, int, str]:
     """(score, supporting sources, example) of a candidate story day; ``later_years``: the
-    latest year each source names in a past or undecided tense."""
+    latest year each source names in a past or undecided tense; ``ahead``: the full dates each
+    source puts ahead of it ("will be announced on October 5, 2013"): the story's day is not
+    after them; ``happened``: the weekdays each source says something happened on ("on
+    Tuesday", "last Tuesday"): a day on none of them counts against."""
     best: dict[str, float] = {}
     penalty = 0.0
     example = ""
+    for days in (ahead or {}).values():
+        if any((day - d).days > 1 for d in days):
+            penalty += 1.0
+    for days in (happened or {}).values():
+        if not days & {day.weekday(), (day.weekday() + 1) % 7}:
+            # a source says it happened on a Tuesday: not a Thursday (a report the day after
+            # may name only that day: "the statement released on Friday")
+            penalty += 0.5
     for sid, pub in known.items():  # a given publication date is the strongest evidence
         if 0 <= (pub - day).days <= NEAR_DAYS:
             best[sid] = max(best.get(sid, 0.0), 3.0)
@@ -113,8 +127,11 @@ def solve_calendar(mentions: Iterable[DateMention],
     source id -> ISO). None when no date in any article can place the story."""
     items: list[_Dated] = []
     years: set[int] = set()
+    dated_years: set[int] = set()  # years of full dates and of month-years not ahead
     latest: dict[str, int] = {}
     weekdays: dict[str, set[int]] = {}
+    happened: dict[str, set[int]] = {}  # weekdays in past-tense clauses
+    ahead: dict[str, list[dt.date]] = {}
     mentions_of: Counter[int] = Counter()
     for dm in mentions:
         spec = parse_expression(dm.text)
@@ -124,13 +141,27 @@ def solve_calendar(mentions: Iterable[DateMention],
             years.add(spec.year)
             if dm.direction != "future":
                 latest[dm.source_id] = max(latest.get(dm.source_id, spec.year), spec.year)
+                if spec.kind in ("full", "monthyear"):
+                    dated_years.add(spec.year)
+        if spec.kind == "full" and spec.year is not None:
+            dated_years.add(spec.year)  # a plan's full date ("planned for December 15, 2013")
         if dm.direction == "future":
+            # a date ahead never anchors the story; a full one bounds it ("planned for
+            # December 15, 2013": the story was written before)
+            if spec.kind == "full" and spec.year and (
+                    d := safe_date(spec.year, spec.month or 1, spec.day or 1)) is not None:
+                ahead.setdefault(dm.source_id, []).append(d)
             continue
         if spec.kind in ("full", "monthday"):
             items.append(_Dated(dm.source_id, dm.text, spec, dm.direction))
-        elif spec.kind == "weekday" and spec.modifier in ("", "on") and spec.weekday is not None:
+        elif spec.kind == "weekday" and spec.weekday is not None:
+            if dm.direction == "past" and spec.modifier in ("", "on", "last"):
+                happened.setdefault(dm.source_id, set()).add(spec.weekday)
+            if spec.modifier not in ("", "on"):
+                continue
             weekdays.setdefault(dm.source_id, set()).add(spec.weekday)
-            mentions_of[spec.weekday] += 1
+            if dm.direction == "past":  # what happened that day, not a plan or a show's slot
+                mentions_of[spec.weekday] += 1
     pubs = {sid: d for sid, v in (known or {}).items() if (d := parse_iso(v)) is not None}
     candidates: set[dt.date] = set()
     for d in pubs.values():
@@ -141,19 +172,28 @@ def solve_calendar(mentions: Iterable[DateMention],
             d = safe_date(s.year, s.month or 1, s.day or 1)
             if d is not None:
                 candidates.add(d)
-        elif s.kind == "monthday" and s.month and s.day:
-            # a month-day alone takes a year the texts name; with its weekday, the year
-            # around them in which they agree
-            near = {y + k for y in years for k in (-1, 0, 1)} if s.weekday is not None else years
+        elif s.kind == "monthday" and s.month and s.day and it.direction == "past":
+            # a month-day of something that happened (one in an undecided clause only
+            # supports a day others propose) alone takes the year of a date the texts give
+            # with its year (a year alone, "in 2003", is another time's); with its weekday,
+            # the year around the years named in which they agree
+            near = ({y + k for y in years for k in (-1, 0, 1)} if s.weekday is not None
+                    else dated_years)
             for y in near | {p.year for p in pubs.values()}:
                 d = safe_date(y, s.month, s.day)
                 if d is not None and (s.weekday is None or d.weekday() == s.weekday):
                     candidates.add(d)
-    # the weekday most sources name (ties: most mentions) with each month-day: the first year,
-    # from the latest year the texts name in the past, in which they agree ("Nov. 30" and
-    # "Monday", latest year named 1999: 2009). A text rarely names its own year.
-    named = Counter({wd: len(srcs) for wd, srcs in _invert(weekdays).items()})
-    if named and latest:
+    # the weekday most sources name (ties: most mentions in past-tense clauses), when at least
+    # two do, one says something happened then, and no other weekday is named as often, with
+    # each month-day: the first year, from
+    # the latest year the texts name in the past, in which they agree ("Nov. 30" and "Monday",
+    # latest year named 1999: 2009). A text rarely names its own year.
+    named = Counter({wd: len(srcs) for wd, srcs in _invert(weekdays).items()
+                     if mentions_of[wd]})
+    sure = set(candidates)
+    guessed: dict[dt.date, str] = {}  # days whose year only the weekday cycle gives
+    ranked_wd = sorted(((n, mentions_of[wd]) for wd, n in named.items()), reverse=True)
+    if latest and ranked_wd and ranked_wd[0][0] >= 2 and ranked_wd[0] > [*ranked_wd, (0, 0)][1]:
         top = max(named, key=lambda wd: (named[wd], mentions_of[wd]))
         for it in items:
             s = it.spec
@@ -164,10 +204,15 @@ def solve_calendar(mentions: Iterable[DateMention],
                     d = safe_date(y, s.month, s.day)
                     if d is not None and d.weekday() == top:
                         candidates.add(d)
+                        if d not in sure:
+                            guessed.setdefault(d, (
+                                f"the year is a guess: the first from {start} (the latest year "
+                                f"a source names) in which {calendar.month_name[s.month]} "
+                                f"{s.day} is a {calendar.day_name[top]}"))
                         break
     if not candidates:
         return None
-    scored = [(_score(d, items, pubs, latest, weekdays), d) for d in candidates]
+    scored = [(_score(d, items, pubs, latest, weekdays, ahead, happened), d) for d in candidates]
     # ties: the latest year (a month-day fits every year alike), then its earliest day
     (score, support, example), day = max(
         scored, key=lambda x: (x[0][0], x[0][1], x[1].year, -x[1].toordinal()))
@@ -177,7 +222,10 @@ def solve_calendar(mentions: Iterable[DateMention],
                  default=0.0)
     confidence = "high" if support >= 2 and score >= 2 * max(runner, 1.0) else \
         "medium" if support >= 2 or score > runner else "low"
+    if day in guessed:
+        confidence = "low"
     why = (f"{support} source{'s' if support != 1 else ''} date the story to "
            f"{calendar.day_name[day.weekday()]} {day.isoformat()} or just before"
-           + (f" (e.g. {example!r})" if example else ""))
-    return Calendar(day, confidence, why, support)
+           + (f" (e.g. {example!r})" if example else "")
+           + (f"; {guessed[day]}" if day in guessed else ""))
+    return Calendar(day, confidence, why, support, guessed=day in guessed)

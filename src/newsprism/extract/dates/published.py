@@ -1,23 +1,22 @@
-"""Publication dates inferred from an article's own dates (datelines, weekdays, "yesterday") and a
-story's event anchor."""
+"""Publication dates inferred from an article's own dates (datelines, stamps, weekdays,
+"yesterday"); years from month-days and weekdays are solved by the calendar (calendar.py)."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
 
 from ...model import DateMention
-from .anchoring import parse_iso, resolve_spec, safe_date
+from .anchoring import parse_iso, resolve_spec
 from .assembly import strict_dateparser
+from .calendar import solve_calendar
 from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
 
 # a dateline sits in the first DATELINE_CHARS characters; a date line is at most
-# DATE_LINE_MAX_CHARS long; a month-day with a weekday is searched YEARS_AHEAD years on
+# DATE_LINE_MAX_CHARS long
 DATELINE_CHARS = 400
 DATE_LINE_MAX_CHARS = 80
-YEARS_AHEAD = 30
 
 # --------------------------------------------------------------------------- publication date
 
@@ -39,8 +38,8 @@ def infer_published(
     Evidence, in order of strength:
     1. a dateline / "Published"/"Updated" stamp with a full date near the top of the text;
     2. the latest explicit full date in past-tense text (the article cannot predate it);
-    3. a weekday that agrees with a month-day date ("Tuesday, April 4"): the year is the first
-       one on or after the latest year the text mentions, and publication is on or after it;
+    3. the text's own dates solved as one calendar (:func:`solve_calendar`: a weekday that
+       agrees with a month-day, "Tuesday, April 4", fixes the year);
     4. ``story_dates``: day dates other articles of the same story established (ISO), used to
        place this article's weekdays / month-days ("on Tuesday" -> that story's Tuesday).
     The value is a lower bound when it rests on 2-4; the evidence says which rule fired.
@@ -68,19 +67,10 @@ def infer_published(
     if explicit:
         d, dm = max(explicit, key=lambda x: x[0])
         return _day_after_if_yesterday(text, dates, d, f"latest full date in the text, {dm.text!r}")
-    years = [spec.year for _dm, spec in pairs if spec.year is not None]
-    latest_year = max(years) if years else None
-    for dm, spec in pairs:
-        if spec.kind == "monthday" and spec.weekday is not None and latest_year is not None:
-            for year in range(latest_year, latest_year + YEARS_AHEAD):
-                d = safe_date(year, spec.month or 1, spec.day or 1)
-                if d is not None and d.weekday() == spec.weekday:
-                    if near is not None and not near[0] <= d <= near[1]:
-                        break  # background: another time than the story's
-                    return (
-                        d.isoformat(),
-                        f"weekday agrees with the date in {dm.text!r} first in {year}",
-                    )
+    # the text's own month-days and weekdays, solved by the story calendar's one solver
+    cal = solve_calendar(dates)
+    if cal is not None and (near is None or near[0] <= cal.day <= near[1]):
+        return cal.day.isoformat(), f"its own dates as one calendar: {cal.evidence}"
     if story_dates:
         known = sorted({d for d in (parse_iso(s) for s in story_dates) if d is not None})
         if known:
@@ -177,47 +167,3 @@ def _nearest_weekday(weekday: int, lo: dt.date, hi: dt.date) -> dt.date:
         return last_in
     after = hi + dt.timedelta(days=(weekday - hi.weekday()) % 7 or 7)  # first such day > hi
     return after if (after - hi).days <= (lo - last_in).days else last_in
-
-
-def infer_story_anchor(mentions: Iterable[DateMention]) -> tuple[str | None, str]:
-    """A day date for a story none of whose articles has a known publication date.
-
-    Weekday/date agreement across the articles: the month-day most sources give without a
-    year ("the attack on April 4") and the weekday most sources give ("on Tuesday") fix the
-    year: the first one, on or after the latest year any article mentions, in which that
-    month-day falls on that weekday. Returns (ISO date or None, evidence)."""
-    years: list[int] = []
-    monthdays: dict[tuple[int, int], set[str]] = {}
-    weekdays: dict[int, set[str]] = {}
-    examples: dict[object, str] = {}
-    for dm in mentions:
-        spec = parse_expression(dm.text)
-        if spec is None:
-            continue
-        if spec.year is not None:
-            years.append(spec.year)
-        if dm.direction == "future":
-            continue
-        if spec.kind == "monthday" and spec.month is not None and spec.day is not None:
-            key = (spec.month, spec.day)
-            monthdays.setdefault(key, set()).add(dm.source_id)
-            examples.setdefault(key, dm.text)
-            if spec.weekday is not None:
-                weekdays.setdefault(spec.weekday, set()).add(dm.source_id)
-        elif spec.kind == "weekday" and spec.modifier in ("", "on") and spec.weekday is not None:
-            weekdays.setdefault(spec.weekday, set()).add(dm.source_id)
-            examples.setdefault(spec.weekday, dm.text)
-    if not years or not monthdays or not weekdays:
-        return None, "no weekday/date agreement across the articles"
-    latest = max(years)
-    (month, day), md_src = max(monthdays.items(), key=lambda kv: (len(kv[1]), -kv[0][0], -kv[0][1]))
-    weekday, wd_src = max(weekdays.items(), key=lambda kv: (len(kv[1]), -kv[0]))
-    for year in range(latest, latest + YEARS_AHEAD):
-        d = safe_date(year, month, day)
-        if d is not None and d.weekday() == weekday:
-            return d.isoformat(), (
-                f"{examples.get((month, day), '')!r} is a {calendar.day_name[weekday]} "
-                f"(named so by {len(md_src | wd_src)} sources) first in {year}, "
-                f"after {latest}, the latest year named"
-            )
-    return None, "weekday and date never agree"

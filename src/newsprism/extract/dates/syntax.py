@@ -3,6 +3,8 @@ date belongs to."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .expressions import Spec
@@ -19,6 +21,10 @@ _REPORTING = {
     "confirm", "predict", "expect", "hope", "plan", "decide", "agree",
 }  # fmt: skip
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# a modal puts the date out of what happened: "should be restored by December 31"
+_MODALS = {"should", "could", "may", "might", "would", "can", "must", "ca"}
+# a clock time right after a date: a stamp of when the text was written ("Dec. 18 - 11:14 pm")
+_STAMP = re.compile(r"\s*[-–—,]?\s*\d{1,2}[:.]\d{2}\b")
 _PRESENT_NOT_FUTURE = {
     "say", "tell", "be", "have", "report", "claim", "confirm", "deny", "show", "accuse",
     "believe", "think", "know", "remain", "continue", "mark", "blame", "insist", "argue",
@@ -35,6 +41,14 @@ _DEFERRAL = {
     "reschedule",
 }
 _FUTURE_LEMMAS = {"plan", "schedule", "expect", "due", "set", "intend", "aim"}
+# verbs that put a date on the calendar ahead: "planned for December 15", "slated for May"
+_SCHEDULING = {"plan", "schedule", "set", "slate", "due", "expect", "book", "fix"}
+# a noun a date modifies that makes it a date ahead: "his next hearing April 19", "a
+# November 2013 release date", "the March 1 deadline"
+_AHEAD_MODIFIERS = {"next", "upcoming", "coming", "scheduled", "planned", "forthcoming", "future"}
+_AHEAD_NOUNS = {"deadline"}
+_AHEAD_DATE_KINDS = {"release", "due", "target", "launch", "start", "expiry", "expiration",
+                     "opening", "hearing", "trial", "court", "election", "vote", "poll"}
 
 
 # --------------------------------------------------------------------------- syntax
@@ -61,6 +75,11 @@ def direction_of(span: Span, spec: Spec) -> str:
         if verb is not None and verb.lemma_.lower() in _DEFERRAL:
             return "future"  # "was postponed until May": the new date lies ahead
     if spec.modifier in ("last", "this past"):
+        return "past"
+    if spec.kind in ("full", "monthyear", "monthday") and _scheduled(span):
+        return "future"
+    if spec.kind in ("full", "monthday") and _STAMP.match(
+            span.doc.text[span.end_char : span.end_char + 12]):
         return "past"
     if spec.kind in (
         "deictic",
@@ -121,6 +140,66 @@ def direction_of(span: Span, spec: Spec) -> str:
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in _PRESENT_NOT_FUTURE:
         return "future"  # the news present of schedules: "voters go to the polls on Sunday"
     return "either"
+
+
+def _scheduled(span: Span) -> bool:
+    """A date the text puts ahead on a calendar whatever its verb's tense: it dates a scheduled
+    thing ("his next court hearing April 19", "its November 22, 2013 release date", "the
+    March 1 deadline") or a scheduling verb not in the past ("elections which are planned for
+    December 15, 2013", "will be announced on October 5, 2013")."""
+    doc = span.doc
+    after = [t.lemma_.lower() for t in doc[span.end : span.end + 2]]
+    if after[:1] == ["deadline"] or (len(after) == 2 and after[0] in _AHEAD_DATE_KINDS
+                                      and after[1] == "date"):
+        return True  # "its November 22, 2013 release date", however it is parsed
+    tok = span.root
+    prep = ""
+    for _ in range(4):
+        head = tok.head
+        if head is tok or head.i in range(span.start, span.end):
+            return False
+        tok = head
+        if tok.pos_ == "ADP" or tok.dep_ == "prep":  # "till" may be tagged a conjunction
+            prep = tok.lower_
+            continue
+        if tok.pos_ in ("NOUN", "PROPN"):
+            mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+            mods |= {g.lower_ for c in tok.children if c.dep_ == "compound"
+                     for g in c.children if g.dep_ == "amod"}  # "next court hearing"
+            lemma = tok.lemma_.lower()
+            if mods & _AHEAD_MODIFIERS or lemma in _AHEAD_NOUNS:
+                return True
+            if lemma == "date" and mods & _AHEAD_DATE_KINDS:
+                return True
+            if tok.dep_ == "pobj" or tok.dep_ in ("compound", "nmod", "amod"):
+                continue  # "a release date of 22 November 2013": up to "date"
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+            if tok.dep_ in ("xcomp", "conj") and tok.head is not tok:
+                # "should have service restored by December 31": the modal sits above
+                aux |= {c.lower_ for c in tok.head.children if c.dep_ in ("aux", "auxpass")}
+            if aux & _FUTURE_AUX or (aux & _MODALS and "have" not in aux):
+                return True
+            if prep in ("until", "till", "by") and tok.tag_ != "VBD" and not aux & {
+                    "was", "were", "had", "has", "have", "did"}:
+                return True  # a bound ahead: "service restored to normal by December 31"
+            if "to" in aux and tok.head is not tok and (
+                    tok.head.lemma_.lower() in _SCHEDULING or tok.head.lower_ == "going"):
+                tok = tok.head  # "is scheduled to hit theaters in November of 2013"
+                aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+                prep = prep or "for"
+            if tok.lemma_.lower() in _SCHEDULING and prep == "for":
+                return True  # "set the next hearing for 4 February": a plan's date
+            if aux & {"was", "were", "had", "been"} or tok.tag_ == "VBD":
+                return False
+            # "are planned for", "is set for", "scheduled for": not a reduced relative in the
+            # past ("a record set on October 3, 2006")
+            return tok.lemma_.lower() in _SCHEDULING and (
+                tok.tag_ in ("VBZ", "VBP") or bool(aux & {"is", "are", "'s", "'re", "be"})
+                or prep == "for")
+        return False
+    return False
 
 
 def event_clause(span: Span) -> tuple[int, int]:
