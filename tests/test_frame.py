@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsprism.annotate import annotate
 from newsprism.clean import clean_article
 from newsprism.frame import build_frame, choose_headline, clean_headline
@@ -92,3 +94,43 @@ def test_bare_title_from_a_court_story_names_the_sentence(nlp, options) -> None:
     title = story_title(story).lower()
     assert "sentenced" in title and "aubert" in title
     assert "prosecutors" not in title and "tuesday" not in title
+
+
+MUSEUM = [
+    ("a", "A gunman shot two guards and wounded a visitor at the Riverside museum in Lyon on "
+          "Friday, police said. The museum reopened in 2015.", None),
+    ("b", "Two guards were shot at the Riverside museum in Lyon on Friday. A visitor was "
+          "wounded.", None),
+    ("c", "Police in Lyon arrested a gunman who shot two museum guards on Friday. The motive is "
+          "unknown.", None),
+]
+
+
+def test_bare_title_keeps_a_second_verb_and_is_spaced(nlp, options) -> None:
+    story = _story(nlp, options, MUSEUM)
+    title = story_title(story)
+    low = title.lower()
+    assert "shot" in low and ("lyon" in low or "riverside" in low)
+    assert "  " not in title and not re.search(r"[a-z][A-Z]", title)  # no words run together
+    assert "police said" not in low and "2015" not in low
+
+
+SCIENCE = [
+    ("a", "Marine biologist and expedition leader Dr. Lena Ortiz, 41, fell to her death from a "
+          "research vessel off Tromso on Sunday, the institute said. She had led six expeditions.",
+     None),
+    ("b", "Dr. Lena Ortiz, a marine biologist, died after falling from a research vessel off "
+          "Tromso on Sunday. The vessel returned to port.", None),
+    ("c", "A marine biologist fell to her death from a research ship near Tromso, Norway. The "
+          "coast guard recovered her body.", None),
+]
+
+
+def test_bare_title_names_the_person_and_the_outcome(nlp, options) -> None:
+    story = _story(nlp, options, SCIENCE)
+    title = story_title(story)
+    low = title.lower()
+    assert "death" in low or "died" in low
+    assert "tromso" in low or "ortiz" in low
+    assert "expedition leader" not in low  # a person's descriptors give way to the name
+    assert "  " not in title and not re.search(r"[a-z][A-Z]", title)

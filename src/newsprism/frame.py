@@ -27,6 +27,9 @@ from .model import AnnotatedArticle, EventFrame, Story
 MAX_ARTICLES = 40  # leads read for the frame (the first articles of a very large story)
 LEAD_SENTENCES = 2
 TITLE_MAX_WORDS = 14
+CANDIDATE_LEADS = 6
+OUTCOMES = frozenset({"death", "victory", "defeat", "safety"})  # "fell to his death"
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})  # central leads whose compressed clauses compete for the title
 STOP = frozenset(
     "a an the of in on at to for from by with and or but is are was were be been being has have "
     "had it its his her their this that these those as after before into over about than who "
@@ -144,22 +147,33 @@ def build_frame(story: Story, nlp: Language) -> EventFrame:
     # of the most central leads, the one whose compressed clause keeps the event word and a
     # place or participant of the frame (who did what, where)
     best: tuple[int, int] | None = None
-    for rank, lead in enumerate(_central_leads(leads, docs, frame)[:4]):
+    for rank, lead in enumerate(_central_leads(leads, docs, frame)[:CANDIDATE_LEADS]):
         title = compress(lead, frame)
-        low = title.lower()
-        cover = 2 * any(t.lemma_.lower() in frame.triggers[:3] for t in lead
-                        if t.text.lower() in low.split()) + \
-            any(n.lower() in low for n in frame.places[:2] + frame.participants[:2]) + \
-            (len(title.split()) >= 4)
+        cover = title_cover(title, lead, frame)
         if best is None or cover > best[0]:
             best = (cover, rank)
             frame.lead, frame.lead_title = lead.text, title
     return frame
 
 
+def title_cover(title: str, lead: SpacySpan | None, frame: EventFrame) -> int:
+    """How much of the frame a title says: the event word (2), a place or participant of the
+    frame (1), at least four words (1)."""
+    low = title.lower()
+    words = set(re.findall(r"[\w'-]+", low))
+    said = any(t.lemma_.lower() in frame.triggers[:3] for t in lead
+               if t.text.lower() in words) if lead is not None else \
+        any(w.startswith(t[:4]) for t in frame.triggers[:3] for w in words)
+    names = frame.places[:3] + frame.participants[:3]
+    named = any(n.lower().removeprefix("the ") in low or any(
+        w in words for w in re.findall(r"[\w'-]+", n.lower()) if w[:1].isalpha() and len(w) > 3
+        and w not in STOP) for n in names)
+    return 2 * said + named + (len(title.split()) >= 4)
+
+
 def _is_trigger(t: Token) -> bool:
-    if t.is_stop or not t.is_alpha or len(t.text) < 3:
-        return False
+    if t.is_stop or not t.is_alpha or len(t.text) < 3 or t.ent_type_ in NAMED:
+        return False  # a name is no event word ("Manning")
     if t.pos_ == "VERB":
         return t.lemma_.lower() not in REPORTING and t.dep_ not in ("aux", "auxpass", "amod")
     return t.pos_ == "NOUN" and _eventive(t)
@@ -217,31 +231,39 @@ _DROP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", 
 
 def compress(sent: SpacySpan, frame: EventFrame) -> str:
     """Who did what (where) from a lead sentence: the main clause's subject, verb, object and
-    the place, without attribution, appositions, relative clauses, dates or side clauses."""
+    the place (and a second verb of the same subject, "shot one man and wounded two"), without
+    attribution, appositions, relative clauses, dates or side clauses."""
     root = sent.root
     if root.lemma_.lower() in REPORTING:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
     keep: set[int] = {root.i}
+    subject = conj = False
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            keep |= _core(c, subject=True)
+            if not subject:  # one subject (a parser may give two)
+                keep |= _core(c, subject=True)
+            subject = True
         elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative", "agent"):
             keep |= _core(c)
         elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
             keep.add(c.i)
         elif c.dep_ == "xcomp":
-            keep.add(c.i)
-            for g in c.children:
-                if g.dep_ in ("aux", "dobj", "attr", "prt", "acomp"):
-                    keep |= _core(g)
-                elif g.dep_ == "prep" and _prep_keeps(g, frame):
-                    keep |= _core(g)
+            keep |= _verb_phrase(c, frame)
         elif c.dep_ == "prep" and _prep_keeps(c, frame):
             keep |= _core(c)
+        elif (c.dep_ == "conj" and c.pos_ == "VERB" and not conj
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            conj = True  # "shot one person and injured two others": same subject
+            keep |= _verb_phrase(c, frame)
+            keep |= {g.i for g in root.children if g.dep_ == "cc" and root.i < g.i < c.i}
+    doc = sent.doc
+    keep |= {t.i for t in sent if t.tag_ == "HYPH" and t.i - 1 in keep and t.i + 1 in keep}
     toks = [t for t in sent if t.i in keep and not t.is_space]
     while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
         toks = toks[1:]
-    text = "".join(t.text_with_ws for t in toks).strip(" ,;:-")
+    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+        toks = toks[:-1]
+    text = _join(toks, doc).strip(" ,;:-")
     words = text.split()
     if len(words) > TITLE_MAX_WORDS:  # cut, then end on a content word
         words = words[:TITLE_MAX_WORDS]
@@ -251,18 +273,47 @@ def compress(sent: SpacySpan, frame: EventFrame) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
+def _join(toks: list[Token], doc) -> str:
+    """Kept tokens as text: their own spacing where they were adjacent, one space where words
+    were left out between them ("Gupta, a neurosurgeon, has" -> "Gupta has")."""
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        if k:
+            prev = toks[k - 1]
+            if t.i == prev.i + 1:
+                out.append(prev.whitespace_)
+            elif not (t.is_punct or t.text.lower() in ("'s", "’s")):
+                out.append(" ")
+        out.append(t.text)
+    return "".join(out)
+
+
+def _verb_phrase(verb: Token, frame: EventFrame) -> set[int]:
+    """A verb with its objects, particles, auxiliaries and place phrases."""
+    keep = {verb.i}
+    for g in verb.children:
+        if g.dep_ in ("aux", "dobj", "attr", "prt", "acomp", "dative"):
+            keep |= _core(g)
+        elif g.dep_ == "prep" and _prep_keeps(g, frame):
+            keep |= _core(g)
+    return keep
+
+
 def _core(tok: Token, subject: bool = False) -> set[int]:
     """A phrase without its side parts (relative clauses, appositions, parentheses, dates);
     a subject keeps only its "of" phrases ("a man at the firm from which ..." is a man)."""
     out = {tok.i}
     for c in tok.children:
+        if tok.ent_type_ == "PERSON" and c.dep_ in ("compound", "nmod", "amod") \
+                and c.pos_ != "PROPN":
+            continue  # "neurosurgeon and CNN correspondent Dr. Sanjay Gupta": the name
         if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
             out |= _core(c)  # "the battery maker Voltic": the name is the participant
             continue
         if c.dep_ in _DROP_DEPS or c.ent_type_ in ("DATE", "TIME"):
             continue
         if c.dep_ == "prep" and (c.lower_ not in ("of", "in", "at", "on", "over", "against",
-                                                   "to", "for", "from", "with")
+                                                   "to", "for", "from", "with", "near", "off")
                                  or (subject and c.lower_ != "of")):
             continue
         out |= _core(c)
@@ -271,9 +322,12 @@ def _core(tok: Token, subject: bool = False) -> set[int]:
 
 def _prep_keeps(prep: Token, frame: EventFrame) -> bool:
     """A prepositional phrase on the verb that places the event or names a participant."""
-    if prep.lower_ in ("according", "per") or any(t.ent_type_ in ("DATE", "TIME")
-                                                  for t in prep.subtree):
-        return False  # an attribution or a date
+    if prep.lower_ in ("according", "per") or any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children):
+        return False  # an attribution or a date (a date deeper in is left out by _core)
+    if prep.lower_ == "to" and any(c.dep_ == "pobj" and c.pos_ == "NOUN" and (
+            _eventive(c) or c.lemma_.lower() in OUTCOMES) for c in prep.children):
+        return True  # the outcome: "fell to his death", "shot to death"
     names = {p.lower() for p in frame.places + frame.participants}
     for t in prep.subtree:
         if t.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):

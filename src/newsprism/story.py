@@ -55,7 +55,8 @@ def event_phrase(articles: list[AnnotatedArticle]) -> str | None:
     if not count:
         return None
     best = max(count, key=lambda k: (len(sources[k]), count[k], -first[k]))
-    return surface[best].most_common(1)[0][0]
+    # an outlet's scare quotes ('"suspicious" fire') are not part of the story's label
+    return re.sub(r"[\"“”]", "", surface[best].most_common(1)[0][0]).strip()
 
 
 def main_places(articles: list[AnnotatedArticle], entities: list[Entity], limit: int = 3) -> list[str]:
@@ -85,6 +86,9 @@ def story_title(story: Story) -> str:
     framed = frame is None or not frame.triggers or any(
         head.startswith(t[:4]) for t in frame.triggers[:2])
     place = _event_place(story, phrase) if phrase and framed else None
+    if place and frame is not None and frame.places and not any(
+            _same_place(place, p) for p in frame.places):
+        place = frame.places[0]  # the place the sources' leads share, not one sentence's
     if phrase and framed and (place or not lead_ok):  # what, where
         label = phrase[0].upper() + phrase[1:]
         story.title_source = "event phrase"
@@ -101,6 +105,12 @@ def story_title(story: Story) -> str:
         return titled[0]
     story.title_source = "count"
     return f"{len(story.articles)} articles"
+
+
+def _same_place(a: str, b: str) -> bool:
+    def norm(x: str) -> str:
+        return x.lower().removeprefix("the ").strip()
+    return norm(a) == norm(b) or norm(a) in norm(b) or norm(b) in norm(a)
 
 
 def _event_place(story: Story, phrase: str | None) -> str | None:
