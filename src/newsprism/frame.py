@@ -28,6 +28,7 @@ MAX_ARTICLES = 40  # leads read for the frame (the first articles of a very larg
 LEAD_SENTENCES = 2
 TITLE_MAX_WORDS = 14
 CANDIDATE_LEADS = 6
+FULL_COVER = 4  # title_cover of a title with the event word, a frame name and four words
 OUTCOMES = frozenset({"death", "victory", "defeat", "safety"})  # "fell to his death"
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})  # central leads whose compressed clauses compete for the title
 STOP = frozenset(
@@ -232,12 +233,40 @@ _DROP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis", 
 def compress(sent: SpacySpan, frame: EventFrame) -> str:
     """Who did what (where) from a lead sentence: the main clause's subject, verb, object and
     the place (and a second verb of the same subject, "shot one man and wounded two"), without
-    attribution, appositions, relative clauses, dates or side clauses."""
+    attribution, appositions, relative clauses, dates or side clauses. A clause too long for a
+    title sheds whole parts (the second verb, then phrases that name nothing of the frame,
+    then every phrase) before it is cut."""
     root = sent.root
     if root.lemma_.lower() in REPORTING:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
+    text = ""
+    for level in range(4):
+        toks = _clause_tokens(sent, root, frame, level)
+        text = _join(toks, sent.doc).strip(" ,;:-")
+        if len(text.split()) <= TITLE_MAX_WORDS:
+            break
+        # else end before a phrase or a conjunction, where the words before it still read
+        # as a title ("... stole the jewellery on display at Harry Winston | on the Avenue")
+        cuts = [k for k in range(3, len(toks)) if toks[k].dep_ in ("prep", "cc", "punct")
+                and len(_join(toks[:k], sent.doc).split()) <= TITLE_MAX_WORDS]
+        if cuts and level == 0:
+            text = _join(_trim(toks[: cuts[-1]]), sent.doc).strip(" ,;:-")
+            break
+    words = text.split()
+    if len(words) > TITLE_MAX_WORDS:  # cut, then end on a content word
+        words = words[:TITLE_MAX_WORDS]
+        while words and (words[-1].lower() in STOP or not words[-1][-1:].isalnum()):
+            words.pop()
+        text = " ".join(words)
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def _clause_tokens(sent: SpacySpan, root: Token, frame: EventFrame, level: int) -> list[Token]:
+    """The compressed clause; ``level`` 1 drops a second verb, 2 also the phrases that name
+    nothing of the frame, 3 every phrase on the verb."""
     keep: set[int] = {root.i}
     subject = conj = False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if not subject:  # one subject (a parser may give two)
@@ -248,29 +277,35 @@ def compress(sent: SpacySpan, frame: EventFrame) -> str:
         elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
             keep.add(c.i)
         elif c.dep_ == "xcomp":
-            keep |= _verb_phrase(c, frame)
-        elif c.dep_ == "prep" and _prep_keeps(c, frame):
-            keep |= _core(c)
-        elif (c.dep_ == "conj" and c.pos_ == "VERB" and not conj
+            keep |= _verb_phrase(c, frame, level)
+        elif c.dep_ == "prep" and _prep_keeps(c, frame) and level < 3 \
+                and not (subj is not None and c.i < subj.i) \
+                and (level < 2 or _names_frame(c, frame)):
+            keep |= _core(c)  # not a phrase fronted before the subject ("For the first time")
+        elif (c.dep_ == "conj" and c.pos_ == "VERB" and not conj and level < 1
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
             conj = True  # "shot one person and injured two others": same subject
-            keep |= _verb_phrase(c, frame)
+            keep |= _verb_phrase(c, frame, level)
             keep |= {g.i for g in root.children if g.dep_ == "cc" and root.i < g.i < c.i}
-    doc = sent.doc
     keep |= {t.i for t in sent if t.tag_ == "HYPH" and t.i - 1 in keep and t.i + 1 in keep}
     toks = [t for t in sent if t.i in keep and not t.is_space]
     while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+    return _trim(toks)
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    """Without a dangling conjunction, punctuation or preposition at the end."""
+    while toks and (toks[-1].dep_ in ("cc", "prep") or toks[-1].is_punct):
         toks = toks[:-1]
-    text = _join(toks, doc).strip(" ,;:-")
-    words = text.split()
-    if len(words) > TITLE_MAX_WORDS:  # cut, then end on a content word
-        words = words[:TITLE_MAX_WORDS]
-        while words and (words[-1].lower() in STOP or not words[-1][-1:].isalnum()):
-            words.pop()
-        text = " ".join(words)
-    return text[:1].upper() + text[1:] if text else ""
+    return toks
+
+
+def _names_frame(prep: Token, frame: EventFrame) -> bool:
+    """A phrase that names a place or participant of the frame."""
+    names = {w for n in frame.places + frame.participants for w in n.lower().split()
+             if w not in STOP}
+    return any(t.lower_ in names for t in prep.subtree)
 
 
 def _join(toks: list[Token], doc) -> str:
@@ -288,13 +323,15 @@ def _join(toks: list[Token], doc) -> str:
     return "".join(out)
 
 
-def _verb_phrase(verb: Token, frame: EventFrame) -> set[int]:
-    """A verb with its objects, particles, auxiliaries and place phrases."""
+def _verb_phrase(verb: Token, frame: EventFrame, level: int = 0) -> set[int]:
+    """A verb with its objects, particles, auxiliaries and place phrases (fewer phrases at a
+    higher ``level``, as in :func:`_clause_text`)."""
     keep = {verb.i}
     for g in verb.children:
         if g.dep_ in ("aux", "dobj", "attr", "prt", "acomp", "dative"):
             keep |= _core(g)
-        elif g.dep_ == "prep" and _prep_keeps(g, frame):
+        elif g.dep_ == "prep" and _prep_keeps(g, frame) and level < 3 and (
+                level < 2 or _names_frame(g, frame)):
             keep |= _core(g)
     return keep
 

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 
+from .frame import FULL_COVER, title_cover
 from .model import AnnotatedArticle, Entity, Story
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -91,8 +92,13 @@ def story_title(story: Story) -> str:
         place = frame.places[0]  # the place the sources' leads share, not one sentence's
     if phrase and framed and (place or not lead_ok):  # what, where
         label = phrase[0].upper() + phrase[1:]
-        story.title_source = "event phrase"
-        return f"{label} in {place}" if place and place.lower() not in phrase.lower() else label
+        label = f"{label} in {place}" if place and place.lower() not in phrase.lower() else label
+        if not (lead_ok and frame is not None and frame.lead_title
+                and title_cover(frame.lead_title, None, frame) >= FULL_COVER
+                and title_cover(label, None, frame) <= FULL_COVER):
+            story.title_source = "event phrase"
+            return label
+        # who did what, where: a clause that says as much as the phrase and more
     if lead_ok and frame is not None and frame.lead_title:
         story.title_source = "lead"
         return frame.lead_title
