@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from .frame import FULL_COVER, title_cover
-from .model import AnnotatedArticle, Entity, Story
+from .model import AnnotatedArticle, Entity, EventFrame, Story
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our|tuesday's|"
@@ -87,15 +87,13 @@ def story_title(story: Story) -> str:
     framed = frame is None or not frame.triggers or any(
         head.startswith(t[:4]) for t in frame.triggers[:2])
     place = _event_place(story, phrase) if phrase and framed else None
-    if place and frame is not None and frame.places and not any(
-            _same_place(place, p) for p in frame.places):
-        place = frame.places[0]  # the place the sources' leads share, not one sentence's
     if phrase and framed and (place or not lead_ok):  # what, where
         label = phrase[0].upper() + phrase[1:]
         label = f"{label} in {place}" if place and place.lower() not in phrase.lower() else label
         if not (lead_ok and frame is not None and frame.lead_title
                 and title_cover(frame.lead_title, None, frame) >= FULL_COVER
-                and title_cover(label, None, frame) <= FULL_COVER):
+                and (title_cover(frame.lead_title, None, frame), _specific(frame.lead_title, frame))
+                > (title_cover(label, None, frame), _specific(label, frame, place))):
             story.title_source = "event phrase"
             return label
         # who did what, where: a clause that says as much as the phrase and more
@@ -113,10 +111,16 @@ def story_title(story: Story) -> str:
     return f"{len(story.articles)} articles"
 
 
-def _same_place(a: str, b: str) -> bool:
-    def norm(x: str) -> str:
-        return x.lower().removeprefix("the ").strip()
-    return norm(a) == norm(b) or norm(a) in norm(b) or norm(b) in norm(a)
+def _specific(title: str, frame: EventFrame, place: str | None = None) -> int:
+    """How specific the most specific frame place a title names is: the frame lists places
+    most widely named first, so a town comes after its country, a building after its town
+    (-1: none named). ``place``, the event's own place (:func:`_event_place`, the most
+    specific of those the event's sentences name), counts as more specific than them all."""
+    low = title.lower()
+    if place and not any(place.lower() in p.lower() for p in frame.places):
+        return len(frame.places)
+    return max((i for i, p in enumerate(frame.places)
+                if p.lower().removeprefix("the ") in low), default=-1)
 
 
 def _event_place(story: Story, phrase: str | None) -> str | None:
