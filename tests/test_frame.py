@@ -134,3 +134,16 @@ def test_bare_title_names_the_person_and_the_outcome(nlp, options) -> None:
     assert "tromso" in low or "ortiz" in low
     assert "expedition leader" not in low  # a person's descriptors give way to the name
     assert "  " not in title and not re.search(r"[a-z][A-Z]", title)
+
+
+MATCH = [
+    ("a", "Striker Tom Reyes did not play in Rovers' 2-1 win over United in Dundee on Saturday. "
+          "He had a knee injury.", None),
+    ("b", "Rovers beat United 2-1 in Dundee on Saturday to reach the cup final.", None),
+    ("c", "Rovers beat United 2-1 in Dundee after a late goal by their captain.", None),
+]
+
+
+def test_a_negated_lead_is_no_title(nlp, options) -> None:
+    title = story_title(_story(nlp, options, MATCH)).lower()
+    assert "not" not in title.split() and "rovers" in title

@@ -151,6 +151,8 @@ def build_frame(story: Story, nlp: Language) -> EventFrame:
     for rank, lead in enumerate(_central_leads(leads, docs, frame)[:CANDIDATE_LEADS]):
         title = compress(lead, frame)
         cover = title_cover(title, lead, frame)
+        if any(t.dep_ == "neg" and t.head == lead.root for t in lead):
+            cover -= 2  # what did not happen is no event's title ("X did not play in ...")
         if best is None or cover > best[0]:
             best = (cover, rank)
             frame.lead, frame.lead_title = lead.text, title
