@@ -336,6 +336,8 @@ class Entity:
     acts_for: str | None = None  # entity id this one acts for (Moscow -> Russia)
     role: str | None = None  # a title or role seen with the name
     mention_counts: dict[str, int] = field(default_factory=dict)  # source id -> mentions
+    part_of: str | None = None  # entity id of the place this one is a part of (North Sumatra)
+    type_uncertain: bool = False  # its mentions disagree on the type (under 2/3 agree)
 
 
 @dataclass(slots=True)

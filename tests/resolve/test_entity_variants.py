@@ -158,3 +158,76 @@ def test_transliterations_with_b_and_v_and_a_capital_spelled_two_ways() -> None:
     assert eid(a, "Bern") == eid(b, "Berne")
     bern = by_id(ents, a, "Bern")
     assert bern.acts_for is not None  # still the seat of its country
+
+
+def test_written_forms_the_in_a_name_and_web_address() -> None:
+    # business press: "The Daily Ledger" (TDL), its website, "Ostra province"
+    a = article("a", "Shares fell, according to The Daily Ledger. The TDL report cited Ostra province.",
+                [("The Daily Ledger", "ORG"), ("TDL", "ORG"), ("Ostra province", "GPE")])
+    b = article("b", "As dailyledger.com first reported, the Daily Ledger spoke to officials in "
+                     "Ostra Province.",
+                [("dailyledger.com", "ORG"), ("the Daily Ledger", "ORG"), ("Ostra Province", "GPE")])
+    ents = resolve_entities([a, b])
+    ledger = by_id(ents, a, "The Daily Ledger")
+    assert "The Daily Ledger" in ledger.aliases or ledger.name == "The Daily Ledger"
+    assert eid(a, "TDL") == ledger.id == eid(b, "dailyledger.com") == eid(b, "the Daily Ledger")
+    ostra = by_id(ents, a, "Ostra province")
+    assert eid(b, "Ostra Province") == ostra.id
+    assert "Ostra province" in ostra.aliases
+
+
+def test_plural_acronym_is_a_common_noun_not_an_entity() -> None:
+    # sport: "KO" beside "KOs"; a league acronym stays an entity
+    a = article("a", "Dana Kell won by KO in the NBL final. She has 20 KOs now.",
+                [("Dana Kell", "PERSON"), ("KO", "PERSON"), ("NBL", "ORG")])
+    ents = resolve_entities([a])
+    ko = next(m for m in a.mentions if m.text == "KO")
+    assert ko.entity_id is None
+    assert all(e.name != "KO" for e in ents)
+    assert eid(a, "NBL") is not None
+
+
+def test_part_of_links_a_region_to_its_whole() -> None:
+    # disaster: "North Velmar" is a part of Velmar, never the same entity
+    a = article("a", "Floods hit North Velmar. Velmar declared an emergency.",
+                [("North Velmar", "GPE"), ("Velmar", "GPE")])
+    ents = resolve_entities([a])
+    north, whole = by_id(ents, a, "North Velmar"), by_id(ents, a, "Velmar")
+    assert north.id != whole.id
+    assert north.part_of == whole.id
+    assert whole.part_of is None
+
+
+def test_type_uncertain_when_mentions_disagree() -> None:
+    # science: the tagger calls a probe a person twice and an organisation twice
+    a = article("a", "Orla sent data. Orla reached orbit. Orla lost power. Orla was fixed. "
+                     "Dr Ines Faro, the lead scientist, spoke.",
+                [("Orla", "PERSON"), ("Orla", "ORG"), ("Orla", "PERSON"), ("Orla", "ORG"),
+                 ("Ines Faro", "PERSON")])
+    ents = resolve_entities([a])
+    assert by_id(ents, a, "Orla").type_uncertain
+    assert not by_id(ents, a, "Ines Faro").type_uncertain
+
+
+def test_salience_puts_the_lead_and_quoted_participants_before_repeated_background() -> None:
+    # courts: the defendant and the judge lead three articles; a city is named often in one
+    texts = [
+        ("a", "Mara Quell was sentenced by Judge Tom Ruiz on Monday. Quell appealed. "
+              "Dunmore police, Dunmore schools, Dunmore roads and Dunmore parks were cited. "
+              "Dunmore residents watched. Dunmore was quiet.",
+         [("Mara Quell", "PERSON"), ("Tom Ruiz", "PERSON"), ("Quell", "PERSON"),
+          ("Dunmore", "GPE"), ("Dunmore", "GPE"), ("Dunmore", "GPE"), ("Dunmore", "GPE"),
+          ("Dunmore", "GPE"), ("Dunmore", "GPE")]),
+        ("b", "Judge Tom Ruiz sentenced Mara Quell. Greek observers attended.",
+         [("Tom Ruiz", "PERSON"), ("Mara Quell", "PERSON"), ("Greek", "NORP")]),
+        ("c", "Mara Quell will appeal, her lawyer said. Ruiz declined to comment.",
+         [("Mara Quell", "PERSON"), ("Ruiz", "PERSON")]),
+    ]
+    arts = [article(s, t, m) for s, t, m in texts]
+    ents = resolve_entities(arts)
+    names = [e.name for e in ents]
+    assert names[:2] == ["Mara Quell", "Tom Ruiz"]
+    assert names.index("Dunmore") > names.index("Tom Ruiz")
+    assert [e.id for e in ents] == [f"e{i}" for i in range(1, len(ents) + 1)]
+    # mentions follow the renumbered ids
+    assert eid(arts[0], "Mara Quell") == "e1"

@@ -36,7 +36,14 @@
    pronoun joins the nearest compatible mention within a few sentences.
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type
    by vote, a role, per-source mention counts, and ``acts_for`` for capitals, seats and
-   demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named).
+   demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named),
+   ``part_of`` for a part of a named place ("North Sumatra" -> Sumatra), ``type_uncertain``
+   when under 2/3 of the type votes agree, and fuller written forms among the aliases ("The
+   Washington Post", "Idlib province"). An acronym the story also writes as a plural ("KO"
+   beside "KOs") is a common noun and no entity.
+5. The entities come in salience order (``salience``: outlets naming them in the lede and
+   lead, headlines, quoted speakers, outlets, damped mention count; groups and places damped),
+   numbered e1, e2, ... in that order.
 
 Side effects: ``Mention.entity_id`` is set on every entity mention (numeric and temporal
 labels are not entities and stay None); each ``Quote`` whose speaker span or string names

@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 
 from ...model import AnnotatedArticle, Entity, Span
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..names import fold, fold_tokens, split_title
-from .mentions import Item, Node, UnionFind, parse_name, prepare, type_vote
+from ..names import GENERIC_PLACE, fold, fold_tokens, split_title
+from .mentions import COARSE, Item, Node, UnionFind, parse_name, prepare, type_vote
 from .merging import (
     build_nodes,
     merge_acronyms,
@@ -21,10 +21,13 @@ from .merging import (
     merge_transliterations,
 )
 from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
-from .salience import lower_words
+from .salience import lower_words, plural_acronyms, rank
 from .variants import (
+    PART_WORDS,
+    is_part_name,
     merge_codes,
     merge_direction_variants,
+    merge_domains,
     merge_features,
     merge_inner_words,
     merge_org_first_words,
@@ -44,6 +47,9 @@ def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
     best = max(full, key=lambda n: (n.ntokens, sum(n.surfaces.values())))
     # the most frequent spelling of that name, ties to the first written
     return best.surfaces.most_common(1)[0][0]
+
+
+TYPE_AGREEMENT = 2 / 3  # below this share of agreeing type votes an entity's type is uncertain
 
 
 def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
@@ -69,6 +75,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     merge_org_first_words(nodes, uf)
     merge_inner_words(nodes, uf, gaz)
     merge_codes(nodes, uf)
+    merge_domains(nodes, uf)
     routed = route_ambiguous(items, nodes, uf, ambiguous, articles)
 
     root_of = {
@@ -79,6 +86,12 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):
         clusters[root_of[i]].append(i)
+    plural = plural_acronyms(articles)
+    for root in list(clusters):  # "KO" beside "KOs": a common noun, no entity
+        names = [items[i] for i in clusters[root] if items[i].kind == "name"]
+        if plural and names and all(it.name in plural for it in names):
+            for i in clusters.pop(root):
+                items[i].mention.entity_id = None
 
     ordered = sorted(clusters.items(), key=lambda kv: (-len(kv[1]), items[kv[1][0]].order))
     entities: list[Entity] = []
@@ -93,13 +106,17 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
         votes: Counter[str] = Counter(items[i].label for i in idxs if items[i].kind == "name")
         votes.update(items[i].cue for i in idxs if items[i].cue is not None)
         etype = type_vote(votes)
+        total = sum(votes.values())
+        agree = sum(v for t, v in votes.items() if COARSE.get(t) == COARSE.get(etype))
+        uncertain = total >= 2 and agree < TYPE_AGREEMENT * total
         country = next((nd.country for nd in node_list if nd.country is not None), None)
         if country is not None and country[0] in {"name", "capital"}:
-            etype = "GPE"
+            etype, uncertain = "GPE", False
         elif country is not None and country[0] == "demonym":
-            etype = "NORP"
+            etype, uncertain = "NORP", False
         name = _canonical(node_list, gaz) if node_list else items[idxs[0]].name
         surfaces: Counter[str] = Counter(items[i].name for i in idxs if items[i].kind != "pronoun")
+        surfaces.update(w for i in idxs if (w := items[i].written) is not None)
         aliases = [s for s, _ in surfaces.most_common() if s != name]
         roles = Counter(items[i].role for i in idxs if items[i].role)
         counts: Counter[str] = Counter(items[i].mention.source_id for i in idxs)
@@ -114,6 +131,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
             ],
             role=roles.most_common(1)[0][0] if roles else None,
             mention_counts=dict(counts),
+            type_uncertain=uncertain,
         )
         for i in idxs:
             items[i].mention.entity_id = ent.id
@@ -130,7 +148,33 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
             by_country[country_name] = target
         ent.acts_for = target.id
     _link_speakers(articles, entities, nodes, uf, gaz, items, clusters)
-    return entities
+    _link_parts(entities)
+    return rank(entities, articles)
+
+
+def _link_parts(entities: list[Entity]) -> None:
+    """``part_of``: "North Sumatra", "Central Aceh district" are parts of the story's "Sumatra",
+    "Aceh" (a compass or position word before, a generic place word after the whole's name)."""
+    places = {"GPE", "LOC", "OTHER"}
+    whole: dict[str, str] = {}
+    for e in entities:
+        if e.type in places:
+            for form in (e.name, *e.aliases):
+                whole.setdefault(fold(form), e.id)
+    for e in entities:
+        if e.type not in places:
+            continue
+        for form in (e.name, *e.aliases):
+            toks = fold_tokens(form)
+            if not is_part_name(toks):
+                continue
+            rest = toks[1:] if toks[0] in PART_WORDS else toks
+            if rest and rest[-1] in GENERIC_PLACE:
+                rest = rest[:-1]
+            target = whole.get(" ".join(rest))
+            if target is not None and target != e.id:
+                e.part_of = target
+                break
 
 
 def _link_speakers(

@@ -97,6 +97,7 @@ class Item:
     acronym: str | None = None  # defined with the name: "Advanced Micro Devices (AMD)"
     descriptors: frozenset[str] = frozenset()  # role nouns written with a name: coach, host
     cue: str | None = None  # a type the words before the name point to ("the town of" -> GPE)
+    written: str | None = None  # a fuller written form: "The Washington Post", "Idlib province"
 
 
 @dataclass(slots=True)
@@ -105,6 +106,7 @@ class Node:
     items: list[int] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
     surfaces: Counter[str] = field(default_factory=Counter)
+    written: set[str] = field(default_factory=set)  # fuller written forms (Item.written)
     context: Counter[str] = field(default_factory=Counter)
     country: tuple[str, str] | None = None  # (relation, country) from the gazetteer
     acronym: bool = False
@@ -267,7 +269,8 @@ def prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[Item]:
             floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
             cue = "PERSON" if role else _place_cue(text, m.start, floor)
             items.append(Item(m, order, clean_surface(name), key, role, label, acronym=acronym,
-                              descriptors=descriptors, cue=cue))
+                              descriptors=descriptors, cue=cue,
+                              written=_written(m, name, parsed.name, floor)))
             order += 1
     # A capitalised common noun ("Woman" in a headline) that the story also writes in lower
     # case as the head of a nominal mention is that common noun, not a name.
@@ -312,6 +315,16 @@ def prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[Item]:
             if len(longer) == 1 and _DEFINITE_BEFORE.search(before):
                 it.kind, it.key = "name", next(iter(longer))
     return items
+
+
+def _written(m: Mention, name: str, core: str, floor: int) -> str | None:
+    """The name as written when that is fuller than the name kept: a capitalised "The" inside a
+    sentence ("for The Washington Post"), a place word the key drops ("Idlib province")."""
+    if m.text.startswith("The ") and m.start > floor and clean_surface(m.text[4:]) == name:
+        return f"The {name}"
+    if core != name and core.startswith(name):
+        return clean_surface(core)
+    return None
 
 
 def _nominal_key(words: list[str], head: str) -> str:

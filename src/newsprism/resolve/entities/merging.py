@@ -65,6 +65,8 @@ def build_nodes(
                 node.votes[it.cue] += 1
                 node.cued = node.cued or it.cue != "PERSON"
         node.surfaces[it.name] += 1
+        if it.written is not None:
+            node.written.add(it.written)
         art = by_source.get(it.mention.source_id)
         if art is not None:
             m = it.mention
@@ -251,6 +253,10 @@ def merge_acronyms(nodes: dict[str, Node], uf: UnionFind) -> None:
         for surface in node.surfaces:
             for ini in initials(surface):
                 expansions[ini].add(node.key)
+        for form in node.written:  # "The Hollywood Reporter" (THR): "The" is in the name
+            if form.startswith("The "):
+                for ini in initials(form[4:]):
+                    expansions["t" + ini].add(node.key)
     for node in nodes.values():
         if not node.acronym:
             continue

@@ -20,6 +20,7 @@ any of these rules (``is_part_name``); ``assembly`` links it with ``part_of``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..gazetteer import Gazetteer
@@ -33,6 +34,9 @@ FEATURE_WORDS = frozenset(
     glacier mountains mountain range canal coast delta basin plateau
     """.split()
 )
+# administrative units named after their region: "Idlib Province" is Idlib ("Mexico City" is not
+# Mexico, "Orange County" not Orange: city, town, village, county and state stay in the name)
+ADMIN_WORDS = frozenset("province governorate region".split())
 COMPASS_ADJECTIVES = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west",
     "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
@@ -85,11 +89,14 @@ def repair_place_types(items: list[Item], nodes: dict[str, Node]) -> None:
 
 
 def merge_features(nodes: dict[str, Node], uf: UnionFind) -> None:
-    """"Mediterranean" is "Mediterranean Sea" when that is the one feature so named."""
+    """"Mediterranean" is "Mediterranean Sea" when that is the one feature so named, and
+    "Hormozgan" is "Hormozgan Province" (an administrative unit named after its region)."""
     by_base: dict[str, set[str]] = defaultdict(set)
     for node in nodes.values():
         toks = node.key.split()
-        if len(toks) >= 2 and _plain(node) and toks[-1] in FEATURE_WORDS and node.type != "PERSON":
+        if len(toks) < 2 or not _plain(node) or node.type == "PERSON":
+            continue
+        if toks[-1] in FEATURE_WORDS or toks[-1] in ADMIN_WORDS:
             by_base[" ".join(toks[:-1])].add(uf.find(node.key))
     for base, roots in by_base.items():
         node = nodes.get(base)
@@ -231,3 +238,24 @@ def merge_people_variants(nodes: dict[str, Node], uf: UnionFind) -> None:
                  for r in rs}
         if len(roots) == 1:
             uf.union(next(iter(roots)), n.key)
+
+
+_DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:com|org|net|co\.uk|com\.au|co|info|news)$")
+
+
+def merge_domains(nodes: dict[str, Node], uf: UnionFind) -> None:
+    """An outlet's web address is the outlet: "washingtonpost.com" / "Washington Post"
+    (the address's name equals the name's words written together)."""
+    joined: dict[str, set[str]] = defaultdict(set)
+    for node in nodes.values():
+        if node.ntokens >= 2 and _plain(node) and node.type != "PERSON":
+            joined["".join(node.key.split())].add(uf.find(node.key))
+    for node in nodes.values():
+        if ":" in node.key:
+            continue
+        for surface in node.surfaces:
+            found = _DOMAIN.match(surface.lower())
+            roots = joined.get(found.group(1).replace("-", ""), set()) if found else set()
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), node.key)
+                break
