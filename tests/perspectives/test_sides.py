@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from newsprism.embed import Embedder
 from newsprism.perspectives import build_claims, find_contradictions
+from newsprism.perspectives.claims import StatementTable
 from newsprism.perspectives.contradictions import _is_holder_name
 
 from .conftest import annotate_texts
@@ -85,3 +86,56 @@ def test_no_information_and_intentions_are_not_denials_courts(nlp, embedder: Emb
         "c2": ("Law Daily", "The judge said he would appoint a lawyer for the defendant."),
     })
     assert cs == []
+
+
+def test_a_negation_about_something_else_is_no_dispute_sport(nlp, embedder: Embedder) -> None:
+    """'talks weren't so hot' and 'talks were a tough negotiation' say the same: what the
+    negation governs ('so hot') is not in the other proposition, so neither denies the other
+    (the words after the comma are outside the negation)."""
+    _, cs = _run(nlp, embedder, {
+        "f1": ("Goal Post", "The paper says that the club's contract talks with the coach weren't so hot either, "
+                            "an insider calling the talks a tough negotiation."),
+        "f2": ("Match Daily", "Contract talks between the club and the coach were a tough negotiation, says a source "
+                              "close to the club."),
+    })
+    assert cs == []
+
+
+def test_denied_reports_that_x_argues_against_x_business(nlp, embedder: Embedder) -> None:
+    """'denied reports that X': the proposition is X (not 'reports that X'), held against X."""
+    arts, ents = annotate_texts(nlp, {
+        "b1": ("Market Wire", "The chief executive denied reports that the merger talks with the rival bank had collapsed."),
+        "b2": ("Money Daily", "The merger talks with the rival bank have collapsed, the newspaper reported."),
+    })
+    table = StatementTable.build(arts, ents, embedder)
+    denial = next(st for st in table.statements if st.polarity == "deny")
+    assert denial.text.startswith("the merger talks"), denial.text
+    cs = find_contradictions(build_claims(arts, ents, embedder, table), arts, ents, embedder, table)
+    assert len(cs) == 1
+    holders = [s.holders for s in cs[0].sides]
+    assert any(any("executive" in h for h in hs) for hs in holders), holders
+    exec_side = next(k for k, hs in enumerate(holders) if any("executive" in h for h in hs))
+    assert not any("newspaper" in h for h in holders[exec_side])
+
+
+def test_an_indefinite_lead_holder_is_the_person_named_next_courts(nlp, embedder: Embedder) -> None:
+    """'A man has denied fraud' then 'Daniel Whitmore, 41, is accused of ...': the denial is
+    Whitmore's; 'is accused of' makes him the accused, not an accuser."""
+    arts, ents = annotate_texts(nlp, {
+        "c1": ("Court News", "A man has denied fraud after thousands of pounds went missing from a charity in Leeds. "
+                             "Daniel Whitmore, 41, is accused of taking money from the charity's accounts over three years. "
+                             "He was remanded on bail."),
+    })
+    table = StatementTable.build(arts, ents, embedder)
+    denial = next(st for st in table.statements if st.polarity == "deny")
+    assert [h.name for h in denial.holders] == ["Daniel Whitmore"], denial.holders
+    # nobody in the text accuses him: the passive "is accused" gives no holder
+    assert not any(st.family == "blame" for st in table.statements)
+    # a lead that names someone else next does not borrow that name
+    arts, ents = annotate_texts(nlp, {
+        "c2": ("Court News", "A woman has denied fraud at a Leeds charity. Mayor Tom Black said the charity would "
+                             "review its accounts."),
+    })
+    table = StatementTable.build(arts, ents, embedder)
+    denial = next(st for st in table.statements if st.polarity == "deny")
+    assert all("Black" not in h.name for h in denial.holders), denial.holders

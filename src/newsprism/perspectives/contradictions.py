@@ -33,7 +33,7 @@ from ..model import (
     Span,
 )
 from . import cues
-from .claims import StatementTable, calibrated_cosines, jaccard
+from .claims import StatementTable, calibrated_cosines, content_words, jaccard
 from .statements import Statement
 
 DENIAL_COS = 0.70  # assert vs deny of propositions this close in meaning
@@ -58,6 +58,16 @@ class _Edge:
 
 # a proposition about what may, would or will happen (an intention, a guess), not a fact
 _MODAL = cues.re.compile(r"\b(?:would|could|may|might|will|should|shall|can)\b|'ll\b", cues.re.I)
+
+
+def _negation_words(sts: list[Statement]) -> set[str]:
+    """Content words under the main-clause negation of any of the statements."""
+    out: set[str] = set()
+    for st in sts:
+        sc = st.negation_scope
+        if sc:
+            out |= content_words(sc)
+    return out
 
 
 def _claim_members(claims: list[Claim], table: StatementTable) -> list[list[int]]:
@@ -96,6 +106,7 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
     modal = [bool(s) and all(_MODAL.search(st.text) for st in s) for s in sts]
     accusation = [any(st.family == cues.BLAME or st.responsible for st in s) for s in sts]
     words = [set().union(*(table.words[i] for i in m)) if m else set() for m in members]
+    scope = [_negation_words(s) for s in sts]
     edges: list[_Edge] = []
 
     def distinct(i: int, j: int) -> bool:
@@ -117,6 +128,11 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
         # a bare negation opposes a fact, not an intention or a guess: "he would appoint a
         # lawyer" is not contradicted by "his office had not been told"
         bare_negation = pi == pj and (modal[i] or modal[j])
+        # a negation stands against a proposition about the same thing: what it negates must be
+        # in the other ("talks weren't so hot" does not deny "he is in talks to return")
+        if negated[i] != negated[j]:
+            neg, other = (i, j) if negated[i] else (j, i)
+            bare_negation = bare_negation or not scope[neg] & words[other]
         if ei != ej and distinct(i, j) and not bare_negation:
             if c >= DENIAL_COS or (c >= DENIAL_COS_LEXICAL and jaccard(words[i], words[j]) >= DENIAL_JACCARD):
                 edges.append(_Edge(i, j, -1, c, "denial" if pi != pj else "negation"))

@@ -23,7 +23,14 @@ from . import cues
 from .holders import Actor, HolderIndex, head_key
 
 _PAREN_APPOSITIVE = re.compile(r",\s*(?:including|such as|like|along with|together with|as well as)\b[^,]*,?")
-_THAT = re.compile(r"^\s*(?:on\s+\w+\s+|in\s+\w+\s+|to\s+\w+\s+|again\s+|earlier\s+|also\s+|repeatedly\s+|publicly\s+|\w+ly\s+)*(?:that\s+|:\s*(?:that\s+)?)", re.I)
+# the clause a cue introduces starts after "that" or a colon; a denied or confirmed report
+# names its proposition after "that" ("denied reports that X", "disputed claims that X")
+_THAT = re.compile(
+    r"^\s*(?:on\s+\w+\s+|in\s+\w+\s+|to\s+\w+\s+|again\s+|earlier\s+|also\s+|repeatedly\s+|publicly\s+|\w+ly\s+)*"
+    r"(?:(?:the\s+|these\s+|those\s+|such\s+)?(?:[\w\-]+\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?|"
+    r"assertions?|speculation|rumou?rs?|charges?)\s+)?(?:that\s+|:\s*(?:that\s+)?)",
+    re.I,
+)
 _LEAD_PUNCT = re.compile(r"^[\s,:;\"“”'‘’—–\-]+")
 _TRAIL_PUNCT = re.compile(r"[\s,;:\"“”'‘’—–\-]+$")
 _TRAIL_CONJ = re.compile(
@@ -49,7 +56,23 @@ _NESTED_REPORT = re.compile(
 _CALLED_LIE_TAIL = re.compile(
     r"\s+an?\s+[\"“'‘]?(?:lie|lies|fabrication|hoax|fake|fiction|falsehood|fantasy|smear)[\"”'’]?\s*$", re.I
 )
+# a content that names a report and its proposition: "reports that X", "the claims that X"
+_REPORTED_THAT = re.compile(
+    r"^(?:the\s+|these\s+|those\s+|such\s+)?(?:[\w\-]+\s+)?(?:reports?|claims?|allegations?|accusations?|"
+    r"suggestions?|assertions?|speculation|rumou?rs?|charges?)\s+that\s+",
+    re.I,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 MIN_OWN_WORDS = 6
+# a person introduced without a name ("A man", "a 24-year-old woman"), named in a later sentence
+_INDEFINITE_PERSON = re.compile(
+    r"^(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:man|woman|boy|girl|teenager|teen|youth|person|driver|motorist|"
+    r"pilot|passenger|suspect|worker|employee|student|pupil|player|doctor|nurse|officer|resident|\d+-year-old)$",
+    re.I,
+)
+# "Robert Pitman, 24, ...", "Jane Doe, of Leeds, ...", "John Smith, aged 30, ...": the news
+# convention naming the person the lead introduced
+_NAMED_INTRO = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*,|,?\s+of\s+[A-Z])")
 # a negation of telling or knowing says nothing is known yet, it denies no fact: "police did
 # not identify the victim", "his office had not been told", "could not confirm"
 _NO_INFORMATION = re.compile(
@@ -89,8 +112,15 @@ class Statement:
         """The proposition itself is negative ("rebels did not have the capability"): a
         negation in its main clause, not in a clause coordinated after it ("the victims were
         taken to hospital but could not be named")."""
-        main = _MAIN_CLAUSE_END.split(self.text, maxsplit=1)[0]
-        return bool(cues.NEGATION.search(_NO_INFORMATION.sub(" ", main)))
+        return self.negation_scope is not None
+
+    @property
+    def negation_scope(self) -> str | None:
+        """The words a negation of the main clause governs ("were not <so hot>", "No
+        <militants were inside the school>"), or None when the main clause is not negated."""
+        main = _NO_INFORMATION.sub(" ", _MAIN_CLAUSE_END.split(self.text, maxsplit=1)[0])
+        m = cues.NEGATION.search(main)
+        return None if m is None else re.split(r"[,;:—–(]", main[m.end():], maxsplit=1)[0]
 
     @property
     def holder_names(self) -> list[str]:
@@ -150,12 +180,35 @@ class _ArticleScanner:
             return [self._phrase_actor(q.speaker, q.start)]
         return []
 
+    def _introduced(self, phrase: str, near: int) -> Actor | None:
+        """The person an indefinite description ("A man has denied arson") stands for: the name
+        that opens one of the next two sentences with an age or a home town ("Robert Pitman,
+        24, ..."), as news leads introduce someone and name them after."""
+        if not _INDEFINITE_PERSON.match(phrase.strip()) or not self.art.sentences:
+            return None
+        si = sentence_at(self.art.sentences, near)
+        for nxt in self.art.sentences[si + 1 : si + 3]:
+            first = min((m for m in self.art.mentions if nxt.start <= m.start < nxt.end), key=lambda m: m.start, default=None)
+            if first is None or first.label != "PERSON" or self.text[nxt.start : first.start].strip():
+                continue
+            if not _NAMED_INTRO.match(self.text[first.end : first.end + 40]):
+                continue
+            e = self.index.entity_at(first)
+            if e is not None:
+                return self.index.actor_for_entity(e)
+            key = "text:" + first.text.lower()
+            return Actor(name=first.text, key=key, camp=key)
+        return None
+
     def _phrase_actor(self, phrase: str, near: int) -> Actor:
         """An actor for a holder phrase with no entity ("Western countries, including X")."""
         phrase = _PAREN_APPOSITIVE.sub("", phrase).strip(" ,")
         actor = self.index.actor_by_name(phrase)
         if actor.entity is not None:
             return actor
+        named = self._introduced(phrase, near)
+        if named is not None:
+            return named
         # a demonym or name inside the phrase gives the camp ("Western countries" -> Western)
         si = sentence_at(self.art.sentences, near)
         lo = self.art.sentences[max(0, si - 1)].start if self.art.sentences else 0
@@ -207,6 +260,9 @@ class _ArticleScanner:
         words = _WORDS.findall(seg_clean)
         if 0 < len(words) <= 6:
             name = _PAREN_APPOSITIVE.sub("", seg_clean).strip(" ,")
+            named = self._introduced(name, s0)
+            if named is not None:
+                return [named]
             return [Actor(name=name, key="text:" + head_key(name), camp="text:" + head_key(name))]
         return []
 
@@ -243,6 +299,9 @@ class _ArticleScanner:
             if cues.HYPOTHETICAL.search(self.text[max(sent.start, lead_from) : q.cue_start]):
                 return  # "If Washington says ...", "it may state that ...": not a claim
         start, end = _clause_span(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
+        reported = _REPORTED_THAT.match(self.text[start:end])
+        if reported and q.kind != "direct" and end - (start + reported.end()) > 10:
+            start += reported.end()  # "denied reports that X": the proposition is X
         if family == cues.BLAME and q.cue_start is not None and q.cue_start < start:
             start = q.cue_start  # "blamed X for Y" reads as a position only with its verb
         if called_lie:
@@ -366,6 +425,8 @@ class _ArticleScanner:
                 polarity="deny", cue=m.group(0).split()[0], display_start=a, display_end=b, explicit_target=True,
             ))
             return
+        if fam in (cues.BLAME, cues.DENY) and _PASSIVE_BEFORE.search(text[sent.start : a]):
+            return  # "X is accused of Y", "X was blamed": X is the accused, not the accuser
         holders = self._holders_from_segment(sent.start, a) or prev_holders
         if not holders:
             return
