@@ -4,9 +4,11 @@ for one side at most, a holder stands on one side, holders are names (not fragme
 from __future__ import annotations
 
 from newsprism.embed import Embedder
-from newsprism.perspectives import build_claims, find_contradictions
+from newsprism.model import Entity
+from newsprism.perspectives import build_claims, cues, find_contradictions
 from newsprism.perspectives.claims import StatementTable
 from newsprism.perspectives.contradictions import _is_holder_name
+from newsprism.perspectives.holders import HolderIndex
 
 from .conftest import annotate_texts
 
@@ -139,3 +141,40 @@ def test_an_indefinite_lead_holder_is_the_person_named_next_courts(nlp, embedder
     table = StatementTable.build(arts, ents, embedder)
     denial = next(st for st in table.statements if st.polarity == "deny")
     assert all("Black" not in h.name for h in denial.holders), denial.holders
+
+
+def test_nouns_numbers_and_questions_are_not_denials_sport(nlp, embedder: Embedder) -> None:
+    """'the contest was over' (a noun, not 'to contest'), 'the No. 5 seed' (a number, not a
+    negation) and 'declined to say whether X' (an open question) deny nothing."""
+    assert not cues.NEGATION.search("helping the club secure the No. 5 seed in the playoffs")
+    assert cues.NEGATION.search("No players were hurt")
+    arts, ents = annotate_texts(nlp, {
+        "s1": ("Ring Post", "The contest was over when the champion hit the canvas again in the sixth round. "
+                            "The coach declined to say whether the champion had been injured before the bout."),
+        "s2": ("Fight Daily", '"The champion is very hard to hit," his trainer said. '
+                              "The champion had been injured before the bout, his promoter said."),
+    })
+    table = StatementTable.build(arts, ents, embedder)
+    assert not any(st.polarity == "deny" for st in table.statements), [st.text for st in table.statements]
+    assert not any(st.text.lower().startswith("whether") for st in table.statements)
+    assert find_contradictions(build_claims(arts, ents, embedder, table), arts, ents, embedder, table) == []
+
+
+def test_two_outlets_own_sentences_are_no_dispute_disasters(nlp, embedder: Embedder) -> None:
+    """Outlets that differ in their own words, with no party asserting either side, make no
+    dispute of holders."""
+    _, cs = _run(nlp, embedder, {
+        "w1": ("Harbour News", "Nobody was inside the warehouse when the roof collapsed on Monday night."),
+        "w2": ("Port Daily", "Nobody was inside the warehouse when the roof collapsed on Monday evening."),
+        "w3": ("Coast Wire", "Night workers were inside the warehouse when the roof collapsed on Monday."),
+        "w4": ("Bay Times", "Night workers were inside the warehouse when its roof collapsed on Monday."),
+    })
+    assert cs == []
+
+
+def test_honorifics_are_not_roles() -> None:
+    index = HolderIndex([Entity(id="e1", name="Anna Berg", type="PERSON", role="Mrs"),
+                         Entity(id="e2", name="Tom Hale", type="PERSON", role="head coach")], [])
+    assert index.actor_for_entity(index.by_id["e1"]).name == "Anna Berg"
+    assert index.actor_for_entity(index.by_id["e1"], "Mr.").name == "Anna Berg"
+    assert index.actor_for_entity(index.by_id["e2"]).name == "Tom Hale (head coach)"

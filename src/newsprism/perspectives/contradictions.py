@@ -60,14 +60,29 @@ class _Edge:
 _MODAL = cues.re.compile(r"\b(?:would|could|may|might|will|should|shall|can)\b|'ll\b", cues.re.I)
 
 
-def _negation_words(sts: list[Statement]) -> set[str]:
-    """Content words under the main-clause negation of any of the statements."""
-    out: set[str] = set()
+def _negates(sts: list[Statement], other_words: set[str]) -> bool:
+    """One of the statements negates something the other proposition says: the first content
+    word its negation governs is there ("weren't so <hot>", "No one was <hurt>"), or both its
+    subject and the negated words share a word with it ("<rebels> did not have the capability
+    to produce nerve <gas>" against "the poison gas belonged to rebels")."""
     for st in sts:
-        sc = st.negation_scope
-        if sc:
-            out |= content_words(sc)
-    return out
+        parts = st.negation_parts
+        if parts is None:
+            continue
+        before, scope = parts
+        head = next((w for w in _CONTENT_TOKEN.findall(scope) if content_words(w)), None)
+        if head and content_words(head) & other_words:
+            return True
+        if content_words(before) & other_words and content_words(scope) & other_words:
+            return True
+    return False
+
+
+_CONTENT_TOKEN = cues.re.compile(r"[A-Za-z][\w\-']*")
+
+
+def _main_words(sts: list[Statement]) -> set[str]:
+    return set().union(*(content_words(st.main_clause) for st in sts)) if sts else set()
 
 
 def _claim_members(claims: list[Claim], table: StatementTable) -> list[list[int]]:
@@ -106,7 +121,8 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
     modal = [bool(s) and all(_MODAL.search(st.text) for st in s) for s in sts]
     accusation = [any(st.family == cues.BLAME or st.responsible for st in s) for s in sts]
     words = [set().union(*(table.words[i] for i in m)) if m else set() for m in members]
-    scope = [_negation_words(s) for s in sts]
+    main_words = [_main_words(s) for s in sts]
+    own_only = [all(st.kind == "own" and st.rebuts is None for st in s) for s in sts]
     edges: list[_Edge] = []
 
     def distinct(i: int, j: int) -> bool:
@@ -127,13 +143,16 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
             continue  # handled by targeting below
         # a bare negation opposes a fact, not an intention or a guess: "he would appoint a
         # lawyer" is not contradicted by "his office had not been told"
-        bare_negation = pi == pj and (modal[i] or modal[j])
+        not_opposed = pi == pj and (modal[i] or modal[j])
         # a negation stands against a proposition about the same thing: what it negates must be
-        # in the other ("talks weren't so hot" does not deny "he is in talks to return")
+        # in the other's main clause ("talks weren't so hot" does not deny "he is in talks to
+        # return"; "No one was hurt in the fire" does not deny "people were in the church")
         if negated[i] != negated[j]:
             neg, other = (i, j) if negated[i] else (j, i)
-            bare_negation = bare_negation or not scope[neg] & words[other]
-        if ei != ej and distinct(i, j) and not bare_negation:
+            not_opposed = not_opposed or not _negates(sts[neg], main_words[other])
+        if own_only[i] and own_only[j]:
+            not_opposed = True  # two outlets' own sentences: no party asserts either side
+        if ei != ej and distinct(i, j) and not not_opposed:
             if c >= DENIAL_COS or (c >= DENIAL_COS_LEXICAL and jaccard(words[i], words[j]) >= DENIAL_JACCARD):
                 edges.append(_Edge(i, j, -1, c, "denial" if pi != pj else "negation"))
                 continue

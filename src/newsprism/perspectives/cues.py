@@ -62,7 +62,8 @@ CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # words that make a claim's own content negative
-NEGATION = re.compile(r"\b(?:not|never|no|neither|nor|nobody|nothing|none|without)\b|n't\b", re.I)
+# ("No. 5 seed" is a number, not a negation)
+NEGATION = re.compile(r"\b(?:not|never|no(?!\.\s*\d)|neither|nor|nobody|nothing|none|without)\b|n't\b", re.I)
 
 # an own-voice sentence with one of these is speculation, a question or a condition, not a claim
 HEDGE = re.compile(

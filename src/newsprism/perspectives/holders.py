@@ -21,6 +21,7 @@ _TITLE_GAP = re.compile(
     r"commander|leader|representative|senator|governor|mayor|director|head)\s+){0,5}$"
 )
 _WORD = re.compile(r"[A-Za-z][\w'\-]*")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Messrs|Sir|Dame|Madam|Mme|Mlle|Herr|Frau|Señor|Senor)\.?", re.I)
 
 
 @dataclass(slots=True)
@@ -122,6 +123,8 @@ class HolderIndex:
         root = self.root(e)
         if e.type == "PERSON":
             role = role or e.role
+            if role and _HONORIFIC.fullmatch(role.strip()):
+                role = None  # "Mr", "Mrs": a form of address, not a role
             name = f"{e.name} ({role})" if role and role.lower() not in e.name.lower() else e.name
             return Actor(name=name, key=e.id, camp=root.id, entity=e)
         target = e

@@ -62,6 +62,11 @@ _REPORTED_THAT = re.compile(
     r"suggestions?|assertions?|speculation|rumou?rs?|charges?)\s+that\s+",
     re.I,
 )
+# where the words a negation governs end: punctuation, a sentence end, a subordinate clause
+_SCOPE_END = re.compile(
+    r"[,;:—–(.!?]|\b(?:although|though|because|when|while|whereas|after|before|since|but|if|unless)\b", re.I
+)
+_OPEN_QUESTION = re.compile(r"^\s*(?:whether|if|why|how|what|who|whom|when|where|which)\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 MIN_OWN_WORDS = 6
 # a person introduced without a name ("A man", "a 24-year-old woman"), named in a later sentence
@@ -82,7 +87,9 @@ _NO_INFORMATION = re.compile(
     re.I,
 )
 # where a proposition's main clause ends: a coordinated or contrasting clause follows
-_MAIN_CLAUSE_END = re.compile(r",?\s+(?:but|while|whereas|although|though|yet)\s+|;\s+|,\s+and\s+", re.I)
+_MAIN_CLAUSE_END = re.compile(
+    r",?\s+(?:but|while|whereas|although|though|yet)\s+|;\s+|,\s+and\s+|,\s+which\s+|\s+(?:--|[—–])\s+", re.I
+)
 
 
 @dataclass
@@ -118,9 +125,29 @@ class Statement:
     def negation_scope(self) -> str | None:
         """The words a negation of the main clause governs ("were not <so hot>", "No
         <militants were inside the school>"), or None when the main clause is not negated."""
-        main = _NO_INFORMATION.sub(" ", _MAIN_CLAUSE_END.split(self.text, maxsplit=1)[0])
+        parts = self.negation_parts
+        return None if parts is None else parts[1]
+
+    @property
+    def negation_parts(self) -> tuple[str, str] | None:
+        """(what the main clause says before its negation, what the negation governs):
+        "rebels did not have the capability" -> ("rebels did", "have the capability")."""
+        main = _NO_INFORMATION.sub(" ", self.main_clause)
         m = cues.NEGATION.search(main)
-        return None if m is None else re.split(r"[,;:—–(]", main[m.end():], maxsplit=1)[0]
+        if m is None:
+            return None
+        return main[: m.start()], _SCOPE_END.split(main[m.end():], maxsplit=1)[0]
+
+    @property
+    def main_clause(self) -> str:
+        """The proposition up to a coordinated or contrasting clause."""
+        return _MAIN_CLAUSE_END.split(self.text, maxsplit=1)[0]
+
+    @property
+    def question(self) -> bool:
+        """The content is an open question ("declined to say whether X", "questioned why X"),
+        not a proposition anyone asserts or denies."""
+        return bool(_OPEN_QUESTION.match(self.text))
 
     @property
     def holder_names(self) -> list[str]:
@@ -346,6 +373,8 @@ class _ArticleScanner:
                         _DETERMINER_BEFORE.search(s_text[: m.start()]) or _NOUN_AFTER.search(s_text[: m.start()])
                     ):
                         continue  # "a series of reports", "the claims", "disputed claims": nouns, not cues
+                    if fam == cues.DENY and _DETERMINER_BEFORE.search(s_text[: m.start()]):
+                        continue  # "the contest was over", "a dispute over pay": nouns, not cues
                     found.append((a, b, fam, m))
             found.sort(key=lambda t: t[0])
             prev_holders: list[Actor] = []
@@ -530,6 +559,7 @@ def extract_statements(art: AnnotatedArticle, index: HolderIndex, responsible: b
     sc.from_cues()
     sc.out.sort(key=lambda s: (s.sent_index, s.start))
     sc.own_voice()
+    sc.out = [st for st in sc.out if not st.question]  # "declined to say whether X" holds no X
     sc.out.sort(key=lambda s: (s.sent_index, s.start))
     if responsible:
         sc.answers()
