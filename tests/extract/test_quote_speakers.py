@@ -79,3 +79,63 @@ def test_a_quotation_over_line_breaks_is_kept_sport(nlp) -> None:
 def test_a_blank_line_still_ends_an_unclosed_quotation(nlp) -> None:
     text = "\"This never closes.\n\nA new paragraph starts here.\" And more."
     assert len(paragraph_ranges(text)) == 2
+
+
+def test_a_mark_that_can_only_open_ends_a_runaway_quotation_disaster(nlp) -> None:
+    """Lines joined into one paragraph lose the convention that an unclosed quotation runs on
+    into the next paragraph: '... the hull. "We have ...' opens a new quotation; both carry on
+    the speaker of the paragraph before, whose quotation the paragraph opens with."""
+    text = (
+        'Lena Ortiz, from the coastguard, said: "It would appear the boat capsized near the harbour wall. "\n\n'
+        '"It then drifted onto the rocks so there is a lot of damage to the hull. "We have been able to stop '
+        'the fuel leaking. " Divers were sent to inspect the wreck. A spokesman for the port said: "Nobody was '
+        'on board. " An inquiry has begun.'
+    )
+    spans = [text[q.start:q.end] for q in quoted_spans(text)]
+    assert spans[1].startswith("It then drifted") and spans[1].endswith("hull.")
+    assert spans[2] == "We have been able to stop the fuel leaking."
+    assert spans[3] == "Nobody was on board."
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "drifted onto the rocks").speaker == "Lena Ortiz"
+    assert _one(quotes, "stop the fuel").speaker == "Lena Ortiz"
+    assert _one(quotes, "Nobody was on board").speaker != "Lena Ortiz"
+
+
+def test_a_statement_announced_before_its_paragraph_sport(nlp) -> None:
+    text = (
+        "The striker was arrested on Monday night.\n\n"
+        "Marco Pelle released a statement through the club on Tuesday.\n\n"
+        '"I was stopped by an officer. I do not think any charges will be filed."'
+    )
+    assert _one(_quotes(nlp, text), "stopped by an officer").speaker == "Marco Pelle"
+
+
+def test_a_name_after_the_closing_mark_speaks_even_when_parsed_as_an_object_sport(nlp) -> None:
+    text = ('"We are aware of the issue involving Vincent," team general manager A.J. Smith said in a '
+            "statement.")
+    q = _one(_quotes(nlp, text), "aware of the issue")
+    assert q.speaker == "A.J. Smith"
+    assert q.speaker_role == "team general manager"
+
+
+def test_an_abbreviated_title_cut_from_its_name_courts(nlp) -> None:
+    text = ("Police said the gunman targeted two managers.\n\n"
+            '"There is a suspicion that he was seeking a third official," said Troy police Lt. Gerry Scherlinck.')
+    q = _one(_quotes(nlp, text), "suspicion")
+    assert q.speaker == "Gerry Scherlinck"
+
+
+def test_a_pronoun_follows_the_newest_subject_not_the_last_speaker_business(nlp) -> None:
+    """'X said. A professor, Y, stayed home. But he cycled in. "...," he said': Y, not X; and a
+    name the tagger took for an organisation is a person when an age follows it."""
+    text = (
+        '"We are shocked by the losses," Mr Carter said.\n\n'
+        "A professor of economics at the University of Leeds, Yanis Brook, did not go to work today.\n\n"
+        "But he rode his bicycle into the city to see the damage.\n\n"
+        '"What I saw was a battlefield after the troops had left," he said.\n\n'
+        "Apostolos Kolokythopoulos, a 70-year old pensioner, said the walkouts were needed.\n\n"
+        '"I agree with the strikes," he said.'
+    )
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "battlefield").speaker == "Yanis Brook"
+    assert _one(quotes, "agree with the strikes").speaker == "Apostolos Kolokythopoulos"

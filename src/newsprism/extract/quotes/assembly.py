@@ -388,9 +388,42 @@ def _inherited_speaker(art: _Article, qi: int, q: QuotedSpan) -> Speaker | None:
     prev_q = [art.used_q[j] for j in range(qi) if j in art.used_q and art.qspans[j].paragraph == q.paragraph]
     if prev_q:
         return prev_q[-1]
-    if q.continuation or quote_only(art.text, art.paras[q.paragraph], art.qspans, q.paragraph):
+    # a paragraph that is only a quotation, or opens with one (lines joined into one
+    # paragraph), carries on the previous paragraph's speaker
+    opens = art.text[art.paras[q.paragraph][0] : q.open_pos].strip() == ""
+    if q.continuation or opens or quote_only(art.text, art.paras[q.paragraph], art.qspans, q.paragraph):
         if art.text[q.end - 1] in ".?!…" or q.continued or q.continuation:
-            return art.last_in_para.get(q.paragraph - 1)
+            return art.last_in_para.get(q.paragraph - 1) or _statement_issuer(art, q.paragraph - 1)
+    return None
+
+
+_STATEMENT_NOUNS = frozenset({"statement", "message", "note", "letter", "post", "tweet", "comment", "comments"})
+_ISSUE_VERBS = frozenset({"release", "issue", "put", "post", "send", "give", "publish", "make", "tweet", "write"})
+
+
+def _statement_issuer(art: _Article, pi: int) -> Speaker | None:
+    """'Jackson released a statement through the team.' then a paragraph of quotation: the
+    issuer of the statement the paragraph before announces speaks it."""
+    if pi < 0:
+        return None
+    a, b = art.paras[pi]
+    span = art.doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        verb = tok.head
+        if tok.lemma_.lower() not in _STATEMENT_NOUNS or tok.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUE_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        try:
+            sp = resolve_source(art.doc, subj, art.reg, art.sent_of, None)
+        except (IndexError, ValueError) as exc:
+            warnings.warn(f"{art.source_id}: statement issuer at {tok.idx} skipped ({exc})", stacklevel=2)
+            continue
+        if sp is not None and sp.name:
+            return sp
     return None
 
 

@@ -100,6 +100,10 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
         j -= 1
     if j >= 0 and doc[j].ent_type_ in ("PERSON", "ORG") and doc[j].dep_ not in ("dobj", "poss"):
         return doc[j]
+    if j >= 0 and doc[j].ent_type_ == "PERSON" and doc[j].dep_ == "dobj" and _after_closing_quote(doc, j, verb.sent.start):
+        # '"... involving Vincent," team manager A.J. Smith said': the parser made the name
+        # an object inside the quotation; right after the closing mark it is the speaker
+        return doc[j]
     # '"...," Texas delegate Bill Eastland, wearing a hat, said': the name before an
     # interrupting phrase, after the quotation
     if verb.dep_ in ("ROOT", "parataxis", "ccomp") and j >= 0 and doc[j].text == ",":
@@ -116,6 +120,18 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
                 return doc[k:e].root
             k -= 1
     return None
+
+
+def _after_closing_quote(doc: Doc, j: int, sent_start: int) -> bool:
+    """Token ``j`` follows a closing quotation mark (after a comma, ! or ?) with no verb
+    between them."""
+    for k in range(j - 1, max(sent_start, j - NAME_LOOKBACK_TOKENS) - 1, -1):
+        t = doc[k]
+        if t.text in QUOTE_CHARS:
+            return k > 0 and doc[k - 1].text in (",", "!", "?")
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _is_listener(tok: Token) -> bool:

@@ -70,6 +70,17 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _reopens(text: str, a: int, i: int, b: int) -> bool:
+    """The straight mark at ``i`` opens a quotation and cannot close one: a word follows it
+    directly and a finished sentence (. ! ? then a space) precedes it."""
+    nxt = text[i + 1] if i + 1 < b else " "
+    if not _is_word_char(nxt):
+        return False
+    before = text[a:i]
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped.endswith((".", "!", "?"))
+
+
 def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int, int]], int | None, list[int]]:
     """Pair marks inside text[a:b].
 
@@ -121,7 +132,14 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
             i += 1
             continue
         if ch == '"':
-            if outer == "d":
+            if outer == "d" and text[open_pos] == '"' and _reopens(text, a, i, b):
+                # '... the building. "It then spread ...': a mark that can only open, after a
+                # finished sentence, while a quotation is open: that quotation ran on without
+                # its closing mark (a paragraph break lost when lines were joined); it ends
+                # here and a new one opens
+                pairs.append((open_pos, open_pos + open_len, i, i))
+                open_pos = i
+            elif outer == "d":
                 pairs.append((open_pos, open_pos + open_len, i, i + 1))
                 outer = None
             elif outer is None:

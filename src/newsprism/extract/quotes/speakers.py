@@ -87,6 +87,9 @@ def _role_of(ent: Span) -> str | None:
     left = [t for t in root.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "poss", "nmod", "nn")]
     if left:
         a = min(min(t.left_edge.i for t in left), ent.start)
+        for k in range(a, ent.start):
+            if doc[k].is_punct and doc[k].text not in ".-":
+                a = k + 1  # '... Vincent," team manager A.J. Smith': the role starts after the mark
         while a < ent.start and (doc[a].dep_ == "det" or doc[a].is_punct):
             a += 1
         # skip determiners and possessive-free fragments that are just more name
@@ -123,6 +126,10 @@ def _role_of(ent: Span) -> str | None:
 MAX_ROLE_TOKENS = 10  # a role longer than this is a description of something else
 
 
+# an age right after a name: ", a 70-year-old pensioner", ", 41,", ", aged 30"
+_AGE_AFTER = re.compile(r",\s*(?:(?:a|an)\s+\d{1,3}[- ]years?[- ]old\b|aged\s+\d{1,3}\b|\d{1,3}\s*,)")
+
+
 def build_registry(doc: Doc) -> Registry:
     reg = Registry()
     sent_of = token_sentences(doc)
@@ -150,6 +157,7 @@ def build_registry(doc: Doc) -> Registry:
             return name
         return name
 
+    text = doc_text(doc)
     for e in doc.ents:
         if e.label_ not in NAMED_LABELS:
             continue
@@ -158,6 +166,14 @@ def build_registry(doc: Doc) -> Registry:
             e.text.lower() in full_names or e.text.lower() in first_names
         ):
             label = "PERSON"  # a known person's surname mis-tagged as ORG/GPE ("Brandt rejected")
+        elif label != "PERSON" and _AGE_AFTER.match(text[e.end_char : e.end_char + 40]):
+            # "Apostolos Kolokythopoulos, a 70-year old pensioner": an age belongs to a person
+            # (with the capitalised words the tagger left out of the name)
+            label = "PERSON"
+            k = e.start
+            while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and not doc[k - 1].ent_type_:
+                k -= 1
+            e = doc[k : e.end]
         if label == "PERSON":
             name = canonical_person(e.text)
         else:
@@ -166,8 +182,8 @@ def build_registry(doc: Doc) -> Registry:
             continue
         root = e.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
-            root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass")
-        )
+            root.dep_ in ("poss", "appos") and root.head.dep_ in ("nsubj", "nsubjpass")
+        )  # "A professor of economics, Yanis Varoufakis, did not go": the apposition names the subject
         role = _role_of(e) if label == "PERSON" else None
         m = _Mention(e.start_char, e.end_char, e.start, e.end, name, label, sent_of[e.start], subject, role)
         reg.mentions.append(m)
@@ -270,7 +286,13 @@ def _salient(reg: Registry, pos_tok: int, sent: int, labels: frozenset[str] | se
         w = (SUBJECT_WEIGHT if m.subject else 1.0) * (SALIENCE_DECAY ** dist)
         scores[m.name] = scores.get(m.name, 0.0) + w
         latest[m.name] = m
-    if last_speaker is not None and last_speaker.name in scores:
+    # the last speaker stays in focus unless someone else has since been the subject of a
+    # sentence ("X said. ... A professor, Y, stayed home. ... he said": Y)
+    shifted = last_speaker is not None and last_speaker.start is not None and any(
+        m.subject and m.name != last_speaker.name and m.name in scores and m.start > last_speaker.start
+        for m in latest.values()
+    )
+    if last_speaker is not None and last_speaker.name in scores and not shifted:
         scores[last_speaker.name] += LAST_SPEAKER_BONUS
     if not scores:
         return None
@@ -381,11 +403,25 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             if person is not None:
                 return Speaker(person.name, reg.roles.get(person.name) or person.role,
                                person.start, person.end, src_start, src_end, "PERSON")
+    # "said Troy police Lt. Gerry Scherlinck": a title abbreviation the sentence splitter cut
+    # from the name that follows it
+    if doc[b - 1].text.rstrip(".").lower() in TITLE_ABBREVIATIONS and b < len(doc):
+        nxt = b + (1 if doc[b].text == "." else 0)
+        m = reg.by_token.get(nxt) if nxt < len(doc) else None
+        if m is not None and m.label == "PERSON" and m.tok_start == nxt:
+            role = doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
+            return Speaker(m.name, role, m.start, m.end, src_start, src_end, "PERSON")
     # an unnamed source: the phrase itself (for "who"/"which", the phrase it refers to)
     name = doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1].text)]
     if name.lower() in RELATIVE_PRONOUNS:
         return None
     return Speaker(name, None, None, None, src_start, src_end)
+
+
+# titles written abbreviated before a name ("Lt. Gerry Scherlinck", "Gov. Ann Lee")
+TITLE_ABBREVIATIONS = frozenset(
+    "lt sgt gov rev dr capt col gen det insp supt cpl adm sen rep cmdr prof maj pte pc ds di".split()
+)
 
 
 def _explicit_role(doc: Doc, head: Token, m: _Mention) -> str | None:
