@@ -330,3 +330,50 @@ def test_round_counts_are_approximate() -> None:
     assert reconcile_figures(far, sources)[0].conflict
     small = [fig("a", 0, 12, 12, "exact"), fig("b", 0, 13, 13, "exact")]
     assert reconcile_figures(small, sources)[0].conflict
+
+
+# --------------------------------------------------------------------------- amounts (issue 13)
+
+
+def amount(sid: str, start: int, low, high, kind: str, unit: str | None, counts: str,
+           qualifier: str = "exact", text: str = "") -> Figure:
+    f = fig(sid, start, low, high, qualifier, counts=counts, category="other", text=text)
+    f.kind, f.unit = kind, unit
+    return f
+
+
+def test_amounts_of_the_same_thing_are_set_side_by_side_never_in_conflict() -> None:
+    sources = [src("a", "Cable Daily", "2031-03-13"), src("b", "Net Wire", "2031-03-13"),
+               src("c", "Tech Post", "2031-03-13")]
+    figures = [
+        amount("a", 0, 3, 3, "thing", "cable", "undersea cables"),
+        amount("b", 0, 2, 2, "thing", "cable", "cables"),
+        amount("c", 0, 3, 3, "thing", "cable", "cables"),
+        # disasters: damage in one currency from two sources
+        amount("a", 9, 1_000_000, 1_000_000, "money", "$", "damage"),
+        amount("b", 9, 1_000_000, None, "money", "$", "damage", qualifier="at_least"),
+        # the same sum in another currency is another row, a bare 'money' none
+        amount("c", 9, 1_520_000, 1_520_000, "money", "A$", "damage"),
+        amount("c", 20, 5_000, 5_000, "money", "$", "money"),
+        # one source only: no row
+        amount("a", 30, 52, 52, "percent", "%", "percent of traffic"),
+        # a casualty count still reconciles as before
+        fig("a", 40, 2, 2, "exact", counts="people injured", category="injured"),
+        fig("b", 40, 2, 2, "exact", counts="people injured", category="injured"),
+    ]
+    rows = reconcile_figures(figures, sources)
+    assert [r.counts for r in rows] == ["people injured", "cable", "damage ($)"]
+    cables = rows[1]
+    assert (cables.category, cables.low, cables.high, cables.conflict) == ("other", 2, 3, False)
+    assert cables.display == "2–3" and "differ" in cables.note
+    damage = rows[2]
+    assert (damage.display, damage.conflict) == ("$1 million", False)
+    assert sorted(damage.figure_ids) == ["a:9", "b:9"]
+
+
+def test_money_and_percentages_are_described_with_their_unit() -> None:
+    assert describe(amount("a", 0, 160_000_000, None, "money", "$", "offer",
+                           qualifier="at_least")) == "at least $160 million"
+    assert describe(amount("a", 0, 45_000_000, 45_000_000, "money", "€", "fee")) == "€45 million"
+    assert describe(amount("a", 0, 70, 70, "percent", "%", "percent of lines")) == "70%"
+    assert describe(amount("a", 0, 12, 12, "money", "peso", "fine")) == "12 peso"

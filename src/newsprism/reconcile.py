@@ -2,7 +2,7 @@
 
 ``reconcile_figures(figures, sources)`` groups the figures about the event (``about_event``)
 by category and counted group ("people killed", "children killed", "people injured"; counts
-of things, category ``other``, are not reconciled) and, per group, gives:
+of other people are not reconciled) and, per group, gives:
 
 * ``low``/``high``: the best-supported range. When sources give bounded counts (exact,
   approximate, "up to"), the range spans them; an open lower bound ("at least 70", "dozens")
@@ -15,6 +15,12 @@ of things, category ``other``, are not reconciled) and, per group, gives:
   attributions and qualifiers, e.g. "86 (CBC News, citing the Syrian Observatory for Human
   Rights; an update: 'had risen to') vs at least 70 (TRT World); 'dozens' (The
   Conversation) is consistent with these."
+* amounts (issue 13) that two or more sources give for the same thing are rows too, category
+  ``other``: counts of things by their noun ("cable"), money by what it measures and its
+  currency ("damage ($)"), percentages by what they are of, deal lengths by their deal; bare
+  'money' or 'percent' is never grouped. The same noun may count different things in
+  different clauses ("34 passes" of one player, "28 passes" of another), so an amount row is
+  never a ``conflict``: its note says the sources' values differ.
 * ``cells``: what each source says (``FigureCell``), for the sources x figures table the
   report draws (one column per source; background figures are those with ``about_event`` false).
 """
@@ -47,20 +53,34 @@ def _fmt(v: float | None) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:g}"
 
 
+def _with_unit(value: str, kind: str, unit: str | None) -> str:
+    """'$1 million', '70%', '12 cables' stay '12' (the row names the thing)."""
+    if kind == "money" and unit and value != "?":
+        return f"{unit}{value}" if not unit[-1].isalpha() else f"{value} {unit}"
+    if kind == "percent" and value != "?":
+        return f"{value}%"
+    return value
+
+
 def describe(fig: Figure) -> str:
-    """The value of a figure in words: '86', 'at least 70', 'about 1,400', "'dozens'"."""
+    """The value of a figure in words: '86', 'at least 70', 'about 1,400', "'dozens'",
+    'at least $160 million', '52%'."""
     if fig.qualifier == "vague":
         words = re.split(r"\s+of\s+(?!thousands|millions|hundreds)", fig.text.strip(), maxsplit=1)
         return f"'{' '.join(words[0].split()).lower()}'"
+
+    def u(v: float | None) -> str:
+        return _with_unit(_fmt(v), fig.kind, fig.unit)
+
     if fig.low is not None and fig.high is not None and fig.low != fig.high:
-        return f"{_fmt(fig.low)}–{_fmt(fig.high)}"
+        return f"{u(fig.low)}–{u(fig.high)}"
     if fig.qualifier == "at_least":
-        return f"at least {_fmt(fig.low)}"
+        return f"at least {u(fig.low)}"
     if fig.qualifier == "at_most":
-        return f"up to {_fmt(fig.high)}"
+        return f"up to {u(fig.high)}"
     if fig.qualifier == "approx":
-        return f"about {_fmt(fig.low)}"
-    return _fmt(fig.low)
+        return f"about {u(fig.low)}"
+    return u(fig.low)
 
 
 def _round(v: float) -> bool:
@@ -160,16 +180,20 @@ def _range(figs: list[Figure]) -> tuple[float | None, float | None]:
     return strongest, None
 
 
-def _display(lo: float | None, hi: float | None) -> str:
+def _display(lo: float | None, hi: float | None, kind: str = "people", unit: str | None = None
+             ) -> str:
+    def u(v: float | None) -> str:
+        return _with_unit(_fmt(v), kind, unit)
+
     if lo is None and hi is None:
         return "?"
     if hi is None:
-        return f"at least {_fmt(lo)}"
+        return f"at least {u(lo)}"
     if lo is None:
-        return f"up to {_fmt(hi)}"
+        return f"up to {u(hi)}"
     if lo == hi:
-        return _fmt(lo)
-    return f"{_fmt(lo)}–{_fmt(hi)}"
+        return u(lo)
+    return f"{u(lo)}–{u(hi)}"
 
 
 def _conflicts(best: dict[str, Figure], by_id: dict[str, CleanArticle]
@@ -302,7 +326,7 @@ def _cell(figs: list[Figure], by_id: dict[str, CleanArticle], lo: float | None,
     for f in figs:
         t = describe(f)
         group = group_of(f.counts)
-        if group != "people" and f.subset_of is None:
+        if f.kind == "people" and group != "people" and f.subset_of is None:
             t += f" {group}"  # a specific group shown in the people row
         if f.attributed_to:
             t += f" ({f.attributed_to})"
@@ -344,12 +368,17 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
         if f.partial and row == "people":
             continue  # "three of the injured died": a part of another count, not a total
         groups[(f.category, row)].append(f)
+    amounts = _amount_groups(figures)
     out: list[ReconciledFigure] = []
-    for (category, group), figs in groups.items():
+    for (category, group), figs in [*groups.items(), *amounts.items()]:
         figs.sort(key=lambda f: (order.get(f.source_id, len(order)), f.start))
         best = _best_per_source(figs)
         lo, hi = _range(list(best.values()))
         conflicts = _conflicts(best, by_id)
+        if (category, group) in amounts:
+            # the same noun may count different things ("29 of 34 passes" of one player, "28
+            # passes" of another): amounts are set side by side, never called a conflict
+            conflicts = []
         by_src: dict[str, list[Figure]] = defaultdict(list)
         for f in figs:
             by_src[f.source_id].append(f)
@@ -359,12 +388,57 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
             involved = {f.source_id for pair in conflicts for f in pair}
             for c in cells:
                 c.disagrees = c.source_id in involved
+        amount = (category, group) in amounts
+        note = _note(figs, best, lo, hi, conflicts, by_id)
+        if amount and _mixed(figs):
+            note += " Some sources give several values: they may count different things."
         out.append(ReconciledFigure(
-            category=category, counts=f"{group} {category}", low=lo, high=hi,
-            figure_ids=[_fig_id(f) for f in figs],
-            note=_note(figs, best, lo, hi, conflicts, by_id), conflict=bool(conflicts),
-            display=_display(lo, hi), cells=cells,
+            category=category, counts=group if amount else f"{group} {category}", low=lo,
+            high=hi, figure_ids=[_fig_id(f) for f in figs], note=note,
+            conflict=bool(conflicts),
+            display=_display(lo, hi, figs[0].kind, figs[0].unit), cells=cells,
         ))
-    out.sort(key=lambda r: (CASUALTY_CATEGORIES.index(r.category),
-                            r.counts.split()[0] != "people", -(r.low or 0.0)))
+    out.sort(key=lambda r: (r.category not in CASUALTY_CATEGORIES,
+                            CASUALTY_CATEGORIES.index(r.category)
+                            if r.category in CASUALTY_CATEGORIES else 0,
+                            r.counts.split()[0] != "people", -len(r.figure_ids), -(r.low or 0.0)))
     return out
+
+
+# amounts reconciled across sources: counts of things by their noun, money and percentages
+# by what they measure (never the bare 'money' or 'percent'), deal lengths by their deal
+AMOUNT_KINDS = ("thing", "money", "percent", "length")
+_GENERIC_MEASURES = {"money", "percent"}
+
+
+def _amount_key(f: Figure) -> str | None:
+    if f.kind not in AMOUNT_KINDS or f.category != "other" or f.qualifier == "vague":
+        return None
+    if f.kind == "thing":
+        return f.unit or None
+    if f.counts in _GENERIC_MEASURES:
+        return None
+    if f.kind == "money":
+        return f"{f.counts} ({f.unit})" if f.unit else None
+    return f.counts
+
+
+def _amount_groups(figures: list[Figure]) -> dict[tuple[str, str], list[Figure]]:
+    """Amounts of the event that at least two sources give for the same thing."""
+    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if not f.about_event or (f.low is None and f.high is None):
+            continue
+        key = _amount_key(f)
+        if key is not None:
+            groups[("other", key)].append(f)
+    return {k: v for k, v in groups.items() if len({f.source_id for f in v}) >= 2}
+
+
+def _mixed(figs: list[Figure]) -> bool:
+    """Does one source give two different values for the group? Then the noun counts
+    different things there ("29 of 34 passes" and "28 passes" of two players)."""
+    values: dict[str, set[tuple[float | None, float | None]]] = defaultdict(set)
+    for f in figs:
+        values[f.source_id].add((f.low, f.high))
+    return any(len(v) > 1 for v in values.values())
