@@ -69,7 +69,8 @@ BIDS = [
           "In other news, Paul Ames was fined 10,000 euros by the league for a late tackle.", "2024-07-02"),
     ("b", "Tom Baxter has been offered a five-year deal by the Rovers, the club confirmed on "
           "Tuesday.\n\nThe Rovers' offer is worth 40m euros.\n\n"
-          "The Wanderers reportedly bid 35m euros for Baxter last month.", "2024-07-02"),
+          "Other clubs in the race are the Wanderers (four years, 30m euros) and the Athletic.",
+     "2024-07-02"),
 ]
 
 
@@ -81,3 +82,4 @@ def test_amounts_of_others_are_not_the_event(nlp, options) -> None:
     assert about["10,000 euros"] is False  # a fine of another club's player
     reasons = {f.text: f.scope for a in story.articles for f in a.figures if not f.about_event}
     assert "Ames" in reasons["10,000 euros"], reasons
+    assert about["30m euros"] is False  # the amount in a parenthesis is the Wanderers' bid

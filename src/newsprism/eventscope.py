@@ -146,12 +146,27 @@ def _eventive(t: Token, triggers: set[str]) -> bool:
 
 def _owner(doc: Doc, tok: Token) -> str | None:
     """The named person or body an amount belongs to: the possessor of its noun ("the
-    Nationals' offer"), else the subject of its clause ("Finnegan was fined $25,000", "the
-    Rams lost two more players"), through a relative pronoun ("Garrard, who completed ...")."""
+    Nationals' offer"), the name a parenthesis follows ("the Orioles (seven years, $150
+    million)"), the subject or recipient of a clause on its noun ("the deal that Hunter got"),
+    else the subject of its clause ("Finnegan was fined $25,000", "the Rams lost two more
+    players"), through a relative pronoun ("Garrard, who completed ...")."""
     np = tok
     while np.dep_ in ("nummod", "quantmod", "compound", "amod") and np.head.i != np.i:
         np = np.head
     cands = [c for c in np.children if c.dep_ == "poss"]
+    # "the Orioles (seven years, $140-150 million)": a parenthesis belongs to what it follows
+    opening = next((doc[j] for j in range(tok.i - 1, max(tok.sent.start, tok.i - 8) - 1, -1)
+                    if doc[j].text in "()"), None)
+    if opening is not None and opening.text == "(" and opening.i > tok.sent.start:
+        cands.append(doc[opening.i - 1])
+    # "the $90 million deal that Torii Hunter got", "$90 million guaranteed to Torii Hunter"
+    for c in np.children:
+        if c.dep_ in ("relcl", "acl"):
+            for x in c.children:
+                if x.dep_ in ("nsubj", "nsubjpass", "dative"):
+                    cands.append(x)
+                elif x.dep_ == "prep" and x.lower_ in ("to", "for"):
+                    cands.extend(y for y in x.children if y.dep_ == "pobj")
     v = np
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
@@ -163,10 +178,13 @@ def _owner(doc: Doc, tok: Token) -> str | None:
             elif c.dep_ == "agent":
                 cands.extend(x for x in c.children if x.dep_ == "pobj")
     for c in cands:
-        if c.ent_type_ in _OWNER_LABELS:
-            ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
-            if ent is not None and ent.label_ in _OWNER_LABELS:
-                return ent.text
+        ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+        if ent is not None and ent.label_ in _OWNER_LABELS:
+            return ent.text
+        if c.pos_ == "PROPN" and (ent is None or ent.label_ not in ("DATE", "TIME", "MONEY")):
+            # a name the tagger labelled otherwise ("the Wanderers" as a product)
+            first = min([c.i, *(x.i for x in c.children if x.dep_ == "compound")])
+            return doc[first:c.i + 1].text
     return None
 
 

@@ -93,6 +93,8 @@ def test_percentages(nlp, text, expected) -> None:
          [("17 unanswered points", 17, 17, "point")]),
         # accidents: vehicles
         ("Rioters torched 40 cars outside the stadium.", [("40 cars", 40, 40, "car")]),
+        # riots: a vague count of things keeps its conventional lower bound
+        ("Dozens of shop windows were smashed.", [("Dozens of shop windows", 24, None, "window")]),
     ],
 )
 def test_counts_of_things_name_the_counted_noun(nlp, text, expected) -> None:
@@ -165,3 +167,14 @@ def test_season_career_and_multi_game_totals_are_background(nlp) -> None:
     assert out == {"51 knockouts": False, "120 punches": True}
     # a score qualifying this game's result is no record
     assert figs(nlp, "The Colts won 31-24 on Sunday.") == []
+
+
+def test_a_pronoun_goes_on_about_the_previous_sentences_other_event(nlp) -> None:
+    # disasters: an earlier quake of the same year, dated by its month, then "It killed ..."
+    text = ("An earthquake killed 10 people on Qeshm island on Sunday.\n"
+            "In February, an earthquake hit the town of Zarand.\n"
+            "It killed 612 people and injured more than 1,400.\n"
+            "In February, a quake hit Zarand, killing 612 people and wounding around 1,400.")
+    out = [(f.text, f.about_event) for f in figs(nlp, text, "2005-11-28")]
+    assert out == [("10 people", True), ("612 people", False), ("more than 1,400", False),
+                   ("612 people", False), ("around 1,400", False)]

@@ -31,7 +31,7 @@ _QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(
         (("less", "than"), "at_most"), (("under",), "at_most"), (("just", "under"), "at_most"),
         (("nearly",), "approx"), (("almost",), "approx"), (("about",), "approx"),
         (("around",), "approx"), (("approximately",), "approx"), (("roughly",), "approx"),
-        (("some",), "approx"), (("an", "estimated"), "approx"), (("estimated",), "approx"),
+        (("some",), "approx"), (("an", "estimated"), "approx"), (("an", "approximate"), "approx"), (("estimated",), "approx"),
         (("close", "to"), "approx"), (("circa",), "approx"), (("nearly", "all"), "approx"),
     ],
     key=lambda q: -len(q[0]),

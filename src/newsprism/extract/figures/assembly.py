@@ -41,6 +41,7 @@ from .scope import (
     event_places_of,
     first_token,
     past_simple,
+    pronoun_subject,
     scope_of,
     sentence_frame,
 )
@@ -104,8 +105,9 @@ def extract_figures(doc: Doc, source_id: str = "", published: str | None = None
                 and paragraphs[si - 1] == paragraphs[si] and past_simple(anchor):
             background, reason = True, "continues a background passage"
         if not background and not sc.current and si > 0 \
-                and paragraphs[si - 1] == paragraphs[si] \
-                and sentence_frame(doc, sents[si - 1], ref_year) and past_simple(anchor):
+                and (paragraphs[si - 1] == paragraphs[si] or pronoun_subject(anchor)) \
+                and sentence_frame(doc, sents[si - 1], ref_year, ref_month) \
+                and past_simple(anchor):
             background, reason = True, "follows a sentence about another time or event"
         if not background and not sc.current and past_simple(anchor) \
                 and clause_frame(doc, sents[si], anchor, ref_year):
@@ -186,7 +188,7 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
             return None
         nxt = [doc[j].lower_ for j in words_from(doc, num.end, 2)]
         aboard = nxt[:1] == ["aboard"] or nxt == ["on", "board"]
-        if head is None and part is not None and num.qualifier != "vague" and not (
+        if head is None and part is not None and not (
                 is_person_noun(part) or part.lower_ in _GROUP_PRONOUNS):
             return _thing_figure(doc, num, part, sent, si, source_id)  # "three of the cables"
         if head is None and not (part is not None or people_verb(doc[num.root]) or aboard):
@@ -275,7 +277,7 @@ def _amount_figure(doc: Doc, num: Number, amount: Amount, sent: Span, si: int, s
 def _thing_figure(doc: Doc, num: Number, head: Token, sent: Span, si: int, source_id: str
                   ) -> tuple[Figure, Token, bool, int] | None:
     """A count of things: 'three undersea cables', '52 seats', 'three counts of murder'."""
-    if num.qualifier == "vague" or head.pos_ not in ("NOUN", "PROPN") or head.i < num.start \
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < num.start \
             or head.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
         return None
     end_tok = max(num.end, head.i + 1) if head.i - num.end <= HEAD_REACH_TOKENS else num.end

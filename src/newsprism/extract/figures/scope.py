@@ -42,7 +42,10 @@ def _clause_tokens(tok: Token) -> list[Token]:
     # for having led the killing of seven people", "blew herself up, killing 10"
     while v.head.i != v.i and (v.dep_ in ("pcomp", "xcomp") or (
             v.dep_ in ("advcl", "acl") and v.tag_ in ("VBG", "VBN") and not any(
-                c.dep_ in ("mark", "nsubj", "nsubjpass") for c in v.children))):
+                c.dep_ in ("mark", "nsubj", "nsubjpass") for c in v.children)) or (
+            # "killing 612 people and wounding around 1,400": the second participle too
+            v.dep_ == "conj" and v.tag_ in ("VBG", "VBN") and v.head.tag_ == v.tag_
+            and v.head.dep_ in ("advcl", "acl", "conj"))):
         h = v.head
         while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
             h = h.head
@@ -338,14 +341,33 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
 # --------------------------------------------------------------------------- main
 
 
-def sentence_frame(doc: Doc, sent: Span, ref_year: int | None) -> bool:
-    """Does this sentence open a background frame (a past year, another named event)?"""
+def sentence_frame(doc: Doc, sent: Span, ref_year: int | None,
+                   ref_month: int | None = None) -> bool:
+    """Does this sentence open a background frame (a past year, a month two or more before
+    the report's, another named event)?"""
     for e in ents_starting_in(doc, sent.start, sent.end):
         if e.label_ == "DATE" and sent.start <= e.start < sent.end:
             years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
             if years and (ref_year is None or max(years) < ref_year):
                 return True
+            month = _month_of(e)
+            if ref_month is not None and month is not None and (ref_month - month) % 12 >= 2 \
+                    and (not years or ref_year is None or max(years) <= ref_year):
+                return True
     return any(t.ent_type_ == "EVENT" for t in sent)
+
+
+def pronoun_subject(tok: Token) -> bool:
+    """Is the subject of the figure's clause a pronoun for a thing ("It killed 612 people"):
+    the clause goes on about what the previous sentence told."""
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        v = v.head  # "It killed 612 people and injured more than 1,400"
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "this", "that")
+               for c in v.children)
 
 
 _AGO_RE = re.compile(r"\b(years?|decades?|centuries|century)\s+ago\b", re.I)
