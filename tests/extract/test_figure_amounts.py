@@ -178,3 +178,14 @@ def test_a_pronoun_goes_on_about_the_previous_sentences_other_event(nlp) -> None
     out = [(f.text, f.about_event) for f in figs(nlp, text, "2005-11-28")]
     assert out == [("10 people", True), ("612 people", False), ("more than 1,400", False),
                    ("612 people", False), ("around 1,400", False)]
+
+
+def test_people_shot_including_the_dead_are_not_counted_as_injured(nlp) -> None:
+    # shootings: "shooting three people, killing one" counts the shot, the dead among them
+    out = figs(nlp, "Police arrested a man suspected of shooting three people, killing one, at "
+                    "an office.")
+    assert [(f.text, f.category) for f in out] == [("three people", "other"), ("one", "killed")]
+    out = figs(nlp, "The gunman shot and killed four people at the mall.")
+    assert [(f.text, f.category) for f in out] == [("four people", "killed")]
+    out = figs(nlp, "The attacker stabbed five people on the train.")
+    assert [(f.text, f.category) for f in out] == [("five people", "injured")]

@@ -80,8 +80,15 @@ def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
         ):
             return "killed", False
     if lem in ("shoot", "stab", "wound", "injure", "beat", "attack") and any(
-            c.dep_ == "conj" and VERB_CATEGORY.get(lemma(c)) == "killed" for c in v.children):
-        return "killed", False  # "shot and killed"
+            c.dep_ in ("conj", "advcl") and VERB_CATEGORY.get(lemma(c)) == "killed"
+            and not any(o.dep_ in ("dobj", "nsubjpass") for o in c.children)
+            for c in v.children):
+        # "shot and killed" (one object), not "shooting three people, killing one"
+        return "killed", False
+    if lem in ("shoot", "stab", "attack") and any(
+            c.dep_ in ("conj", "advcl") and VERB_CATEGORY.get(lemma(c)) == "killed"
+            for c in v.children):
+        return "other", False  # "shooting three people, killing one": the shot include the dead
     if lem in VERB_CATEGORY and lem not in ("claim", "burn"):
         return VERB_CATEGORY[lem], False
     # complements: "left 1400 dead", "were missing", "left 3,000 homeless"

@@ -363,9 +363,11 @@ def pronoun_subject(tok: Token) -> bool:
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
-    while v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-        v = v.head  # "It killed 612 people and injured more than 1,400"
+    while v.dep_ in ("conj", "advcl") and v.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children) and (
+            v.dep_ == "conj" or v.tag_ == "VBG"):
+        # "It killed 612 people and injured more than 1,400, leaving thousands homeless"
+        v = v.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "this", "that")
                for c in v.children)
 
