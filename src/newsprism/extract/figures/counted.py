@@ -120,7 +120,7 @@ def _score_or_record(doc: Doc, num: Number) -> bool:
     """'31-24', '58-3': a game score or a win-loss record (the second number is not above the
     first, so it is no range), either side of the hyphen."""
     def val(t: Token) -> float | None:
-        return float(t.text) if t.text.isdigit() else None
+        return float(t.text) if t.text.isdecimal() else None
 
     a = doc[num.num_start]
     if num.end == num.num_start + 1 and num.end + 1 < len(doc) and doc[num.end].text in "-–" \
