@@ -25,6 +25,7 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .extract import ent_at
 from .extract.dates import parse_iso
 from .extract.figures.lexicon import EVENT_NOUNS
 from .extract.figures.scope import scope_of
@@ -178,7 +179,7 @@ def _owner(doc: Doc, tok: Token) -> str | None:
             elif c.dep_ == "agent":
                 cands.extend(x for x in c.children if x.dep_ == "pobj")
     for c in cands:
-        ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+        ent = ent_at(doc, c.i)
         if ent is not None and ent.label_ in _OWNER_LABELS:
             return ent.text
         if c.pos_ == "PROPN" and (ent is None or ent.label_ not in ("DATE", "TIME", "MONEY")):
