@@ -377,3 +377,24 @@ def test_money_and_percentages_are_described_with_their_unit() -> None:
     assert describe(amount("a", 0, 45_000_000, 45_000_000, "money", "€", "fee")) == "€45 million"
     assert describe(amount("a", 0, 70, 70, "percent", "%", "percent of lines")) == "70%"
     assert describe(amount("a", 0, 12, 12, "money", "peso", "fine")) == "12 peso"
+
+
+def test_figures_partials_show_amounts_in_rows_or_one_compact_table() -> None:
+    sources = [src("a", "Cable Daily", "2031-03-13", "z" * 300),
+               src("b", "Net Wire", "2031-03-13", "z" * 300)]
+    figures = [
+        amount("a", 0, 3, 3, "thing", "cable", "undersea cables", text="three undersea cables"),
+        amount("b", 0, 3, 3, "thing", "cable", "cables", text="three cables"),
+        amount("a", 40, 52, 52, "percent", "%", "percent of traffic", text="52 percent"),
+        amount("b", 80, 2_000_000, 2_000_000, "money", "$", "repair", text="$2 million"),
+    ]
+    md = _render(_briefing_dict(figures, sources), html=False)
+    row = next(line for line in md.splitlines() if line.startswith("| cable"))
+    assert "among people" not in row and "**3**" in row
+    assert "Other counts of people" not in md
+    table = md[md.index("Other amounts about this event:"):]
+    assert "| 52 percent | percent of traffic | *Cable Daily* [1] |" in table
+    assert "| $2 million | repair | *Net Wire* [2] |" in table
+    assert "three cables" not in table  # shown in its row already
+    html = _render(_briefing_dict(figures, sources), html=True)
+    assert "Other amounts about this event" in html and "<td>repair</td>" in html

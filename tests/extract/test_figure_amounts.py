@@ -189,3 +189,9 @@ def test_people_shot_including_the_dead_are_not_counted_as_injured(nlp) -> None:
     assert [(f.text, f.category) for f in out] == [("four people", "killed")]
     out = figs(nlp, "The attacker stabbed five people on the train.")
     assert [(f.text, f.category) for f in out] == [("five people", "injured")]
+
+
+def test_hyphenated_sizes_are_not_counts_and_placing_nouns_are_skipped(nlp) -> None:
+    out = figs(nlp, "The fire in the three-story building caused damage in the vicinity of "
+                    "$1 million to the 1,000-member church.")
+    assert [(f.kind, f.counts, f.low) for f in out] == [("money", "damage", 1_000_000)]

@@ -177,7 +177,13 @@ def thing_counted(head: Token) -> str:
     return base
 
 
-def amount_of(doc: Doc, root: Token, kind: str) -> str:
+# nouns that place an amount without saying what it measures: "in the vicinity of $1 million",
+# "in the $140 million range", "in excess of $5 million"
+_PLACING_NOUNS = {"vicinity", "range", "region", "neighborhood", "neighbourhood", "excess",
+                  "order", "tune", "sum", "amount", "figure", "total", "area", "upwards"}
+
+
+def amount_of(doc: Doc, root: Token, kind: str, depth: int = 0) -> str:
     """What money or a percentage measures, in one word or two: "$1 million in damage" ->
     'damage', "bail was set at £50,000" -> 'bail', "an offer worth $160 million" -> 'offer',
     "70 per cent of web services" -> 'percent of service'; else 'money' or 'percent'."""
@@ -190,16 +196,23 @@ def amount_of(doc: Doc, root: Token, kind: str) -> str:
     for c in top.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "for", "worth"):
             pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ == "NOUN":
+            if pobj is not None and pobj.pos_ == "NOUN" and lemma(pobj) not in _PLACING_NOUNS:
                 return f"{word} of {lemma(pobj)}" if kind == "percent" else lemma(pobj)
     h = top.head
     if top.dep_ == "pobj" and h.dep_ in ("prep", "agent") and h.head.i != h.i:
         h = h.head
     if h.i != top.i and h.pos_ == "NOUN" and h.lower_ not in CURRENCY_AFTER:
+        if lemma(h) in _PLACING_NOUNS:
+            return amount_of(doc, h, kind, depth + 1) if depth < 2 else word
         return lemma(h)
     if h.pos_ == "ADJ" and h.head.i != h.i:
         h = h.head
     if h.pos_ in ("VERB", "AUX"):
+        # "caused damage in the vicinity of $1 million": the object the amount qualifies
+        obj = next((c for c in h.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                    and c.i != top.i and lemma(c) not in _PLACING_NOUNS), None)
+        if obj is not None and top.dep_ != "dobj":
+            return lemma(obj)
         subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ == "NOUN" and subj.i != top.i:
             return lemma(subj)

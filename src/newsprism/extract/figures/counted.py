@@ -74,6 +74,8 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
         return "pronoun"  # "the one who slaughtered", "no one was hurt"
     if _score_or_record(doc, num):
         return "score or win-loss record"
+    if _hyphen_modifier(doc, num):
+        return "a size or kind ('three-story', '1,000-member')"
     if first.text[:1] in CURRENCY_SYMBOLS or first.text.endswith("%"):
         return "money or percent"
     if num.low is not None and not float(num.value).is_integer():
@@ -134,6 +136,18 @@ def _score_or_record(doc: Doc, num: Number) -> bool:
         if x is not None and y is not None and y <= x:
             return True
     return False
+
+
+def _hyphen_modifier(doc: Doc, num: Number) -> bool:
+    """'a three-story building', 'the 1,000-member church': a number joined by a hyphen to a
+    singular noun that modifies another noun tells a size or kind, not a count."""
+    j = num.end
+    if j + 1 >= len(doc) or doc[j].text not in ("-", "–") or doc[num.end - 1].whitespace_ \
+            or doc[j].whitespace_:
+        return False
+    unit = doc[j + 1]
+    return unit.tag_ == "NN" and unit.is_alpha and unit.head.i > unit.i \
+        and unit.head.pos_ in ("NOUN", "PROPN")
 
 
 # --------------------------------------------------------------------------- counted head
