@@ -398,3 +398,15 @@ def test_figures_partials_show_amounts_in_rows_or_one_compact_table() -> None:
     assert "three cables" not in table  # shown in its row already
     html = _render(_briefing_dict(figures, sources), html=True)
     assert "Other amounts about this event" in html and "<td>repair</td>" in html
+
+
+def test_a_count_coordinated_with_another_is_its_own_group() -> None:
+    # accidents: "One Australian and one English climber have died" is not a toll of one
+    text_a = "One Australian and one English climber have fallen to their deaths."
+    sources = [src("a", "Alpine News", "2031-09-15", text_a), src("b", "Peak Post", "2031-09-15")]
+    figures = [fig("a", 0, 1, 1, "exact", counts="Australian killed", text="One Australian"),
+               fig("b", 0, 2, 2, "exact", text="two deaths")]
+    figures[0].end = len("One Australian")
+    rows = reconcile_figures(figures, sources)
+    assert [(r.counts, r.conflict) for r in rows] == [("people killed", False),
+                                                      ("australian killed", False)]

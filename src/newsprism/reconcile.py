@@ -337,13 +337,21 @@ def _cell(figs: list[Figure], by_id: dict[str, CleanArticle], lo: float | None,
     )
 
 
-def _row_group(fig: Figure, figures: list[Figure]) -> str:
+# "One Australian and one English climber", "two soldiers, and three civilians": a count
+# coordinated with another count is one group of several, not the source's total
+_COORDINATED = re.compile(r"^\s*,?\s*and\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|eleven|twelve|a|an|another|dozens|hundreds)\b)", re.I)
+
+
+def _row_group(fig: Figure, figures: list[Figure], text: str = "") -> str:
     """The row a figure belongs to. Sub-groups linked to a total ("30 children" of 86 killed)
     get their own row; a specific group that is the source's top-level count ("at least 9
     workers" killed in a mine) joins the general "people" row, unless the same sentence
     counts another group of the same category apart ("12 soldiers and 40 civilians")."""
     group = group_of(fig.counts)
     if group == "people" or fig.subset_of is not None:
+        return group
+    if text and _COORDINATED.match(text[fig.end:fig.end + 40]):
         return group
     for other in figures:
         if other is fig or other.source_id != fig.source_id or other.category != fig.category:
@@ -364,7 +372,8 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
             continue
         if f.low is None and f.high is None:
             continue
-        row = _row_group(f, figures)
+        art = by_id.get(f.source_id)
+        row = _row_group(f, figures, art.text if art is not None else "")
         if f.partial and row == "people":
             continue  # "three of the injured died": a part of another count, not a total
         groups[(f.category, row)].append(f)
