@@ -113,8 +113,8 @@ def _fmt(s: Scores) -> list[str]:
     return [f"{v:.3f}" for v in s]
 
 
-def ecb_tables(options: Options, batch: int) -> None:
-    docs = ecb_stream(TUNE_TOPICS + BLIND_TOPICS)
+def ecb_tables(options: Options, batch: int, dev: bool = False) -> None:
+    docs = ecb_stream(TUNE_TOPICS if dev else TUNE_TOPICS + BLIND_TOPICS)
     tune_ids = {d.id for d in docs if int(d.topic) in TUNE_TOPICS}
     blind_ids = {d.id for d in docs if int(d.topic) in BLIND_TOPICS}
     topic = {d.id: d.topic for d in docs}
@@ -134,8 +134,10 @@ def ecb_tables(options: Options, batch: int) -> None:
           f"agglomerative thresholds: topic {th_topic:.2f}, subtopic {th_sub:.2f} "
           f"(tuned on topics 1-35; {t_agg:.1f} s)")  # fmt: skip
     rows = []
-    for part, ids in (("1-35 (tuning)", tune_ids), ("36-45 (blind)", blind_ids),
-                      ("all 1-45", tune_ids | blind_ids)):  # fmt: skip
+    parts = [("1-35 (tuning)", tune_ids)]
+    if not dev:
+        parts += [("36-45 (blind)", blind_ids), ("all 1-45", tune_ids | blind_ids)]
+    for part, ids in parts:
         g_t, g_s = _subset(topic, ids), _subset(sub, ids)
         rows += [
             [part, "topic", "newsprism threads", *_fmt(b_cubed(g_t, threads))],
@@ -188,13 +190,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--tune", action="store_true", help="grid search on ECB+ topics 1-35")
     ap.add_argument("--batch", type=int, default=10, help="articles per add() call")
+    ap.add_argument("--dev", action="store_true",
+                    help="stream and score ECB+ topics 1-35 only, no WikiRef (while tuning)")
     args = ap.parse_args()
     if args.tune:
         tune(args.batch)
         return
     options = load_options()
-    ecb_tables(options, args.batch)
-    wikiref_table(options, args.batch)
+    ecb_tables(options, args.batch, args.dev)
+    if not args.dev:
+        wikiref_table(options, args.batch)
 
 
 if __name__ == "__main__":

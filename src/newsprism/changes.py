@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .revisions import revisions
+
 SAME_TEXT = 0.8  # word overlap (Jaccard) above which two statements are the same one
 SAME_SIDE = 0.5
 
@@ -47,6 +49,13 @@ def _reports(row: dict[str, Any], figures: dict[str, dict], sources: dict[str, d
     return out
 
 
+def _giving(row: dict[str, Any], reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The reports that give a reconciled count's value (the others are only consistent with
+    it); all of them when none gives it exactly."""
+    exact = [r for r in reports if (r["low"], r["high"]) == (row["low"], row["high"])]
+    return exact or reports
+
+
 def _figure_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
     old_rows = {(r["category"], r["counts"]): r for r in old.get("reconciled_figures", [])}
     figs_old = {f["id"]: f for f in old.get("figures", [])}
@@ -62,11 +71,11 @@ def _figure_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
                           "reported_by": _reports(row, figs_new, src_new)})
         elif (before["low"], before["high"]) != (row["low"], row["high"]):
             revised.append({
-                "category": row["category"], "counts": row["counts"],
+                "category": row["category"], "counts": row["counts"], "cue": None,
                 "old": {"display": before.get("display", ""), "low": before["low"], "high": before["high"],
-                        "reported_by": _reports(before, figs_old, src_old)},
+                        "reported_by": _giving(before, _reports(before, figs_old, {**src_old, **src_new}))},
                 "new": {"display": row.get("display", ""), "low": row["low"], "high": row["high"],
-                        "reported_by": _reports(row, figs_new, src_new)},
+                        "reported_by": _giving(row, _reports(row, figs_new, src_new))},
             })
     return revised, added
 
@@ -114,9 +123,33 @@ def _claim_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
     return added, now_denied
 
 
+def _within(old: dict, new: dict, revised: list[dict]) -> list[dict]:
+    """Revisions the new briefing's articles report themselves ("had risen to 86", "up from
+    58") that the comparison of the two versions did not already show: those reported by a
+    source the old version did not have."""
+    old_ids = {s["id"] for s in old.get("sources", [])}
+    shown = {(r["category"], r["counts"]) for r in revised}
+    out = []
+    for r in revisions(new):
+        if (r["category"], r["counts"]) in shown:
+            continue
+        if all(x["source_id"] in old_ids for x in r["new"]["reported_by"]):
+            continue
+        out.append(r)
+    return out
+
+
 def what_changed(old: dict[str, Any], new: dict[str, Any], since: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The changes from briefing ``old`` to briefing ``new`` (both briefing.json dicts)."""
+    """The changes from briefing ``old`` to briefing ``new`` (both briefing.json dicts).
+    Revised figures include the revisions the new sources report themselves
+    (:func:`newsprism.revisions.revisions`); a revision found both ways is listed once, with
+    the wording that marked it (``cue``) when there is one."""
     revised, figures_new = _figure_changes(old, new)
+    cues = {(r["category"], r["counts"]): r["cue"] for r in revisions(new)}
+    for r in revised:
+        if (r["category"], r["counts"]) in cues:
+            r["cue"] = cues[(r["category"], r["counts"])]
+    revised += _within(old, new, revised)
     old_quotes = [_words(q.get("key") or q["text"]) for q in old.get("quotes", [])]
     old_speakers = {q.get("speaker") for q in old.get("quotes", [])}
     quotes_new = [{**_span(q), "id": q["id"], "speaker": q.get("speaker"), "text": q["text"]}
@@ -152,6 +185,55 @@ def what_changed(old: dict[str, Any], new: dict[str, Any], since: dict[str, Any]
         "sources_new": sources_new,
         "timeline_new": timeline_new,
     }
+
+
+def reported_revisions(data: dict[str, Any]) -> dict[str, Any] | None:
+    """For a briefing with no earlier version to compare with: a ``what_changed`` dict holding
+    only the revisions its articles report themselves (``since`` empty), or None when there
+    are none."""
+    found = revisions(data)
+    if not found:
+        return None
+    empty = what_changed(data, data)
+    return {**empty, "since": {}, "figures_revised": found}
+
+
+def _who(reports: list[dict[str, Any]]) -> str:
+    out = []
+    for r in reports:
+        parts = [r.get("outlet") or r["source_id"]]
+        if r.get("attributed_to"):
+            parts.append(f"citing {r['attributed_to']}")
+        if r.get("published"):
+            parts.append(str(r["published"]))
+        out.append(", ".join(parts))
+    return "; ".join(out) or "no earlier report"
+
+
+def lines(changes: dict[str, Any]) -> list[str]:
+    """The changes as plain lines for a terminal: revised and new figures with who reported
+    each and when, new sources and the sides they report, new sides with their holders,
+    claims now denied."""
+    out = []
+    for f in changes["figures_revised"]:
+        cue = f' ("{f["cue"]}")' if f.get("cue") else ""
+        out.append(f"revised  {f['counts']}: {f['old']['display']} ({_who(f['old']['reported_by'])}) → "
+                   f"{f['new']['display']} ({_who(f['new']['reported_by'])}){cue}")
+    for f in changes["figures_new"]:
+        out.append(f"new figure  {f['counts']}: {f['display']} ({_who(f['reported_by'])})")
+    for s in changes["sources_new"]:
+        sides = "; reports: " + " | ".join(x["position"] for x in s["sides"]) if s["sides"] else ""
+        out.append(f"new source  {s['outlet'] or s['source_id']}"
+                   f"{' (' + str(s['published']) + ')' if s.get('published') else ''}{sides}")
+    for s in changes["sides_new"]:
+        out.append(f"new side  {s['topic']}: {s['position']} — held by {', '.join(s['holders']) or '?'}")
+    for s in changes["sides_changed"]:
+        moved = ([f"gained {', '.join(s['gained'])}"] if s["gained"] else []) + \
+            ([f"lost {', '.join(s['lost'])}"] if s["lost"] else [])
+        out.append(f"side  {s['position']}: {' and '.join(moved)}")
+    for c in changes["claims_now_denied"]:
+        out.append(f"now denied  {c['text']} — by {', '.join(c['holders']) or '?'}")
+    return out
 
 
 def headline(changes: dict[str, Any]) -> str:

@@ -195,6 +195,10 @@ def brief(
         raise typer.Exit(2) from exc
     data = to_dict(result, model_name=opts.model)
     validate(data)
+    from .changes import reported_revisions
+
+    if (found := reported_revisions(data)) is not None:  # "had risen to 86" (issue 16)
+        data["what_changed"] = found
     written = write_briefing(data, wanted, out)
     _report_skipped(result.skipped[len(read[0].skipped):], result.warnings[len(read[0].warnings):])
     if not quiet:

@@ -37,6 +37,7 @@ class Options:
     cluster_split: float = 0.2  # a story's two halves below this cosine are split apart
     cluster_thread: float = 0.25  # cosine between stories that puts them in one thread (topic)
     cluster_name_weight: float = 0.4  # share of capitalised names in the similarity
+    cluster_prior_docs: int = 100  # empty pseudo-documents in the IDF (a short stream's IDF is unreliable)
     cluster_index: str = "exact"  # exact | sklearn | usearch | faiss (nearest documents)
     cluster_neighbours: int = 20  # nearest documents whose stories are candidates
     cluster_max_docs: int = 200_000  # most documents kept in the index (oldest leave first)

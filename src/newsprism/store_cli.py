@@ -114,11 +114,26 @@ def brief_story(
         from .changes import what_changed
 
         data["what_changed"] = what_changed(before[1], data, before[0])
+    else:
+        from .changes import reported_revisions
+
+        if (found := reported_revisions(data)) is not None:  # "had risen to 86"
+            data["what_changed"] = found
     written = write_briefing(data, wanted, out)
     for w in result.warnings:
         err.print(f"[dim]warning[/] {terminal(w)}", highlight=False, soft_wrap=True)
     if not quiet:
         err.print(digest_table(data, time.perf_counter() - t0, result.stats.get("model_load_s", 0.0), written))
+    if "what_changed" in data:
+        from .changes import lines
+
+        since = data["what_changed"]["since"]
+        head = (f"what changed since version {since['version']} ({since.get('built_at', '')})"
+                if since.get("version") else "revisions reported in the sources")
+        sys.stdout.write(terminal(head) + ":\n")
+        for line in lines(data["what_changed"]) or ["nothing new"]:
+            sys.stdout.write("  " + terminal(line) + "\n")
+        sys.stdout.flush()
 
 
 def watch_command(

@@ -95,7 +95,7 @@ class StoryClusterer:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or load_options()
-        self._vec = Vectoriser(self.options.cluster_name_weight)
+        self._vec = Vectoriser(self.options.cluster_name_weight, prior=self.options.cluster_prior_docs)
         self._index: VectorIndex = make_index(self.options.cluster_index)
         self._docs: dict[int, _Doc] = {}  # key -> document in the window
         self._stories: dict[str, _Story] = {}  # active stories
@@ -407,7 +407,7 @@ class StoryClusterer:
             doc_rows = _csr_from(npz, "doc")
             totals = _csr_from(npz, "story")
         self = cls(options)
-        self._vec.frequencies = DocFrequencies(df, int(meta["n_docs"]))
+        self._vec.frequencies = DocFrequencies(df, int(meta["n_docs"]), self.options.cluster_prior_docs)
         self._seq, self._story_seq, self._now = meta["seq"], meta["story_seq"], meta["now"]
         self._story_of = dict(meta["story_of"])
         self._alias = dict(meta["alias"])

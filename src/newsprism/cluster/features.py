@@ -13,6 +13,7 @@ The two parts are normalised separately and joined with weights ``sqrt(1 - w)`` 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,6 +36,24 @@ _STOP = frozenset(w.capitalize() for w in ENGLISH_STOP_WORDS) | {
     "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Said", "Says", "According",
 }  # fmt: skip
+
+
+_VOWELS = re.compile(r"(?<=\w)[aeiouy]+")
+_REPEAT = re.compile(r"(\w)\1+")
+
+
+def spelling_key(name: str) -> str:
+    """A name's key across transliterations and spelling variants: accents removed, vowels
+    after a word's first letter dropped, doubled letters single ("Khan Sheikhoun", "Khan
+    Shaykhun" -> "khn shkhn"; "Muhammad", "Mohammed" -> "mhmd")."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return " ".join(_REPEAT.sub(r"\1", _VOWELS.sub("", w)) for w in plain.split())
+
+
+def name_keys(text: str) -> list[str]:
+    """The spelling keys of the names in ``text`` (see :func:`names`)."""
+    return [spelling_key(n) for n in names(text)]
 
 
 def names(text: str) -> list[str]:
@@ -64,16 +83,22 @@ def _word_hasher() -> HashingVectorizer:
 
 def _name_hasher() -> HashingVectorizer:
     return HashingVectorizer(
-        n_features=NAME_FEATURES, alternate_sign=False, norm=None, analyzer=names, lowercase=False
+        n_features=NAME_FEATURES, alternate_sign=False, norm=None, analyzer=name_keys, lowercase=False
     )
 
 
 class DocFrequencies:
-    """Document frequencies of every hashed column, counted over the whole stream."""
+    """Document frequencies of every hashed column, counted over the whole stream.
 
-    def __init__(self, df: np.ndarray | None = None, n_docs: int = 0) -> None:
+    ``prior`` pseudo-documents that contain no term are counted in the IDF: while the stream
+    is short, a term all its documents share would otherwise weigh least of all (a store
+    holding one story's three articles would rate that story's own names below the words only
+    one article uses); once the stream holds many more documents than the prior, it fades."""
+
+    def __init__(self, df: np.ndarray | None = None, n_docs: int = 0, prior: int = 0) -> None:
         self.df = df if df is not None else np.zeros(FEATURES, dtype=np.int64)
         self.n_docs = n_docs
+        self.prior = prior
 
     def update(self, counts: sparse.csr_matrix) -> None:
         cols = counts.indices  # each row's columns are distinct, so a bincount is the df
@@ -81,15 +106,16 @@ class DocFrequencies:
         self.n_docs += counts.shape[0]
 
     def idf(self, cols: np.ndarray) -> np.ndarray:
-        return (np.log((1.0 + self.n_docs) / (1.0 + self.df[cols])) + 1.0).astype(np.float32)
+        n = 1.0 + self.n_docs + self.prior
+        return (np.log(n / (1.0 + self.df[cols])) + 1.0).astype(np.float32)
 
 
 class Vectoriser:
     """Counts and weighs documents; keeps the stream's document frequencies."""
 
-    def __init__(self, name_weight: float, frequencies: DocFrequencies | None = None) -> None:
+    def __init__(self, name_weight: float, frequencies: DocFrequencies | None = None, prior: int = 0) -> None:
         self.name_weight = name_weight
-        self.frequencies = frequencies or DocFrequencies()
+        self.frequencies = frequencies or DocFrequencies(prior=prior)
         self._words = _word_hasher()
         self._names = _name_hasher()
 
