@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .revisions import revisions
+from .revisions import display, report, revisions
 
 SAME_TEXT = 0.8  # word overlap (Jaccard) above which two statements are the same one
 SAME_SIDE = 0.5
@@ -49,6 +49,24 @@ def _reports(row: dict[str, Any], figures: dict[str, dict], sources: dict[str, d
     return out
 
 
+_NAME = re.compile(r"^(?!(?:A|An|The|This|That|Its|His|Her|Their)\b)(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w'’-]*")
+
+
+def _speaker_names(b: dict[str, Any]) -> list[str]:
+    """The names of a briefing's quoted speakers: the entity a speaker is linked to, else the
+    speaker's words when they are a name ("Ben Cole"); descriptions ("police", "a source close
+    to the talks") are voices, not names, and are left out."""
+    ents = {e["id"]: e["name"] for e in b.get("entities", [])}
+    out = []
+    for q in b.get("quotes", []):
+        name = ents.get(q.get("speaker_entity") or "")
+        if name is None and q.get("speaker") and _NAME.match(q["speaker"]):
+            name = q["speaker"]
+        if name:
+            out.append(name)
+    return out
+
+
 def _giving(row: dict[str, Any], reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The reports that give a reconciled count's value (the others are only consistent with
     it); all of them when none gives it exactly."""
@@ -77,7 +95,27 @@ def _figure_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
                 "new": {"display": row.get("display", ""), "low": row["low"], "high": row["high"],
                         "reported_by": _giving(row, _reports(row, figs_new, src_new))},
             })
-    return revised, added
+    return revised, added + _other_counts(old, new, src_new)
+
+
+def _other_counts(old: dict, new: dict, sources: dict[str, dict]) -> list[dict]:
+    """New numbers for counts about the event that no reconciled row holds (crews sent,
+    villages destroyed, charges filed): one item per (category, value) the old briefing did
+    not give."""
+    def key(f: dict) -> tuple[str, float]:  # "three climbers" after "three men": not new
+        return f.get("category") or "", float(f["low"])
+
+    held = {fid for row in new.get("reconciled_figures", []) for fid in row.get("figure_ids", [])}
+    known = {key(f) for f in old.get("figures", []) if f.get("low") is not None}
+    groups: dict[tuple[str, float], list[dict]] = {}
+    for f in new.get("figures", []):
+        if f["id"] in held or not f.get("about_event") or f.get("low") is None or key(f) in known:
+            continue
+        groups.setdefault(key(f), []).append(f)
+    return [{"category": figs[0]["category"], "counts": figs[0].get("counts") or figs[0]["category"],
+             "display": display(figs[0]),
+             "reported_by": [report(f, sources.get(f["source_id"], {})) for f in figs]}
+            for figs in groups.values()]
 
 
 def _side_key(c: dict[str, Any]) -> frozenset[str]:
@@ -151,10 +189,10 @@ def what_changed(old: dict[str, Any], new: dict[str, Any], since: dict[str, Any]
             r["cue"] = cues[(r["category"], r["counts"])]
     revised += _within(old, new, revised)
     old_quotes = [_words(q.get("key") or q["text"]) for q in old.get("quotes", [])]
-    old_speakers = {q.get("speaker") for q in old.get("quotes", [])}
+    old_speakers = {n.casefold() for n in _speaker_names(old)}
     quotes_new = [{**_span(q), "id": q["id"], "speaker": q.get("speaker"), "text": q["text"]}
                   for q in new.get("quotes", []) if not _seen(q.get("key") or q["text"], old_quotes)]
-    speakers_new = sorted({q["speaker"] for q in quotes_new if q["speaker"] and q["speaker"] not in old_speakers})
+    speakers_new = sorted({n for n in _speaker_names(new) if n.casefold() not in old_speakers})
     claims_new, claims_denied = _claim_changes(old, new)
     sides_new, sides_changed = _dispute_changes(old, new)
     old_ids = {s["id"] for s in old.get("sources", [])}

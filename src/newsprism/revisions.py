@@ -91,7 +91,7 @@ def display(fig: dict[str, Any]) -> str:
     return prefix + _fmt(low)
 
 
-def _report(fig: dict[str, Any], src: dict[str, Any]) -> dict[str, Any]:
+def report(fig: dict[str, Any], src: dict[str, Any]) -> dict[str, Any]:
     return {"source_id": fig["source_id"], "start": fig["start"], "end": fig["end"], "text": fig["text"],
             "low": fig.get("low"), "high": fig.get("high"), "attributed_to": fig.get("attributed_to"),
             "outlet": src.get("outlet"), "published": src.get("published")}
@@ -132,7 +132,7 @@ def revisions(data: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         cue, s, e = found
         new = {"display": display(fig), "low": fig.get("low"), "high": fig.get("high"),
-               "reported_by": [_report(fig, src)]}
+               "reported_by": [report(fig, src)]}
         if s >= 0:
             text = src["text"][s:e]
             value = parse_value(text)
@@ -171,4 +171,4 @@ def _earlier(fig: dict[str, Any], src: dict[str, Any], row: dict[str, Any] | Non
     return {"display": " / ".join(dict.fromkeys(display(o) for o, _ in chosen)),
             "low": min((o["low"] for o, _ in chosen if o.get("low") is not None), default=None),
             "high": max((o["high"] for o, _ in chosen if o.get("high") is not None), default=None),
-            "reported_by": [_report(o, s) for o, s in chosen]}
+            "reported_by": [report(o, s) for o, s in chosen]}

@@ -150,3 +150,28 @@ def test_reads_do_not_wait_for_the_writer(client: TestClient, web_library: Libra
         assert client.get("/").status_code == 200
         assert client.get(f"/api/stories/{sid}/briefing").json()["story"]["id"] == sid
         assert client.get("/api/search", params={"q": "the"}).status_code == 200
+
+
+def test_stories_changed_since_the_last_visit_are_marked(web_library: Library) -> None:
+    from newsprism.web.app import VISIT_COOKIE, last_visit
+
+    assert last_visit("", "2024-05-01T10:00:00Z") == (None, ",2024-05-01T10:00:00Z")  # first visit
+    assert last_visit("junk", "2024-05-01T10:00:00Z")[0] is None
+    # a look within the visit keeps what it marks against; one after a long gap starts a new visit
+    assert last_visit("2024-04-30T08:00:00Z,2024-05-01T09:50:00Z", "2024-05-01T10:00:00Z") == \
+        ("2024-04-30T08:00:00Z", "2024-04-30T08:00:00Z,2024-05-01T10:00:00Z")
+    assert last_visit("2024-04-30T08:00:00Z,2024-05-01T07:00:00Z", "2024-05-01T10:00:00Z")[0] == \
+        "2024-05-01T07:00:00Z"
+    def fresh(cookie: str | None) -> TestClient:
+        c = TestClient(create_app(web_library), base_url="http://127.0.0.1:8000")
+        if cookie is not None:
+            c.cookies.set(VISIT_COOKIE, cookie)
+        return c
+
+    assert 'class="changed"' not in fresh(None).get("/").text  # nothing to compare with yet
+    c = fresh("2000-01-01T00:00:00Z,2000-01-01T00:00:00Z")  # a visit long ago
+    page = c.get("/").text
+    n = len(c.get("/api/stories").json())
+    assert page.count('<tr class="changed">') == n and "since your last visit (2000-01-01T00:00:00Z)" in page
+    assert c.get("/").text.count('<tr class="changed">') == n  # the same visit: still marked
+    assert 'class="changed"' not in fresh("2999-01-01T00:00:00Z,2999-01-01T00:00:00Z").get("/").text

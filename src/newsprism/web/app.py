@@ -8,6 +8,7 @@ API under /api mirrors the CLI; /docs lists it from the OpenAPI schema (no exter
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,32 @@ from starlette.datastructures import UploadFile
 from ..render.html import marked_text, render_html
 from ..render.view import anchor_id
 from ..store import StoreError
+from ..store.db import now
 from .api import router as api_router
 from .security import check_form, csrf_token, headers_middleware, inline_csp, read_upload
 from .service import Library, Upload, UploadRefused
 
 STATIC = Path(__file__).parent / "static"
+VISIT_COOKIE = "newsprism_visit"
+VISIT_GAP = 1800  # seconds without a look at the stories that end a visit
+VISIT_KEPT = 400 * 86_400
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 MAX_FILES = 20
+
+
+def last_visit(cookie: str, stamp: str) -> tuple[str | None, str]:
+    """(the end of the user's previous visit, the cookie to set) from the visit cookie
+    ``"<previous visit's end>,<last request>"`` (UTC stamps as the store writes them). A look
+    more than ``VISIT_GAP`` seconds after the last one starts a new visit; a missing or
+    malformed cookie is a first visit (nothing is marked)."""
+    parts = cookie.split(",")
+    if len(parts) != 2 or not all(_STAMP.fullmatch(p) or p == "" for p in parts) or not parts[1]:
+        return None, f",{stamp}"
+    seen, last = parts
+    gap = (datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ") - datetime.strptime(last, "%Y-%m-%dT%H:%M:%SZ"))
+    if gap.total_seconds() > VISIT_GAP:
+        seen = last
+    return seen or None, f"{seen},{stamp}"
 
 
 def create_app(library: Library) -> FastAPI:
@@ -58,8 +79,13 @@ def create_app(library: Library) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def stories(request: Request, q: str = "", outlet: str = "", since: str = "", until: str = "") -> HTMLResponse:
         found = library.stories(q, outlet, since, until)
-        return page(request, "stories.html.j2", stories=found, outlets=library.outlets(),
-                    q=q, outlet=outlet, since=since, until=until)
+        seen, cookie = last_visit(request.cookies.get(VISIT_COOKIE, ""), now())
+        found = [{**s, "changed": bool(seen and s["updated"] and s["updated"] > seen)}  # since the last visit
+                 for s in found]
+        resp = page(request, "stories.html.j2", stories=found, outlets=library.outlets(),
+                    q=q, outlet=outlet, since=since, until=until, seen=seen)
+        resp.set_cookie(VISIT_COOKIE, cookie, max_age=VISIT_KEPT, httponly=True, samesite="lax")
+        return resp
 
     rendered: dict[str, tuple[dict[str, Any], str, str]] = {}  # story id -> (briefing, page, policy)
 
