@@ -14,8 +14,9 @@ from typing import Any
 
 from .revisions import display, report, revisions
 
-SAME_TEXT = 0.8  # word overlap (Jaccard) above which two statements are the same one
+SAME_TEXT = 0.6  # word overlap (Jaccard) from which two statements are the same one (a copy editor's rewording stays above it)
 SAME_SIDE = 0.5
+SAID_BEFORE = 0.75  # share of an item's words one sentence of the old sources must hold
 
 
 def _words(text: str) -> frozenset[str]:
@@ -24,6 +25,19 @@ def _words(text: str) -> frozenset[str]:
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _sentences(b: dict[str, Any]) -> list[frozenset[str]]:
+    """The word sets of every sentence of a briefing's sources."""
+    return [w for src in b.get("sources", []) for sent in re.split(r"(?<=[.!?])\s+|\n+", src.get("text", ""))
+            if (w := _words(sent))]
+
+
+def _said_before(text: str, sentences: list[frozenset[str]]) -> bool:
+    """The old article set already said it: a sentence of its sources holds ``SAID_BEFORE`` of
+    the item's words (a claim or a timeline entry the old briefing did not pick is not news)."""
+    w = _words(text)
+    return bool(w) and any(len(w & s) >= SAID_BEFORE * len(w) for s in sentences)
 
 
 def _seen(text: str, old: list[frozenset[str]], threshold: float = SAME_TEXT) -> bool:
@@ -80,14 +94,20 @@ def _figure_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
     figs_new = {f["id"]: f for f in new.get("figures", [])}
     src_old = {s["id"]: s for s in old.get("sources", [])}
     src_new = {s["id"]: s for s in new.get("sources", [])}
+    known = _known(old)
     revised, added = [], []
     for row in new.get("reconciled_figures", []):
         key = (row["category"], row["counts"])
         before = old_rows.get(key)
         if before is None:
-            added.append({"category": row["category"], "counts": row["counts"], "display": row.get("display", ""),
-                          "reported_by": _reports(row, figs_new, src_new)})
-        elif (before["low"], before["high"]) != (row["low"], row["high"]):
+            fresh = [r for r in _reports(row, figs_new, src_new) if _pair(row["category"], r) not in known]
+            if fresh:  # a row only regrouping numbers the old briefing gave is not news
+                added.append({"category": row["category"], "counts": row["counts"],
+                              "display": row.get("display", ""), "reported_by": fresh})
+            continue
+        shown: set[tuple[str, float | None]] = set()
+        if (before["low"], before["high"]) != (row["low"], row["high"]) and \
+                (row["category"], row["low"]) not in known:
             revised.append({
                 "category": row["category"], "counts": row["counts"], "cue": None,
                 "old": {"display": before.get("display", ""), "low": before["low"], "high": before["high"],
@@ -95,23 +115,50 @@ def _figure_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
                 "new": {"display": row.get("display", ""), "low": row["low"], "high": row["high"],
                         "reported_by": _giving(row, _reports(row, figs_new, src_new))},
             })
+            shown = {_pair(row["category"], r) for r in revised[-1]["new"]["reported_by"]}
+        # other numbers for the same count that no earlier source gave ("80 injured" beside "70")
+        fresh = [r for r in _reports(row, figs_new, src_new)
+                 if r["low"] is not None and _pair(row["category"], r) not in known | shown]
+        for value in dict.fromkeys(r["low"] for r in fresh):
+            same = [r for r in fresh if r["low"] == value]
+            added.append({"category": row["category"], "counts": row["counts"],
+                          "display": _describe(same[0]), "reported_by": same})
     return revised, added + _other_counts(old, new, src_new)
+
+
+def _describe(report: dict[str, Any]) -> str:
+    low, high = report["low"], report.get("high")
+    if high is not None and high != low:
+        return f"{low:g}–{high:g}"
+    return f"{low:g}" if high is not None else f"at least {low:g}"
+
+
+def _pair(category: str, fig: dict) -> tuple[str, float | None]:
+    return category, (float(fig["low"]) if fig.get("low") is not None else None)
+
+
+def _known(b: dict) -> set[tuple[str, float | None]]:
+    """(category, value) of every figure a briefing gave (its own category, and its
+    reconciled row's)."""
+    figs = {f["id"]: f for f in b.get("figures", [])}
+    out = {_pair(f.get("category") or "", f) for f in figs.values()}
+    for row in b.get("reconciled_figures", []):
+        out |= {_pair(row["category"], figs[fid]) for fid in row.get("figure_ids", []) if fid in figs}
+    return out
 
 
 def _other_counts(old: dict, new: dict, sources: dict[str, dict]) -> list[dict]:
     """New numbers for counts about the event that no reconciled row holds (crews sent,
     villages destroyed, charges filed): one item per (category, value) the old briefing did
     not give."""
-    def key(f: dict) -> tuple[str, float]:  # "three climbers" after "three men": not new
-        return f.get("category") or "", float(f["low"])
-
     held = {fid for row in new.get("reconciled_figures", []) for fid in row.get("figure_ids", [])}
-    known = {key(f) for f in old.get("figures", []) if f.get("low") is not None}
-    groups: dict[tuple[str, float], list[dict]] = {}
+    known = _known(old)  # "three climbers" after "three men": not new
+    groups: dict[tuple[str, float | None], list[dict]] = {}
     for f in new.get("figures", []):
-        if f["id"] in held or not f.get("about_event") or f.get("low") is None or key(f) in known:
+        key = _pair(f.get("category") or "", f)
+        if f["id"] in held or not f.get("about_event") or f.get("low") is None or key in known:
             continue
-        groups.setdefault(key(f), []).append(f)
+        groups.setdefault(key, []).append(f)
     return [{"category": figs[0]["category"], "counts": figs[0].get("counts") or figs[0]["category"],
              "display": display(figs[0]),
              "reported_by": [report(f, sources.get(f["source_id"], {})) for f in figs]}
@@ -145,7 +192,7 @@ def _dispute_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
     return new_sides, changed
 
 
-def _claim_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
+def _claim_changes(old: dict, new: dict, said: list[frozenset[str]]) -> tuple[list[dict], list[dict]]:
     old_claims = old.get("claims", [])
     asserted = [_words(c["text"]) for c in old_claims if c.get("polarity") != "deny"]
     denied = [_words(c["text"]) for c in old_claims if c.get("polarity") == "deny"]
@@ -156,7 +203,7 @@ def _claim_changes(old: dict, new: dict) -> tuple[list[dict], list[dict]]:
                 "evidence": c.get("evidence", [])}
         if c.get("polarity") == "deny" and _seen(c["text"], asserted) and not _seen(c["text"], denied):
             now_denied.append(item)
-        elif not _seen(c["text"], every):
+        elif not _seen(c["text"], every) and not _said_before(c["text"], said):
             added.append(item)
     return added, now_denied
 
@@ -188,12 +235,14 @@ def what_changed(old: dict[str, Any], new: dict[str, Any], since: dict[str, Any]
         if (r["category"], r["counts"]) in cues:
             r["cue"] = cues[(r["category"], r["counts"])]
     revised += _within(old, new, revised)
+    said = _sentences(old)
     old_quotes = [_words(q.get("key") or q["text"]) for q in old.get("quotes", [])]
     old_speakers = {n.casefold() for n in _speaker_names(old)}
     quotes_new = [{**_span(q), "id": q["id"], "speaker": q.get("speaker"), "text": q["text"]}
-                  for q in new.get("quotes", []) if not _seen(q.get("key") or q["text"], old_quotes)]
+                  for q in new.get("quotes", []) if not _seen(q.get("key") or q["text"], old_quotes)
+                  and not _said_before(q["text"], said)]
     speakers_new = sorted({n for n in _speaker_names(new) if n.casefold() not in old_speakers})
-    claims_new, claims_denied = _claim_changes(old, new)
+    claims_new, claims_denied = _claim_changes(old, new, said)
     sides_new, sides_changed = _dispute_changes(old, new)
     old_ids = {s["id"] for s in old.get("sources", [])}
     old_outlets = {s.get("outlet") for s in old.get("sources", [])}
@@ -209,7 +258,7 @@ def what_changed(old: dict[str, Any], new: dict[str, Any], since: dict[str, Any]
                             "sides": sides})
     old_timeline = [_words(f"{t['date']} {t['text']}") for t in old.get("timeline", [])]
     timeline_new = [{**_span(t), "date": t["date"], "text": t["text"]} for t in new.get("timeline", [])
-                    if not _seen(f"{t['date']} {t['text']}", old_timeline)]
+                    if not _seen(f"{t['date']} {t['text']}", old_timeline) and not _said_before(t["text"], said)]
     return {
         "since": since or {},
         "figures_revised": revised,

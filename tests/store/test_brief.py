@@ -102,6 +102,9 @@ def test_brief_command_with_db(store_db: Path, options, tmp_path: Path) -> None:
     data = json.loads((out / "briefing.json").read_text())
     assert data["story"]["id"] == sid
     assert "Also published by (counted once): Mirror Wire, same text" in (out / "briefing.html").read_text()
+    # the CBC article's "the death toll had risen to 86": a revision even in a first briefing
+    assert "## Revisions reported in the sources" in (out / "briefing.md").read_text()
+    assert data["what_changed"]["figures_revised"][0]["new"]["low"] == 86
     res = CliRunner().invoke(app, ["brief", "--db", str(store_db), "--story", "story-nope", "-o", str(out)])
     assert res.exit_code == 2 and "no story 'story-nope'" in res.output
 
