@@ -21,7 +21,7 @@ class Options:
     batch_size: int = 32
     n_process: int = 1
     max_bytes: int = 20_000_000  # larger inputs are skipped with a reason
-    max_chars: int = 100_000  # longer article texts are cut here, with a warning (a long read is ~60k)
+    max_chars: int = 80_000  # longer article texts are cut here, with a warning (a long read is ~60k)
     extract_seconds: float = 20.0  # time budget of each extractor on one article (0: none)
     summary_words: int = 120
     summary_redundancy: float = 0.5  # MMR trade-off: 1.0 = centrality only
