@@ -3,29 +3,15 @@ sport, business, courts, science, disasters and politics."""
 
 from __future__ import annotations
 
-import re
+import sys
+from pathlib import Path
 
-from newsprism.model import AnnotatedArticle, CleanArticle, Entity, Mention, Sentence
+from newsprism.model import AnnotatedArticle, Entity
 from newsprism.resolve import resolve_entities
 from newsprism.resolve.names import initials, skeleton
 
-
-def article(source_id: str, text: str, mentions: list[tuple[str, str]]) -> AnnotatedArticle:
-    """An annotated article whose mentions are given as (surface, label), found in order."""
-    sentences = []
-    for m in re.finditer(r"[^.!?]+[.!?]?", text):
-        if m.group().strip():
-            sentences.append(Sentence(source_id, m.start(), m.end(), m.group(), 0))
-    found: list[Mention] = []
-    pos = 0
-    for surface, label in mentions:
-        start = text.index(surface, pos)
-        end = start + len(surface)
-        sent = next(i for i, s in enumerate(sentences) if s.start <= start < s.end)
-        found.append(Mention(source_id, start, end, surface, label, sent))
-        pos = start + 1
-    clean = CleanArticle(id=source_id, raw=text, text=text)
-    return AnnotatedArticle(article=clean, sentences=sentences, mentions=found)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_entities import article  # noqa: E402  (one builder of annotated test articles)
 
 
 def eid(art: AnnotatedArticle, surface: str, nth: int = 0) -> str:
