@@ -122,3 +122,21 @@ def test_a_kept_briefing_is_used_and_entities_cover_every_story(two_stories: Pat
         assert line in texts[m["source_id"] + ".txt"] and "\n" not in line
     assert lib.entities("Khan Shaykhun")  # and the example's story
 
+
+
+def test_an_entity_lookup_builds_only_the_stories_whose_texts_name_it(two_stories: Path, options: Options,
+                                                                      nlp) -> None:
+    lib = Library(two_stories, options, nlp=nlp)
+    built: list[str] = []
+    brief = lib.briefing
+
+    def counted(story_id: str) -> dict:
+        built.append(story_id)
+        return brief(story_id)
+
+    lib.briefing = counted  # type: ignore[method-assign]
+    found = lib.entities("Elena  Marsh")  # the words are looked for, not the spacing
+    assert found and set(built) == {f["story"] for f in found} and len(set(built)) == 1
+    built.clear()
+    assert lib.entities("Nobody Anywhere") == [] and built == []
+    assert lib.entities("Khan Shaykhun") and len(set(built)) == 1

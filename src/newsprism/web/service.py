@@ -305,9 +305,9 @@ class Library:
         """Every entity named ``name`` (or with it as an alias) in every story of the store,
         with its story, aliases, who it acts for and its mentions (briefings built or read from
         the store as needed, then cached)."""
-        key = name.casefold()
+        key = " ".join(name.split()).casefold()
         with self.reader() as st:
-            story_ids = [s.id for s in st.stories()]
+            story_ids = self._stories_naming(st, name)
         out = []
         for story_id in story_ids:
             data = self.briefing(story_id)
@@ -326,6 +326,20 @@ class Library:
                             "name": e["name"], "type": e["type"], "aliases": e.get("aliases", []),
                             "acts_for": acts["name"] if acts else None, "mentions": mentions})
         return out
+
+    @classmethod
+    def _stories_naming(cls, st: Store, name: str) -> list[str]:
+        """The stories whose articles could name ``name``: each of its words (ASCII words of two
+        or more characters; a line break may fall between them) in one of the story's texts.
+        An entity's name and aliases are words of its mentions, so no other story can hold it,
+        and its briefing is never built for the lookup. A name without such a word is looked
+        for in every story."""
+        stories = st.stories()
+        words = [w for w in re.findall(r"[^\W_]{2,}", name) if w.isascii()]
+        if not words:
+            return [s.id for s in stories]
+        hits = set.intersection(*(cls._text_hits(st.conn, w) for w in words))
+        return [s.id for s in stories if hits & set(s.article_ids)]
 
     # ------------------------------------------------------------------ writing
 
