@@ -264,10 +264,12 @@ def test_figures_partials_show_table_conflicts_and_background() -> None:
     assert "| counted | Coastal Wire, 13 March 2031 [1] | Capital Times, 13 March 2031 [2] |" in md
     row = next(line for line in md.splitlines() if line.startswith("| people killed"))
     assert "⚠ **17 (police)**" in row and "⚠ **9**" in row
-    assert "**9–17** ⚠ sources conflict" in row and "cannot both be true" in row
+    assert "**9–17** ⚠ sources conflict (note 1)" in row
+    assert any(line.startswith("- note 1, people killed:") and "cannot both be true" in line
+               for line in md.splitlines())  # how it was reconciled: a note under the table
     injured = next(line for line in md.splitlines() if line.startswith("| people injured"))
     assert "'hundreds'" in injured and "**at least 200**" in injured and "| — |" in injured
-    assert 'Not about this event: "230 people" killed, dated 1998 (*Capital Times* [2]).' in md
+    assert 'Not about this event:\n\n- "230 people" killed — dated 1998 (*Capital Times* [2])' in md
     html = _render(data, html=True)
     assert html.count('class="conflict"') == 2 and "sources conflict" in html
     assert 'href="#a-a-0-2"' in html  # each figure links to its span
