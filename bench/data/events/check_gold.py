@@ -8,6 +8,11 @@ whitespace (ECB+ splits "100,000" into "100 , 000") and treats ``` `` ''``, curl
 quotes alike. The texts are read in place from ``../shared/data/ecbplus/ECBplus_xml.tar.gz``;
 only the topics of the files given are read (never the blind test topics unless a gold file
 names one). Exit status 1 when anything fails.
+
+Files under ``wikiref/`` name WikiRef articles instead (``event`` = the file's stem, ``subtopic``
+``wikiref``): their ``docs`` must be files of ``../shared/data/wikiref/wikiref.tar.gz`` (read in
+place by ``bench/_wikiref.py``; a chosen subset of the topic's files, not all of them), and the
+spans are checked against each article's body (the text after the headline line).
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ KEYS = {
 }
 CATEGORIES = {"killed", "injured", "displaced", "missing", "arrested", "other"}
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+WIKIREF = "wikiref"
 
 
 def squash(text: str) -> str:
@@ -86,12 +92,19 @@ def check(path: Path, texts: dict[str, dict[str, str]]) -> list[str]:
         errors.append("key 'dispute' missing")
     if errors:
         return errors
-    event = f"{gold['topic']}_{gold['subtopic']}"
-    if gold["event"] != event or path.stem != event:
-        errors.append(f"event name {gold['event']!r} / file {path.name} / topic+subtopic {event}")
-    docs = texts.get(event, {})
-    if sorted(gold["docs"]) != sorted(docs):
-        errors.append(f"docs differ from the subtopic's: {sorted(set(docs) ^ set(gold['docs']))}")
+    if gold["subtopic"] == WIKIREF:
+        docs = {d: texts[WIKIREF][d] for d in gold["docs"] if d in texts.get(WIKIREF, {})}
+        if gold["event"] != path.stem:
+            errors.append(f"event name {gold['event']!r} / file {path.name}")
+        if len(docs) != len(gold["docs"]):
+            errors.append(f"docs not in the WikiRef archive: {sorted(set(gold['docs']) - set(docs))}")
+    else:
+        event = f"{gold['topic']}_{gold['subtopic']}"
+        if gold["event"] != event or path.stem != event:
+            errors.append(f"event name {gold['event']!r} / file {path.name} / topic+subtopic {event}")
+        docs = texts.get(event, {})
+        if sorted(gold["docs"]) != sorted(docs):
+            errors.append(f"docs differ from the subtopic's: {sorted(set(docs) ^ set(gold['docs']))}")
     if set(gold["doc_meta"]) != set(gold["docs"]):
         errors.append("doc_meta keys differ from docs")
     for name, meta in gold["doc_meta"].items():
@@ -142,14 +155,31 @@ def check(path: Path, texts: dict[str, dict[str, str]]) -> list[str]:
     return errors
 
 
+def load_wikiref(paths: list[Path]) -> dict[str, str]:
+    """{WikiRef file name: squashed body} for the documents the wikiref gold files name."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from _wikiref import read_articles
+
+    names: list[str] = []
+    for path in paths:
+        try:
+            names += json.loads(path.read_text(encoding="utf-8")).get("docs", [])
+        except (OSError, json.JSONDecodeError):
+            continue  # reported by check()
+    return {name: squash(body) for name, (_head, body) in read_articles(names).items()}
+
+
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or sorted(HERE.glob("*/*.json"))
+    wikiref = [p for p in paths if p.parent.name == WIKIREF]
     topics = set()
     for path in paths:
         m = re.match(r"(\d+)_", path.name)
-        if m:
+        if m and path not in wikiref:
             topics.add(int(m.group(1)))
-    texts = load_texts(topics)
+    texts = load_texts(topics) if topics else {}
+    if wikiref:
+        texts[WIKIREF] = load_wikiref(wikiref)
     failed = 0
     for path in paths:
         errors = check(path, texts)
