@@ -6,6 +6,12 @@ Gold: ``bench/data/events/dev/*.json`` (ECB+ topics 1-35) and ``bench/data/event
 (test topics labelled at the very end; may be empty), format and labelling rules in
 ``bench/data/events/README.md``. The articles are read in place from
 ``../shared/data/ecbplus/ECBplus_xml.tar.gz`` (``bench/_ecbplus.py``).
+A third set, ``bench/data/events/wikiref/*.json``: two 2014-2015 events (the Paris attacks, MH370),
+six WikiRef articles each from other outlets, read in place from
+``../shared/data/wikiref/wikiref.tar.gz`` (``bench/_wikiref.py``: cp1252, line ends made ``\n``).
+Its input is the article body as the file gives it (paragraphs, not one sentence per line) without
+the headline line; meta adds the headline as ``title`` (no document has a date or outlet). Its
+event date is scored on every event although no document has a ``published`` date.
 
 Input to every system, per document: its body as ONE SENTENCE PER LINE, as ECB+ gives it (tokens
 re-joined by ``_ecbplus.detok``; the realistic hard case of scraped/exported news). URL lines
@@ -60,6 +66,7 @@ from pathlib import Path
 
 from _ecbplus import subtopic_sentences
 from _table import print_table
+from _wikiref import read_articles
 from quantulum3 import classifier as qclassifier
 from quantulum3 import parser as qparser
 from rouge_score import rouge_scorer
@@ -113,6 +120,20 @@ def load_events(folder: Path, only: set[str] | None, limit: int | None) -> list[
         docs = dict(subtopic_sentences(gold["topic"], gold["subtopic"]))
         texts = {d: "\n".join(body_lines(docs[d])) for d in gold["docs"] if d in docs}
         events.append(Event(gold, texts))
+        if limit and len(events) >= limit:
+            break
+    return events
+
+
+def load_wikiref_events(folder: Path, only: set[str] | None, limit: int | None) -> list[Event]:
+    """Events of the WikiRef gold: each document's body (the file after its headline line)."""
+    events = []
+    for path in sorted(folder.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if only and gold["event"] not in only:
+            continue
+        bodies = read_articles(gold["docs"])
+        events.append(Event(gold, {d: bodies[d][1] for d in gold["docs"] if d in bodies}))
         if limit and len(events) >= limit:
             break
     return events
@@ -362,7 +383,8 @@ def pct(a: float, b: float) -> str:
     return f"{a / b:.2f} ({a:g}/{b:g})" if b else "-"
 
 
-def run_set(name: str, events: list[Event], nlp, options) -> None:
+def run_set(name: str, events: list[Event], nlp, options, date_always: bool = False) -> None:
+    """date_always: score the event date on every event, not only those with a dated document."""
     if not events:
         print(f"\n== {name}: no events")
         return
@@ -403,7 +425,8 @@ def run_set(name: str, events: list[Event], nlp, options) -> None:
             a["f1"] += overlap_f1(t or "", g["title"])
         dates = {f"newsprism {s}": b.story.event_date for s, b in briefs.items()}
         dates["earliest published (meta)"] = earliest_published(g)
-        if dated(g):
+        score_date = date_always or dated(g)
+        if score_date:
             for sysname, d in dates.items():
                 acc["date:" + sysname]["n"] += 1
                 acc["date:" + sysname]["ok"] += date_ok(d, g["event_date"])
@@ -411,7 +434,7 @@ def run_set(name: str, events: list[Event], nlp, options) -> None:
                     acc["date:" + sysname]["wrong" if d and len(d) >= 10 else "missing"] += 1
         row += [f"{'+' if date_ok(dates['newsprism bare'], g['event_date']) else '-'}"
                 f"{'+' if date_ok(dates['newsprism meta'], g['event_date']) else '-'}"
-                if dated(g) else "n/a",
+                if score_date else "n/a",
                 (briefs["meta"].story.title or "")[:48]]
         # voices and sides
         found = {}
@@ -460,7 +483,8 @@ def run_set(name: str, events: list[Event], nlp, options) -> None:
         [[k[4:], pct(a["toll_hit"], a["toll"]), pct(a["bg_as_event"], a["bg_extracted"]),
           pct(a["bg_as_event"], a["background"]), f"{a['false_conflicts']:g}/{a['conflicts']:g}",
           f"{a['unlocated']:g}"] for k, a in acc.items() if k.startswith("fig:")])
-    print("\nEvent date within a day (events with a dated document) and title")
+    print("\nEvent date within a day (" + ("every event, although no document has a published "
+          "date" if date_always else "events with a dated document") + ") and title")
     rows = [[k[5:], pct(a["ok"], a["n"]), pct(a["wrong"], a["n"]), pct(a["missing"], a["n"]),
              "", ""] for k, a in acc.items() if k.startswith("date:")]
     rows += [[k[6:], "", "", "", pct(a["ok"], a["n"]), f"{a['f1'] / a['n']:.2f}"]
@@ -497,6 +521,8 @@ def main() -> None:
     nlp = load_pipeline(options)
     for name in ("dev", "blind"):
         run_set(name, load_events(GOLD / name, only, args.events), nlp, options)
+    run_set("wikiref", load_wikiref_events(GOLD / "wikiref", only, args.events), nlp, options,
+            date_always=True)
 
 
 if __name__ == "__main__":
