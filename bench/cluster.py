@@ -4,7 +4,7 @@ Streams (see ``bench/_streams.py`` for the readers and the order): ECB+ all 982 
 stream, undated, fed in batches of ``--batch`` articles; WikiRef220 (220 articles) likewise.
 
 newsprism gives two levels: **stories** (one event; scored against ECB+ subtopics) and
-**threads** (related stories, e.g. two different celebrity rehab stays; scored against ECB+
+**groups** of related stories (e.g. two different celebrity rehab stays; scored against ECB+
 topics). Both levels are also scored against the other gold level, for the record.
 Scores: B³ precision / recall / F1 (every article weighted equally); V-measure on WikiRef.
 
@@ -14,10 +14,12 @@ words, fitted on the whole stream at once: a batch method) + ``AgglomerativeClus
 grid search (0.30-0.98, step 0.02), one threshold for the topic level and one for the subtopic
 level, each maximising that level's B³ F1.
 
-newsprism's thresholds (``cluster_join``, ``cluster_name_weight``, ``cluster_thread`` in
-settings.toml) were chosen with ``--tune``: a grid over those three on the ECB+ topics 1-35
-stream, maximising the mean of topic F1 (threads) and subtopic F1 (stories). Topics 36-45 were
-never read; their rows are the blind numbers. WikiRef is scored with the same settings.
+newsprism's story thresholds (``cluster_join``, ``cluster_name_weight`` in settings.toml) were
+chosen on the ECB+ topics 1-35 stream (mean of topic and subtopic F1). The group threshold
+``cluster_group`` is chosen with ``--tune``: the odd and the even topics of 1-35 are streamed
+apart, each threshold of a grid is scored on both, and the one best on one half is reported on
+the other (held out); the setting is the best mean of the two halves. Topics 36-45 were never
+read; their rows are the blind numbers. WikiRef is scored with the same settings.
 
 Run: ``python bench/cluster.py`` (``--tune`` for the grid; ``--batch 10``).
 """
@@ -25,7 +27,6 @@ Run: ``python bench/cluster.py`` (``--tune`` for the grid; ``--batch 10``).
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
 import time
 from collections import defaultdict
@@ -70,13 +71,13 @@ def b_cubed(gold: dict[str, str], pred: dict[str, str]) -> Scores:
 
 
 def run_newsprism(docs: list[LabelledDoc], options: Options, batch: int) -> tuple[dict, dict]:
-    """(article -> story, article -> thread) after feeding the stream in batches."""
+    """(article -> story, article -> group) after feeding the stream in batches."""
     clusterer = StoryClusterer(options)
     for k in range(0, len(docs), batch):
         clusterer.add([ClusterDoc(d.id, d.text, d.title) for d in docs[k : k + batch]])
     stories = clusterer.assignments()
-    threads = clusterer.threads()
-    return stories, {d: threads[s] for d, s in stories.items()}
+    groups = clusterer.groups()
+    return stories, {d: groups[s] for d, s in stories.items()}
 
 
 def _tfidf(docs: list[LabelledDoc]) -> np.ndarray:
@@ -120,7 +121,7 @@ def ecb_tables(options: Options, batch: int, dev: bool = False) -> None:
     topic = {d.id: d.topic for d in docs}
     sub = {d.id: d.subtopic for d in docs}
     t0 = time.perf_counter()
-    stories, threads = run_newsprism(docs, options, batch)
+    stories, groups = run_newsprism(docs, options, batch)
     t_np = time.perf_counter() - t0
     th_topic, th_sub = tune_agglomerative([d for d in docs if d.id in tune_ids])
     t0 = time.perf_counter()
@@ -130,7 +131,7 @@ def ecb_tables(options: Options, batch: int, dev: bool = False) -> None:
     t_agg = time.perf_counter() - t0
     print(f"\nECB+: {len(docs)} articles, {len(set(topic.values()))} topics, "
           f"{len(set(sub.values()))} subtopics; newsprism {len(set(stories.values()))} stories "
-          f"in {len(set(threads.values()))} threads ({t_np:.1f} s, batches of {batch}); "
+          f"in {len(set(groups.values()))} groups ({t_np:.1f} s, batches of {batch}); "
           f"agglomerative thresholds: topic {th_topic:.2f}, subtopic {th_sub:.2f} "
           f"(tuned on topics 1-35; {t_agg:.1f} s)")  # fmt: skip
     rows = []
@@ -140,12 +141,12 @@ def ecb_tables(options: Options, batch: int, dev: bool = False) -> None:
     for part, ids in parts:
         g_t, g_s = _subset(topic, ids), _subset(sub, ids)
         rows += [
-            [part, "topic", "newsprism threads", *_fmt(b_cubed(g_t, threads))],
+            [part, "topic", "newsprism groups", *_fmt(b_cubed(g_t, groups))],
             [part, "topic", "TF-IDF + agglomerative", *_fmt(b_cubed(g_t, agg_topic))],
             [part, "topic", "(newsprism stories)", *_fmt(b_cubed(g_t, stories))],
             [part, "subtopic", "newsprism stories", *_fmt(b_cubed(g_s, stories))],
             [part, "subtopic", "TF-IDF + agglomerative", *_fmt(b_cubed(g_s, agg_sub))],
-            [part, "subtopic", "(newsprism threads)", *_fmt(b_cubed(g_s, threads))],
+            [part, "subtopic", "(newsprism groups)", *_fmt(b_cubed(g_s, groups))],
         ]
     print_table(["topics", "gold level", "system", "B3 P", "B3 R", "B3 F1"], rows)
 
@@ -153,7 +154,7 @@ def ecb_tables(options: Options, batch: int, dev: bool = False) -> None:
 def wikiref_table(options: Options, batch: int) -> None:
     docs = wikiref_stream()
     gold = {d.id: d.topic for d in docs}
-    stories, threads = run_newsprism(docs, options, batch)
+    stories, groups = run_newsprism(docs, options, batch)
     ecb_tune = [d for d in ecb_stream(TUNE_TOPICS)]
     th_topic, _ = tune_agglomerative(ecb_tune)
     agg = run_agglomerative(_tfidf(docs), docs, th_topic)
@@ -161,34 +162,48 @@ def wikiref_table(options: Options, batch: int) -> None:
           f"(5 large + 11 small); agglomerative at the ECB+ topic threshold {th_topic:.2f}")
     ids = [d.id for d in docs]
     rows = []
-    for name, pred in (("newsprism threads", threads), ("newsprism stories", stories),
+    for name, pred in (("newsprism groups", groups), ("newsprism stories", stories),
                        ("TF-IDF + agglomerative", agg)):  # fmt: skip
         v = v_measure_score([gold[i] for i in ids], [pred[i] for i in ids])
         rows.append([name, len(set(pred.values())), *_fmt(b_cubed(gold, pred)), f"{v:.3f}"])
     print_table(["system", "clusters", "B3 P", "B3 R", "B3 F1", "V-measure"], rows)
 
 
+GROUP_GRID = (0.12, 0.14, 0.16, 0.18, 0.20, 0.22, 0.24, 0.26, 0.28)
+
+
 def tune(batch: int) -> None:
-    """Grid on ECB+ topics 1-35 only; prints every setting and the best."""
-    docs = ecb_stream(TUNE_TOPICS)
-    topic = {d.id: d.topic for d in docs}
-    sub = {d.id: d.subtopic for d in docs}
+    """``cluster_group`` (the story-group threshold) on ECB+ topics 1-35 only, with a held-out
+    half: the odd topics and the even topics are streamed apart; the threshold best on one half
+    is scored on the other. Prints every setting; the stories do not depend on it."""
+    halves = {"odd": ecb_stream([t for t in TUNE_TOPICS if t % 2]),
+              "even": ecb_stream([t for t in TUNE_TOPICS if not t % 2])}  # fmt: skip
+    scores: dict[tuple[str, float], float] = {}
     rows = []
-    for join, weight, thread in itertools.product((0.2, 0.25, 0.3, 0.35), (0.2, 0.4),
-                                                  (0.08, 0.12, 0.16)):  # fmt: skip
-        opts = load_options(cluster_join=join, cluster_name_weight=weight, cluster_thread=thread)
-        stories, threads = run_newsprism(docs, opts, batch)
-        f_t, f_s = b_cubed(topic, threads)[2], b_cubed(sub, stories)[2]
-        rows.append([join, weight, thread, f"{f_t:.3f}", f"{f_s:.3f}", f"{(f_t + f_s) / 2:.3f}"])
-        print(*rows[-1], flush=True)
-    rows.sort(key=lambda r: -float(r[-1]))
-    print("\nECB+ topics 1-35, best first")
-    print_table(["join", "name weight", "thread", "topic F1", "subtopic F1", "mean"], rows)
+    for group in GROUP_GRID:
+        opts = load_options(cluster_group=group)
+        row: list[object] = [group]
+        for name, docs in halves.items():
+            topic = {d.id: d.topic for d in docs}
+            _, groups = run_newsprism(docs, opts, batch)
+            scores[name, group] = b_cubed(topic, groups)[2]
+            row.append(f"{scores[name, group]:.3f}")
+        rows.append(row)
+        print(*row, flush=True)
+    print("\nECB+ topics 1-35, story groups against topics (B3 F1), each half streamed alone")
+    print_table(["cluster_group", "odd topics", "even topics"], rows)
+    for tuned, held in (("odd", "even"), ("even", "odd")):
+        best = max(GROUP_GRID, key=lambda g: (scores[tuned, g], -g))
+        print(f"best on the {tuned} topics: {best:.2f} ({scores[tuned, best]:.3f}); "
+              f"held-out {held} topics at {best:.2f}: {scores[held, best]:.3f}")
+    mean = max(GROUP_GRID, key=lambda g: (scores["odd", g] + scores["even", g], -g))
+    print(f"best mean of the two halves: {mean:.2f}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--tune", action="store_true", help="grid search on ECB+ topics 1-35")
+    ap.add_argument("--tune", action="store_true",
+                    help="cluster_group on ECB+ topics 1-35, odd/even topics held out in turn")
     ap.add_argument("--batch", type=int, default=10, help="articles per add() call")
     ap.add_argument("--dev", action="store_true",
                     help="stream and score ECB+ topics 1-35 only, no WikiRef (while tuning)")

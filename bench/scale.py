@@ -117,8 +117,8 @@ def store_one(n: int) -> dict[str, float]:
             report = st.ingest([str(path)], annotate=False)
             seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
             rss_ingest = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            members = st._members()
-            pred = {row["id"]: sid for sid, rows in members.items() for row in rows}
+            members = st.members()
+            pred = {aid: sid for sid, ids in members.items() for aid in ids}
             sizes = sorted((len(rows), sid) for sid, rows in members.items() if len(rows) >= 3)
             nlp = load_pipeline(opts)
             story = sizes[len(sizes) // 2][1] if sizes else next(iter(members))

@@ -173,6 +173,7 @@ class StorySummary:
     last_published: str | None = None
     article_ids: list[str] = field(default_factory=list)
     title_from: str = ""  # headlines | engine | text
+    group: str | None = None  # its group of related stories (same kind, place or actors); None before grouping
 
 
 @dataclass(slots=True)

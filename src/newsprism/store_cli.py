@@ -69,21 +69,23 @@ def stories_command(db: Path, fmt: str) -> None:
         rows = [
             {"id": s.id, "title": s.title, "articles": s.articles, "copies": s.copies, "outlets": s.outlets,
              "first_published": s.first_published, "last_published": s.last_published,
-             "article_ids": s.article_ids, "title_from": s.title_from}
+             "article_ids": s.article_ids, "title_from": s.title_from, "group": s.group}
             for s in found
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return
     from rich.console import Console
 
-    table = Table("story", "articles", "outlets", "dates", "title", title=f"{len(found)} stories in {db}")
+    n_groups = len({s.group or s.id for s in found})
+    table = Table("story", "group", "articles", "outlets", "dates", "title",
+                  title=f"{len(found)} stories in {n_groups} groups in {db}")
     for s in found:
         dates = s.first_published or "?"
         if s.last_published and s.last_published != s.first_published:
             dates += f" – {s.last_published}"
         size = str(s.articles) + (f" (+{s.copies} copies)" if s.copies else "")
         outlets = ", ".join(s.outlets[:4]) + (f" +{len(s.outlets) - 4}" if len(s.outlets) > 4 else "")
-        table.add_row(s.id, size, terminal(outlets), dates, terminal(s.title))
+        table.add_row(s.id, s.group or "-", size, terminal(outlets), dates, terminal(s.title))
     Console().print(table)
 
 

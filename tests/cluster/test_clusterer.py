@@ -177,16 +177,100 @@ QUAKE_B = [
 ]
 
 
-def test_two_similar_events_are_two_stories_in_one_thread():
-    # these short texts share few words (word cosine ~0.17): the thread threshold is set below
-    clusterer = StoryClusterer(load_options(cluster_thread=0.15))
+def test_two_similar_events_are_two_stories_in_one_group():
+    # these short texts share few words (word cosine ~0.17): the group threshold is set below
+    clusterer = StoryClusterer(load_options(cluster_group=0.15))
     clusterer.add(_interleave(_docs("a", QUAKE_A), _docs("b", QUAKE_B), _docs("c", COURT)))
     assign = clusterer.assignments()
     assert _partition(assign) == {frozenset({"a0", "a1"}), frozenset({"b0", "b1"}),
                                   frozenset({"c0", "c1", "c2"})}  # fmt: skip
-    threads = clusterer.threads()
-    assert threads[assign["a0"]] == threads[assign["b0"]]
-    assert threads[assign["c0"]] != threads[assign["a0"]]
+    groups = clusterer.groups()
+    assert groups[assign["a0"]] == groups[assign["b0"]]
+    assert groups[assign["c0"]] != groups[assign["a0"]]
+
+
+FLOOD_PERU = [
+    "Floods in northern Peru killed 23 people after the Piura river burst its banks on Sunday, "
+    "Peru's civil defence agency said. Rescuers in boats evacuated families from flooded homes in "
+    "Piura and Sullana as heavy rain kept falling.",
+    "The death toll from the Piura floods rose to 31 on Monday. Peruvian soldiers carried food to "
+    "villages cut off by the flooded river, and President Dina Boluarte flew over Sullana.",
+    "Families in Sullana returned to homes filled with mud as the Piura river fell. Peru's civil "
+    "defence agency said the floods had destroyed 4,000 homes and more heavy rain was forecast.",
+]
+FLOOD_KENYA = [
+    "Seventeen people drowned in western Kenya when the Nzoia river burst its dykes after days of "
+    "heavy rain, the Kenya Red Cross said on Tuesday. Floods swept through homes in Budalangi, where "
+    "rescuers used boats to reach stranded villagers.",
+    "Kenyan police said the death toll from the Budalangi floods had reached 26 as the Nzoia kept "
+    "rising. Interior Minister Kithure Kindiki visited a camp in Busia for families displaced by the "
+    "flooding.",
+    "In Busia county, schools became shelters for 9,000 people whose homes were flooded, the Kenya Red "
+    "Cross said, warning of cholera as more heavy rain was forecast.",
+]
+FOOTBALL = [
+    "Striker Amara Osei scored twice as Northfield Rovers beat Eastbay United 3-1 on Saturday to "
+    "reach the cup final. Osei opened the scoring with a header from a corner.",
+    "Northfield Rovers are in the cup final after Amara Osei's double sank Eastbay United 3-1; "
+    "substitute Leo Brandt sealed the win in stoppage time.",
+    "Rovers manager Ines Holm praised Amara Osei after the 3-1 semi-final win over Eastbay United "
+    "that takes Northfield Rovers to the cup final next month.",
+]
+
+
+def _group_partition(clusterer: StoryClusterer) -> set[frozenset[str]]:
+    groups = clusterer.groups()
+    out: dict[str, set[str]] = {}
+    for doc, story in clusterer.assignments().items():
+        out.setdefault(groups[story], set()).add(doc)
+    return {frozenset(v) for v in out.values()}
+
+
+def test_two_floods_in_two_countries_are_two_stories_in_one_group():
+    """The floods share the words of a flood, not one name: separate events, one group; the
+    football match that arrives between them is a group of its own."""
+    stream = sorted(_docs("p", FLOOD_PERU) + _docs("f", FOOTBALL, DAY0 + timedelta(days=1))
+                    + _docs("k", FLOOD_KENYA, DAY0 + timedelta(days=2)),
+                    key=lambda d: d.published)  # fmt: skip
+    for batch in (1, len(stream)):  # article by article, and all at once
+        clusterer = StoryClusterer(load_options())
+        for k in range(0, len(stream), batch):
+            clusterer.add(stream[k : k + batch])
+        peru, kenya, match = ({f"{p}{i}" for i in range(3)} for p in "pkf")
+        assert _partition(clusterer.assignments()) == {frozenset(peru), frozenset(kenya), frozenset(match)}
+        assert _group_partition(clusterer) == {frozenset(peru | kenya), frozenset(match)}
+
+
+def test_groups_survive_the_state_round_trip():
+    stream = _docs("p", FLOOD_PERU) + _docs("k", FLOOD_KENYA, DAY0 + timedelta(days=2))
+    first = StoryClusterer(load_options())
+    first.add(stream[:4])
+    again = StoryClusterer.from_state(first.to_state(), load_options())
+    first.add(stream[4:])
+    again.add(stream[4:])
+    assert first.groups() == again.groups()
+    assert len(set(again.groups().values())) == 1
+
+
+def test_average_linkage_does_not_chain_two_groups_through_one_story():
+    from newsprism.cluster.groups import average_linkage, name_parts
+
+    # a and b alike, c and d alike; x resembles b and c a little: single linkage would chain all
+    sims = np.array([
+        [1.0, 0.6, 0.0, 0.0, 0.1],
+        [0.6, 1.0, 0.0, 0.0, 0.3],
+        [0.0, 0.0, 1.0, 0.6, 0.3],
+        [0.0, 0.0, 0.6, 1.0, 0.1],
+        [0.1, 0.3, 0.3, 0.1, 1.0],
+    ])
+    labels = average_linkage(sims, 0.25)
+    assert labels[0] == labels[1] and labels[2] == labels[3] and labels[0] != labels[2]
+    fresh = iter(["g-new1", "g-new2", "g-new3"])
+    named = name_parts(["a", "b", "c", "d", "x"], labels, {"a": "g-old", "c": "g-old"}, lambda: next(fresh))
+    # both parts had one story in g-old: the tie goes to the larger part, then the older id
+    assert len({named["a"], named["c"], named["x"]}) == 3
+    assert "g-old" in {named["a"], named["c"]}
+    assert named["a"] == named["b"] and named["c"] == named["d"]
 
 
 def test_spelling_variants_of_a_name_share_a_key():

@@ -141,3 +141,35 @@ def test_stories_json(tmp_path: Path, opts) -> None:
     rows = json.loads(res.stdout)
     assert sum(r["articles"] for r in rows) == 10
     assert all(r["title"] and r["first_published"] for r in rows)
+
+
+def test_stories_come_in_groups(tmp_path: Path, opts) -> None:
+    """Two floods in two countries: two stories in one group; a football match: its own group.
+    Stored in the store, listed by ``newsprism stories`` (json: a group field)."""
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    from ..cluster.test_clusterer import FLOOD_KENYA, FLOOD_PERU, FOOTBALL
+
+    lines = []
+    for prefix, texts, day in (("p", FLOOD_PERU, 1), ("f", FOOTBALL, 2), ("k", FLOOD_KENYA, 3)):
+        for i, text in enumerate(texts):
+            lines.append(json.dumps({"id": f"{prefix}{i}", "text": text, "published": f"2024-05-0{day}"}))
+    (tmp_path / "stream.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    _ingest(db, [tmp_path / "stream.jsonl"], opts)
+    with Store(db, opts) as st:
+        members = st.members()
+        story_of = {aid: sid for sid, ids in members.items() for aid in ids}
+        assert {frozenset(ids) for ids in members.values()} == {
+            frozenset({"p0", "p1", "p2"}), frozenset({"k0", "k1", "k2"}), frozenset({"f0", "f1", "f2"})}
+        group = {s.id: s.group for s in st.stories()}
+        assert group[story_of["p0"]] == group[story_of["k0"]] != group[story_of["f0"]]
+        assert sorted(len(v) for v in st.groups().values()) == [1, 2]
+    res = CliRunner().invoke(app, ["stories", "--db", str(db), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = {r["id"]: r for r in json.loads(res.stdout)}
+    assert rows[story_of["p0"]]["group"] == rows[story_of["k0"]]["group"] != rows[story_of["f0"]]["group"]
+    table = CliRunner().invoke(app, ["stories", "--db", str(db)])
+    assert table.exit_code == 0 and "3 stories in 2 groups" in table.stdout

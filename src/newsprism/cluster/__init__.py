@@ -15,6 +15,10 @@ After each batch the stories it touched are checked:
   ``cluster_split``, the half holding the story's oldest article keeps the id and the other half
   becomes a new story.
 
+Stories are then grouped (:mod:`.groups`): related stories, e.g. two earthquakes in one region,
+share a group id (:meth:`StoryClusterer.groups`), re-grouped by average linkage over the touched
+stories' neighbourhood after each batch.
+
 Memory is bounded by the window: documents older than the window (or beyond
 ``cluster_max_docs``) leave the index, and stories with no article in the window stop taking
 new ones (their members keep their story id in :meth:`StoryClusterer.assignments`).
@@ -42,16 +46,17 @@ from .features import (
     normalise,
     prune,
     row_sum,
-    words_only,
 )
+from .groups import MAX_NEIGHBOURHOOD, average_linkage, group_similarities, name_parts
 from .index import VectorIndex, make_index
 
 __all__ = ["ClusterDoc", "StoryClusterer"]
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 SUB_BATCH = 512  # articles placed against one index search
 SPLIT_MIN = 6  # a story is only bisected from this size on, each half at least a third of it
 DAY = 86_400.0
+GROUP_SEARCH = 4  # re-grouping looks this many times further than placing (cluster_neighbours)
 
 
 @dataclass(slots=True)
@@ -104,7 +109,8 @@ class StoryClusterer:
         self._seq = 0  # document keys
         self._story_seq = 0
         self._now = 0.0  # latest article time seen
-        self._parent: dict[str, str] = {}  # union-find over story ids: the threads
+        self._group_of: dict[str, str] = {}  # story id -> its group id
+        self._group_seq = 0
         self._fresh: set[str] = set()  # stories made by splits during this batch
 
     # ------------------------------------------------------------------ public
@@ -123,7 +129,7 @@ class StoryClusterer:
             touched |= self._place(fresh[start : start + SUB_BATCH])
         self._merge(touched)
         self._split(touched)
-        self._link({self._resolve(sid) for sid in touched} | self._fresh)
+        self._regroup({self._resolve(sid) for sid in touched} | self._fresh)
         self._fresh = set()
         self._expire()
         return {d.id: self._resolve(self._story_of[d.id]) for d in fresh}
@@ -132,47 +138,47 @@ class StoryClusterer:
         """Every article seen -> its current story id (after merges and splits)."""
         return {doc: self._resolve(story) for doc, story in self._story_of.items()}
 
-    def threads(self) -> dict[str, str]:
-        """Every story id (merged ones included) -> its thread: related stories (the same
-        topic, e.g. two earthquakes in one region) whose centroids' word parts (names left out:
-        they are what tells two such events apart) reached ``Options.cluster_thread``; a thread
-        is named by its oldest story id."""
+    def groups(self) -> dict[str, str]:
+        """Every story id (merged ones included) -> its group: related stories (one kind of
+        event, place or actors; e.g. two earthquakes in one region) whose centroids' mean cosine
+        reaches ``Options.cluster_group`` (average linkage, see :mod:`.groups`)."""
         ids = set(self._story_of.values()) | set(self._alias) | set(self._stories)
-        return {sid: self._root(self._resolve(sid)) for sid in ids}
+        out = {}
+        for sid in ids:
+            live = self._resolve(sid)
+            # a story not grouped yet (none after a batch) is a group of its own
+            out[sid] = self._group_of.get(live) or self._group_of.get(sid) or f"group-{live}"
+        return out
 
-    def _root(self, sid: str) -> str:
-        while sid in self._parent:
-            sid = self._parent[sid]
-        return sid
+    def _new_group_id(self) -> str:
+        gid = f"group-{self._group_seq:06d}"
+        self._group_seq += 1
+        return gid
 
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self._root(a), self._root(b)
-        if ra != rb:
-            old, young = sorted((ra, rb))  # ids are numbered in creation order
-            self._parent[young] = old
-
-    def _link(self, touched: set[str]) -> None:
-        """Joins the threads of touched stories and the stories nearest to them."""
-        ids, near = self._near_stories(touched)
+    def _regroup(self, touched: set[str]) -> None:
+        """Re-groups the touched stories' neighbourhood (see :mod:`.groups`)."""
+        ids, near = self._near_stories(touched, GROUP_SEARCH * self.options.cluster_neighbours)
         if not ids:
             return
-        others = sorted(set().union(*near))
-        sims = _cosines([self._stories[sid].total for sid in ids],
-                        [self._stories[oid].total for oid in others], words=True)  # fmt: skip
-        col = {oid: j for j, oid in enumerate(others)}
-        for i, (sid, cands) in enumerate(zip(ids, near, strict=True)):
-            for oid in sorted(cands):
-                if sims[i, col[oid]] >= self.options.cluster_thread:
-                    self._union(sid, oid)
+        hood = list(ids)
+        for sid in sorted(set().union(*near) - set(ids)):
+            hood.append(sid)
+        grouped = {self._group_of[s] for s in hood if s in self._group_of}
+        hood += sorted(s for s in self._stories if s not in set(hood) and self._stories[s].members
+                       and self._group_of.get(s) in grouped)  # fmt: skip
+        hood = hood[:MAX_NEIGHBOURHOOD]
+        sims = group_similarities(sparse.vstack([self._stories[s].total for s in hood], format="csr"))
+        labels = average_linkage(sims, self.options.cluster_group)
+        self._group_of.update(name_parts(hood, labels, self._group_of, self._new_group_id))
 
-    def _near_stories(self, touched: set[str]) -> tuple[list[str], list[set[str]]]:
+    def _near_stories(self, touched: set[str], k: int) -> tuple[list[str], list[set[str]]]:
         """Touched active stories and, for each, the other active stories of the documents
         nearest to its centroid."""
         ids = sorted(sid for sid in touched if sid in self._stories and self._stories[sid].members)
         if not ids:
             return [], []
         cents = sparse.vstack([self._stories[sid].centroid() for sid in ids], format="csr")
-        found, _ = self._index.search(cents, self.options.cluster_neighbours)
+        found, _ = self._index.search(cents, k)
         near = []
         for sid, keys in zip(ids, found, strict=True):
             cands = {self._resolve(self._docs[int(k)].story) for k in keys if int(k) in self._docs}
@@ -259,12 +265,12 @@ class StoryClusterer:
 
     def _merge(self, touched: set[str]) -> None:
         window = self.options.cluster_window_days * DAY
-        ids, near = self._near_stories(touched)
+        ids, near = self._near_stories(touched, self.options.cluster_neighbours)
         if not ids:
             return
         others = sorted(set().union(*near))
         sims = _cosines([self._stories[sid].total for sid in ids],
-                        [self._stories[oid].total for oid in others], words=False)  # fmt: skip
+                        [self._stories[oid].total for oid in others])  # fmt: skip
         col = {oid: j for j, oid in enumerate(others)}
         for i, (sid, cands) in enumerate(zip(ids, near, strict=True)):
             story = self._stories.get(sid)
@@ -291,7 +297,6 @@ class StoryClusterer:
         for k in gone.members:
             self._docs[k].story = keep.id
         self._alias[gone.id] = keep.id
-        self._union(keep.id, gone.id)
         del self._stories[gone.id]
 
     def _split(self, touched: set[str]) -> None:
@@ -326,7 +331,8 @@ class StoryClusterer:
         new.size = len(moved)
         new.members = moved
         new.checked = new.size
-        self._union(story.id, new.id)
+        if story.id in self._group_of:
+            self._group_of[new.id] = self._group_of[story.id]
         self._fresh.add(new.id)
         gone = set(moved)
         story.members = [k for k in story.members if k not in gone]
@@ -379,7 +385,8 @@ class StoryClusterer:
             "n_docs": self._vec.frequencies.n_docs,
             "story_of": self._story_of,
             "alias": self._alias,
-            "parent": self._parent,
+            "groups": self._group_of,
+            "group_seq": self._group_seq,
             "docs": [[k, self._docs[k].id, self._docs[k].story, self._docs[k].time]
                      for k in doc_keys],
             "stories": [[s.id, s.created, s.first, s.last, s.size, s.members, s.checked]
@@ -400,7 +407,7 @@ class StoryClusterer:
         """A clusterer that continues where the one that wrote ``data`` stopped."""
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             meta = json.loads(npz["meta"].tobytes().decode("utf-8"))
-            if meta.get("version") != STATE_VERSION:
+            if meta.get("version") not in (1, STATE_VERSION):
                 raise ValueError(f"clusterer state version {meta.get('version')!r} is not "
                                  f"{STATE_VERSION}; re-cluster from the articles")
             df = npz["df"].astype(np.int64)
@@ -411,7 +418,16 @@ class StoryClusterer:
         self._seq, self._story_seq, self._now = meta["seq"], meta["story_seq"], meta["now"]
         self._story_of = dict(meta["story_of"])
         self._alias = dict(meta["alias"])
-        self._parent = dict(meta["parent"])
+        if "groups" in meta:
+            self._group_of = dict(meta["groups"])
+            self._group_seq = int(meta["group_seq"])
+        else:  # version 1: threads by union-find; each thread becomes the group of its root story
+            parent = dict(meta["parent"])
+            for sid in set(meta["story_of"].values()) | set(parent):
+                root = sid
+                while root in parent:
+                    root = parent[root]
+                self._group_of[sid] = f"group-{root}"
         keys = []
         for i, (k, did, sid, t) in enumerate(meta["docs"]):
             self._docs[int(k)] = _Doc(did, sid, float(t), doc_rows[i])
@@ -426,16 +442,11 @@ class StoryClusterer:
         return self
 
 
-def _cosines(a: list[sparse.csr_matrix], b: list[sparse.csr_matrix], words: bool) -> np.ndarray:
-    """Cosines of every row of ``a`` with every row of ``b`` (over the word columns only with
-    ``words``), from one product."""
+def _cosines(a: list[sparse.csr_matrix], b: list[sparse.csr_matrix]) -> np.ndarray:
+    """Cosines of every row of ``a`` with every row of ``b``, from one product."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
-    left = sparse.vstack(a, format="csr")
-    right = sparse.vstack(b, format="csr")
-    if words:
-        left, right = words_only(left), words_only(right)
-    return dots(normalise(left), normalise(right))
+    return dots(normalise(sparse.vstack(a, format="csr")), normalise(sparse.vstack(b, format="csr")))
 
 
 def _bisect(mat: sparse.csr_matrix, rounds: int = 8) -> np.ndarray | None:

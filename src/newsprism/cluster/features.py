@@ -230,11 +230,3 @@ def row_sum(mat: sparse.csr_matrix) -> sparse.csr_matrix:
     out = (ones @ mat).tocsr()
     out.sum_duplicates()
     return out
-
-
-def words_only(mat: sparse.csr_matrix) -> sparse.csr_matrix:
-    """The rows without their name columns."""
-    out = mat.tocsr(copy=True)
-    out.data[out.indices >= WORD_FEATURES] = 0.0
-    out.eliminate_zeros()
-    return out

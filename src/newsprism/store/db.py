@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,7 +64,13 @@ CREATE TABLE briefings (
 );
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}  # version -> DDL that reaches it from version - 1
+# version 3: the second level of the clustering, groups of related stories (story -> group)
+_V3 = """
+CREATE TABLE story_groups (story TEXT PRIMARY KEY, grp TEXT NOT NULL);
+CREATE INDEX story_groups_grp ON story_groups(grp);
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3}  # version -> DDL that reaches it from version - 1
 
 
 class StoreError(Exception):

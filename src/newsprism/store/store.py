@@ -97,6 +97,22 @@ class Store:
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def members(self) -> dict[str, list[str]]:
+        """story id -> the ids of its articles in store order, copies included (each follows
+        its original's story)."""
+        return {sid: [r["id"] for r in rows] for sid, rows in self._members().items()}
+
+    def groups(self) -> dict[str, list[str]]:
+        """group id -> the ids of its stories (related stories: the second level of the
+        clustering), largest group first; a story not grouped yet is a group of its own."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for s in self.stories():
+            out[s.group or s.id].append(s.id)
+        return dict(sorted(out.items(), key=lambda kv: -len(kv[1])))
+
+    def _group_of(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT story, grp FROM story_groups")}
+
     def _members(self) -> dict[str, list[sqlite3.Row]]:
         """story id -> its article rows (originals by assignment, copies through their original)."""
         story_of: dict[int, str] = {
@@ -112,7 +128,8 @@ class Store:
 
     def stories(self) -> list[StorySummary]:
         """Every story, largest first (ties: most recent first)."""
-        out = [self._summary(sid, rows) for sid, rows in self._members().items()]
+        group_of = self._group_of()
+        out = [self._summary(sid, rows, group_of.get(sid)) for sid, rows in self._members().items()]
         out.sort(key=lambda s: (-s.articles, -_ord(s.last_published), s.id))
         return out
 
@@ -120,9 +137,9 @@ class Store:
         rows = self._members().get(story_id)
         if not rows:
             raise StoreError(f"no story {story_id!r} in {self.path} (list them with `newsprism stories --db {self.path}`)")
-        return self._summary(story_id, rows)
+        return self._summary(story_id, rows, self._group_of().get(story_id))
 
-    def _summary(self, story_id: str, rows: list[sqlite3.Row]) -> StorySummary:
+    def _summary(self, story_id: str, rows: list[sqlite3.Row], group: str | None = None) -> StorySummary:
         originals = [r for r in rows if r["duplicate_of"] is None]
         dates = sorted(r["published"] for r in rows if r["published"])
         outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
@@ -135,6 +152,7 @@ class Store:
             first_published=dates[0] if dates else None,
             last_published=dates[-1] if dates else None,
             article_ids=[r["id"] for r in rows],
+            group=group,
         )
         ordered = sorted(originals or rows, key=lambda r: (r["published"] or "9999", r["n"]))
         titles = [r["title"] for r in ordered if r["title"]]

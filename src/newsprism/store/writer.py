@@ -100,6 +100,8 @@ class Ingester:
         self.clusterer = (
             StoryClusterer.from_state(row[0], self.options) if row else StoryClusterer(self.options)
         )
+        self.grouped: dict[str, str] = {
+            r[0]: r[1] for r in self.conn.execute("SELECT story, grp FROM story_groups")}
         self.assigned: dict[str, str] = {
             r[0]: r[1] for r in self.conn.execute(
                 "SELECT a.id, s.story FROM assignments s JOIN articles a ON a.n = s.article")
@@ -323,6 +325,11 @@ class Ingester:
             "ON CONFLICT(article) DO UPDATE SET story = excluded.story",
             [(story, doc) for doc, story in changed])
         self.assigned.update(changed)
+        regrouped = [(sid, gid) for sid, gid in self.clusterer.groups().items() if self.grouped.get(sid) != gid]
+        self.conn.executemany(
+            "INSERT INTO story_groups (story, grp) VALUES (?, ?) ON CONFLICT(story) DO UPDATE SET grp = excluded.grp",
+            regrouped)
+        self.grouped.update(regrouped)
         self.conn.execute(
             "INSERT INTO clusterer (id, state, updated_at) VALUES (1, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
