@@ -135,3 +135,20 @@ def test_a_deadline_or_a_hearing_ahead_never_anchors(make_article) -> None:
                          None)]
     assert all(d.direction == "future" for d in arts[0].dates)
     assert solve_calendar(d for a in arts for d in a.dates) is None
+
+
+def test_a_background_date_is_not_the_story_when_a_source_tells_of_later_months(make_article) -> None:
+    # the board's first meeting (a full date) and the hiring (a month-day a few days before it)
+    # agree with each other and with the weekday; but a source tells, in the past tense, of a
+    # warning years later: the sacking is later than both
+    story, day = _solve(make_article, [
+        ("a", "The club sacked its manager on Monday after a 4-0 defeat. The board first met "
+              "him on 1 April 2019 to discuss a contract."),
+        ("b", "Northgate dismissed manager Tom Reyes on 9 May, the club said on Monday. He had "
+              "been hired on 30 March."),
+        ("c", "Reyes had been warned by the board in February 2022, the chairman said on Monday."),
+    ])
+    assert day != "2019-04-01" and all(a.article.published < "2019" or a.article.published > "2022"
+                                       for a in story.articles if a.article.published)
+    # 9 May 2022 (the latest year named, a Monday as the sources say): not sure, said so
+    assert day == "2022-05-09" and story.event_date_confidence != "high"

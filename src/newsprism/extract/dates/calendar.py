@@ -23,6 +23,7 @@ from .anchoring import parse_iso, safe_date
 from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
 
 NEAR_DAYS = 7  # a date this many days before the story's day is the story's own
+REPORTED_AFTER_DAYS = 31  # a past-tense date this long after a candidate day: the story is later
 
 
 @dataclass(slots=True)
@@ -62,12 +63,14 @@ def _nearest_on_or_before(spec: Spec, day: dt.date) -> dt.date | None:
 def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
            later_years: dict[str, int], weekdays: dict[str, set[int]],
            ahead: dict[str, list[dt.date]] | None = None,
-           happened: dict[str, set[int]] | None = None) -> tuple[float, int, str]:
+           happened: dict[str, set[int]] | None = None,
+           reported_after: dict[str, dt.date] | None = None) -> tuple[float, int, str]:
     """(score, supporting sources, example) of a candidate story day; ``later_years``: the
     latest year each source names in a past or undecided tense; ``ahead``: the full dates each
     source puts ahead of it ("will be announced on October 5, 2013"): the story's day is not
     after them; ``happened``: the weekdays each source says something happened on ("on
-    Tuesday", "last Tuesday"): a day on none of them counts against."""
+    Tuesday", "last Tuesday"): a day on none of them counts against; ``reported_after``: the
+    latest day (a month-year: its first day) each source tells of in the past tense."""
     best: dict[str, float] = {}
     penalty = 0.0
     example = ""
@@ -112,6 +115,12 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
     for sid, days in weekdays.items():  # "on Wednesday": the story's day is a Wednesday
         if day.weekday() in days:
             best[sid] = best.get(sid, 0.0) + 1.0
+    for reported in (reported_after or {}).values():
+        if (reported - day).days > REPORTED_AFTER_DAYS:
+            # a source tells, in the past tense, of a month or day long after this one ("was
+            # notified in June 2015"): it was written after that, and a report's day is near
+            # when it was written; this day is a background date of it
+            penalty += 1.5
     for year in later_years.values():  # a past-tense text names no year after its own
         if year > day.year:
             penalty += 0.5
@@ -132,11 +141,16 @@ def solve_calendar(mentions: Iterable[DateMention],
     weekdays: dict[str, set[int]] = {}
     happened: dict[str, set[int]] = {}  # weekdays in past-tense clauses
     ahead: dict[str, list[dt.date]] = {}
+    reported: dict[str, dt.date] = {}  # the latest day each source tells of as past
     mentions_of: Counter[int] = Counter()
     for dm in mentions:
         spec = parse_expression(dm.text)
         if spec is None:
             continue
+        if (dm.direction == "past" and spec.kind in ("full", "monthyear") and spec.year
+                and (d := safe_date(spec.year, spec.month or 1, spec.day or 1)) is not None
+                and d > reported.get(dm.source_id, dt.date.min)):
+            reported[dm.source_id] = d
         if spec.year is not None:
             years.add(spec.year)
             if dm.direction != "future":
@@ -212,7 +226,7 @@ def solve_calendar(mentions: Iterable[DateMention],
                         break
     if not candidates:
         return None
-    scored = [(_score(d, items, pubs, latest, weekdays, ahead, happened), d) for d in candidates]
+    scored = [(_score(d, items, pubs, latest, weekdays, ahead, happened, reported), d) for d in candidates]
     # ties: the latest year (a month-day fits every year alike), then its earliest day
     (score, support, example), day = max(
         scored, key=lambda x: (x[0][0], x[0][1], x[1].year, -x[1].toordinal()))
