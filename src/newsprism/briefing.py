@@ -97,9 +97,9 @@ def brief_annotated(
     notes: list[str] = []
     t = time.perf_counter()
     story = Story(id=story_id(annotated), articles=annotated)
-    infer_story_dates(story)  # publication dates the metadata lacks, from the texts
+    story.frame = build_frame(story, nlp)  # the main event, from headlines and leads
+    infer_story_dates(story, nlp)  # publication dates the metadata lacks, from the texts
     story.entities = resolve_entities(annotated)
-    story.frame = build_frame(story, nlp)
     story.title = story_title(story)
     story.locations = main_places(annotated, story.entities)
     story.event_date = infer_event_date(story)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -34,6 +35,9 @@ from .extract.dates import (
 )
 from .language import MONTH_NAMES, STOP_WORDS, WEEKDAYS
 from .model import AnnotatedArticle, DateMention, Span, Story, TimelineEntry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _NOT_DATELINES = {"caption", "pull_quote", "duplicate"}
 MERGE_SIMILARITY = 0.3
@@ -58,7 +62,50 @@ class _Item:
     order: tuple[int, int]  # article index, position
 
 
-def infer_story_dates(story: Story) -> dict[str, str]:
+EVENT_WORD_SIMILARITY = 0.6  # word-vector cosine of a sentence word and the story's event word
+EVENT_WORDS = 2  # the frame's leading event words a date's sentence is compared with
+
+
+def event_date_mentions(story: Story, nlp: Language | None) -> set[tuple[str, int]]:
+    """(source id, start) of the dates whose sentence tells of the story's main event: one of
+    its verbs or nouns is the frame's event word or near it in the pipeline's word vectors
+    ("assaults", "bombings" for "attack"; "blaze" for "fire"), people's nouns left out ("the
+    attackers registered ..."). Empty without a frame, an event word or word vectors."""
+    frame = story.frame
+    if nlp is None or frame is None or not frame.triggers or not nlp.vocab.vectors.shape[0]:
+        return set()
+    keys = [nlp.vocab[w].vector for w in frame.triggers[:EVENT_WORDS] if nlp.vocab[w].has_vector]
+    if not keys:
+        return set()
+    unit = np.array([k / np.linalg.norm(k) for k in keys])
+    wanted: dict[tuple[str, int], str] = {}  # (source, sentence start) -> sentence text
+    dated: list[tuple[str, int, int]] = []  # (source, mention start, sentence start)
+    for a in story.articles:
+        for dm in a.dates:
+            spec = parse_expression(dm.text)
+            if spec is None or spec.kind not in ("full", "monthday"):
+                continue
+            sent = next((x for x in a.sentences if x.start <= dm.start < x.end), None)
+            if sent is not None:
+                wanted[(a.source_id, sent.start)] = sent.text
+                dated.append((a.source_id, dm.start, sent.start))
+    if not dated:
+        return set()
+    told: set[tuple[str, int]] = set()
+    for key, doc in zip(wanted, nlp.pipe(wanted.values()), strict=True):
+        words = [t for t in doc if t.pos_ in ("VERB", "NOUN") and t.has_vector and t.ent_type_ != "PERSON"
+                 and not t.lemma_.lower().endswith(_AGENT_SUFFIXES)]
+        if words:
+            vecs = np.array([t.vector / (np.linalg.norm(t.vector) or 1.0) for t in words])
+            if float((vecs @ unit.T).max()) >= EVENT_WORD_SIMILARITY:
+                told.add(key)
+    return {(sid, start) for sid, start, sent in dated if (sid, sent) in told}
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ant", "ent")  # people's nouns: "attacker", "investigator"
+
+
+def infer_story_dates(story: Story, nlp: Language | None = None) -> dict[str, str]:
     """Fill in missing publication dates of the story's articles; returns {source_id: evidence}.
 
     Order of evidence: the article's own dateline (a short line the cleaner removed); then one
@@ -79,7 +126,8 @@ def infer_story_dates(story: Story) -> dict[str, str]:
             _set_published(a, value, why, "high")
             done[a.source_id] = why
     known = {a.source_id: a.article.published for a in story.articles if a.article.published}
-    cal = solve_calendar((d for a in story.articles for d in a.dates), known)
+    cal = solve_calendar((d for a in story.articles for d in a.dates), known,
+                         event_mentions=event_date_mentions(story, nlp))
     anchors = sorted(v for v in known.values() if v)
     anchor_why, anchor_conf = "other articles' publication dates", "medium"
     if not anchors:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from newsprism.extract.dates import solve_calendar
+from newsprism.frame import build_frame
 from newsprism.model import Story
-from newsprism.timeline import infer_event_date, infer_story_dates
+from newsprism.timeline import event_date_mentions, infer_event_date, infer_story_dates
 
 COURT = [
     ("a", "The jury in Leeds convicted the former bank manager of fraud on Tuesday (6 January). "
@@ -152,3 +153,28 @@ def test_a_background_date_is_not_the_story_when_a_source_tells_of_later_months(
                                        for a in story.articles if a.article.published)
     # 9 May 2022 (the latest year named, a Monday as the sources say): not sure, said so
     assert day == "2022-05-09" and story.event_date_confidence != "high"
+
+
+def test_the_day_of_the_event_beats_a_day_more_sources_give_to_something_else(make_article, nlp) -> None:
+    items = [
+        ("a", "The river flooded the town of Marlow on Friday, forcing hundreds from their homes. "
+              "The floods reached the town centre on 14 June, residents said."),
+        ("b", "The river flooded Marlow on Friday. The town's new defences were opened on 3 March "
+              "by the mayor."),
+        ("c", "Marlow was flooded on Friday. Its defences, opened on 3 March, gave way, the council "
+              "said. A 2016 study had warned of the risk."),
+    ]
+    # both 14 June 2019 and 3 March 2017 are Fridays after 2016, the latest year named; more
+    # sources name 3 March, but only the sentence with 14 June tells of the flood
+    arts = [make_article(sid, text, None) for sid, text in items]
+    story = Story(id="s", articles=arts)
+    story.frame = build_frame(story, nlp)
+    assert story.frame.trigger == "flood"
+    told = event_date_mentions(story, nlp)
+    assert {sid for sid, _ in told} == {"a"}  # the defences' opening is not the flood
+    infer_story_dates(story, nlp)
+    assert infer_event_date(story) == "2019-06-14"
+    # without the event frame, the day more sources give wins: the frame is what decides
+    plain = Story(id="p", articles=[make_article(sid, text, None) for sid, text in items])
+    infer_story_dates(plain)
+    assert infer_event_date(plain) == "2017-03-03"

@@ -23,6 +23,8 @@ from .anchoring import parse_iso, safe_date
 from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
 
 NEAR_DAYS = 7  # a date this many days before the story's day is the story's own
+EVENT_WEIGHT = 2.0  # a date whose sentence tells of the story's event (when any does)...
+OTHER_WEIGHT = 0.5  # ...and one whose sentence tells of something else ("registered on 3 October")
 REPORTED_AFTER_DAYS = 31  # a past-tense date this long after a candidate day: the story is later
 
 
@@ -49,6 +51,7 @@ class _Dated:
     text: str
     spec: Spec
     direction: str
+    weight: float = 1.0  # EVENT_WEIGHT when its sentence tells of the story's event, less when not
 
 
 def _nearest_on_or_before(spec: Spec, day: dt.date) -> dt.date | None:
@@ -103,12 +106,12 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
             continue
         if gap > NEAR_DAYS:
             continue  # background: neither for nor against
-        weight = 1.0
+        weight = it.weight
         if s.weekday is not None:
             if value.weekday() != s.weekday:
                 penalty += 1.0  # "Friday, March 3" cannot be a Tuesday
                 continue
-            weight = 2.0
+            weight *= 2.0
         if weight > best.get(it.source_id, 0.0):
             best[it.source_id] = weight
             example = example or it.text
@@ -131,9 +134,14 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
 
 
 def solve_calendar(mentions: Iterable[DateMention],
-                   known: dict[str, str] | None = None) -> Calendar | None:
+                   known: dict[str, str] | None = None,
+                   event_mentions: set[tuple[str, int]] | None = None) -> Calendar | None:
     """The story's day from all its articles' dates (and the publication dates ``known``,
-    source id -> ISO). None when no date in any article can place the story."""
+    source id -> ISO). None when no date in any article can place the story.
+    ``event_mentions``: (source id, start) of the dates whose sentence tells of the story's
+    main event (:func:`newsprism.timeline.event_date_mentions`); when there are any, those
+    count ``EVENT_WEIGHT`` and the other full dates and month-days ``OTHER_WEIGHT``, and a
+    month-day of the event in an undecided tense proposes its day as a past one does."""
     items: list[_Dated] = []
     years: set[int] = set()
     dated_years: set[int] = set()  # years of full dates and of month-years not ahead
@@ -167,7 +175,10 @@ def solve_calendar(mentions: Iterable[DateMention],
                 ahead.setdefault(dm.source_id, []).append(d)
             continue
         if spec.kind in ("full", "monthday"):
-            items.append(_Dated(dm.source_id, dm.text, spec, dm.direction))
+            told = (dm.source_id, dm.start) in (event_mentions or set())
+            weight = 1.0 if not event_mentions else EVENT_WEIGHT if told else OTHER_WEIGHT
+            items.append(_Dated(dm.source_id, dm.text, spec, "past" if told and dm.direction == "either"
+                                else dm.direction, weight))
         elif spec.kind == "weekday" and spec.weekday is not None:
             if dm.direction == "past" and spec.modifier in ("", "on", "last"):
                 happened.setdefault(dm.source_id, set()).add(spec.weekday)
