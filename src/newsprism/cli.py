@@ -261,9 +261,11 @@ def clean(
 
 def _infer_dates(cleaned: list[CleanArticle], opts: Options) -> None:
     """Missing publication dates filled in place by the inference `brief` runs
-    (``timeline.infer_story_dates`` on the articles as one story), from the dates the
-    ``dates`` section extracts; nothing else is annotated."""
+    (``timeline.infer_story_dates`` on the articles as one story, with its event frame), from
+    the sentences and the dates the ``dates`` section extracts; nothing else is annotated."""
     from .annotate import load_pipeline
+    from .extract.sentences import extract_sentences
+    from .frame import build_frame
     from .model import AnnotatedArticle, Story
     from .sections import ArticleContext
     from .sections.dates import DATES
@@ -275,9 +277,12 @@ def _infer_dates(cleaned: list[CleanArticle], opts: Options) -> None:
     stream = ((c.text[: opts.max_chars], c) for c in cleaned)
     for doc, c in nlp.pipe(stream, as_tuples=True, batch_size=opts.batch_size):
         ann = AnnotatedArticle(article=c)
-        ann.dates = DATES.extract(doc, ArticleContext(article=c, sentences=[], options=opts, models={}))
+        ann.sentences = extract_sentences(doc, c.id, c.paragraphs)
+        ann.dates = DATES.extract(doc, ArticleContext(article=c, sentences=ann.sentences, options=opts, models={}))
         annotated.append(ann)
-    infer_story_dates(Story(id=story_id(annotated), articles=annotated))
+    story = Story(id=story_id(annotated), articles=annotated)
+    story.frame = build_frame(story, nlp)
+    infer_story_dates(story, nlp)
 
 
 @app.command()
