@@ -219,3 +219,18 @@ def test_one_sentence_per_line_keeps_quotes_and_dates_whole() -> None:
     assert any("on March 14, 1998," in p for p in paras)
     assert paras[-1] == "Residents plan a protest."
     assert len(paras) == 4
+
+
+def test_date_lines_of_exported_news_are_taken_out_and_date_the_article() -> None:
+    # one sentence per line, a stamp with its time first, then a numeric date line
+    raw = ("Shares in Harlow Motors rose after the takeover.\n"
+           "8:44AM BST 16 Sep 2031\n"
+           "Harlow Motors agreed to buy Voltic on Monday.\n"
+           "The deal values Voltic at $2 billion.")
+    c = clean_article(Article(id="biz", text=raw))
+    assert "8:44AM" not in c.text and "Harlow Motors agreed" in c.text
+    assert c.published == "2031-09-16" and c.confidence["published"] == "high"
+    raw = ("The council closed the pool.\n04 / 04 / 2031\nRepairs would cost too much.")
+    c = clean_article(Article(id="pool", text=raw))
+    assert "04 / 04" not in c.text and any(r.text == "04 / 04 / 2031" for r in c.removed)
+    assert not c.headings

@@ -147,3 +147,88 @@ MATCH = [
 def test_a_negated_lead_is_no_title(nlp, options) -> None:
     title = story_title(_story(nlp, options, MATCH)).lower()
     assert "not" not in title.split() and "rovers" in title
+
+
+# --------------------------------------------------------------------------- bare titles: rules
+
+TRANSFER = [
+    ("a", "Striker Ana Silva, who scored 30 goals last season, has decided not to join Porto, her "
+          "agent said on Friday. She will stay at Braga.", None),
+    ("b", "Ana Silva will not join Porto after talks with the club collapsed on Friday. Braga "
+          "welcomed the news.", None),
+    ("c", "Porto failed to sign Ana Silva on Friday. The club had offered 5 million euros.", None),
+]
+
+
+def test_a_title_never_drops_a_negation(nlp, options) -> None:
+    # a transfer that did not happen: the title says so, it never inverts the news
+    title = story_title(_story(nlp, options, TRANSFER)).lower()
+    assert "silva" in title and "porto" in title
+    assert re.search(r"\b(?:not|n't|failed)\b", title), title
+
+
+ELECTION = [
+    ("a", "Local elections in Ruritania, which are planned for May 4, will be held on a single "
+          "day, the Ruritanian electoral commission said on Thursday. Observers from the CIS "
+          "will monitor the elections in Ruritania.", None),
+    ("b", "Local elections in Ruritania will be held on one day for the first time, the "
+          "commission announced on Thursday. The CIS will send observers to the elections.", None),
+    ("c", "Local elections in Ruritania will be held on one day, the commission said on "
+          "Thursday. CIS observers will attend the elections.", None),
+]
+
+
+def test_a_title_is_placed_where_the_leads_place_the_event(nlp, options) -> None:
+    # the elections' place is the one the leads share, not a place a later sentence names
+    title = story_title(_story(nlp, options, ELECTION))
+    assert "election" in title.lower() and "Ruritania" in title, title
+    assert "CIS" not in title
+
+
+STORM = [
+    ("a", "Rail links between Cardiff, Bristol and Swansea were cut on Sunday after a storm "
+          "flooded the tracks near Newport, the operator said. Engineers worked overnight.", None),
+    ("b", "Rail links between Cardiff and Bristol were cut after a storm flooded the tracks near "
+          "Newport. Passengers were stranded.", None),
+    ("c", "Trains between Cardiff and Bristol were halted on Sunday after a storm flooded the "
+          "tracks near Newport. Services resumed on Monday.", None),
+]
+
+
+def test_a_title_says_what_caused_the_event_when_the_leads_do(nlp, options) -> None:
+    title = story_title(_story(nlp, options, STORM))
+    low = title.lower()
+    assert "storm" in low and "flood" in low, title  # the cause, not only "links were cut"
+    assert "operator" not in low and "sunday" not in low
+    assert len(title.split()) <= 14
+
+
+MATCH_RESULT = [
+    ("a", "Maria Lopez scored twice in the second half to lead Rovers past United in Dundee on "
+          "Saturday. The crowd of 9,000 cheered.", None),
+    ("b", "Maria Lopez scored late to lead Rovers past United on Saturday. United's coach was "
+          "sent off.", None),
+    ("c", "Maria Lopez scored two late goals to lead Rovers over United on Saturday. Rovers are "
+          "now top of the table.", None),
+]
+
+
+def test_a_title_keeps_the_result_of_a_players_feat(nlp, options) -> None:
+    # "scored ... to lead Rovers past United": the result, not only the scorer's feat
+    title = story_title(_story(nlp, options, MATCH_RESULT))
+    low = title.lower()
+    assert "rovers" in low and "united" in low and "lopez" in low, title
+    assert "half" not in low and "saturday" not in low
+
+
+def test_a_verdict_title_names_the_defendant_and_the_verdict(nlp, options) -> None:
+    title = story_title(_story(nlp, options, [
+        ("a", "A jury in Leeds found the former bank manager Tom Hale guilty of fraud on Tuesday, "
+              "prosecutors said. Hale had denied the charges.", None),
+        ("b", "Former bank manager Tom Hale was found guilty of fraud by a jury in Leeds on "
+              "Tuesday. He will be sentenced in May.", None),
+        ("c", "Tom Hale was convicted of fraud in Leeds on Tuesday. His lawyer said he would "
+              "appeal.", None),
+    ])).lower()
+    assert "hale" in title and ("guilty" in title or "convicted" in title), title
+    assert "prosecutors" not in title and "appeal" not in title and "may" not in title.split()

@@ -169,11 +169,16 @@ _UI_LINE = re.compile(
     r"image|photo|listen|watch|next|previous|more|menu|comments?)(?: video)?[.:]?$",
     re.I,
 )
+# a date line: a stamp's time may come before the date ("8:44AM BST 16 Sep 2013"), and a
+# numeric date may have spaces around its separators ("04 / 04 / 2012", scraped exports)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
 _DATE_LINE = re.compile(
-    r"^(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
+    r"^(?:(?:published|posted|updated|last updated)\s*:?\s*(?:at\s+)?)?"
+    r"(?:" + _CLOCK + r"\s*,?\s+)?"
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:[\sT,]+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$",
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4}|\d{4}\s*/\s*\d{1,2}\s*/\s*\d{1,2})"
+    r"(?:[\sT,]+" + _CLOCK + r")?$",
     re.I,
 )
 

@@ -151,7 +151,7 @@ def build_frame(story: Story, nlp: Language) -> EventFrame:
     for rank, lead in enumerate(_central_leads(leads, docs, frame)[:CANDIDATE_LEADS]):
         title = compress(lead, frame)
         cover = title_cover(title, lead, frame)
-        if any(t.dep_ == "neg" and t.head == lead.root for t in lead):
+        if any(t.dep_ == "neg" and t.head == lead.root for t in lead) or _NEGATED.search(title):
             cover -= 2  # what did not happen is no event's title ("X did not play in ...")
         if best is None or cover > best[0]:
             best = (cover, rank)
@@ -168,6 +168,8 @@ def title_cover(title: str, lead: SpacySpan | None, frame: EventFrame) -> int:
                if t.text.lower() in words) if lead is not None else \
         any(w.startswith(t[:4]) for t in frame.triggers[:3] for w in words)
     names = frame.places[:3] + frame.participants[:3]
+    if lead is not None:  # a place the lead names and the title keeps says where, too
+        names = names + [e.text for e in lead.ents if e.label_ in PLACE_LABELS]
     named = any(n.lower().removeprefix("the ") in low or any(
         w in words for w in re.findall(r"[\w'-]+", n.lower()) if w[:1].isalpha() and len(w) > 3
         and w not in STOP) for n in names)
@@ -190,6 +192,7 @@ def _eventive(t: Token) -> bool:
                                   and low not in _NOT_EVENTS)
 
 
+_NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
 _NOT_EVENTS = frozenset({"morning", "evening", "building", "official", "national", "capital",
                          "government", "department", "nation", "station", "population"})
 
@@ -241,6 +244,18 @@ def compress(sent: SpacySpan, frame: EventFrame) -> str:
     root = sent.root
     if root.lemma_.lower() in REPORTING:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), root)
+    # first with what places the event or says what caused it, when that still fits a title:
+    # the subject's place ("elections in Turkmenistan"), a clause of the event word after
+    # "after" / "as" / "when" ("... disrupted after three undersea cables were damaged")
+    plain = {level: {t.i for t in _clause_tokens(sent, root, frame, level)} for level in (0, 1)}
+    for extras in ((True, True), (False, True), (True, False)):
+        for level in (0, 1):
+            toks = _clause_tokens(sent, root, frame, level, *extras)
+            if {t.i for t in toks} == plain[level]:
+                continue  # nothing to add: the plain clause below
+            text = _join(toks, sent.doc).strip(" ,;:-")
+            if len(text.split()) <= TITLE_MAX_WORDS:
+                return text[:1].upper() + text[1:] if text else ""
     text = ""
     for level in range(4):
         toks = _clause_tokens(sent, root, frame, level)
@@ -263,9 +278,11 @@ def compress(sent: SpacySpan, frame: EventFrame) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _clause_tokens(sent: SpacySpan, root: Token, frame: EventFrame, level: int) -> list[Token]:
+def _clause_tokens(sent: SpacySpan, root: Token, frame: EventFrame, level: int,
+                   subject_place: bool = False, cause: bool = False) -> list[Token]:
     """The compressed clause; ``level`` 1 drops a second verb, 2 also the phrases that name
-    nothing of the frame, 3 every phrase on the verb."""
+    nothing of the frame, 3 every phrase on the verb. ``subject_place`` keeps the subject's
+    place phrase, ``cause`` a side clause of the event word (:func:`_cause_clause`)."""
     keep: set[int] = {root.i}
     subject = conj = False
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -273,7 +290,13 @@ def _clause_tokens(sent: SpacySpan, root: Token, frame: EventFrame, level: int) 
         if c.dep_ in ("nsubj", "nsubjpass"):
             if not subject:  # one subject (a parser may give two)
                 keep |= _core(c, subject=True)
+                if subject_place:
+                    for p in c.children:
+                        if _is_place_phrase(p, frame):
+                            keep |= _place_phrase(p)
             subject = True
+        elif cause and c.dep_ == "advcl" and _cause_clause(c, frame):
+            keep |= _cause_tokens(c, frame)
         elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative", "agent"):
             keep |= _core(c)
         elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
@@ -289,6 +312,14 @@ def _clause_tokens(sent: SpacySpan, root: Token, frame: EventFrame, level: int) 
             conj = True  # "shot one person and injured two others": same subject
             keep |= _verb_phrase(c, frame, level)
             keep |= {g.i for g in root.children if g.dep_ == "cc" and root.i < g.i < c.i}
+    for c in root.children if cause else ():
+        if c.dep_ in ("dobj", "conj") and c.pos_ in ("NOUN", "PROPN"):
+            # an infinitive of result the parser hung on the object ("completed 29 passes
+            # and three touchdowns | to lead the Colts over the Jaguars")
+            for g in c.children:
+                if g.dep_ in ("relcl", "acl") and g.i > c.i and _cause_clause(g, frame) \
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
+                    keep |= _cause_tokens(g, frame)
     keep |= {t.i for t in sent if t.tag_ == "HYPH" and t.i - 1 in keep and t.i + 1 in keep}
     toks = [t for t in sent if t.i in keep and not t.is_space]
     while toks and (toks[0].dep_ == "det" or toks[0].is_punct):
@@ -330,8 +361,8 @@ def _verb_phrase(verb: Token, frame: EventFrame, level: int = 0) -> set[int]:
     higher ``level``, as in :func:`_clause_text`)."""
     keep = {verb.i}
     for g in verb.children:
-        if g.dep_ in ("aux", "dobj", "attr", "prt", "acomp", "dative"):
-            keep |= _core(g)
+        if g.dep_ in ("aux", "auxpass", "neg", "dobj", "attr", "prt", "acomp", "dative"):
+            keep |= _core(g)  # never without its negation: "decided not to return"
         elif g.dep_ == "prep" and _prep_keeps(g, frame) and level < 3 and (
                 level < 2 or _names_frame(g, frame)):
             keep |= _core(g)
@@ -352,7 +383,8 @@ def _core(tok: Token, subject: bool = False) -> set[int]:
         if c.dep_ in _DROP_DEPS or c.ent_type_ in ("DATE", "TIME"):
             continue
         if c.dep_ == "prep" and (c.lower_ not in ("of", "in", "at", "on", "over", "against",
-                                                   "to", "for", "from", "with", "near", "off")
+                                                   "to", "for", "from", "with", "near", "off",
+                                                   "past")
                                  or (subject and c.lower_ != "of")):
             continue
         out |= _core(c)
@@ -376,3 +408,58 @@ def _prep_keeps(prep: Token, frame: EventFrame) -> bool:
     return prep.lower_ in ("over", "against", "into", "from")
 
 
+PLACE_PREPS = frozenset({"in", "at", "between", "near", "across", "off", "outside", "inside"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+CAUSE_MARKS = frozenset({"after", "as", "when", "because"})
+_PRONOUNS = frozenset({"PRON"})
+
+
+def _is_place_phrase(prep: Token, frame: EventFrame) -> bool:
+    """A phrase that places something: a place preposition whose object is (or lists) a place
+    the tagger or the frame knows ("in Turkmenistan", "between Europe, the Middle East and
+    Asia")."""
+    if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+        return False
+    places = {p.lower().removeprefix("the ") for p in frame.places}
+    return any(t.ent_type_ in PLACE_LABELS or t.lower_ in places for t in prep.subtree)
+
+
+def _place_phrase(prep: Token) -> set[int]:
+    """A place phrase with every place it lists ("between Europe, the Middle East and Asia"),
+    without side clauses or dates."""
+    out = {prep.i}
+    stack = list(prep.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("relcl", "acl", "advcl", "appos", "parataxis") or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if t.is_punct and t.text != ",":
+            continue
+        out.add(t.i)
+        stack.extend(t.children)
+    # a comma is kept only between two kept words (a list), never at an edge
+    return {i for i in out if not (prep.doc[i].text == "," and not (i - 1 in out and i + 1 in out))}
+
+
+def _cause_clause(verb: Token, frame: EventFrame) -> bool:
+    """A side clause that says what happened: "after"/"as"/"when"/"because" + a clause whose
+    verb is one of the frame's event words, with a subject of its own that is not a pronoun
+    ("after three undersea cables were damaged"), or the event word's infinitive of result
+    ("scored twice to win the cup")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in frame.triggers:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # the outcome: "... passes to lead the Colts over the Jaguars"
+    if not any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ not in _PRONOUNS
+
+
+def _cause_tokens(verb: Token, frame: EventFrame) -> set[int]:
+    """The side clause: its mark, subject, verb, objects and place phrases."""
+    keep = {c.i for c in verb.children if c.dep_ in ("mark", "aux")} | _verb_phrase(verb, frame, 1)
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            keep |= _core(c, subject=True)
+    return keep

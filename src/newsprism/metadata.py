@@ -146,4 +146,5 @@ def infer(clean: CleanArticle, title_lines: list[str]) -> None:
             if iso:
                 clean.published = iso
                 clean.inferred["published"] = f"date line “{line}”"
+                clean.confidence["published"] = "high"  # the article's own date line
                 break

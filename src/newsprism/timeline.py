@@ -172,10 +172,15 @@ def infer_event_date(story: Story) -> str | None:
     pubs = [d for d in (parse_iso(a.article.published) for a in story.articles) if d is not None]
     lo = min(pubs) - dt.timedelta(days=EVENT_WINDOW_DAYS) if pubs else None
     hi = max(pubs) + dt.timedelta(days=1) if pubs else None
-    given_pubs = [d for a in story.articles if "published" not in a.article.inferred
+    # given dates, and the article's own date line (as good as given)
+    given_pubs = [d for a in story.articles if ("published" not in a.article.inferred
+                                                or a.article.confidence.get("published") == "high")
                   and (d := parse_iso(a.article.published)) is not None]
     if given_pubs:  # the event precedes its first report; later ones tell what followed
         hi = min(given_pubs) + dt.timedelta(days=1)
+        # and the first report is not much later than the event (an inferred publication date
+        # earlier than every given one rests on weaker evidence than they do)
+        lo = min(given_pubs) - dt.timedelta(days=EVENT_WINDOW_DAYS)
     by_day: dict[str, set[str]] = defaultdict(set)
     count: dict[str, int] = defaultdict(int)
     by_month: dict[str, set[str]] = defaultdict(set)

@@ -178,3 +178,26 @@ def test_the_day_of_the_event_beats_a_day_more_sources_give_to_something_else(ma
     plain = Story(id="p", articles=[make_article(sid, text, None) for sid, text in items])
     infer_story_dates(plain)
     assert infer_event_date(plain) == "2017-03-03"
+
+
+def test_a_lone_known_report_date_dates_the_story_to_its_day(make_article) -> None:
+    # news is written soon after the event: with nothing else to go on, the story's day is the
+    # report's own day, not the earliest day of the week before it
+    arts = [make_article("a", "The studio is in talks with the director.", "2031-04-04"),
+            make_article("b", "The director is negotiating with the studio.", None)]
+    cal = solve_calendar((d for a in arts for d in a.dates), {"a": "2031-04-04"})
+    assert cal is not None and cal.day.isoformat() == "2031-04-04"
+
+
+def test_an_articles_own_date_line_bounds_the_event_like_a_given_date(make_article) -> None:
+    # a: its date line (read by the cleaner) dates it; b names an earlier film's opening, twelve
+    # days before that report: background, not the event's day
+    a = make_article("a", "The director is in talks with the studio about the sequel.", None)
+    a.article.published = "2031-04-04"
+    a.article.inferred["published"] = "date line '04 / 04 / 2031'"
+    a.article.confidence["published"] = "high"
+    b = make_article("b", "The director is negotiating a return. The first film opened on "
+                          "March 23.", None)
+    story = Story(id="s", articles=[a, b])
+    infer_story_dates(story)
+    assert infer_event_date(story) == "2031-04-04"

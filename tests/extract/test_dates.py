@@ -411,3 +411,30 @@ def test_counts_after_a_preposition_are_not_years(nlp):
         )
         == []
     )
+
+
+def test_numeric_date_lines_spaced_or_year_first():
+    # scraped exports space the separators: "04 / 04 / 2031"
+    assert dateline_date(["04 / 04 / 2031"])[0] == "2031-04-04"
+    assert dateline_date(["2031/04/05"])[0] == "2031-04-05"
+    assert dateline_date(["13/04/2031"])[0] == "2031-04-13"  # only one order is a date
+    # day-month or month-day: the story's known dates decide, and without them nothing is said
+    assert dateline_date(["05 / 04 / 2031"])[0] is None
+    assert dateline_date(["05 / 04 / 2031"], ["2031-04-06"])[0] == "2031-04-05"
+    assert dateline_date(["05 / 04 / 2031"], ["2031-05-03"])[0] == "2031-05-04"
+
+
+@pytest.mark.parametrize(
+    "text,expr,direction",
+    [
+        # a date on a noun takes the tense of the verb the noun's phrase hangs from
+        ("The union will resume talking with the league about returning at some point on "
+         "Monday.", "Monday", "future"),
+        ("The striker will be the main subject of Monday night's episode of the show.",
+         "Monday night", "future"),
+        ("The report on Monday's derailment was published by the regulator.", "Monday's", "past"),
+        ("The two sides resumed talking on Monday.", "Monday", "past"),
+    ],
+)
+def test_direction_through_noun_phrases_and_gerunds(nlp, text, expr, direction):
+    assert _one(nlp, text, "2031-04-04", expr).direction == direction

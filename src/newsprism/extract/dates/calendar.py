@@ -26,6 +26,7 @@ NEAR_DAYS = 7  # a date this many days before the story's day is the story's own
 EVENT_WEIGHT = 2.0  # a date whose sentence tells of the story's event (when any does)...
 OTHER_WEIGHT = 0.5  # ...and one whose sentence tells of something else ("registered on 3 October")
 REPORTED_AFTER_DAYS = 31  # a past-tense date this long after a candidate day: the story is later
+PUBLISHED_DECAY = 0.25  # a known publication date's support lost per day before it
 
 
 @dataclass(slots=True)
@@ -85,9 +86,11 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
             # a source says it happened on a Tuesday: not a Thursday (a report the day after
             # may name only that day: "the statement released on Friday")
             penalty += 0.5
-    for sid, pub in known.items():  # a given publication date is the strongest evidence
+    for sid, pub in known.items():  # a given publication date is the strongest evidence,
+        # the more so the nearer the day: news is written soon after the event, so a day a
+        # week before a report needs more than one source's date to win over the report's own
         if 0 <= (pub - day).days <= NEAR_DAYS:
-            best[sid] = max(best.get(sid, 0.0), 3.0)
+            best[sid] = max(best.get(sid, 0.0), 3.0 - PUBLISHED_DECAY * (pub - day).days)
         elif pub < day:
             penalty += 3.0
     for it in items:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from ...model import DateMention
-from .anchoring import parse_iso, resolve_spec
+from .anchoring import parse_iso, resolve_spec, safe_date
 from .assembly import strict_dateparser
 from .calendar import solve_calendar
 from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
@@ -145,6 +145,9 @@ def dateline_date(
         line = line.strip()
         if not line or len(line) > DATE_LINE_MAX_CHARS:
             continue
+        numeric = _numeric_line_date(line, known)
+        if numeric is not None:
+            return numeric.isoformat(), f"date line {line!r}"
         spec = parse_expression(line)
         if spec is None:
             continue
@@ -157,6 +160,34 @@ def dateline_date(
         if value is not None:
             return value, f"date line {line!r}"
     return None, "no date line"
+
+
+_NUMERIC_LINE = re.compile(r"(?<![\d.])(\d{1,4})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d.])")
+
+
+def _numeric_line_date(line: str, known: list[dt.date]) -> dt.date | None:
+    """A numeric date of a date line, separators spaced or not ("04 / 04 / 2012",
+    "2012/04/04", "16.9.2013"). Day and month are read day first unless only the other order
+    is a date; when both orders are dates and differ, the one nearer the story's known dates
+    wins, and with none known the line says nothing (a wrong day costs more than none)."""
+    m = _NUMERIC_LINE.search(line)
+    if m is None:
+        return None
+    a, _sep, b, c = m.groups()
+    if len(a) == 4:  # year first: 2012/04/04
+        return safe_date(int(a), int(b), int(c))
+    if len(c) != 4:
+        return None
+    year = int(c)
+    readings = [d for d in (safe_date(year, int(b), int(a)), safe_date(year, int(a), int(b)))
+                if d is not None]
+    if not readings:
+        return None
+    if len(set(readings)) == 1:
+        return readings[0]
+    if not known:
+        return None
+    return min(readings, key=lambda d: min(abs((d - k).days) for k in known))
 
 
 def _nearest_weekday(weekday: int, lo: dt.date, hi: dt.date) -> dt.date:

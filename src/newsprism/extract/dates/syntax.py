@@ -96,12 +96,31 @@ def direction_of(span: Span, spec: Spec) -> str:
     if verb is None:
         return "either"
     if verb.pos_ in ("NOUN", "PROPN"):
-        # "Friday's vote": the noun's own governing verb decides
-        governor = verb.head if verb.dep_ not in ("ROOT",) else verb
+        # "Friday's vote": the noun's own governing verb decides, through the phrases the
+        # noun sits in ("will resume talks at some point on Monday", "will be the subject of
+        # Monday night's episode")
+        governor = verb
+        for _ in range(4):
+            if governor.dep_ == "ROOT":
+                break
+            governor = governor.head
+            if governor.pos_ in ("VERB", "AUX"):
+                break
         if governor is not verb and governor.pos_ in ("VERB", "AUX"):
             verb = governor
         else:
             return "either"
+    for _ in range(3):  # a gerund without auxiliary has the tense of the verb above it:
+        # "will resume negotiating about returning ... on Monday"
+        if verb.tag_ != "VBG" or verb.dep_ not in ("pcomp", "xcomp") or any(
+                c.dep_ in ("aux", "auxpass") for c in verb.children):
+            break
+        up = verb.head
+        while up.pos_ not in ("VERB", "AUX") and up.dep_ != "ROOT":
+            up = up.head
+        if up.pos_ not in ("VERB", "AUX"):
+            break
+        verb = up
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "ccomp" and subjects and span.end <= subjects[0].left_edge.i:
         # "said on Tuesday it would cut jobs": the date sits before the reported clause's
