@@ -31,7 +31,10 @@ Scores (per event, then pooled; dev and blind printed apart):
   ``conflict`` that are not a disagreement between gold toll figures of different values.
 - event date within one day of the gold (only on events where some document has a ``published``
   date: the ECB-only events carry no date at all); the misses are split into wrong (a day more
-  than one day off) and missing (no day-precise date: none, or a month only).
+  than one day off) and missing (no day-precise date: none, or a month only). Of the missing,
+  what the briefing does state of the day (``story.event_date_stated``: a month-day and/or a
+  weekday when no source gives a year) is scored "right where stated": month-day right (within
+  a day, any year), weekday only right, or wrong (a stated part disagrees with the gold).
 - title acceptable: hits at least one word of every ``title_concepts`` group; overlap = F1 of
   content words with the gold title.
 - dispute holder precision: system holders (all sides of all contradictions) that share a content
@@ -61,7 +64,7 @@ import re
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from _ecbplus import subtopic_sentences
@@ -248,6 +251,28 @@ def date_ok(system: str | None, gold: str) -> bool:
         return False
 
 
+def stated_right(stated, gold: str) -> str:
+    """How a partial event date (``Story.event_date_stated``: the parts of the day the sources
+    state when no full date can be given, e.g. a month-day and a weekday without a year) agrees
+    with the gold day: "month-day" when its month and day are within a day of the gold's (any
+    year) and nothing else it states disagrees; "weekday" when it states only a weekday (or a
+    month and a weekday) and they are the gold's; "wrong" when a stated part disagrees; "" when
+    nothing is stated."""
+    if stated is None:
+        return ""
+    g = date.fromisoformat(gold)
+    if stated.year is not None and stated.year != g.year:
+        return "wrong"
+    if stated.weekday is not None and stated.weekday != g.strftime("%A"):
+        return "wrong"
+    if stated.month is not None and stated.day is not None:
+        near = {(g + timedelta(days=k)).timetuple()[1:3] for k in (-1, 0, 1)}
+        return "month-day" if (stated.month, stated.day) in near else "wrong"
+    if stated.month is not None and stated.month != g.month:
+        return "wrong"
+    return "weekday" if stated.weekday is not None else ""
+
+
 def dated(gold: dict) -> bool:
     return any(m.get("published") for m in gold["doc_meta"].values())
 
@@ -432,6 +457,12 @@ def run_set(name: str, events: list[Event], nlp, options, date_always: bool = Fa
                 acc["date:" + sysname]["ok"] += date_ok(d, g["event_date"])
                 if not date_ok(d, g["event_date"]):  # a wrong day costs more than none
                     acc["date:" + sysname]["wrong" if d and len(d) >= 10 else "missing"] += 1
+                    if sysname.startswith("newsprism") and not (d and len(d) >= 10):
+                        # no day: is what it does state of the day right?
+                        how = stated_right(briefs[sysname.split()[-1]].story.event_date_stated,
+                                           g["event_date"])
+                        if how:
+                            acc["date:" + sysname]["stated " + how] += 1
         row += [f"{'+' if date_ok(dates['newsprism bare'], g['event_date']) else '-'}"
                 f"{'+' if date_ok(dates['newsprism meta'], g['event_date']) else '-'}"
                 if score_date else "n/a",
@@ -486,11 +517,14 @@ def run_set(name: str, events: list[Event], nlp, options, date_always: bool = Fa
     print("\nEvent date within a day (" + ("every event, although no document has a published "
           "date" if date_always else "events with a dated document") + ") and title")
     rows = [[k[5:], pct(a["ok"], a["n"]), pct(a["wrong"], a["n"]), pct(a["missing"], a["n"]),
-             "", ""] for k, a in acc.items() if k.startswith("date:")]
-    rows += [[k[6:], "", "", "", pct(a["ok"], a["n"]), f"{a['f1'] / a['n']:.2f}"]
+             f"{a['stated month-day']:g} / {a['stated weekday']:g} / {a['stated wrong']:g}"
+             if k.startswith("date:newsprism") else "", "", ""]
+            for k, a in acc.items() if k.startswith("date:")]
+    rows += [[k[6:], "", "", "", "", pct(a["ok"], a["n"]), f"{a['f1'] / a['n']:.2f}"]
              for k, a in acc.items() if k.startswith("title:")]
     print_table(["system", "date within 1 day", "date wrong (a day, off)",
-                 "date missing (no day)", "title acceptable", "title overlap F1"], rows)
+                 "date missing (no day)", "of missing, stated: month-day right / weekday only "
+                 "right / wrong", "title acceptable", "title overlap F1"], rows)
     print("\nSpeakers of quotes whose article names the speaker; dispute holders")
     rows = [[k[4:], pct(a["hit"], a["n"]), pct(a["right"], a["hit"]), pct(a["right"], a["n"])]
             for k, a in acc.items() if k.startswith("spk:")]

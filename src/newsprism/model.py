@@ -408,6 +408,22 @@ class SummarySentence:
 
 
 @dataclass(slots=True)
+class PartialDate:
+    """What the sources state of a day when they give no full date: the parts they name, the
+    others None ("Sunday (July 21)" with no year anywhere: month 7, day 21, weekday Sunday).
+    ``iso`` writes it in ISO 8601 style with the unknown year left out: "--07-21" (a month-day,
+    as XML Schema's gMonthDay), "2007-04" (a month), "" (a weekday alone)."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None  # "Sunday"
+    iso: str = ""
+    label: str = ""  # for readers: "Sunday, July 21 (no year stated)", "a Saturday (no date stated)"
+    sources: int = 0  # sources that name the stated parts
+
+
+@dataclass(slots=True)
 class EventFrame:
     """A story's main event as its sources share it (frame.py): the event word, places and
     participants most headlines and leads name, the most representative lead and headline."""
@@ -433,6 +449,9 @@ class Story:
     title_source: str = ""  # headline | event phrase | lead | first title | count
     event_date_confidence: str = ""  # high | medium | low: how sure the event date is
     event_date_evidence: str = ""  # what the event date rests on
+    # with no day-precise event date: the parts of its day the sources do state (a month-day
+    # and a weekday without a year); None when the event date is a full day or nothing is named
+    event_date_stated: PartialDate | None = None
 
 
 @dataclass(slots=True)

@@ -33,13 +33,14 @@ from .extract.dates import (
     reanchor_dates,
     solve_calendar,
 )
-from .language import MONTH_NAMES, STOP_WORDS, WEEKDAYS
-from .model import AnnotatedArticle, DateMention, Span, Story, TimelineEntry
+from .language import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES, WEEKDAYS
+from .model import AnnotatedArticle, DateMention, PartialDate, Span, Story, TimelineEntry
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 _NOT_DATELINES = {"caption", "pull_quote", "duplicate"}
+STATED_LEAD_SENTENCES = 3  # a month-day without a year states the event's day in these only
 MERGE_SIMILARITY = 0.3
 MERGE_EMBEDDING = 0.5  # sentence-embedding cosine for the same happening in other words
 MERGE_CONTAINMENT = 0.6  # share of the shorter text's content words found in the longer one
@@ -224,10 +225,72 @@ def infer_event_date(story: Story) -> str | None:
         best = min(by_month, key=lambda d: (-len(by_month[d]), d))
         story.event_date_confidence = "low"
         story.event_date_evidence = f"{len(by_month[best])} sources name the month {best}, no day"
+        story.event_date_stated = stated_date(story, best)
         return best
     story.event_date_confidence = ""
     story.event_date_evidence = _undated_evidence(story)
+    story.event_date_stated = stated_date(story)
     return None
+
+
+def stated_date(story: Story, month: str | None = None) -> PartialDate | None:
+    """What the sources do state of the event's day when none gives (or lets the calendar
+    find) its year: the month-day most sources name in their ledes and the weekday most
+    sources name for what happened (past or undecided clauses about the event; ties: more
+    mentions, then the weekday the other tied ones follow within three days, as an aftermath
+    follows the event), and ``month`` ("2007-04") when one is known. None when they name
+    neither."""
+    md_sources: dict[tuple[int, int], set[str]] = defaultdict(set)
+    wd_sources: dict[int, set[str]] = defaultdict(set)
+    wd_mentions: dict[int, int] = defaultdict(int)
+    for a in story.articles:
+        for dm in a.dates:
+            if not dm.about_event or dm.direction == "future":
+                continue
+            spec = parse_expression(dm.text)
+            if spec is None:
+                continue
+            if spec.kind == "monthday" and spec.month and spec.day and (
+                    dm.sentence is not None and dm.sentence < STATED_LEAD_SENTENCES):
+                # a lede dates its event ("this morning (July 21)"); a month-day further down
+                # is as often another time's ("since she was picked on Aug. 29")
+                md_sources[(spec.month, spec.day)].add(a.source_id)
+            if spec.weekday is not None and (spec.kind == "monthday" or (
+                    spec.kind == "weekday" and spec.modifier in ("", "on", "last"))):
+                wd_sources[spec.weekday].add(a.source_id)
+                wd_mentions[spec.weekday] += 1
+    year = int(month[:4]) if month else None
+    month_n = int(month[5:7]) if month else None
+    day: int | None = None
+    n = 0
+    if md_sources:
+        fits = [md for md in md_sources if month_n is None or md[0] == month_n]
+        if fits:
+            (month_n, day) = min(fits, key=lambda md: (-len(md_sources[md]), md))
+            n = len(md_sources[(month_n, day)])
+    weekday: int | None = None
+    if wd_sources:
+        top = max(len(v) for v in wd_sources.values())
+        tied = [wd for wd, v in wd_sources.items() if len(v) == top]
+        weekday = max(tied, key=lambda wd: (wd_mentions[wd], sum(
+            1 <= (o - wd) % 7 <= 3 for o in tied), -wd))
+        n = max(n, top)
+    if month_n is None and weekday is None:
+        return None
+    iso = (f"{year:04d}-{month_n:02d}" if year is not None and day is None else
+           f"{year:04d}-{month_n:02d}-{day:02d}" if year is not None else
+           f"--{month_n:02d}-{day:02d}" if month_n is not None and day is not None else "")
+    wd_name = WEEKDAY_NAMES[weekday] if weekday is not None else None
+    month_name = MONTH_NAMES[month_n - 1] if month_n is not None else ""
+    if day is not None:
+        label = f"{wd_name + ', ' if wd_name else ''}{month_name} {day}" + (
+            f", {year}" if year is not None else " (no year stated)")
+    elif month_n is not None:
+        label = (f"a {wd_name} in " if wd_name else "") + f"{month_name} {year}" + (
+            "" if wd_name else " (no day stated)")
+    else:
+        label = f"a {wd_name} (no date stated)"
+    return PartialDate(year, month_n, day, wd_name, iso, label, n)
 
 
 def _undated_evidence(story: Story) -> str:

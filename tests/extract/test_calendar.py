@@ -83,6 +83,10 @@ def test_a_match_report_with_only_weekdays_has_no_date(make_article) -> None:
     assert day is None
     assert all(a.article.published is None for a in story.articles)
     assert "Saturday" in story.event_date_evidence and "no year" in story.event_date_evidence
+    # what they do state is kept, with its uncertainty: a Saturday, no date
+    stated = story.event_date_stated
+    assert stated is not None and stated.weekday == "Saturday"
+    assert (stated.year, stated.month, stated.day, stated.iso) == (None, None, None, "")
 
 
 def test_a_filing_date_years_earlier_never_dates_the_ruling(make_article) -> None:
@@ -201,3 +205,26 @@ def test_an_articles_own_date_line_bounds_the_event_like_a_given_date(make_artic
     story = Story(id="s", articles=[a, b])
     infer_story_dates(story)
     assert infer_event_date(story) == "2031-04-04"
+
+
+def test_with_no_year_anywhere_the_stated_day_keeps_its_uncertainty(make_article) -> None:
+    story, day = _solve(make_article, [
+        ("a", "Fire badly damaged the supermarket in the town centre this morning (July 21). A "
+              "man will appear in court on 19 August."),
+        ("b", "Firefighters were called to the supermarket on Sunday morning. The store employs "
+              "90 people. Its manager praised the crews. The store was refitted after a flood on "
+              "Aug. 29."),
+        ("c", "The blaze broke out on Sunday. Police arrested a man on Monday. The suspect lives "
+              "nearby. He had been questioned about a flood at the store on Aug. 29."),
+    ])
+    assert day is None  # no year anywhere: none is invented
+    stated = story.event_date_stated
+    assert stated is not None and (stated.year, stated.month, stated.day) == (None, 7, 21)
+    assert stated.weekday == "Sunday"  # the arrest on Monday is what followed
+    assert stated.iso == "--07-21" and "no year" in stated.label  # not the flood's, further down
+    assert stated.sources >= 2
+
+
+def test_a_full_event_date_states_nothing_apart(make_article) -> None:
+    story, day = _solve(make_article, COURT)
+    assert day == "2009-01-06" and story.event_date_stated is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 import fastjsonschema
@@ -41,6 +42,8 @@ def to_dict(briefing: Briefing, model_name: str | None = None) -> dict[str, Any]
             "event_date": story.event_date,
             "event_date_confidence": story.event_date_confidence or None,
             "event_date_evidence": story.event_date_evidence or None,
+            # no full event date: the parts of its day the sources state (month-day, weekday)
+            "event_date_stated": asdict(story.event_date_stated) if story.event_date_stated else None,
             "title_source": story.title_source or None,
             "locations": list(story.locations),
             "articles": len(arts),
