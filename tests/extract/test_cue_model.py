@@ -19,7 +19,7 @@ from newsprism.extract.quotes import attributions, extract_quotes, quote_token_m
 from newsprism.model import Quote
 from newsprism.options import load_options
 
-from .test_quotes import _assert_spans, _one, _quotes
+from .quote_helpers import assert_spans, one, quotes_of
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def _broad(nlp, cue_model: CueModel, text: str) -> list[Quote]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         quotes = extract_quotes(nlp(text), "t", broad=True, cue_model=cue_model)
-    _assert_spans(text, quotes)
+    assert_spans(text, quotes)
     return quotes
 
 
@@ -115,7 +115,7 @@ SOURCELESS = [
 def test_passive_cue_without_agent_is_attributed_to_nobody_named(nlp, cue_model: CueModel,
                                                                   text: str, content: str) -> None:
     broad = _broad(nlp, cue_model, text)
-    q = _one(broad, content)
+    q = one(broad, content)
     assert q.speaker is None and q.source_start is None and q.source_end is None
     assert q.cue is not None and q.cue_start is not None
     assert text[q.cue_start : q.cue_end] == q.cue
@@ -181,10 +181,10 @@ def test_broad_scope_keeps_statements_and_adds_stances(nlp, cue_model: CueModel)
     broad = _broad(nlp, cue_model, text)
     for q in default:  # every statement of the default scope is still there
         assert any(b.start == q.start and b.end == q.end and b.speaker == q.speaker for b in broad), q
-    assert _one(broad, "rates would rise").speaker == "Ola Berg"
-    assert _one(broad, "We will appeal").speaker == "the lawyer for the landlords"
-    assert _one(broad, "tax plan").speaker == "Economists"
-    assert _one(broad, "favouring large landlords").speaker is None
+    assert one(broad, "rates would rise").speaker == "Ola Berg"
+    assert one(broad, "We will appeal").speaker == "the lawyer for the landlords"
+    assert one(broad, "tax plan").speaker == "Economists"
+    assert one(broad, "favouring large landlords").speaker is None
     assert not [q for q in broad if q.text.strip() == "reporters"]
 
 
@@ -263,7 +263,7 @@ def _texts(text: str, q: Quote) -> list[str]:
 
 def test_relative_clause_attributes_the_noun_it_describes(nlp) -> None:
     text = "Council members passed a parking levy that traders have long demanded."
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text)
     q = next(q for q in quotes if q.cue == "have long demanded")
     assert q.speaker == "traders" and q.text == "a parking levy"
 
@@ -273,14 +273,14 @@ def test_labelled_relative_clause_keeps_the_noun_as_a_part(nlp) -> None:
         ("Lawmakers killed a zoning bill that critics called reckless.", "a zoning bill", "reckless", "critics"),
         ("The club sold the striker, whom fans had called a legend.", "the striker", "a legend", "fans"),
     ):
-        q = _one(_quotes(nlp, text), label)
+        q = one(quotes_of(nlp, text), label)
         assert q.speaker == who and q.cue is not None and q.cue.endswith("called")
         assert _texts(text, q) == [noun]
 
 
 def test_content_across_its_own_cue_is_split_into_parts(nlp) -> None:
     text = "The audit covered 40 contracts, which the auditor said breached the tender rules."
-    q = _one(_quotes(nlp, text), "breached the tender rules")
+    q = one(quotes_of(nlp, text), "breached the tender rules")
     assert q.cue == "said" and q.speaker == "the auditor"
     assert "said" not in q.text and "auditor" not in q.text
     assert _texts(text, q) == ["which"]
@@ -296,7 +296,7 @@ def test_evaluations_with_look_and_sound_have_no_source(nlp, cue_model: CueModel
 
 def test_stance_noun_after_a_light_verb(nlp, cue_model: CueModel) -> None:
     text = "Local farmers voiced concern about the new water charges."
-    q = _one(_broad(nlp, cue_model, text), "the new water charges")
+    q = one(_broad(nlp, cue_model, text), "the new water charges")
     assert q.speaker == "Local farmers" and q.cue == "voiced concern"
 
 
@@ -310,12 +310,12 @@ def test_broad_scope_never_takes_a_named_listener_for_content(nlp, cue_model: Cu
     text = 'Asked about the merger, the chief executive told Sky News: "We have nothing to hide."'
     quotes = _broad(nlp, cue_model, text)
     assert not [q for q in quotes if "Sky News" in q.text]
-    assert _one(quotes, "nothing to hide").cue == "told"
+    assert one(quotes, "nothing to hide").cue == "told"
 
 
 def test_said_about_with_a_quotation_keeps_the_quotation(nlp, cue_model: CueModel) -> None:
     text = '"Let the money follow the pupil," the minister said about the school funding plan.'
-    q = _one(_broad(nlp, cue_model, text), "Let the money follow the pupil")
+    q = one(_broad(nlp, cue_model, text), "Let the money follow the pupil")
     assert q.kind == "direct" and q.cue == "said"
     assert not [x for x in _broad(nlp, cue_model, text) if x.text == "the school funding plan"]
 
@@ -323,7 +323,7 @@ def test_said_about_with_a_quotation_keeps_the_quotation(nlp, cue_model: CueMode
 def test_scare_quoted_words_do_not_hide_the_reported_clause(nlp, cue_model: CueModel) -> None:
     text = ('People should stop using vague words like "maybe" and "perhaps" about the outbreak, '
             "the health minister told reporters.")
-    q = _one(_broad(nlp, cue_model, text), "People should stop using vague words")
+    q = one(_broad(nlp, cue_model, text), "People should stop using vague words")
     assert q.cue == "told" and q.speaker == "the health minister"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from newsprism.model import Quote
 
-from .test_quotes import _assert_spans, _one, _quotes
+from .quote_helpers import assert_spans, one, quotes_of
 
 # --------------------------------------------------------------------------- signed quotations
 
@@ -33,11 +33,11 @@ def test_signed_quotations_one_per_paragraph_each_dash(nlp) -> None:
         "“I now wait forty minutes for the first bus of the day.” — Tomas Lindqvist\n\n"
         "“At least the late service on Saturdays is back.” – Grace Okafor"
     )
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
-    _assert_signed(text, _one(quotes, "disaster for commuters"), "Priya Nair", "―")
-    _assert_signed(text, _one(quotes, "forty minutes"), "Tomas Lindqvist", "—")
-    _assert_signed(text, _one(quotes, "late service"), "Grace Okafor", "–")
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    _assert_signed(text, one(quotes, "disaster for commuters"), "Priya Nair", "―")
+    _assert_signed(text, one(quotes, "forty minutes"), "Tomas Lindqvist", "—")
+    _assert_signed(text, one(quotes, "late service"), "Grace Okafor", "–")
     # the signature is not part of what was said
     assert not [q for q in quotes if "Nair" in q.text or "Okafor" in q.text]
 
@@ -50,12 +50,12 @@ def test_several_signed_quotations_in_one_paragraph(nlp) -> None:
         "“Fair price for a player of thirty-one, to be honest.” ― Aisha Bello "
         "“I have renewed my season ticket anyway.” ― Mark Doyle"
     )
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
     assert len(quotes) == 3, [q.text for q in quotes]
-    _assert_signed(text, _one(quotes, "sold him for peanuts"), "Callum Reid", "―")
-    _assert_signed(text, _one(quotes, "Fair price"), "Aisha Bello", "―")
-    _assert_signed(text, _one(quotes, "renewed my season ticket"), "Mark Doyle", "―")
+    _assert_signed(text, one(quotes, "sold him for peanuts"), "Callum Reid", "―")
+    _assert_signed(text, one(quotes, "Fair price"), "Aisha Bello", "―")
+    _assert_signed(text, one(quotes, "renewed my season ticket"), "Mark Doyle", "―")
     # no record runs over two quotations
     assert all(q.text.count("“") == 0 for q in quotes)
 
@@ -66,10 +66,10 @@ def test_signed_quotation_with_place_or_title(nlp) -> None:
         "“Another local firm swallowed by a multinational.” ― Ian McAllister, Portside\n\n"
         "“The data from the trial look solid to me.” – Dr. Lena Hoffmann"
     )
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
-    _assert_signed(text, _one(quotes, "swallowed by a multinational"), "Ian McAllister", "―")
-    _assert_signed(text, _one(quotes, "look solid to me"), "Lena Hoffmann", "–", "Dr. Lena Hoffmann")
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    _assert_signed(text, one(quotes, "swallowed by a multinational"), "Ian McAllister", "―")
+    _assert_signed(text, one(quotes, "look solid to me"), "Lena Hoffmann", "–", "Dr. Lena Hoffmann")
 
 
 def test_dash_after_a_quotation_inside_a_sentence_is_not_a_signature(nlp) -> None:
@@ -78,10 +78,10 @@ def test_dash_after_a_quotation_inside_a_sentence_is_not_a_signature(nlp) -> Non
         "The mayor called the bypass “a lifeline for the town” — Councillor Joan Pike disagreed "
         "strongly at the meeting."
     )
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
     assert not [q for q in quotes if q.cue in ("—", "―", "–")]
-    assert _one(quotes, "lifeline").speaker != "Joan Pike"
+    assert one(quotes, "lifeline").speaker != "Joan Pike"
 
 
 def test_vox_pop_paragraph_with_a_lead_in_yields_only_the_quotations(nlp) -> None:
@@ -90,15 +90,15 @@ def test_vox_pop_paragraph_with_a_lead_in_yields_only_the_quotations(nlp) -> Non
         "“Two pounds for an hour is daylight robbery.” — Brenda Cole "
         "“I will shop online from now on.” — Victor Osei"
     )
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if "parking charges" in q.text], [(q.speaker, q.text) for q in quotes]
-    _assert_signed(text, _one(quotes, "daylight robbery"), "Brenda Cole", "—")
-    _assert_signed(text, _one(quotes, "shop online"), "Victor Osei", "—")
+    _assert_signed(text, one(quotes, "daylight robbery"), "Brenda Cole", "—")
+    _assert_signed(text, one(quotes, "shop online"), "Victor Osei", "—")
 
 
 def test_scare_quote_then_dash_and_clause_is_not_attributed_to_the_name(nlp) -> None:
     text = "Residents have nicknamed the new tower “the Toaster” — Mayor Ruth Kell, however, loves it."
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if q.speaker == "Ruth Kell"], [(q.speaker, q.text) for q in quotes]
 
 
@@ -114,11 +114,11 @@ def test_transcript_labels_resolve_to_full_names(nlp) -> None:
         "HOLT: Will you spend the money in January?\n\n"
         "MARSH: We will spend some of it, but not all."
     )
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
-    why = _one(quotes, "Why did the club sell him?")
-    offer = _one(quotes, "offer was too good")
-    spend = _one(quotes, "spend some of it")
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    why = one(quotes, "Why did the club sell him?")
+    offer = one(quotes, "offer was too good")
+    spend = one(quotes, "spend some of it")
     assert why.speaker == "Dan Holt"
     assert offer.speaker == spend.speaker == "Ellen Marsh"
     for q, label in ((why, "HOLT"), (offer, "MARSH"), (spend, "MARSH")):
@@ -149,10 +149,10 @@ TRANSCRIPTS = [
 
 @pytest.mark.parametrize(("text", "speakers"), TRANSCRIPTS)
 def test_transcript_speakers(nlp, text: str, speakers: dict[str, str]) -> None:
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
     for needle, speaker in speakers.items():
-        assert _one(quotes, needle).speaker == speaker, needle
+        assert one(quotes, needle).speaker == speaker, needle
 
 
 def test_surname_labels_without_a_full_name_are_title_cased(nlp) -> None:
@@ -161,7 +161,7 @@ def test_surname_labels_without_a_full_name_are_title_cased(nlp) -> None:
         "MARSH: Because the offer was too good.\n\n"
         "HOLT: And now?"
     )
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text)
     assert {q.speaker for q in quotes} == {"Holt", "Marsh"}, [q.speaker for q in quotes]
 
 
@@ -171,17 +171,17 @@ def test_a_single_label_paragraph_is_not_a_transcript(nlp) -> None:
         "UPDATE: The road has reopened after the crash on Friday evening.\n\n"
         "Police said nobody had been seriously hurt."
     )
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
     assert not [q for q in quotes if "road has reopened" in q.text]
     assert not [q for q in quotes if (q.speaker or "").lower() == "update"]
-    assert _one(quotes, "nobody had been seriously hurt").speaker == "Police"
+    assert one(quotes, "nobody had been seriously hurt").speaker == "Police"
 
 
 @pytest.mark.parametrize("kicker", ["Update", "Analysis", "Opinion"])
 def test_title_case_kickers_are_not_speakers(nlp, kicker: str) -> None:
     text = f"{kicker}: The stadium deal is a bad bargain for the city\n\nThe council votes next week."
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if q.speaker == kicker], [(q.speaker, q.text) for q in quotes]
 
 
@@ -201,13 +201,13 @@ def test_q_and_a_labels_are_never_speakers(nlp) -> None:
         "MARSH: That is for the board to decide.",
     ]
     for text in texts:
-        quotes = _quotes(nlp, text)
-        _assert_spans(text, quotes)
+        quotes = quotes_of(nlp, text)
+        assert_spans(text, quotes)
         assert not [q for q in quotes if (q.speaker or "").strip(" .:").upper() in ("Q", "A")]
         assert not [q for q in quotes if q.text.startswith(("Q:", "A:"))]
-    marsh = _quotes(nlp, texts[1])
-    assert _one(marsh, "offer was too good").speaker == "Ellen Marsh"
-    assert _one(marsh, "for the board to decide").speaker == "Ellen Marsh"
+    marsh = quotes_of(nlp, texts[1])
+    assert one(marsh, "offer was too good").speaker == "Ellen Marsh"
+    assert one(marsh, "for the board to decide").speaker == "Ellen Marsh"
 
 
 @pytest.mark.xfail(strict=True, reason="registry gap: the tagger puts the job title inside the PERSON "
@@ -220,9 +220,9 @@ def test_q_and_two_named_answers_are_a_transcript(nlp) -> None:
         "Q: Will we see it without a telescope?\n\n"
         "KAPOOR: Only from very dark places."
     )
-    quotes = _quotes(nlp, text)
-    assert _one(quotes, "twenty million kilometres").speaker == "Ravi Kapoor"
-    assert _one(quotes, "very dark places").speaker == "Ravi Kapoor"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "twenty million kilometres").speaker == "Ravi Kapoor"
+    assert one(quotes, "very dark places").speaker == "Ravi Kapoor"
 
 
 # --------------------------------------------------------------------------- listeners
@@ -231,18 +231,18 @@ def test_q_and_two_named_answers_are_a_transcript(nlp) -> None:
 @pytest.mark.parametrize("listener", ["reporters", "the jury", "the fans"])
 def test_listener_after_a_direct_quotation_is_not_content(nlp, listener: str) -> None:
     text = f"\"We will appeal,\" the lawyer told {listener}."
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
     assert not [q for q in quotes if q.text.strip() == listener]
-    q = _one(quotes, "We will appeal")
+    q = one(quotes, "We will appeal")
     assert q.text == "We will appeal" and q.cue == "told" and q.speaker == "the lawyer"
     assert q.kind == "direct"
 
 
 def test_listener_before_an_indirect_clause_is_not_content(nlp) -> None:
     text = "She told the board that profits would fall."
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
     assert len(quotes) == 1
     q = quotes[0]
     assert q.text in ("that profits would fall", "profits would fall")
@@ -264,9 +264,9 @@ def test_listener_before_an_indirect_clause_is_not_content(nlp) -> None:
     ],
 )
 def test_told_someone_reports_the_clause(nlp, text: str, content: str, speaker: str, listener: str) -> None:
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
-    q = _one(quotes, content)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    q = one(quotes, content)
     assert q.speaker == speaker and q.cue == "told"
     assert listener not in q.text
     assert q.text.removeprefix("that ") == content
@@ -303,6 +303,7 @@ def test_a_foreign_leader_is_not_resolved_to_the_named_president(nlp) -> None:
     """'the Syrian leader' must not become the US president named in the same sentence."""
     text = ("Former US President Barack Obama threatened air strikes but called them off after the "
             "Syrian leader agreed to give up his chemical arsenal.")
-    for q in _quotes(nlp, text):
+    for q in quotes_of(nlp, text):
         if "chemical arsenal" in q.text:
             assert q.speaker != "Barack Obama", q
+

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import warnings
 
-from newsprism.extract.quotes import extract_quotes, quoted_spans
+from newsprism.extract.quotes import quoted_spans
 from newsprism.extract.quotes.marks import quote_paragraphs as paragraph_ranges
-from newsprism.model import Quote
 
-
-def _quotes(nlp, text: str) -> list[Quote]:
-    return extract_quotes(nlp(text), "t")
-
-
-def _one(quotes: list[Quote], needle: str) -> Quote:
-    hits = [q for q in quotes if needle in q.text]
-    assert hits, f"no quote containing {needle!r} in {[q.text for q in quotes]}"
-    return hits[0]
+from .quote_helpers import one, quotes_of
 
 
 def test_a_possessive_description_resolves_to_the_defined_person_disaster(nlp) -> None:
@@ -26,7 +17,7 @@ def test_a_possessive_description_resolves_to_the_defined_person_disaster(nlp) -
         "A fire broke out in the hospital's east wing on Friday.\n"
         "\"We have moved every patient out of the east wing,\" the hospital's medical director told reporters."
     )
-    q = _one(_quotes(nlp, text), "moved every patient")
+    q = one(quotes_of(nlp, text), "moved every patient")
     assert q.speaker == "Ahmed Khalil"
     assert q.speaker_role and "director" in q.speaker_role and "Dr" not in q.speaker_role
 
@@ -36,7 +27,7 @@ def test_a_description_with_no_one_named_stays_a_description_science(nlp) -> Non
         "The launch was delayed on Thursday.\n"
         "\"We will not fly until the valve is fixed,\" the agency's chief engineer said."
     )
-    q = _one(_quotes(nlp, text), "valve is fixed")
+    q = one(quotes_of(nlp, text), "valve is fixed")
     assert q.speaker == "the agency's chief engineer"
 
 
@@ -47,16 +38,16 @@ def test_title_descriptions_resolve_politics(nlp) -> None:
         "The presumptive Republican nominee, Dan Carter, also spoke. "
         "\"We will fix it next year,\" said the nominee."
     )
-    qs = _quotes(nlp, text)
-    assert _one(qs, "disgrace").speaker == "Jane Morrow"
-    assert _one(qs, "fix it").speaker == "Dan Carter"
+    qs = quotes_of(nlp, text)
+    assert one(qs, "disgrace").speaker == "Jane Morrow"
+    assert one(qs, "fix it").speaker == "Dan Carter"
 
 
 def test_an_honorific_is_not_a_role_courts(nlp) -> None:
     text = "Dr. Helen Park said the ruling was unfair. Mr. Omar Said, a juror, said the trial was fair."
-    qs = _quotes(nlp, text)
-    assert _one(qs, "ruling was unfair").speaker_role in (None, "")
-    assert _one(qs, "trial was fair").speaker_role == "a juror"
+    qs = quotes_of(nlp, text)
+    assert one(qs, "ruling was unfair").speaker_role in (None, "")
+    assert one(qs, "trial was fair").speaker_role == "a juror"
 
 
 def test_a_quotation_over_line_breaks_is_kept_sport(nlp) -> None:
@@ -70,7 +61,7 @@ def test_a_quotation_over_line_breaks_is_kept_sport(nlp) -> None:
         warnings.simplefilter("error")  # no "quotation never closed" warning
         spans = quoted_spans(text)
     assert len(spans) == 1 and spans[0].start == text.index("The team")
-    q = _one(_quotes(nlp, text), "played very well")
+    q = one(quotes_of(nlp, text), "played very well")
     assert "deserved the win" in q.text and q.speaker == "Tom Baker"
     # the lines of the quotation are one paragraph; the others stay lines of their own
     assert len(paragraph_ranges(text)) == 3
@@ -95,10 +86,10 @@ def test_a_mark_that_can_only_open_ends_a_runaway_quotation_disaster(nlp) -> Non
     assert spans[1].startswith("It then drifted") and spans[1].endswith("hull.")
     assert spans[2] == "We have been able to stop the fuel leaking."
     assert spans[3] == "Nobody was on board."
-    quotes = _quotes(nlp, text)
-    assert _one(quotes, "drifted onto the rocks").speaker == "Lena Ortiz"
-    assert _one(quotes, "stop the fuel").speaker == "Lena Ortiz"
-    assert _one(quotes, "Nobody was on board").speaker != "Lena Ortiz"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "drifted onto the rocks").speaker == "Lena Ortiz"
+    assert one(quotes, "stop the fuel").speaker == "Lena Ortiz"
+    assert one(quotes, "Nobody was on board").speaker != "Lena Ortiz"
 
 
 def test_a_statement_announced_before_its_paragraph_sport(nlp) -> None:
@@ -107,13 +98,13 @@ def test_a_statement_announced_before_its_paragraph_sport(nlp) -> None:
         "Marco Pelle released a statement through the club on Tuesday.\n\n"
         '"I was stopped by an officer. I do not think any charges will be filed."'
     )
-    assert _one(_quotes(nlp, text), "stopped by an officer").speaker == "Marco Pelle"
+    assert one(quotes_of(nlp, text), "stopped by an officer").speaker == "Marco Pelle"
 
 
 def test_a_name_after_the_closing_mark_speaks_even_when_parsed_as_an_object_sport(nlp) -> None:
     text = ('"We are aware of the issue involving Vincent," team general manager A.J. Smith said in a '
             "statement.")
-    q = _one(_quotes(nlp, text), "aware of the issue")
+    q = one(quotes_of(nlp, text), "aware of the issue")
     assert q.speaker == "A.J. Smith"
     assert q.speaker_role == "team general manager"
 
@@ -121,7 +112,7 @@ def test_a_name_after_the_closing_mark_speaks_even_when_parsed_as_an_object_spor
 def test_an_abbreviated_title_cut_from_its_name_courts(nlp) -> None:
     text = ("Police said the gunman targeted two managers.\n\n"
             '"There is a suspicion that he was seeking a third official," said Troy police Lt. Gerry Scherlinck.')
-    q = _one(_quotes(nlp, text), "suspicion")
+    q = one(quotes_of(nlp, text), "suspicion")
     assert q.speaker == "Gerry Scherlinck"
 
 
@@ -136,6 +127,6 @@ def test_a_pronoun_follows_the_newest_subject_not_the_last_speaker_business(nlp)
         "Apostolos Kolokythopoulos, a 70-year old pensioner, said the walkouts were needed.\n\n"
         '"I agree with the strikes," he said.'
     )
-    quotes = _quotes(nlp, text)
-    assert _one(quotes, "battlefield").speaker == "Yanis Brook"
-    assert _one(quotes, "agree with the strikes").speaker == "Apostolos Kolokythopoulos"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "battlefield").speaker == "Yanis Brook"
+    assert one(quotes, "agree with the strikes").speaker == "Apostolos Kolokythopoulos"

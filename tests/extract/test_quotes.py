@@ -17,28 +17,7 @@ from newsprism.extract.quotes import (
 from newsprism.model import Quote, Removed
 
 from ..conftest import EXAMPLE
-
-
-def _quotes(nlp, text: str, removed: tuple[Removed, ...] = ()) -> list[Quote]:
-    return extract_quotes(nlp(text), "t", removed)
-
-
-def _one(quotes: list[Quote], needle: str) -> Quote:
-    hits = [q for q in quotes if needle in q.text]
-    assert hits, f"no quote containing {needle!r} in {[q.text for q in quotes]}"
-    return hits[0]
-
-
-def _assert_spans(text: str, quotes: list[Quote]) -> None:
-    for q in quotes:
-        assert text[q.start : q.end] == q.text
-        if q.cue_start is not None:
-            assert text[q.cue_start : q.cue_end] == q.cue
-        if q.speaker_start is not None:
-            assert q.speaker_end is not None and q.speaker_end > q.speaker_start
-        if q.source_start is not None:
-            assert q.source_end is not None and q.source_end > q.source_start
-
+from .quote_helpers import assert_spans, one, quotes_of
 
 # --------------------------------------------------------------------------- quote marks
 
@@ -72,11 +51,11 @@ def test_unbalanced_mark_warns_and_keeps_the_rest(nlp) -> None:
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        quotes = _quotes(nlp, text)
+        quotes = quotes_of(nlp, text)
     assert any("never closed" in str(w.message) for w in caught)
-    q = _one(quotes, "We will appeal the ban")
+    q = one(quotes, "We will appeal the ban")
     assert q.speaker == "Tom Reyes"
-    _assert_spans(text, quotes)
+    assert_spans(text, quotes)
 
 
 def test_quotation_running_over_paragraphs(nlp) -> None:
@@ -85,12 +64,12 @@ def test_quotation_running_over_paragraphs(nlp) -> None:
         "\"The vaccine cut hospital admissions by half in every age group we studied.\n\n"
         "\"We now need a larger trial before regulators can approve it.\""
     )
-    quotes = _quotes(nlp, text)
-    first = _one(quotes, "cut hospital admissions")
-    second = _one(quotes, "larger trial")
+    quotes = quotes_of(nlp, text)
+    first = one(quotes, "cut hospital admissions")
+    second = one(quotes, "larger trial")
     assert first.continued and first.kind == "direct"
     assert first.speaker == second.speaker == "Amara Singh"
-    _assert_spans(text, quotes)
+    assert_spans(text, quotes)
 
 
 # --------------------------------------------------------------------------- speaker positions
@@ -98,14 +77,14 @@ def test_quotation_running_over_paragraphs(nlp) -> None:
 
 def test_quote_then_said_name(nlp) -> None:
     text = "\"We played our best football of the season,\" said manager Luis Ortega."
-    q = _one(_quotes(nlp, text), "best football")
+    q = one(quotes_of(nlp, text), "best football")
     assert q.speaker == "Luis Ortega" and q.cue == "said" and q.kind == "direct"
     assert q.text == "We played our best football of the season"
 
 
 def test_name_said_colon_quote(nlp) -> None:
     text = "Judge Helen Park said: \"The defendant showed no remorse at any point.\""
-    q = _one(_quotes(nlp, text), "no remorse")
+    q = one(quotes_of(nlp, text), "no remorse")
     assert q.speaker == "Helen Park" and q.kind == "direct"
 
 
@@ -114,9 +93,9 @@ def test_split_quote_with_pronoun(nlp) -> None:
         "Maria Lopez scored twice in the final.\n\n"
         "\"It was the hardest game of my life,\" she said, \"but the team never gave up.\""
     )
-    quotes = _quotes(nlp, text)
-    a = _one(quotes, "hardest game")
-    b = _one(quotes, "never gave up")
+    quotes = quotes_of(nlp, text)
+    a = one(quotes, "hardest game")
+    b = one(quotes, "never gave up")
     assert a.speaker == b.speaker == "Maria Lopez"
     assert text[a.source_start : a.source_end] == "she"
     assert text[a.speaker_start : a.speaker_end] == "Maria Lopez"
@@ -124,14 +103,14 @@ def test_split_quote_with_pronoun(nlp) -> None:
 
 def test_told_reporters(nlp) -> None:
     text = "\"Profits will recover next year,\" chief executive Sarah Chen told reporters on Monday."
-    q = _one(_quotes(nlp, text), "Profits will recover")
+    q = one(quotes_of(nlp, text), "Profits will recover")
     assert q.speaker == "Sarah Chen" and q.cue == "told"
     assert q.speaker_role is not None and "chief executive" in q.speaker_role
 
 
 def test_according_to(nlp) -> None:
     text = "The bridge will stay closed until March, according to the Transport Ministry."
-    q = _one(_quotes(nlp, text), "bridge will stay closed")
+    q = one(quotes_of(nlp, text), "bridge will stay closed")
     assert q.cue == "according to" and q.speaker == "Transport Ministry"
     assert q.kind == "indirect"
 
@@ -141,7 +120,7 @@ def test_uncued_quote_paragraph_inherits_previous_speaker(nlp) -> None:
         "Coach Anna Berg said on Wednesday that she must resign.\n\n"
         "\"I have failed this club and its supporters.\""
     )
-    q = _one(_quotes(nlp, text), "failed this club")
+    q = one(quotes_of(nlp, text), "failed this club")
     assert q.speaker == "Anna Berg" and q.cue is None and q.kind == "direct"
 
 
@@ -153,7 +132,7 @@ def test_description_resolves_to_named_person(nlp) -> None:
         "Finance Minister Olaf Brandt presented the budget on Tuesday.\n\n"
         "The minister said the deficit would fall to 2 percent next year."
     )
-    q = _one(_quotes(nlp, text), "deficit would fall")
+    q = one(quotes_of(nlp, text), "deficit would fall")
     assert q.speaker == "Olaf Brandt" and q.kind == "indirect"
     assert text[q.source_start : q.source_end] == "The minister"
 
@@ -163,7 +142,7 @@ def test_possessive_representative_resolves_through_metonym(nlp) -> None:
         "Beijing's representative rejected the proposal as interference.\n\n"
         "Chinese ambassador Li Wen said the vote was illegal."
     )
-    q = _one(_quotes(nlp, text), "the proposal")
+    q = one(quotes_of(nlp, text), "the proposal")
     assert q.speaker == "Li Wen" and q.negated
 
 
@@ -172,22 +151,22 @@ def test_organisations_and_countries_as_speakers(nlp) -> None:
         "Brazil denied that its troops had crossed the border. "
         "The World Meteorological Organization said the drought was the worst in 40 years."
     )
-    quotes = _quotes(nlp, text)
-    d = _one(quotes, "troops had crossed")
+    quotes = quotes_of(nlp, text)
+    d = one(quotes, "troops had crossed")
     assert d.speaker == "Brazil" and d.negated
-    w = _one(quotes, "drought was the worst")
+    w = one(quotes, "drought was the worst")
     assert w.speaker == "World Meteorological Organization" and not w.negated
 
 
 def test_mixed_quote(nlp) -> None:
     text = "The senator said the merger \"smells of a cartel\" and should be blocked."
-    q = _one(_quotes(nlp, text), "smells of a cartel")
+    q = one(quotes_of(nlp, text), "smells of a cartel")
     assert q.kind == "mixed"
 
 
 def test_call_a_lie_is_negated(nlp) -> None:
     text = "Defence lawyer Paul Graves called the prosecution's account a \"lie\" on Friday."
-    q = _one(_quotes(nlp, text), "account")
+    q = one(quotes_of(nlp, text), "account")
     assert q.negated and q.speaker == "Paul Graves"
 
 
@@ -196,7 +175,7 @@ def test_no_attribution_in_plain_narrative(nlp) -> None:
         "The river burst its banks overnight. Rescue teams reached the village at dawn "
         "and the so-called \"red zone\" was evacuated."
     )
-    assert _quotes(nlp, text) == []
+    assert quotes_of(nlp, text) == []
 
 
 # --------------------------------------------------------------------------- pull-quotes
@@ -218,7 +197,7 @@ def test_removed_pull_quote_is_linked_not_counted(nlp) -> None:
     )
     removed = (Removed("caption", "A dam.", 0, 6),
                Removed("pull_quote", "We flagged the spillway cracks … heard nothing back.— Ana Ruiz, union", 7, 60))
-    quotes = _quotes(nlp, text, removed)
+    quotes = quotes_of(nlp, text, removed)
     assert len(quotes) == 1
     assert quotes[0].pull_quotes == [1]
 
@@ -229,7 +208,7 @@ def test_pull_quote_left_in_body_repeats_the_quotation(nlp) -> None:
         "Nobody checked the accounts … for three years.— Karl Mendes, auditor\n\n"
         "The trial continues on Monday."
     )
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text)
     body = [q for q in quotes if q.origin == "body"]
     pulls = [q for q in quotes if q.origin == "pull_quote"]
     assert len(body) == 1 and len(pulls) == 1
@@ -256,8 +235,8 @@ def _example_text(name: str) -> str:
 @pytest.mark.parametrize("name", ["001_cbc-news.txt", "003_trt-world.txt", "000_the-conversation.txt"])
 def test_example_names_every_speaker(nlp, name: str) -> None:
     text = _example_text(name)
-    quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
     for q in quotes:
         assert q.speaker, q
         assert q.speaker.lower() not in {"he", "she", "him", "her", "they", "it"}, q
@@ -265,25 +244,25 @@ def test_example_names_every_speaker(nlp, name: str) -> None:
 
 def test_example_cbc_key_attributions(nlp) -> None:
     text = _example_text("001_cbc-news.txt")
-    quotes = _quotes(nlp, text)
-    rep = _one(quotes, "conventional airstrike hit a warehouse")
+    quotes = quotes_of(nlp, text)
+    rep = one(quotes, "conventional airstrike hit a warehouse")
     assert rep.speaker == "Vladimir Safronkov"
     assert text[rep.source_start : rep.source_end] == "Moscow's representative"
-    hasty = _one(quotes, "prepared in a hasty way")
+    hasty = one(quotes, "prepared in a hasty way")
     assert hasty.speaker == "Vladimir Safronkov" and hasty.kind == "direct"
     plane = [q for q in quotes if "bombing with gas" in q.text and q.origin == "body"]
     assert plane and plane[0].speaker == "Hasan Haj Ali"
-    barbaric = _one(quotes, "barbaric regime")
+    barbaric = one(quotes, "barbaric regime")
     assert barbaric.speaker == "Boris Johnson" and barbaric.cue is None
-    denial = _one(quotes, "was to blame for a poison gas attack")
+    denial = one(quotes, "was to blame for a poison gas attack")
     assert denial.speaker == "Russia" and denial.negated
-    lines = _one(quotes, "crosses many, many lines")
+    lines = one(quotes, "crosses many, many lines")
     assert lines.kind == "mixed" and lines.speaker == "Donald Trump"
 
 
 def test_example_trt_doubled_single_marks(nlp) -> None:
     text = _example_text("003_trt-world.txt")
-    q = _one(_quotes(nlp, text), "We don't have trust in anybody")
+    q = one(quotes_of(nlp, text), "We don't have trust in anybody")
     assert q.speaker == "Talal Katouf" and q.kind == "direct"
 
 
@@ -320,8 +299,8 @@ def test_handlabelled_set_precision_and_recall(nlp) -> None:
         text = rec["text"]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            preds = [q for q in _quotes(nlp, text) if q.repeats is None]
-        _assert_spans(text, preds)
+            preds = [q for q in quotes_of(nlp, text) if q.repeats is None]
+        assert_spans(text, preds)
         gold = []
         for g in rec["quotes"]:
             i = text.find(g["content"])
@@ -348,13 +327,13 @@ def test_handlabelled_set_precision_and_recall(nlp) -> None:
 def test_odd_inputs_never_fail(nlp, text: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        quotes = _quotes(nlp, text)
-    _assert_spans(text, quotes)
+        quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
 
 
 def test_broad_scope_adds_stances_but_default_does_not(nlp) -> None:
     text = "The nurses' union backed the strike. Senator Ada Cole supports the bill."
-    assert _quotes(nlp, text) == []
+    assert quotes_of(nlp, text) == []
     broad = extract_quotes(nlp(text), "t", broad=True)
     assert any("the bill" in q.text and q.speaker == "Ada Cole" for q in broad)
 
@@ -365,10 +344,10 @@ def test_parenthetical_and_as_reported_cues(nlp) -> None:
         "The new stadium, Alves said, would be ready by 2030. "
         "As the Harbour Gazette reported on Monday, the club has fired its physiotherapist."
     )
-    quotes = _quotes(nlp, text)
-    stadium = _one(quotes, "would be ready by 2030")
+    quotes = quotes_of(nlp, text)
+    stadium = one(quotes, "would be ready by 2030")
     assert stadium.speaker == "Rita Alves" and stadium.kind == "indirect"
-    fired = _one(quotes, "the club has fired its physiotherapist")
+    fired = one(quotes, "the club has fired its physiotherapist")
     assert fired.speaker == "Harbour Gazette" and "Gazette" not in fired.text
 
 
@@ -377,10 +356,10 @@ def test_participle_and_colon_introduced_quotes(nlp) -> None:
         "The laboratory issued a statement saying the samples had been contaminated.\n\n"
         "Professor Ken Ito continued: \"We will repeat every measurement before we publish.\""
     )
-    quotes = _quotes(nlp, text)
-    lab = _one(quotes, "samples had been contaminated")
+    quotes = quotes_of(nlp, text)
+    lab = one(quotes, "samples had been contaminated")
     assert lab.speaker is not None and "statement" in lab.speaker
-    ito = _one(quotes, "repeat every measurement")
+    ito = one(quotes, "repeat every measurement")
     assert ito.speaker == "Ken Ito" and ito.cue == "continued" and ito.kind == "direct"
 
 
@@ -427,9 +406,9 @@ def test_titles_in_quotation_marks_are_not_quotations(nlp) -> None:
         "Chef Marco Ruiz appeared on “Meet the Press” and “Kitchen Nightmares Live” last year.\n\n"
         "Ruiz continued, “The restaurant will reopen in May with a smaller menu.”"
     )
-    quotes = _quotes(nlp, text)
+    quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if q.text in ("Meet the Press", "Kitchen Nightmares Live")]
-    q = _one(quotes, "restaurant will reopen")
+    q = one(quotes, "restaurant will reopen")
     assert q.speaker == "Marco Ruiz" and q.cue == "continued"
 
 
@@ -438,10 +417,10 @@ def test_dateline_and_relative_pronoun_sources(nlp) -> None:
         "GENEVA (Reuters) — Virologist Jana Novak says the outbreak has peaked.\n\n"
         "The study was led by Omar Diallo, who argued that more testing was needed."
     )
-    quotes = _quotes(nlp, text)
-    peaked = _one(quotes, "outbreak has peaked")
+    quotes = quotes_of(nlp, text)
+    peaked = one(quotes, "outbreak has peaked")
     assert peaked.speaker == "Jana Novak"
-    testing = _one(quotes, "more testing was needed")
+    testing = one(quotes, "more testing was needed")
     assert testing.speaker == "Omar Diallo"
     assert text[testing.source_start : testing.source_end] == "who"
 
@@ -452,17 +431,17 @@ def test_source_after_quote_with_interruption_and_clause_on_listener(nlp) -> Non
         "shirt, said quietly.\n\n"
         "The goalkeeper Anton Kraus told a TV interviewer that he felt \"a lot of emotion\" before the match."
     )
-    quotes = _quotes(nlp, text)
-    marsh = _one(quotes, "better seasons")
+    quotes = quotes_of(nlp, text)
+    marsh = one(quotes, "better seasons")
     assert marsh.speaker == "Leo Marsh" and marsh.kind == "direct"
     assert marsh.text == "We have had better seasons than this one"
-    kraus = _one(quotes, "a lot of emotion")
+    kraus = one(quotes, "a lot of emotion")
     assert kraus.speaker == "Anton Kraus" and kraus.kind == "mixed"
 
 
 def test_writer_comment_after_embedded_quote_is_not_content(nlp) -> None:
     text = "The senator said the merger \"smells of a cartel,\" which angered the board."
-    q = _one(_quotes(nlp, text), "smells of a cartel")
+    q = one(quotes_of(nlp, text), "smells of a cartel")
     assert q.kind == "mixed" and "angered" not in q.text
 
 
@@ -472,7 +451,7 @@ def test_pronoun_gender_from_the_article(nlp) -> None:
         "Her opponent Tom Hale said he was proud of the week.\n\n"
         "\"I was simply better today,\" she said."
     )
-    q = _one(_quotes(nlp, text), "simply better today")
+    q = one(quotes_of(nlp, text), "simply better today")
     assert q.speaker == "Maria Lopez"
 
 
@@ -531,13 +510,13 @@ def test_doubled_apostrophe_marks_short_quotes_and_inverted_findings(nlp) -> Non
         "Support for the merger stands at 41 percent, the survey found. "
         "The mayor called the district a \"red zone\" and left."
     )
-    quotes = _quotes(nlp, text)
-    handball = _one(quotes, "did not see the handball")
+    quotes = quotes_of(nlp, text)
+    handball = one(quotes, "did not see the handball")
     assert handball.kind == "direct" and handball.speaker == "Paulo Dias"
     assert handball.text == "I did not see the handball"
-    why = _one(quotes, "Why?")
+    why = one(quotes, "Why?")
     assert why.speaker == "Jackie Lund" and why.kind == "direct"
-    survey = _one(quotes, "41 percent")
+    survey = one(quotes, "41 percent")
     assert survey.cue == "found" and survey.speaker == "the survey"
     assert not [q for q in quotes if q.text == "red zone"]
 
@@ -548,14 +527,14 @@ def test_trailing_cue_infinitive_cue_and_coordinated_cue(nlp) -> None:
         "The striker Ivan Petrov posted on Friday to say he had never asked for a transfer.\n\n"
         "Club president Lars Holm announced that the stadium would be sold and vowed to build a new one."
     )
-    quotes = _quotes(nlp, text)
-    appeal = _one(quotes, "appeal would not be heard")
+    quotes = quotes_of(nlp, text)
+    appeal = one(quotes, "appeal would not be heard")
     assert appeal.speaker == "Nora Quist" and "she said" not in appeal.text
-    transfer = _one(quotes, "never asked for a transfer")
+    transfer = one(quotes, "never asked for a transfer")
     assert transfer.speaker == "Ivan Petrov"
-    sold = _one(quotes, "stadium would be sold")
+    sold = one(quotes, "stadium would be sold")
     assert "vowed" not in sold.text
-    vow = _one(quotes, "build a new one")
+    vow = one(quotes, "build a new one")
     assert vow.speaker == "Lars Holm" and vow.cue == "vowed"
 
 
@@ -565,10 +544,10 @@ def test_noun_cues_and_trailing_reported(nlp) -> None:
         "Unemployment will rise next year, sooner than expected, the National Statistics Office "
         "reported on Tuesday."
     )
-    quotes = _quotes(nlp, text)
-    bridge = _one(quotes, "rebuild the bridge")
+    quotes = quotes_of(nlp, text)
+    bridge = one(quotes, "rebuild the bridge")
     assert bridge.speaker == "Ines Duarte"
-    rise = _one(quotes, "Unemployment will rise")
+    rise = one(quotes, "Unemployment will rise")
     assert rise.speaker == "National Statistics Office" and "reported" not in rise.text
 
 
@@ -578,15 +557,15 @@ def test_any_verb_right_after_a_quotation_introduces_it(nlp) -> None:
         "\"Welcome to the new terminal!\" a sign at the airport reads.\n\n"
         "\"The river rose two metres overnight,\" the report concluded."
     )
-    quotes = _quotes(nlp, text)
-    assert _one(quotes, "offside by a metre").speaker == "the linesman"
-    assert _one(quotes, "new terminal").speaker == "a sign at the airport"
-    assert _one(quotes, "river rose").speaker == "the report"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "offside by a metre").speaker == "the linesman"
+    assert one(quotes, "new terminal").speaker == "a sign at the airport"
+    assert one(quotes, "river rose").speaker == "the report"
 
 
 def test_writer_participle_gloss_is_not_content(nlp) -> None:
     text = "The union said it would strike on Monday, setting the stage for a week of cancelled trains."
-    q = _one(_quotes(nlp, text), "strike on Monday")
+    q = one(quotes_of(nlp, text), "strike on Monday")
     assert q.text == "it would strike on Monday"
 
 
@@ -595,26 +574,26 @@ def test_call_with_a_quoted_label(nlp) -> None:
         "Trade minister Eva Lind called the agreement \u201can historic step forward\u201d in the talks. "
         "The striker Omar Sy called the ban \"a total lie\" on Monday."
     )
-    quotes = _quotes(nlp, text)
-    deal = _one(quotes, "historic step forward")
+    quotes = quotes_of(nlp, text)
+    deal = one(quotes, "historic step forward")
     assert deal.speaker == "Eva Lind" and deal.kind == "mixed" and not deal.negated
-    ban = _one(quotes, "total lie")
+    ban = one(quotes, "total lie")
     assert ban.speaker == "Omar Sy" and ban.negated
 
 
 def test_broad_scope_sourceless_attributions(nlp) -> None:
     text = "The club is expected to appoint a new coach. The chairman reportedly resigned on Friday."
-    assert _quotes(nlp, text) == []
+    assert quotes_of(nlp, text) == []
     broad = extract_quotes(nlp(text), "t", broad=True)
-    coach = _one(broad, "appoint a new coach")
+    coach = one(broad, "appoint a new coach")
     assert coach.speaker is None and coach.source_start is None and coach.cue == "expected"
-    assert _one(broad, "resigned on Friday").cue == "reportedly"
+    assert one(broad, "resigned on Friday").cue == "reportedly"
 
 
 def test_relative_clause_source_named_by_its_antecedent(nlp) -> None:
     text = "Fans booed the club's owner, who pledged to sell the team by June. Rising costs threaten to swell ticket prices."
-    quotes = _quotes(nlp, text)
-    sell = _one(quotes, "sell the team")
+    quotes = quotes_of(nlp, text)
+    sell = one(quotes, "sell the team")
     assert sell.speaker == "the club's owner"
     assert not [q for q in quotes if "ticket prices" in q.text]
 
@@ -631,15 +610,15 @@ def test_who_said_what_with_an_unnamed_speaker(html: bool) -> None:
 
 def test_prepositional_content_and_agree_to(nlp) -> None:
     text = "Coach Dara Finn complained bitterly about the fixture list. The league agreed to move two matches."
-    quotes = _quotes(nlp, text)
-    assert _one(quotes, "the fixture list").speaker == "Dara Finn"
-    assert _one(quotes, "to move two matches").cue == "agreed"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "the fixture list").speaker == "Dara Finn"
+    assert one(quotes, "to move two matches").cue == "agreed"
 
 
 def test_findings_of_polls_and_studies(nlp) -> None:
     text = "A new survey shows the mayor leading her rival by six points. Video showed fans running onto the pitch."
-    quotes = _quotes(nlp, text)
-    assert _one(quotes, "leading her rival").speaker == "A new survey"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "leading her rival").speaker == "A new survey"
     assert not [q for q in quotes if "fans running" in q.text]
 
 
@@ -648,14 +627,14 @@ def test_straight_opener_with_curly_closer_and_listener_after_trailing_cue(nlp) 
         "\"The new format is expensive for smaller clubs,\u201d said Paula Vidal, a spokeswoman for the league.\n\n"
         "Support for the strike is strongest among young players, union officials told Reuters."
     )
-    quotes = _quotes(nlp, text)
-    assert _one(quotes, "new format is expensive").speaker == "Paula Vidal"
-    assert _one(quotes, "strongest among young players").speaker == "union officials"
+    quotes = quotes_of(nlp, text)
+    assert one(quotes, "new format is expensive").speaker == "Paula Vidal"
+    assert one(quotes, "strongest among young players").speaker == "union officials"
 
 
 def test_gerund_content_after_said(nlp) -> None:
     text = "Nurse Ada Obi said seeing the ward reopen was a relief for everyone."
-    q = _one(_quotes(nlp, text), "ward reopen")
+    q = one(quotes_of(nlp, text), "ward reopen")
     assert q.speaker == "Ada Obi" and q.text.startswith("seeing the ward")
 
 
@@ -663,11 +642,11 @@ def test_broad_seem_and_asked_are_sourceless(nlp) -> None:
     text = ("The striker seemed rattled by the boos from the away end. "
             "Asked whether the club would appeal the ban, the manager shrugged.")
     broad = extract_quotes(nlp(text), "t", broad=True)
-    _assert_spans(text, broad)
-    seem = _one(broad, "rattled by the boos")
+    assert_spans(text, broad)
+    seem = one(broad, "rattled by the boos")
     assert seem.cue == "seemed" and seem.speaker is None and seem.source_start is None
     assert "The striker" in seem.text
-    asked = _one(broad, "whether the club would appeal the ban")
+    asked = one(broad, "whether the club would appeal the ban")
     assert asked.cue == "Asked" and asked.speaker is None
     default = extract_quotes(nlp(text), "t")
     assert not any("rattled" in q.text or "appeal the ban" in q.text for q in default)
@@ -677,10 +656,10 @@ def test_broad_passive_agent_is_the_source(nlp) -> None:
     text = ("The merger was endorsed by the shareholders of Orion Bank on Monday. "
             "As reported by the Lakeside Gazette, the plant will close before the winter.")
     broad = extract_quotes(nlp(text), "t", broad=True)
-    _assert_spans(text, broad)
-    merger = _one(broad, "The merger")
+    assert_spans(text, broad)
+    merger = one(broad, "The merger")
     assert merger.cue == "endorsed by" and "shareholders" in (merger.speaker or "")
-    plant = _one(broad, "the plant will close")
+    plant = one(broad, "the plant will close")
     assert plant.cue == "reported by" and "Lakeside Gazette" in (plant.speaker or "")
 
 
@@ -688,8 +667,8 @@ def test_broad_poll_as_source_and_pronoun_objects(nlp) -> None:
     text = ("In the latest polls, the incumbent mayor trails her challenger by nine points. "
             "Three unions have endorsed him since the factory closed.")
     broad = extract_quotes(nlp(text), "t", broad=True)
-    _assert_spans(text, broad)
-    poll = _one(broad, "trails her challenger")
+    assert_spans(text, broad)
+    poll = one(broad, "trails her challenger")
     assert poll.cue == "In" and poll.speaker == "the latest polls"
     endorse = [q for q in broad if q.cue and "endorsed" in q.cue]
     assert endorse and endorse[0].text == "him" and endorse[0].speaker == "Three unions"
@@ -699,10 +678,10 @@ def test_broad_pointed_to_and_stance_nouns(nlp) -> None:
     text = ("The chief executive pointed to the strong sales figures from Asia. "
             "Fans were surprised by Arsenal's opposition to the new stadium plan.")
     broad = extract_quotes(nlp(text), "t", broad=True)
-    _assert_spans(text, broad)
-    point = _one(broad, "strong sales figures")
+    assert_spans(text, broad)
+    point = one(broad, "strong sales figures")
     assert point.cue == "pointed" and point.speaker == "The chief executive"
-    stance = _one(broad, "the new stadium plan")
+    stance = one(broad, "the new stadium plan")
     assert stance.cue == "opposition to" and stance.speaker == "Arsenal"
     default = extract_quotes(nlp(text), "t")
     assert not any("sales figures" in q.text or "stadium" in q.text for q in default)
@@ -713,11 +692,11 @@ def test_broad_objects_participle_sources_and_cast_as(nlp) -> None:
             "Residents opposing the new runway packed the town hall. "
             "Voters cast their ballots early, and the tabloids cast the senator as a traitor.")
     broad = extract_quotes(nlp(text), "t", broad=True)
-    _assert_spans(text, broad)
-    report = _one(broad, "a long report")
+    assert_spans(text, broad)
+    report = one(broad, "a long report")
     assert report.cue == "wrote" and report.speaker == "The referee"
-    runway = _one(broad, "the new runway")
+    runway = one(broad, "the new runway")
     assert runway.speaker == "Residents" and runway.cue == "opposing"
     assert not any(q.text == "their ballots" for q in broad)
-    traitor = _one(broad, "as a traitor")
+    traitor = one(broad, "as a traitor")
     assert traitor.speaker == "the tabloids"
