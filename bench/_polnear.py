@@ -7,8 +7,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsprism.model import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -77,6 +81,32 @@ def load_split(split: str, limit: int | None) -> list[tuple[str, str, list[Attr]
         if limit and len(docs) >= limit:
             break
     return docs
+
+
+def parsed_split(split: str, limit: int | None, cache: Path | None
+                 ) -> tuple[list[tuple[str, str, list[Attr]]], list[Doc]]:
+    """The split's articles and their parses; with ``cache``, parses are kept there as a DocBin
+    (one file per split and limit) and read back on the next run."""
+    from spacy.tokens import DocBin
+
+    from newsprism.annotate import load_pipeline
+    from newsprism.options import load_options
+
+    docs = load_split(split, limit)
+    nlp = load_pipeline(load_options(progress=False))
+    path = cache / f"polnear-{split}-{limit or 'all'}.spacy" if cache else None
+    if path is not None and path.exists():
+        parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(parsed) == len(docs) and all(d.text == t for d, (_, t, _) in zip(parsed, docs, strict=True)):
+            return docs, parsed
+    parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=16))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=True)
+        for d in parsed:
+            bin_.add(d)
+        bin_.to_disk(path)
+    return docs, parsed
 
 
 def attrs_from_quotes(quotes: Iterable[Quote]) -> list[Attr]:

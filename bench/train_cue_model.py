@@ -21,40 +21,20 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-from _polnear import Attr, Counts, attrs_from_quotes, load_split
+from _polnear import Attr, Counts, attrs_from_quotes, parsed_split
 from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
-from newsprism.annotate import load_pipeline
 from newsprism.extract.cue_model import CueModel, candidates, features, vector_matrix
 from newsprism.extract.quotes import extract_quotes, quote_token_map, quoted_spans, rule_cue_tokens
-from newsprism.options import load_options
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = 0.15
 MIN_COUNT = 2  # features seen fewer times are dropped
 PRUNE = 0.01  # weights closer to 0 are left out of the file (their effect is below rounding)
-
-
-def parsed_split(split: str, cache: Path | None) -> tuple[list[tuple[str, str, list[Attr]]], list[Doc]]:
-    docs = load_split(split, None)
-    nlp = load_pipeline(load_options(progress=False))
-    path = cache / f"polnear-{split}.spacy" if cache else None
-    if path is not None and path.exists():
-        parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        if len(parsed) == len(docs):
-            return docs, parsed
-    parsed = list(nlp.pipe((t for _, t, _ in docs), batch_size=16))
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(store_user_data=True)
-        for d in parsed:
-            bin_.add(d)
-        bin_.to_disk(path)
-    return docs, parsed
 
 
 def examples(doc: Doc, gold: list[Attr]) -> tuple[list[list[str]], list[int], list]:
@@ -98,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="word vectors used: 1 = the word, 2 = and its subject, 3 = and its object")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    docs, parsed = parsed_split("train", args.cache)
+    docs, parsed = parsed_split("train", None, args.cache)
     print(f"parsed {len(docs)} train articles in {time.perf_counter() - t0:.0f} s")
     n_hold = int(len(docs) * HOLDOUT)
     # a fixed, spread-out slice: every k-th article (publishers and months stay mixed)
