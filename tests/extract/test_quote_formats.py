@@ -307,3 +307,66 @@ def test_a_foreign_leader_is_not_resolved_to_the_named_president(nlp) -> None:
         if "chemical arsenal" in q.text:
             assert q.speaker != "Barack Obama", q
 
+
+# --------------------------------------------------------------------------- issue 14: PolNeAR misses
+
+
+def test_a_transcript_quoted_after_an_introduction_goes_to_its_labels(nlp) -> None:
+    """Courts: the transcript's paragraphs open with a quotation mark and a label; the
+    sentence introducing them ("The court clerk said:") is not their speaker."""
+    text = (
+        "The court clerk said:\n\n"
+        "\"JUDGE: Were you at the warehouse on the night of the fire?\n\n"
+        "\"BRANDT: I was at home with my wife, as I told the police.\n\n"
+        "\"JUDGE: Can anyone confirm that?\n\n"
+        "\"BRANDT: My neighbour saw my car in the drive all evening."
+    )
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    for needle, label in (("at the warehouse", "JUDGE"), ("at home with my wife", "BRANDT"),
+                          ("confirm that", "JUDGE"), ("neighbour saw my car", "BRANDT")):
+        q = one(quotes, needle)
+        assert q.speaker == label.title(), (needle, q.speaker)
+        assert text[q.source_start : q.source_end] == label
+        assert not q.text.startswith(label)
+
+
+def test_a_headline_surname_resolves_to_the_full_name(nlp) -> None:
+    """Business: "Okafor: ..." headline, the governor named in full in the body."""
+    text = (
+        "Okafor: Interest rates will stay high through the winter\n\n"
+        "Central bank governor Ada Okafor told lawmakers on Tuesday that inflation had not yet peaked."
+    )
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    head = one(quotes, "Interest rates will stay high")
+    assert head.speaker == "Ada Okafor"
+    assert head.cue == ":" and text[head.source_start : head.source_end] == "Okafor"
+
+
+def test_a_headline_source_holds_the_attribution_nested_in_it(nlp) -> None:
+    """Sport: "Holm: Fans fear ..." is what Holm said; the fans' fear is inside it, not a
+    second attribution that pushes the headline's out."""
+    text = (
+        "Lars Holm: Supporters fear the club will be sold to the highest bidder\n\n"
+        "Club president Lars Holm said on Monday that the board had received three offers."
+    )
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    head = [q for q in quotes if q.start < text.index("\n")]
+    assert len(head) == 1, [(q.speaker, q.text) for q in head]
+    assert head[0].speaker == "Lars Holm" and head[0].text.startswith("Supporters fear the club")
+
+
+def test_a_closing_mark_typed_as_the_opening_one_still_pairs(nlp) -> None:
+    """Disasters (reader roundup): ”The river ... ” ― Name: the first mark is the wrong curly
+    quote; the quotation and its signature are still found, the dash not in the name."""
+    text = (
+        "Readers told us what the flood meant to them.\n\n"
+        "”The river took our whole harvest and the barn with it. We have nothing left.” ― Maria Lopez\n"
+        "“Nobody from the council came to help us for three days.”\u00a0― Tomas Berg\u00a0\n"
+    )
+    quotes = quotes_of(nlp, text)
+    assert_spans(text, quotes)
+    assert one(quotes, "took our whole harvest").speaker == "Maria Lopez"
+    assert one(quotes, "Nobody from the council").speaker == "Tomas Berg"

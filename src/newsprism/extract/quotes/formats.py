@@ -86,7 +86,9 @@ def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int
                             found: list[Quote], reg: Registry) -> Iterable[Quote]:
     """Interview transcripts, ``PENCE: Well, the question ...``: a paragraph opened by a
     speaker label in capitals and a colon; two such paragraphs make the article a transcript
-    (one alone is more likely a heading such as "UPDATE:")."""
+    (one alone is more likely a heading such as "UPDATE:"). A quotation found earlier that
+    holds the label ("Partial transcript follows: "WALLACE: ...") is the labelled speaker's:
+    it is replaced (and dropped from ``found``)."""
     text = doc_text(doc)
     labelled = []
     for a, b in paras:
@@ -99,9 +101,12 @@ def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int
         if len(m.group("label").replace(".", "")) < 2:
             continue  # "Q:" / "A:": the interviewer and an unnamed answerer
         cs, ce = strip_span(text, m.end(), b)
-        if ce - cs < 2 or any(q.start < ce and cs < q.end for q in found):
-            continue
         ls, le = m.span("label")
+        inner = [q for q in found if q.start < ce and cs < q.end]
+        if ce - cs < 2 or any(q.start > ls for q in inner):
+            continue
+        for q in inner:  # a quotation opening with the label ("WALLACE: ...") is the label's
+            found.remove(q)
         name, s, e = _named(text, ls, le, reg)
         colon = text.index(":", le)
         yield Quote(source_id=source_id, start=cs, end=ce, text=text[cs:ce], kind="direct",
@@ -109,10 +114,21 @@ def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int
                     cue_end=colon + 1, speaker_start=s, speaker_end=e, source_start=ls, source_end=le)
 
 
+def _known_person(text: str, start: int, end: int, reg: Registry) -> bool:
+    """The words at [start, end) name a person the article names in full elsewhere
+    ("Pence" for "Mike Pence"), though the parser did not tag them there."""
+    low = text[start:end].strip(" .").lower()
+    return bool(low) and any(m.label == "PERSON" and (m.name.lower() == low or m.name.lower().endswith(" " + low))
+                             for m in reg.mentions)
+
+
 def headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
                           found: list[Quote], reg: Registry) -> Iterable[Quote]:
     """Headline-style attribution, a short paragraph ``Name: what they said``
-    ("Lynch: No outside influence on FBI probe", "Poll: Trump ties Clinton")."""
+    ("Lynch: No outside influence on FBI probe", "Poll: Trump ties Clinton"). What the
+    named source said holds the whole text after the colon: an indirect attribution found
+    inside it ("Carter: Fans worried about ...", the fans' worry) is the headline's content,
+    and is dropped from ``found``."""
     text = doc_text(doc)
     for a, b in paras:
         colon = text.find(":", a, min(b, a + LABEL_MAX_CHARS))
@@ -126,22 +142,31 @@ def headline_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]]
         if any(t.pos_ in ("VERB", "AUX") or t.like_num for t in head):
             continue  # "Wait, it gets better:" / "12:20 p.m."
         named = [m for m in reg.mentions if a <= m.start < colon and m.label in NAMED_LABELS]
-        if not named and (len(head) > 2 or head.root.lemma_.lower() not in HEADLINE_SOURCES):
+        person = not named and len(head) <= 2 and all(t.is_title for t in head) \
+            and _known_person(text, a, colon, reg)
+        if not named and not person and (len(head) > 2 or head.root.lemma_.lower() not in HEADLINE_SOURCES):
             continue  # "Update:", "Analysis:", "Letters:" are section labels, "Poll:" a source
         cs, ce = strip_span(text, colon + 1, b, QUOTE_TRAILING)
         while ce > cs and text[ce - 1] in ".":
             ce -= 1
         content_words = text[cs:ce].split()
-        if len(content_words) < 3 or any(q.start < ce and cs < q.end for q in found):
+        inner = [q for q in found if q.start < ce and cs < q.end]
+        if len(content_words) < 3 or any(
+            q.kind == "direct" or q.cue_start is None or not cs <= q.cue_start < ce for q in inner
+        ):
             continue
-        m = named[-1] if named else None
-        name = m.name if m is not None else text[a:colon].strip()
+        for q in inner:
+            found.remove(q)
+        if person:
+            name, s, e = _named(text, a, colon, reg)
+        else:
+            m = named[-1] if named else None
+            name = m.name if m is not None else text[a:colon].strip()
+            s, e = (m.start, m.end) if m is not None else (a, colon)
         yield Quote(source_id=source_id, start=cs, end=ce, text=text[cs:ce], kind="indirect",
-                    speaker=name, speaker_role=reg.roles.get(name) if m is not None else None,
+                    speaker=name, speaker_role=reg.roles.get(name) if named or person else None,
                     cue=":", cue_start=colon, cue_end=colon + 1,
-                    speaker_start=m.start if m is not None else a,
-                    speaker_end=m.end if m is not None else colon,
-                    source_start=a, source_end=colon)
+                    speaker_start=s, speaker_end=e, source_start=a, source_end=colon)
 
 
 def quote_only(text: str, para: tuple[int, int], qspans: list[QuotedSpan], pi: int) -> bool:

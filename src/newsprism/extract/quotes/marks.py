@@ -127,6 +127,12 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
             elif outer == "d":
                 pairs.append((open_pos, open_pos + open_len, i, i + 1))
                 outer = None
+            elif outer is None and ch == "”" and (i == a or prev.isspace()) and i + 1 < b \
+                    and _is_word_char(text[i + 1]) and text.find("”", i + 1, b) >= 0:
+                # ' ”Mr. Trump embodies ... shame.” ': a closing mark typed where only an
+                # opening one fits (nothing before it, a word right after) and closed later
+                outer, open_pos, open_len = "d", i, 1
+                nested_curly = 0
             elif outer is None:
                 stray.append(i)
             i += 1

@@ -174,6 +174,14 @@ def build_registry(doc: Doc) -> Registry:
             while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title and not doc[k - 1].ent_type_:
                 k -= 1
             e = doc[k : e.end]
+        k0, k1 = e.start, e.end
+        while k0 < k1 and (doc[k0].is_space or doc[k0].is_punct):
+            k0 += 1  # "― Jacklyn Ashley": a signature's dash the tagger took into the name
+        while k1 > k0 and (doc[k1 - 1].is_space or doc[k1 - 1].text in "—―–-"):
+            k1 -= 1
+        if k0 >= k1:
+            continue
+        e = doc[k0:k1]
         if label == "PERSON":
             name = canonical_person(e.text)
         else:
