@@ -10,6 +10,8 @@ from newsprism.model import (
     AnnotatedArticle,
     CleanArticle,
     Contradiction,
+    EventFrame,
+    Quote,
     Sentence,
     Side,
     Span,
@@ -246,3 +248,50 @@ def test_the_first_sentence_states_the_event_business(make_article, options):
     joined = " ".join(s.text for s in summary)
     assert not joined.startswith("\"Everything")
     assert "She said" not in joined
+
+
+def test_the_opening_names_what_happened_and_who_from_the_event_frame_sport(make_article, options):
+    """A transfer has no toll or place to state: the lead that names the frame's event word and
+    participant opens, not a dated count about something else."""
+    a = make_article("a",
+        "Halden United have agreed to sign striker Leo Marsh from Borg City for a club record fee. "
+        "On Monday, 12,000 season tickets were sold in four hours.",
+        "2024-07-02",
+    )
+    b = make_article("b",
+        "Striker Leo Marsh will sign for Halden United after the two clubs agreed a record fee. "
+        "Ticket prices rose by 8 percent on Friday, the second rise in 3 years.",
+        "2024-07-02",
+    )
+    c = make_article("c",
+        "Leo Marsh is to sign for Halden United once he passes a medical, both clubs confirmed. "
+        "Some 400 supporters queued outside the shop on Tuesday for new shirts.",
+        "2024-07-02",
+    )
+    story = Story("transfer", [a, b, c], frame=EventFrame(trigger="sign", triggers=["sign"],
+                                                           participants=["Leo Marsh", "Halden United"]))
+    summary = summarize(story, options.with_overrides(summary_words=60))
+    _check(story, summary, 60)
+    assert "Leo Marsh" in summary[0].text, [s.text for s in summary]
+
+
+def test_the_event_frames_shared_lead_opens_and_a_sourced_lead_is_no_quotation_courts(make_article, options):
+    """The lead frame.py found most shared among the sources opens the summary, though its
+    trailing ", prosecutors said" makes it an indirect attribution; a lead that is mostly a
+    direct quotation never opens."""
+    lead = ("A jury in Corvale convicted former mayor Ida Brandt of taking bribes on Tuesday, "
+            "prosecutors said.")
+    a = make_article("a", lead + " Her lawyer said she would appeal against the verdict and the sentence.",
+                     "2024-10-08")
+    quoted = "\"Today the people of Corvale got justice on Tuesday,\" the district attorney told reporters."
+    b = make_article("b", quoted + " On Monday, 3 protesters were detained outside the courthouse after scuffles.",
+                     "2024-10-08")
+    a.quotes.append(Quote("a", 0, lead.index(", prosecutors"), lead[: lead.index(", prosecutors")], "indirect",
+                          speaker="prosecutors"))
+    b.quotes.append(Quote("b", 1, quoted.index(",\""), quoted[1 : quoted.index(",\"")], "direct",
+                          speaker="the district attorney"))
+    story = Story("verdict", [a, b], frame=EventFrame(trigger="convict", triggers=["convict"],
+                                                       participants=["Ida Brandt"], lead=lead))
+    summary = summarize(story, options.with_overrides(summary_words=60))
+    _check(story, summary, 60)
+    assert summary[0].text == lead, [s.text for s in summary]

@@ -44,6 +44,8 @@ OPENING_SENTENCES = 2  # the opening sentence is chosen among each article's fir
 LATER_OPENING_WEIGHT = 0.6  # an opening candidate about a later day than the earliest one
 DISPUTING_OPENING_WEIGHT = 0.5  # an opening candidate that denies or blames (a side, not the event)
 REPORTED_OPENING_WEIGHT = 0.8  # an opening candidate that reports what someone said
+TRAILING_ATTRIBUTION = 0.75  # a reporting verb past this share of the sentence only sources it
+FRAME_LEAD_WEIGHT = 1.5  # the lead the event frame found most shared among the sources' leads
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -86,8 +88,9 @@ class _Unit:
     words: int
     when: str  # sort key: date it speaks of, else publication date
     background: bool = False  # dated, but only to other events ("In 1994 ...")
-    event: float = 0.0  # how much of the event it states: when, where, toll (0..3)
+    event: float = 0.0  # how much of the event it states: when, where, toll, what, who (0..5)
     quoted: bool = False  # mostly someone's words (a quotation's content), not the reporting
+    in_marks: bool = False  # mostly a direct quotation's words (in quotation marks)
 
 
 def _without_connective(text: str, start: int, end: int) -> tuple[int, int]:
@@ -130,6 +133,7 @@ def _acceptable(s: str) -> bool:
 
 def _units(story: Story) -> list[_Unit]:
     units: list[_Unit] = []
+    what, who = _frame_words(story)
     for ai, a in enumerate(story.articles):
         text = a.article.text
         pub = a.article.published or ""
@@ -146,7 +150,8 @@ def _units(story: Story) -> list[_Unit]:
             background = bool(inside) and not any(dm.about_event for dm in inside)
             units.append(
                 _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background,
-                      _event_facts(a, start, end, s), _mostly_quoted(a, start, end))
+                      _event_facts(a, start, end, s) + _frame_facts(s, what, who),
+                      _mostly_quoted(a, start, end), _mostly_quoted(a, start, end, marks_only=True))
             )
     return units
 
@@ -179,9 +184,33 @@ _COUNT = re.compile(
 _REPORTED = re.compile(r"\b(?:said|says|told|added|according to|announced|reported)\b")
 
 
-def _mostly_quoted(a: AnnotatedArticle, start: int, end: int) -> bool:
-    """Half or more of the sentence is the content of one quotation: someone's talking point."""
+def _frame_words(story: Story) -> tuple[set[str], set[str]]:
+    """The event frame's words (frame.py, from the sources' headlines and leads): the stems of
+    its event words (what happened) and the last word of each participant (who)."""
+    frame = story.frame
+    if frame is None:
+        return set(), set()
+    what = {_stem(t.lower()) for t in frame.triggers or ([frame.trigger] if frame.trigger else [])}
+    who = {p.split()[-1].lower() for p in frame.participants if p.split()}
+    return what, who
+
+
+def _frame_facts(s: str, what: set[str], who: set[str]) -> float:
+    """What and who: the sentence names the frame's event word (any form) and a participant,
+    one point each (a deal, a verdict or a resignation has no toll or place to state)."""
+    words = _TOKEN.findall(s.lower())
+    stems = {_stem(w) for w in words}
+    said_what = any(st in stems or any(x.startswith(st) for x in stems if len(st) >= 5) for st in what)
+    return float(said_what) + float(bool(who & set(words)))
+
+
+def _mostly_quoted(a: AnnotatedArticle, start: int, end: int, marks_only: bool = False) -> bool:
+    """Half or more of the sentence is the content of one quotation: someone's talking point.
+    ``marks_only``: of a direct quotation only ("X happened, police said" is the reporter's
+    statement of the event, sourced; a mixed one paraphrases around a quoted phrase)."""
     for q in a.quotes:
+        if marks_only and q.kind != "direct":
+            continue
         inside = min(end, q.end) - max(start, q.start)
         if inside > 0 and inside >= 0.5 * (end - start):
             return True
@@ -296,7 +325,7 @@ def summarize(
     chosen: list[int] = []
     used = 0
     remaining = set(range(n))
-    opening = _opening(units, sim, score, budget)
+    opening = _opening(units, sim, score, budget, story.frame.lead if story.frame else None)
     if opening is not None:
         chosen.append(opening)
         used += units[opening].words
@@ -339,11 +368,15 @@ def summarize(
     return out
 
 
-def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int) -> int | None:
+def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int,
+             frame_lead: str | None = None) -> int | None:
     """The sentence that states the event: one of the articles' first sentences (news opens
     with what happened, where, when and the toll), the one the other articles' openings agree
-    with most, weighed by how many of when / where / toll it states and by its own score;
-    never someone's quoted words, a dangling opening or a sentence about other events."""
+    with most, weighed by how many of when / where / toll / what / who it states, by its own
+    score and by being the event frame's lead (``frame_lead``: the lead most shared among the
+    sources, frame.py);
+    never someone's words in quotation marks, a dangling opening or a sentence about other
+    events ("X happened, police said" is an opening: the reporter's account, sourced)."""
     # each article's first acceptable sentences (a quoted talking point or a caption-like
     # line at the top does not push the lead out)
     seen: dict[int, int] = {}
@@ -354,7 +387,7 @@ def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int
             leads.append(i)
     cands = [
         i for i in leads
-        if not units[i].quoted and not units[i].background and not _DANGLING.match(units[i].text)
+        if not units[i].in_marks and not units[i].background and not _DANGLING.match(units[i].text)
         and units[i].words <= budget and units[i].event > 0
     ]
     if not cands:
@@ -377,11 +410,20 @@ def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int
         text = units[i].text
         if _DISPUTING.search(text):
             return DISPUTING_OPENING_WEIGHT
-        return REPORTED_OPENING_WEIGHT if _REPORTED.search(text) else 1.0
+        # a trailing attribution (", police said.") sources the statement, it is not the news
+        reported = [m for m in _REPORTED.finditer(text) if m.start() < TRAILING_ATTRIBUTION * len(text)]
+        return REPORTED_OPENING_WEIGHT if reported else 1.0
+
+    shared_lead = " ".join(frame_lead.split()) if frame_lead else ""
+
+    def framed(i: int) -> float:
+        text = " ".join(units[i].text.split())
+        return FRAME_LEAD_WEIGHT if shared_lead and (text in shared_lead or shared_lead in text) else 1.0
 
     return max(
         cands,
-        key=lambda i: (1.0 + units[i].event) * (0.5 + agreement(i)) * (0.5 + score[i]) * early(i) * plain(i),
+        key=lambda i: (1.0 + units[i].event) * (0.5 + agreement(i)) * (0.5 + score[i]) * early(i) * plain(i)
+        * framed(i),
     )
 
 
