@@ -130,3 +130,19 @@ def test_a_pronoun_follows_the_newest_subject_not_the_last_speaker_business(nlp)
     quotes = quotes_of(nlp, text)
     assert one(quotes, "battlefield").speaker == "Yanis Brook"
     assert one(quotes, "agree with the strikes").speaker == "Apostolos Kolokythopoulos"
+
+
+def test_a_description_resolves_to_the_organisation_the_text_called_so_disaster(nlp) -> None:
+    """"the agency" is the news agency named just before ("news agency Tanjug"), not a
+    description left as written; with no organisation so described it stays as written."""
+    text = (
+        "The main hospital on the island was struggling with the number of injured, the "
+        "country's official news agency Tanjug said.\n"
+        "It is \"full of wounded,\" the agency reported."
+    )
+    assert one(quotes_of(nlp, text), "full of wounded").speaker == "Tanjug"
+    text = (
+        "Flood defences along the river held overnight, the mayor of Lessen, Ruth Kell, said.\n"
+        "The water is \"still rising slowly,\" the agency reported."
+    )
+    assert one(quotes_of(nlp, text), "still rising").speaker == "the agency"

@@ -308,6 +308,25 @@ def _salient(reg: Registry, pos_tok: int, sent: int, labels: frozenset[str] | se
     return latest[best]
 
 
+def _described_org(doc: Doc, reg: Registry, noun: str, pos_tok: int, sent: int) -> _Mention | None:
+    """The latest organisation before ``pos_tok`` that the text has called a ``noun``: "Iran's
+    official news agency IRNA ... the agency", "Halden FC, the club, ... the club"."""
+    for m in sorted(reg.mentions, key=lambda x: -x.tok_start):
+        if m.tok_start >= pos_tok or m.label not in NAMED_LABELS or sent - m.sent > 2:
+            continue
+        before = doc[max(0, m.tok_start - DESCRIBED_WINDOW) : m.tok_start]
+        appos = [c for t in doc[m.tok_start : m.tok_end] for c in t.children
+                 if c.dep_ == "appos" and not m.tok_start <= c.i < m.tok_end]
+        if any(t.lemma_.lower() == noun and t.pos_ == "NOUN" for t in before) or any(
+            c.lemma_.lower() == noun for c in appos
+        ):
+            return m
+    return None
+
+
+DESCRIBED_WINDOW = 3  # "news agency IRNA": the noun within this many words before the name
+
+
 def _role_match(reg: Registry, nouns: frozenset[str], pos_tok: int,
                 country_words: tuple[str, ...] = ()) -> _Mention | None:
     """The person whose role contains one of ``nouns`` nearest to ``pos_tok`` (before first)."""
@@ -404,6 +423,8 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             # whose name says so (the Premier League), else the description stays as written
             generic = noun in GENERIC_ORG_NOUNS
             m = _salient(reg, head.i, sent, {"ORG"}, None, None if generic else noun)
+            if m is None and not generic:
+                m = _described_org(doc, reg, noun, head.i, sent)
             if m is not None:
                 return Speaker(m.name, noun, m.start, m.end, src_start, src_end, m.label)
         else:
