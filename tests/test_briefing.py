@@ -106,6 +106,12 @@ def test_story_title_built_from_sources(jsonl_data: dict) -> None:
     assert all(w.lower().strip(",") in texts for w in title.split() if w != "in")
 
 
+def test_example_title_is_placed_at_the_town_not_the_country(txt_data: dict) -> None:
+    # the leads name the town in three spellings; the label keeps the most specific place
+    title = txt_data["story"]["title"].lower()
+    assert "attack" in title and "khan" in title, title
+
+
 def test_summary_is_bounded_and_cited(jsonl_data: dict) -> None:
     words = sum(len(s["text"].split()) for s in jsonl_data["summary"])
     assert 40 <= words <= 140

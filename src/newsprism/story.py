@@ -153,13 +153,18 @@ def _event_place(story: Story, phrase: str | None) -> str | None:
     if not sources:
         return None
     by_id = {e.id: e for e in places}
-    # the place the sources' leads share, when they share one: a place only the event's later
-    # sentences name ("elections in the CIS") does not place the story
-    frame_places = {p.lower().removeprefix("the ") for p in (story.frame.places if story.frame else [])}
-    framed = {eid for eid in sources if by_id[eid].name.lower().removeprefix("the ") in frame_places
-              or any(a.lower().removeprefix("the ") in frame_places for a in by_id[eid].aliases)}
-    if framed:
-        sources = {eid: v for eid, v in sources.items() if eid in framed}
+    # a place the sources' leads share, when they share one (in any spelling: "Khan Shaykhun",
+    # "Khan Sheikhoun"): a place only later sentences name ("elections in the CIS") does not
+    # place the story
+    in_leads: dict[str, set[str]] = defaultdict(set)
+    for ent in places:
+        for m in ent.mentions:
+            idx = bisect.bisect_right(starts.get(m.source_id, []), m.start) - 1
+            if 0 <= idx < LEAD_SENTENCES:
+                in_leads[ent.id].add(m.source_id)
+    shared = {eid for eid in sources if len(in_leads[eid]) >= min(2, len(story.articles))}
+    if shared:
+        sources = {eid: v for eid, v in sources.items() if eid in shared}
     # among the places nearly as widely reported as the top one, the one named least often
     # overall is the most specific (a town is named less often than its country)
     top = max(len(v) for v in sources.values())
