@@ -83,3 +83,136 @@ def test_amounts_of_others_are_not_the_event(nlp, options) -> None:
     reasons = {f.text: f.scope for a in story.articles for f in a.figures if not f.about_event}
     assert "Ames" in reasons["10,000 euros"], reasons
     assert about["30m euros"] is False  # the amount in a parenthesis is the Wanderers' bid
+
+
+# issue 13: whose toll is it — clause-level evidence against the story's frame
+def _reason(story: Story, text: str) -> str:
+    return next(f.scope for a in story.articles for f in a.figures if f.text == text)
+
+
+QUAKE = [
+    ("a", "An earthquake struck the island of Varosa on Sunday, killing 12 people and injuring "
+          "40, officials said.\n\nRescuers dug through the rubble in Varosa town.\n\n"
+          "On Friday, more than 30 people were killed by a quake in northern Kelmet.\n\n"
+          "It destroyed 2,000 homes and left 9,000 people homeless.", "2021-10-04"),
+    ("b", "A strong earthquake hit Varosa on Sunday, killing 12 people, officials said.\n\n"
+          "About 40 people were injured in Varosa.\n\n"
+          "In 2015 a quake on the island killed 300 people.", "2021-10-04"),
+]
+
+
+def test_quake_story_with_the_regions_previous_quake(nlp, options) -> None:
+    story = _judged(nlp, options, QUAKE)
+    about = _about(story)
+    assert about["12 people"] is True
+    assert about["About 40 people"] is True
+    assert about["more than 30 people"] is False  # another quake, in another place
+    # "It destroyed ...": the pronoun goes on about the other quake of the sentence before
+    assert about["9,000 people"] is False
+    assert "previous sentence" in _reason(story, "9,000 people")
+    assert about["300 people"] is False
+
+
+COURT = [
+    ("a", "A jury in Harwick convicted Dan Porter on Thursday of three counts of fraud, "
+          "prosecutors said.\n\nPorter had been convicted of two counts of theft in a separate "
+          "case.\n\nHe faces up to 20 years in prison.", "2022-05-13"),
+    ("b", "Dan Porter was found guilty of three counts of fraud in Harwick on Thursday.\n\n"
+          "Prosecutors said he stole $2 million from 40 clients.", "2022-05-13"),
+]
+
+
+def test_court_story_with_earlier_convictions(nlp, options) -> None:
+    story = _judged(nlp, options, COURT)
+    about = _about(story)
+    assert about["three counts"] is True
+    assert about["40 clients"] is True
+    assert about["two counts"] is False  # "had been convicted": before this trial
+    assert "past perfect" in _reason(story, "two counts")
+
+
+MATCH = [
+    ("a", "Lena Vos scored three goals as Tarlow beat Esk 4-1 on Saturday.\n\n"
+          "Vos has scored 19 goals this season.\n\n"
+          "A crowd of 12,000 watched the game.", "2023-11-12"),
+    ("b", "Tarlow beat Esk 4-1 on Saturday with three goals from Lena Vos.\n\n"
+          "Esk's keeper made seven saves.\n\n"
+          "Vos scored 25 goals in each of the last two seasons.", "2023-11-12"),
+]
+
+
+def test_match_report_with_season_totals(nlp, options) -> None:
+    story = _judged(nlp, options, MATCH)
+    about = _about(story)
+    assert about["seven saves"] is True
+    assert about["19 goals"] is False  # this season's total
+    assert about["25 goals"] is False  # earlier seasons
+
+
+TALKS = [
+    ("a", "Orrin Foods is in talks to buy the snack maker Cresta, people familiar with the "
+          "matter said on Monday.\n\nOrrin paid $400 million for the bakery chain Dunmore "
+          "two years ago.\n\nThe two sticking points are price and jobs.\n\n"
+          "Orrin shares rose 4 percent.", "2024-02-05"),
+    ("b", "Orrin Foods is negotiating to buy Cresta, the company said on Monday.\n\n"
+          "If the talks fail, Orrin could lose $20 million in fees.\n\n"
+          "Last year Orrin's revenue rose 8 percent to $3 billion.", "2024-02-05"),
+]
+
+
+def test_company_story_with_earlier_deals_and_last_years_figures(nlp, options) -> None:
+    story = _judged(nlp, options, TALKS)
+    about = _about(story)
+    assert about["two sticking points"] is True
+    # the story's event is going on: what Orrin paid is told in the past, before it
+    assert about["$400 million"] is False
+    assert about["4 percent"] is False  # a market move, told in the past
+    assert about["$20 million"] is False  # a supposed amount ("if ...")
+    assert about["8 percent"] is False  # last year's results
+    assert about["$3 billion"] is False
+
+
+ELECTION = [
+    ("a", "Voters in Dalmar elect a new parliament on Sunday; 2.1 million people are registered "
+          "to vote.\n\nIn the last election, turnout was 61 percent.\n\n"
+          "Four parties are standing.", "2025-04-18"),
+    ("b", "Dalmar votes on Sunday in a parliamentary election contested by four parties.\n\n"
+          "Polls open at 7 a.m. in 3,000 polling stations.\n\n"
+          "Turnout in the 2020 vote was 58 percent.", "2025-04-18"),
+]
+
+
+def test_election_story_with_the_last_elections_turnout(nlp, options) -> None:
+    story = _judged(nlp, options, ELECTION)
+    about = _about(story)
+    assert about["3,000 polling stations"] is True
+    assert about["61 percent"] is False
+    assert about["58 percent"] is False
+
+
+BAILOUT = [
+    ("a", "Riots broke out in Kesta on Wednesday as 20,000 people marched against budget cuts; "
+          "police said 30 people were arrested.\n\nThe government agreed to cuts in return for "
+          "80 billion euros ($104 billion) in loans over three years.\n\n"
+          "About 300 protesters had occupied the finance ministry on Tuesday.", "2019-03-07"),
+    ("b", "Police arrested 30 people as riots shook Kesta on Wednesday.\n\n"
+          "Kesta is one of the three largest cities in the country.\n\n"
+          "If the cuts fail, the country loses 5 billion euros in aid.\n\n"
+          "Kesta's stocks fell 3 percent.", "2019-03-07"),
+]
+
+
+def test_riot_story_with_its_bailout(nlp, options) -> None:
+    story = _judged(nlp, options, BAILOUT)
+    about = _about(story)
+    assert about["20,000 people"] is True
+    assert about["30 people"] is True
+    assert about["80 billion euros"] is False  # a total over three years
+    assert about["$104 billion"] is False  # its conversion goes with it
+    assert "conversion" in _reason(story, "$104 billion")
+    assert about["About 300 protesters"] is False  # "had occupied": the day before
+    assert about["three largest cities"] is False  # a ranking
+    assert about["5 billion euros"] is False  # "if ...": supposed
+    assert "if" in _reason(story, "5 billion euros")
+    assert about["3 percent"] is False  # a market move
+    assert "market" in _reason(story, "3 percent")

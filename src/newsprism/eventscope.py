@@ -27,9 +27,18 @@ from spacy.tokens import Doc, Token
 
 from .extract import ent_at
 from .extract.dates import parse_iso
-from .extract.figures.lexicon import EVENT_NOUNS
-from .extract.figures.scope import scope_of
-from .model import Figure, Story
+from .extract.figures.clauses import (
+    dated_before,
+    hypothetical,
+    other_occurrence,
+    prior_clause,
+    ranking,
+    standing_amount,
+    told_before,
+)
+from .extract.figures.lexicon import EVENT_NOUNS, OTHER_MARKERS, REPORT_VERBS
+from .extract.figures.scope import _clause_tokens, pronoun_subject, scope_of, sentence_frame
+from .model import AnnotatedArticle, Figure, Story
 
 PLACE_NOUNS = frozenset({"city", "town", "village", "island", "country", "province", "region",
                          "state", "community", "district", "county", "nation", "capital",
@@ -38,6 +47,8 @@ LEAD_SENTENCES = 2
 # an entity named by at least this share of the sources is one of the story's participants
 PARTICIPANT_SHARE = 1 / 3
 _OWNER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_MAX_LEADS = 40
+ONGOING_SHARE = 0.6
 
 
 def story_places(story: Story) -> set[str]:
@@ -46,8 +57,7 @@ def story_places(story: Story) -> set[str]:
     places = {p.lower() for p in (story.frame.places if story.frame else [])}
     places |= {p.lower() for p in story.locations}
     for a in story.articles:
-        lead_end = a.sentences[LEAD_SENTENCES - 1].end if len(a.sentences) >= LEAD_SENTENCES \
-            else (a.sentences[-1].end if a.sentences else 0)
+        lead_end = _lead_end(a)
         for m in a.mentions:
             if m.label in ("GPE", "LOC", "FAC") and m.start < lead_end:
                 places.add(m.text.lower())
@@ -65,17 +75,75 @@ def story_participants(story: Story) -> set[str]:
     return {n.removeprefix("the ").strip() for n in names if n.strip()}
 
 
+def lead_participants(story: Story) -> set[str]:
+    """Names (lower-cased) that the leads (first two sentences) of at least two articles share,
+    and the frame's participants: the parties of the event itself, not everyone the story
+    mentions (a rival bidder, a former coach)."""
+    names = {p.lower() for p in (story.frame.participants if story.frame else [])}
+    seen: dict[str, set[str]] = defaultdict(set)
+    for a in story.articles:
+        lead_end = _lead_end(a)
+        for m in a.mentions:
+            if m.label in _OWNER_LABELS and m.start < lead_end:
+                seen[m.text.lower().removeprefix("the ").strip()].add(a.source_id)
+    need = 2 if len(story.articles) > 1 else 1
+    names |= {n for n, srcs in seen.items() if len(srcs) >= need}
+    return {n.removeprefix("the ").strip() for n in names if n.strip()}
+
+
+def _lead_end(a: AnnotatedArticle) -> int:
+    if len(a.sentences) >= LEAD_SENTENCES:
+        return a.sentences[LEAD_SENTENCES - 1].end
+    return a.sentences[-1].end if a.sentences else 0
+
+
+def event_is_ongoing(story: Story, nlp: Language) -> bool:
+    """Do the sources' leads tell the event as going on or to come ("X is in talks to ...",
+    "the vote will be held ...") rather than as done? Decided on the first sentence of each
+    article: its main verb (the verb a reporting verb introduces, if any) in the present
+    simple or progressive, or with "will", against the past (simple, perfect or passive).
+    Ongoing when at least three in five of the leads that say either are present or future."""
+    firsts = [a.sentences[0].text for a in story.articles[:_MAX_LEADS] if a.sentences]
+    present = past = 0
+    for doc in nlp.pipe(firsts):
+        tense = _lead_tense(doc)
+        present += tense == "present"
+        past += tense == "past"
+    return present >= 2 and present >= ONGOING_SHARE * (present + past)
+
+
+def _lead_tense(doc: Doc) -> str:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return ""
+    if root.lemma_.lower() in REPORT_VERBS:
+        inner = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        root = inner if inner is not None else root
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("will", "shall", "'ll") for c in auxes):
+        return "present"
+    if any(c.tag_ == "VBD" or c.lower_ in ("has", "have", "'ve") for c in auxes) or root.tag_ == "VBD":
+        return "past"  # "was killed", "had", "has killed" (a done event, just reported)
+    if root.tag_ in ("VBZ", "VBP") or (root.tag_ == "VBG" and any(
+            c.lower_ in ("is", "are", "'s", "'re") for c in auxes)):
+        return "present"
+    return ""
+
+
 def judge_figures(story: Story, nlp: Language) -> int:
     """Mark the story's figures that are not about its event (see the module docstring);
     returns how many were moved to background."""
     places = story_places(story)
     participants = story_participants(story)
+    lead_names = lead_participants(story)
     triggers = set(story.frame.triggers if story.frame else [])
-    event_day = parse_iso(story.event_date) if story.event_date else None
+    event_day = parse_iso(story.event_date) if story.event_date and len(story.event_date) >= 10 \
+        else None
+    ongoing = event_is_ongoing(story, nlp)
     moved = 0
     for a in story.articles:
         pub = parse_iso(a.article.published)
-        ref = event_day or pub
+        ref = event_day or parse_iso(story.event_date) or pub
         ref_year = ref.year if ref else None
         ref_month = ref.month if ref else None
         todo: dict[int, list[Figure]] = defaultdict(list)
@@ -85,23 +153,78 @@ def judge_figures(story: Story, nlp: Language) -> int:
         if not todo:
             continue
         order = sorted(todo)
-        docs = nlp.pipe([a.sentences[i].text for i in order])
-        for si, doc in zip(order, docs, strict=True):
+        # a sentence whose subject is a pronoun goes on about the sentence before it
+        wanted = sorted({*order, *(i - 1 for i in order if i > 0)})
+        parsed = dict(zip(wanted, nlp.pipe([a.sentences[i].text for i in wanted]), strict=True))
+        for si in order:
             if si == 0:
                 continue  # the lead tells the story's event: the frame is read from it
+            doc = parsed[si]
             base = a.sentences[si].start
             for f in todo[si]:
                 tok = _anchor(doc, f.start - base, f.end - base)
                 if tok is None:
                     continue
                 why = _judge(doc, tok, ref_year, ref_month, places, triggers)
+                if not why:
+                    why = prior_clause(tok)
+                if not why and event_day is not None:
+                    why = dated_before(a.dates, si, tok, base, event_day)
+                if not why:
+                    why = other_occurrence(tok, places, triggers)
+                if not why and pronoun_subject(tok):
+                    why = _continues_background(a, si, parsed[si - 1], ref_year, ref_month,
+                                                places, triggers)
+                if not why and ongoing and f.category == "other":
+                    why = told_before(tok)
+                if not why and f.kind in ("money", "percent"):
+                    why = hypothetical(tok) or standing_amount(tok, triggers, f.kind == "percent")
+                if not why and f.category == "other":
+                    why = ranking(tok)
                 if not why and f.category == "other":
                     why = _owner_scope(doc, tok, participants | places)
+                    if not why and f.kind in ("money", "length"):
+                        why = _owner_scope(doc, tok, lead_names | places, rival=True)
                 if why:
                     f.about_event = False
                     f.scope = why
                     moved += 1
+        moved += _conversions(a)
     return moved
+
+
+def _conversions(a: AnnotatedArticle) -> int:
+    """An amount converted in parentheses ("110 billion euros ($143 billion)") is the amount
+    it converts: it takes that amount's judgment."""
+    text = a.article.text
+    money = sorted((f for f in a.figures if f.kind == "money"), key=lambda f: f.start)
+    moved = 0
+    for prev, f in zip(money, money[1:], strict=False):
+        gap = text[prev.end:f.start]
+        if f.about_event and not prev.about_event and re.fullmatch(r"\s*[(\[]\s*", gap):
+            f.about_event = False
+            f.scope = f"a conversion of {prev.text!r}: {prev.scope}"
+            moved += 1
+    return moved
+
+
+def _continues_background(a: AnnotatedArticle, si: int, prev: Doc, ref_year: int | None,
+                          ref_month: int | None, places: set[str], triggers: set[str]) -> str:
+    """"It killed 612 people": the previous sentence says what "it" is. Background when that
+    sentence's own counts are all background, or it tells another occurrence or a dated
+    earlier one."""
+    prev_figs = [f for f in a.figures if f.sentence == si - 1]
+    if prev_figs and not any(f.about_event for f in prev_figs):
+        return f"goes on about the previous sentence's {prev_figs[0].scope or 'background'}"
+    sent = prev[:]
+    if sentence_frame(prev, sent, ref_year, ref_month):
+        return "goes on about the previous sentence, dated before this event"
+    for t in prev:
+        if t.pos_ in ("VERB", "NOUN") and (t.lemma_.lower() in triggers or _eventive(t, triggers)):
+            why = other_occurrence(t, places, triggers)
+            if why:
+                return f"goes on about the previous sentence: {why}"
+    return ""
 
 
 def _anchor(doc: Doc, start: int, end: int) -> Token | None:
@@ -130,6 +253,14 @@ def _judge(doc: Doc, tok: Token, ref_year: int | None, ref_month: int | None,
     around = doc[max(0, tok.i - 3): tok.i + 3].text.lower()
     if re.search(r"(?:\d|million|thousand|hundred)[- ]member\b", around) and tok.dep_ != "pobj":
         return "the size of a body ('...-member'), not an occurrence"
+    # the story's own kind of event, marked as another one: "in the last election, turnout was
+    # 61 percent" (the event words of the frame, beyond the fixed list of event nouns)
+    for t in _clause_tokens(tok):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in triggers and t.lemma_.lower() not in EVENT_NOUNS:
+            mark = next((c for c in t.children if c.lower_ in OTHER_MARKERS
+                         and c.dep_ in ("amod", "det", "compound", "nmod")), None)
+            if mark is not None:
+                return f"another {t.text} ('{mark.text} {t.text}')"
     # another event of the same kind, introduced as a new one: "a quake that killed 26,000"
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
@@ -145,14 +276,14 @@ def _eventive(t: Token, triggers: set[str]) -> bool:
     return low in EVENT_NOUNS or t.lower_ in EVENT_NOUNS or low in triggers
 
 
-def _owner(doc: Doc, tok: Token) -> str | None:
+def _owner(doc: Doc, tok: Token, skip_reporters: bool = False) -> str | None:
     """The named person or body an amount belongs to: the possessor of its noun ("the
     Nationals' offer"), the name a parenthesis follows ("the Orioles (seven years, $150
     million)"), the subject or recipient of a clause on its noun ("the deal that Hunter got"),
     else the subject of its clause ("Finnegan was fined $25,000", "the Rams lost two more
     players"), through a relative pronoun ("Garrard, who completed ...")."""
     np = tok
-    while np.dep_ in ("nummod", "quantmod", "compound", "amod") and np.head.i != np.i:
+    while np.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and np.head.i != np.i:
         np = np.head
     cands = [c for c in np.children if c.dep_ == "poss"]
     # "the Orioles (seven years, $140-150 million)": a parenthesis belongs to what it follows
@@ -171,7 +302,7 @@ def _owner(doc: Doc, tok: Token) -> str | None:
     v = np
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
-    if v.pos_ in ("VERB", "AUX"):
+    if v.pos_ in ("VERB", "AUX") and not (skip_reporters and v.lemma_.lower() in REPORT_VERBS):
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != np.i:
                 cands.append(v.head if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl"
@@ -198,10 +329,15 @@ def _known(name: str, names: set[str]) -> bool:
     return any(words & set(re.findall(r"[a-z][a-z.'-]+", x)) for x in names)
 
 
-def _owner_scope(doc: Doc, tok: Token, names: set[str]) -> str:
+def _owner_scope(doc: Doc, tok: Token, names: set[str], rival: bool = False) -> str:
     """An amount that belongs to someone the story's sources do not report on: another team's
-    offer, another player's fine (participants: the frame's and the widely named entities)."""
-    owner = _owner(doc, tok)
+    offer, another player's fine (participants: the frame's and the widely named entities).
+    ``rival``: names are only those the sources' leads share, so a party many articles
+    mention but none leads with ("the Orioles (seven years, $140 million)") is another
+    party; whoever estimates or reports an amount is its source, not its owner."""
+    owner = _owner(doc, tok, skip_reporters=rival)
     if owner is None or not names or _known(owner, names):
         return ""
+    if rival:
+        return f"{owner}'s, another party than the event's ({', '.join(sorted(names)[:3])})"
     return f"about {owner}, not one of this story's participants"

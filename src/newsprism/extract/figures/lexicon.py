@@ -140,4 +140,4 @@ STATIVE_VERBS = {"live", "work", "employ", "reside", "inhabit", "house", "host",
                  "have"}
 
 YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
-PERIOD_RE = re.compile(r"\b(years?|decades?|century|centuries|millennium)\b", re.I)
+PERIOD_RE = re.compile(r"\b(years?|decades?|century|centuries|millennium|seasons?)\b", re.I)

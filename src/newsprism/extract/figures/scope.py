@@ -149,6 +149,11 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
             return f"another event ('{c.text} {ev.text}')"
         if c.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and YEAR_RE.fullmatch(c.text):
             return f"another event ('{c.text} {ev.text}')"
+        if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") and event_places:
+            ent = ent_at(doc, c.i)
+            name = ent.text if ent is not None else c.text
+            if not _place_known(name, event_places):
+                return f"another {ev.text}, in {name} ('{name} {ev.text}')"
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "near") and event_places:
             for p in c.subtree:
                 if p.ent_type_ in ("GPE", "LOC", "FAC") and not _place_known(p.text, event_places):
@@ -169,6 +174,10 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
     return None
 
 
+# stative verbs whose present passive is a standing fact too ("the cables are owned by ..."; not
+# "1,000 people are housed in tents", the event's displaced)
+PASSIVE_STANDING = frozenset({"own", "employ", "use", "serve", "support", "attend", "visit",
+                              "follow"})
 _HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day|winter|summer|spring|"
                           r"autumn|season)\b|\bannually\b|\byearly\b", re.I)
 _RELATIVE_AFTER = frozenset({"before", "after", "earlier", "later", "ago", "previously"})
@@ -201,7 +210,8 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
             "over", "during")):
         return f"another period ({e.text})"
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
-    if "this" in words and perfect:
+    if "this" in words and (perfect or len(words) <= 2):
+        # "has killed 300 this year", "900 phones were smuggled this year": a whole period
         return f"a cumulative count ({e.text})"
     return None
 
@@ -323,7 +333,10 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
     if (t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "home") or \
             before2 == ["home", "to"]:
         return _Scope(True, "a standing fact, not an occurrence ('home to')", current)
-    if v.tag_ in ("VBZ", "VBP") and lemma(v) in STATIVE_VERBS:
+    if lemma(v) in STATIVE_VERBS and (v.tag_ in ("VBZ", "VBP") or (
+            lemma(v) in PASSIVE_STANDING and v.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in v.children))):
+        # "home to 8 million", "the cables are owned by several dozen countries"
         return _Scope(True, f"a standing fact, not an occurrence ('{v.text}')", current)
     # 4. another event named in the clause
     for t in clause:

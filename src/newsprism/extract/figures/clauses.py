@@ -1,0 +1,262 @@
+"""Clause-level evidence on whose count a figure is (issue 13): read against the story's event
+frame by ``eventscope.judge_figures``.
+
+- ``prior_clause``: a main clause in the past perfect ("about 200 communists had stormed the
+  Acropolis") tells what happened before the story's event (not when a reporting verb
+  backshifts it, "officials said five villages had been hit", nor for an update, "had risen
+  to");
+- ``dated_before``: the figure's clause carries a date the story's calendar puts before the
+  event day ("on 4 November", "in January");
+- ``other_occurrence``: the clause tells a new occurrence of an event of its own, introduced by
+  an indefinite agent in a place the story does not report ("a gunman killed five people at a
+  mall in Salt Lake City", "killed by a quake in eastern China");
+- ``told_before``: in a story whose event is going on or to come (talks, a vote), a clause in
+  the past tells what came before it ("he was paid $3 million for the first film").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from ...model import DateMention
+from .. import ent_at
+from .categories import lemma
+from .lexicon import EVENT_NOUNS, REPORT_VERBS, VERB_CATEGORY
+from .scope import _clause_tokens, _place_known
+
+# verbs that tell a count growing: "had risen to 86" is an update of the event's own toll
+UPDATE_VERBS = frozenset({"rise", "climb", "reach", "increase", "grow", "jump", "soar", "swell",
+                          "mount", "hit", "double", "top", "surpass", "exceed"})
+_PAST_PERFECT = ("had", "'d")
+_INDEFINITE = frozenset({"a", "an", "another"})
+
+
+def _verb(tok: Token) -> Token | None:
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
+_NON_FINITE_AUX = frozenset({"to", "being", "been", "having", "be"})
+
+
+def _finite(v: Token) -> Token:
+    """The finite verb a non-finite one depends on: "ended up taking $3 million" -> "ended",
+    "was paid $3 million for directing the film plus 5 percent" -> "paid"."""
+    while v.head.i != v.i and v.tag_ in ("VBG", "VBN", "VB") and not any(
+            (c.dep_ in ("aux", "auxpass") and c.lower_ not in _NON_FINITE_AUX)
+            or c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ in (
+            "xcomp", "pcomp", "advcl", "acl", "conj", "prep", "pobj"):
+        h = v.head
+        while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+            h = h.head
+        if h.pos_ not in ("VERB", "AUX"):
+            break
+        v = h
+    return v
+
+
+def _reported(v: Token) -> bool:
+    """Is the clause of v the complement of a reporting verb ("said ... had been hit")?"""
+    h = v
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    return h.dep_ in ("ccomp", "xcomp", "parataxis") and (
+        lemma(h.head) in REPORT_VERBS or h.head.lemma_.lower() in REPORT_VERBS)
+
+
+def prior_clause(tok: Token) -> str:
+    """Background reason when the figure's clause is a main clause in the past perfect."""
+    v = _verb(tok)
+    if v is None:
+        return ""
+    aux = next((c for c in v.children if c.dep_ == "aux" and c.lower_ in _PAST_PERFECT), None)
+    if aux is None and v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        # "had stormed the Acropolis and unfurled ...": the auxiliary of the first verb
+        aux = next((c for c in v.head.children if c.dep_ == "aux" and c.lower_ in _PAST_PERFECT),
+                   None)
+        v = v.head if aux is not None else v
+    if aux is None or lemma(v) in UPDATE_VERBS or _reported(v):
+        return ""
+    if v.dep_ in ("advcl", "relcl", "acl", "pcomp", "ccomp", "xcomp"):
+        return ""  # "after he had fired", "the bank, which had been set alight": a sequence
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "until") for c in v.children):
+        return ""  # "by Monday the quake had killed 10": the event's own count so far
+    return f"told in the past perfect ('{aux.text} {v.text}'): before this event"
+
+
+def dated_before(dates: list[DateMention], sentence: int, tok: Token, base: int,
+                 event_day: dt.date) -> str:
+    """A date of the figure's clause that the story's calendar puts more than a day before the
+    event day (or in an earlier month). ``base``: the sentence's offset in the article text
+    (``tok``'s document is the sentence parsed alone)."""
+    clause = {t.i for t in _clause_tokens(tok)}
+    doc = tok.doc
+    for d in dates:
+        if d.sentence != sentence or not d.value:
+            continue
+        start = d.start - base
+        toks = [t for t in doc if start <= t.idx < d.end - base]
+        if not toks or not any(t.i in clause for t in toks):
+            continue
+        if len(d.value) >= 10:
+            day = dt.date.fromisoformat(d.value[:10])
+            if day < event_day - dt.timedelta(days=1):
+                return f"dated {d.text} ({d.value}), before this event ({event_day.isoformat()})"
+        elif len(d.value) == 7:
+            year, month = int(d.value[:4]), int(d.value[5:7])
+            if (year, month) < (event_day.year, event_day.month):
+                return f"dated {d.text} ({d.value}), before this event ({event_day.isoformat()})"
+    return ""
+
+
+def _subject(v: Token) -> Token | None:
+    h = v
+    while True:
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = next((c for c in h.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if by is not None:
+                return by
+        if subj is not None:
+            return subj
+        if h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
+            h = h.head  # "a gunman shot and wounded three people": the first verb's subject
+            continue
+        return None
+
+
+def other_occurrence(tok: Token, places: set[str], triggers: set[str]) -> str:
+    """Another occurrence of an event: an indefinite agent ("a gunman", "a quake") doing an
+    event verb in a place none of the story's sources report the event in. ``tok`` is the
+    figure's token (or any word of the clause)."""
+    v = _verb(tok)
+    if v is None or not places:
+        return ""
+    subj = _subject(v)
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subj.children):
+        return ""
+    eventive = lemma(v) in VERB_CATEGORY or lemma(v) in triggers or lemma(subj) in EVENT_NOUNS \
+        or lemma(subj) in triggers
+    if not eventive:
+        return ""
+    scope = [*v.subtree] if v.head.i == v.i or v.dep_ != "conj" else [*v.head.subtree]
+    unknown = None
+    for t in scope:
+        if t.ent_type_ in ("GPE", "LOC", "FAC"):
+            ent = ent_at(t.doc, t.i)
+            name = ent.text if ent is not None else t.text
+            if _place_known(name, places):
+                return ""  # the story's own place
+            unknown = unknown or name
+    if unknown is None:
+        return ""
+    return f"another occurrence ({subj.text} ... {v.text}), in {unknown}"
+
+
+def told_before(tok: Token) -> str:
+    """In a story about something going on or to come, a clause in the past tense (simple,
+    passive or perfect of the past) tells what came before it."""
+    v = _verb(tok)
+    if v is None:
+        return ""
+    v = _finite(v)
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("will", "shall", "'ll", "would", "could", "might", "may") for c in auxes):
+        return ""
+    past = v.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes)
+    if not past:
+        return ""
+    return f"told in the past ('{v.text}'), before the event the story reports as going on"
+
+
+_INTENT_VERBS = frozenset({"aim", "plan", "seek", "hope", "want", "intend", "propose", "try",
+                           "expect", "wish"})
+# verbs whose object is a plan or forecast: "plans which foresee 30 billion euros in savings"
+_FORECAST_VERBS = frozenset({"foresee", "envisage", "envision", "forecast", "project", "target",
+                             "predict"})
+_MODALS = frozenset({"can", "could", "would", "may", "might", "should", "must", "'d"})
+
+
+def hypothetical(tok: Token) -> str:
+    """An amount that is supposed, planned or possible, not one that happened: the clause is
+    the condition of "if"/"unless" ("if arson were suspected to have caused $1 million"), it
+    has a modal ("so that Greece can get a $144 billion bailout"; not "might have been
+    destroyed", a guess about what happened), or it is what someone aims or plans to do
+    ("measures which aim to save $40 billion")."""
+    v = _verb(tok)
+    if v is None:
+        return ""
+    for h in (v, *v.ancestors):
+        if h.pos_ not in ("VERB", "AUX"):
+            continue
+        # the condition itself, or the clause it conditions ("if the cuts fail, it loses ...")
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in h.children) or any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                          for m in c.children) for c in h.children):
+            return "a supposed amount ('if ...'), not one that happened"
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    modal = next((c for c in auxes if c.lower_ in _MODALS), None)
+    if modal is not None and not any(c.lower_ in ("have", "'ve") for c in auxes):
+        return f"a possible or planned amount ('{modal.text} {v.text}'), not one that happened"
+    if lemma(v) in _FORECAST_VERBS:
+        return f"a planned or forecast amount ('{v.text}'), not one that happened"
+    h = v
+    while h.dep_ in ("xcomp", "conj") and h.head.i != h.i:
+        h = h.head
+        if lemma(h) in _INTENT_VERBS:
+            return f"a planned amount ('{h.text} to {v.text}'), not one that happened"
+    return ""
+
+
+# what a market move is said of: "Greek stocks plunged 5.4 per cent", "the euro fell 2%"
+MARKET_NOUNS = frozenset({"stock", "share", "index", "market", "price", "bond", "yield", "rate",
+                          "currency", "euro", "dollar", "pound", "yen", "oil", "gold", "future",
+                          "borrowing", "inflation"})
+
+
+def _np(tok: Token) -> Token:
+    np = tok
+    while np.dep_ in ("nummod", "quantmod", "compound", "nmod") and np.head.i != np.i:
+        np = np.head
+    return np
+
+
+def ranking(tok: Token) -> str:
+    """A count with a superlative that something is said to be one of is a rank, not an
+    occurrence: "one of the two largest unions", "among the three biggest banks"."""
+    np = _np(tok)
+    sup = next((c for c in np.children if c.dep_ == "amod" and c.tag_ in ("JJS", "RBS")), None)
+    if sup is None or not (np.dep_ == "pobj" and np.head.lower_ in ("of", "among") and (
+            np.head.lower_ == "among" or np.head.head.lower_ in ("one", "two", "three"))):
+        return ""  # "landed the two best shots of the round" is the event's own count
+    return f"a ranking ('{sup.text} {np.text}'), not a count of this event"
+
+
+def standing_amount(tok: Token, triggers: set[str], percent: bool) -> str:
+    """A percentage or amount that is not a count of the event: a market move ("stocks plunged 5.4 per cent") in a story whose event is
+    not one, a rate in the present simple ("Germans borrow money at 3 percent"), a total
+    spread over a period ("110 billion euros in loans over three years"). ``percent``: the
+    figure is a percentage (only a rate is read as standing from the present simple)."""
+    np = _np(tok)
+    for t in np.subtree:
+        if t.dep_ == "prep" and t.lower_ == "over" and any(
+                p.lower_ in ("years", "months", "decades") for p in t.subtree):
+            return f"a total over a period ('{' '.join(x.text for x in t.subtree)}')"
+    v = _verb(tok)
+    if v is None:
+        return ""
+    subj = _subject(v)
+    if subj is not None and lemma(subj) in MARKET_NOUNS and not (
+            {lemma(subj), lemma(v)} & triggers):
+        return f"a market move ('{subj.text} {v.text}'), not a count of this event"
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    if percent and v.tag_ in ("VBZ", "VBP") and not auxes and lemma(v) not in ("be", "have") \
+            and lemma(v) not in REPORT_VERBS:
+        return f"a standing rate or habit ('{v.text}', present simple), not this event's count"
+    return ""
