@@ -412,3 +412,41 @@ def test_a_count_coordinated_with_another_is_its_own_group() -> None:
     rows = reconcile_figures(figures, sources)
     assert [(r.counts, r.conflict) for r in rows] == [("people killed", False),
                                                       ("australian killed", False)]
+
+
+# issue 13: a conflict needs two sources giving incompatible values for the same count
+def test_a_part_of_a_group_is_not_a_conflicting_total() -> None:
+    # two climbers died; one outlet reports the death of "one of the party" (a part)
+    sources = [src("a", "Alpine News"), src("b", "Valley Radio")]
+    figures = [fig("a", 0, 2, 2, "exact", text="two deaths"),
+               fig("b", 0, 1, 1, "exact", text="one of the party")]
+    (r,) = reconcile_figures(figures, sources)
+    assert r.conflict is False
+
+
+def test_a_count_its_own_source_calls_a_floor_is_not_a_conflict() -> None:
+    # an early report: "at least three dead ... three people were killed"; later 10
+    sources = [src("a", "Gulf Wire"), src("b", "Coast Times")]
+    figures = [fig("a", 0, 3, None, "at_least", text="at least three people"),
+               fig("a", 40, 3, 3, "exact", text="three people"),
+               fig("b", 0, 10, 10, "exact", text="10 people")]
+    (r,) = reconcile_figures(figures, sources)
+    assert r.conflict is False
+    # without the floor, 3 and 10 on the same day do conflict
+    (r,) = reconcile_figures([figures[1], figures[2]], sources)
+    assert r.conflict is True
+
+
+def test_a_total_of_victims_is_not_a_conflicting_injured_count() -> None:
+    # "shot three people" (all victims) vs "two wounded men", one person killed
+    sources = [src("a", "Metro Daily"), src("b", "City Radio")]
+    figures = [fig("a", 0, 3, 3, "exact", counts="people injured", category="injured",
+                   text="three people"),
+               fig("b", 0, 2, 2, "exact", counts="people injured", category="injured",
+                   text="two wounded men"),
+               fig("b", 30, 1, 1, "exact", text="one person")]
+    injured = next(r for r in reconcile_figures(figures, sources) if r.category == "injured")
+    assert injured.conflict is False
+    # with no killed count to explain the difference, 3 and 2 conflict
+    injured = next(r for r in reconcile_figures(figures[:2], sources) if r.category == "injured")
+    assert injured.conflict is True

@@ -196,21 +196,56 @@ def _display(lo: float | None, hi: float | None, kind: str = "people", unit: str
     return f"{u(lo)}–{u(hi)}"
 
 
-def _conflicts(best: dict[str, Figure], by_id: dict[str, CleanArticle]
+# "one of the party", "two of them": a part of a group, never a source's total
+_PARTITIVE = re.compile(r"^\s*(?:\S+\s+){1,2}of\s+(?:the|those|them|these|his|her|their|its|our)\b",
+                        re.I)
+
+
+def _claim(f: Figure, figs: list[Figure]) -> tuple[float, float]:
+    """What a source claims for the group: its count, opened upwards when the same source also
+    calls that count a floor ("at least three" and "three people": it does not say the count
+    stopped there)."""
+    lo, hi = _interval(f)
+    if math.isfinite(hi) and any(g.source_id == f.source_id and g.qualifier == "at_least"
+                                 and g.low is not None and g.low >= f.low - 1e-9
+                                 and g.low <= hi for g in figs if f.low is not None):
+        return lo, math.inf
+    return lo, hi
+
+
+def _part_of_total(lo_f: Figure, hi_f: Figure, others: list[Figure]) -> bool:
+    """The higher count is a total of victims and the lower one a part of it: "shot three
+    people" (injured) vs "two wounded men" when the story counts one killed: the difference
+    is the other category's count."""
+    if lo_f.low is None or hi_f.low is None or lo_f.category not in ("injured", "killed"):
+        return False
+    other = "killed" if lo_f.category == "injured" else "injured"
+    diff = hi_f.low - lo_f.low
+    return diff > 0 and any(o.category == other and o.about_event and o.low == diff
+                            and o.high == diff for o in others)
+
+
+def _conflicts(best: dict[str, Figure], by_id: dict[str, CleanArticle],
+               figs: list[Figure] | None = None, others: list[Figure] | None = None
                ) -> list[tuple[Figure, Figure]]:
+    """Pairs of sources whose counts cannot both be true. Not a conflict: a part of a group
+    ("one of the party"), a count its own source calls a floor, a later or "risen to" update,
+    a total of victims against one category of them (``others``: the story's other counts)."""
     out = []
-    items = list(best.values())
+    figs = figs or list(best.values())
+    items = [f for f in best.values() if not _PARTITIVE.match(f.text) and not f.partial]
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+            (alo, ahi), (blo, bhi) = _claim(a, figs), _claim(b, figs)
             if ahi < blo:
                 lo_f, hi_f = a, b
             elif bhi < alo:
                 lo_f, hi_f = b, a
             else:
                 continue
-            if not _explained_by_update(lo_f, hi_f, by_id):
-                out.append((lo_f, hi_f))
+            if _explained_by_update(lo_f, hi_f, by_id) or _part_of_total(lo_f, hi_f, others or []):
+                continue
+            out.append((lo_f, hi_f))
     return out
 
 
@@ -383,7 +418,7 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
         figs.sort(key=lambda f: (order.get(f.source_id, len(order)), f.start))
         best = _best_per_source(figs)
         lo, hi = _range(list(best.values()))
-        conflicts = _conflicts(best, by_id)
+        conflicts = _conflicts(best, by_id, figs, figures)
         if (category, group) in amounts:
             # the same noun may count different things ("29 of 34 passes" of one player, "28
             # passes" of another): amounts are set side by side, never called a conflict

@@ -195,3 +195,44 @@ def test_hyphenated_sizes_are_not_counts_and_placing_nouns_are_skipped(nlp) -> N
     out = figs(nlp, "The fire in the three-story building caused damage in the vicinity of "
                     "$1 million to the 1,000-member church.")
     assert [(f.kind, f.counts, f.low) for f in out] == [("money", "damage", 1_000_000)]
+
+
+# issue 13: forms the dev events showed missing
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a currency mark or a scale glued to the digits
+        ("Damage to the museum was estimated at $US2 million, the fire service said.",
+         [("$US2 million", 2_000_000.0, 2_000_000.0, "$")]),
+        ("The bank agreed a euro40 billion rescue with its lenders on Friday.",
+         [("euro40 billion", 40e9, 40e9, "€")]),
+        ("Thieves stole £12million of watches from the shop on Monday.",
+         [("£12million", 12e6, 12e6, "£")]),
+    ],
+)
+def test_glued_currency_and_scale(nlp, text: str, expected) -> None:
+    assert by_kind(figs(nlp, text), "money") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # sport statistics: N of M, N-of-M, N-for-M, with or without the counted noun
+        ("Ada Kern completed 21-of-30 passes for 250 yards.", [("21-of-30 passes", 21.0, "pass")]),
+        ("Kern, who completed 21 of 30 for 250 yards, was named player of the game.",
+         [("21 of 30", 21.0, None)]),
+        ("The guard started the game 9-for-9 from the line.", [("9-for-9", 9.0, None)]),
+    ],
+)
+def test_statistics_n_of_m(nlp, text: str, expected) -> None:
+    out = [(f.text, f.low, f.unit) for f in figs(nlp, text) if f.kind == "thing"]
+    assert out == expected
+
+
+def test_one_count_of_a_charge(nlp) -> None:
+    out = figs(nlp, "The driver was charged with one count of fleeing police and two counts of "
+                    "assault.")
+    assert [f.text for f in out if f.kind == "thing"] == ["one count", "two counts"]
+    # but one of a group counts the group: "one of 14 people killed"
+    out = figs(nlp, "One of the 14 people killed in the crash was a child.")
+    assert [f.text for f in out] == ["14 people"]

@@ -38,6 +38,13 @@ _QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(
 )
 _DIGITS_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _RANGE_RE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$")
+# one token holding a currency mark or a scale with the digits: "US1" (in "$US1 million"),
+# "euro110" (billion), "74million", "1.5bn", "20MM"
+GLUED_CURRENCY = {"us": "US$", "a": "A$", "c": "C$", "nz": "NZ$", "hk": "HK$", "euro": "€",
+                  "eur": "€"}
+_GLUED_SCALE = {"million": 1e6, "mn": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9}
+_GLUED_RE = re.compile(r"^(us|a|c|nz|hk|euro|eur)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                       r"(million|mn|mm|billion|bn)?$", re.I)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -120,6 +127,21 @@ def words_before(doc: Doc, i: int, lo: int, k: int = 4) -> list[int]:
     return out[::-1]
 
 
+def glued_number(text: str) -> tuple[float, float, str | None] | None:
+    """(value, scale, currency) of a token that glues a currency mark or a scale to its digits
+    ("US1" -> (1, 1, 'US$'), "euro110" -> (110, 1, '€'), "74million" -> (74e6, 1e6, None));
+    None for plain digits or anything else. A prefix alone needs a scale or digits only."""
+    m = _GLUED_RE.match(text)
+    if not m or not (m.group(1) or m.group(3)):
+        return None
+    value = _digits(m.group(2))
+    if value is None:
+        return None
+    scale = _GLUED_SCALE[m.group(3).lower()] if m.group(3) else 1.0
+    cur = GLUED_CURRENCY[m.group(1).lower()] if m.group(1) else None
+    return value * scale, scale, cur
+
+
 def parse_number(doc: Doc, i: int) -> Number | None:
     """Parse a number expression starting at token i (without qualifier)."""
     first = doc[i]
@@ -183,6 +205,13 @@ def parse_number(doc: Doc, i: int) -> Number | None:
     value = _digits(tok.text)
     p = 0
     if value is None:
+        glued = glued_number(tok.text)
+        if glued is not None:
+            value = glued[0]
+            if glued[1] == 1.0 and w[1] in ("million", "billion", "thousand"):
+                value *= SCALE_WORDS[w[1]]
+                p = 1
+            return Number(i, i, past(p), value, value, "exact", value, idx[p])
         if not _is_num_word(tok):
             return None
         words: list[str] = []

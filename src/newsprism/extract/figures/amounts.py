@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..numbers import Number, parse_number, words_before, words_from
+from ..numbers import Number, glued_number, parse_number, words_before, words_from
 from .categories import lemma
 from .lexicon import TIME_UNITS
 
@@ -121,6 +121,9 @@ def money_or_percent(doc: Doc, num: Number, sent_start: int) -> Amount | None:
     if high is not None and high != low and high >= low * 1000:
         low = low * _scale(low, high)  # "$140-150 million": the scale is written once
     cur = _currency_before(doc, num.num_start, sent_start)
+    glued = glued_number(doc[num.num_start].text)
+    if cur is None and glued is not None and glued[2] is not None:
+        cur = num.num_start, glued[2]  # "euro110 billion"
     if cur is not None:
         start, unit = cur
         end = num.end

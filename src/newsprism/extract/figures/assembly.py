@@ -139,6 +139,9 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         num = apply_qualifier(num, q[1], q[0])
     # the syntactic head of the number words ("two hundred and fifty" -> hundred)
     num.root = doc[num.num_start:num.end].root.i
+    ratio = _ratio_figure(doc, num, sent, si, source_id)
+    if ratio is not None:
+        return ratio
     aw = words_from(doc, num.end, 3)
     if len(aw) >= 2 and doc[aw[0]].lower_ == "of" and (
             parse_number(doc, aw[1]) is not None
@@ -184,8 +187,8 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
     if category == "other":
         # counts that are not casualties are kept only when they count people: a person noun,
         # or a bare number whose verb takes people ("120 have been rescued")
-        if num.value < 2:
-            return None
+        if num.value < 2 and not (head is not None and lemma(head) == "count"):
+            return None  # but "one count of fleeing police" is a charge
         nxt = [doc[j].lower_ for j in words_from(doc, num.end, 2)]
         aboard = nxt[:1] == ["aboard"] or nxt == ["on", "board"]
         if head is None and part is not None and not (
@@ -272,6 +275,47 @@ def _amount_figure(doc: Doc, num: Number, amount: Amount, sent: Span, si: int, s
     )
     anchor = deal if deal is not None else root
     return fig, anchor, False, max(n.end, num.end)
+
+
+_RATIO_TAIL = re.compile(r"^(?:of|for)-(\d[\d,]*)$", re.I)
+
+
+def _ratio_figure(doc: Doc, num: Number, sent: Span, si: int, source_id: str
+                  ) -> tuple[Figure, Token, bool, int] | None:
+    """A statistic "N of M" / "N-of-M" / "N-for-M" ("completed 29-of-34 passes", "finished
+    with 28-of-41", "started 17-for-17"): N counted out of M, with the noun that follows if
+    any. "29 of 34 passes" keeps its counted noun (the existing count of 34 passes); "one of
+    14 people killed" counts the people (the second number)."""
+    if num.qualifier == "vague" or num.low is None or num.low != num.high:
+        return None
+    aw = words_from(doc, num.end, 3)
+    if len(aw) >= 2 and doc[aw[0]].text in ("-", "–") and _RATIO_TAIL.match(doc[aw[1]].text):
+        total = float(_RATIO_TAIL.match(doc[aw[1]].text).group(1).replace(",", ""))
+        end_tok = aw[1] + 1
+    elif len(aw) >= 3 and doc[aw[0]].lower_ == "of" and doc[aw[1]].like_num \
+            and doc[aw[1]].text.replace(",", "").isdigit() and doc[aw[2]].pos_ not in (
+                "NOUN", "PROPN", "ADJ", "NUM"):
+        total = float(doc[aw[1]].text.replace(",", ""))
+        end_tok = aw[1] + 1
+    else:
+        return None
+    if total < num.low:
+        return None
+    nxt = words_from(doc, end_tok, 1)
+    # the counted noun, even when tagged as a verb ("29-of-34 passes" read as "passes" a verb)
+    head = doc[nxt[0]] if nxt and (doc[nxt[0]].pos_ == "NOUN" or doc[nxt[0]].tag_ == "VBZ") \
+        else None
+    if head is not None:
+        end_tok = head.i + 1
+    start, end, text = _span(doc, num.start, end_tok)
+    fig = Figure(
+        source_id=source_id, start=start, end=end, text=text, low=num.low, high=num.high,
+        qualifier=num.qualifier, counts=with_compounds(head) if head is not None else
+        f"of {total:g}", category="other", attributed_to=attribution_of(doc, doc[num.root], sent),
+        sentence=si, id=f"{source_id}:{start}", kind="thing",
+        unit=thing_counted(head) if head is not None else None,
+    )
+    return fig, head if head is not None else doc[num.root], False, end_tok
 
 
 def _thing_figure(doc: Doc, num: Number, head: Token, sent: Span, si: int, source_id: str
