@@ -216,3 +216,27 @@ def test_riot_story_with_its_bailout(nlp, options) -> None:
     assert "if" in _reason(story, "5 billion euros")
     assert about["3 percent"] is False  # a market move
     assert "market" in _reason(story, "3 percent")
+
+
+OUTAGE = [
+    ("a", "Three undersea cables were cut off Malta on Friday, disrupting 60 percent of "
+          "internet traffic to Libya, officials said.\n\n"
+          "The March incident brought down 40 percent of the network.\n\n"
+          "Repairs could take two weeks, and the operator would send three ships.", "2020-11-14"),
+    ("b", "Internet traffic to Libya fell by 60 percent after three cables were cut off Malta "
+          "on Friday.\n\nTwo climbers died in separate accidents near the cable station.\n\n"
+          "Repair ships will sail before the operator receives $3 million in insurance.",
+     "2020-11-14"),
+]
+
+
+def test_outage_story_with_an_earlier_incident(nlp, options) -> None:
+    story = _judged(nlp, options, OUTAGE)
+    about = _about(story)
+    assert about["Three undersea cables"] is True
+    assert about["40 percent"] is False  # "the March incident": another one
+    assert "March" in _reason(story, "40 percent")
+    assert about["three ships"] is False  # "would send": not done
+    assert about["$3 million"] is False  # "before ... receives": not yet
+    # "separate accidents" with a plural count: the count spans them, not another event
+    assert about["Two climbers"] is True

@@ -178,9 +178,9 @@ def judge_figures(story: Story, nlp: Language) -> int:
                 if not why and ongoing and f.category == "other":
                     why = told_before(tok)
                 if not why and f.kind in ("money", "percent"):
-                    why = hypothetical(tok) or standing_amount(tok, triggers, f.kind == "percent")
+                    why = standing_amount(tok, triggers, f.kind == "percent")
                 if not why and f.category == "other":
-                    why = ranking(tok)
+                    why = hypothetical(tok) or ranking(tok)
                 if not why and f.category == "other":
                     why = _owner_scope(doc, tok, participants | places)
                     if not why and f.kind in ("money", "length"):

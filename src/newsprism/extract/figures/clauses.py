@@ -178,9 +178,18 @@ def told_before(tok: Token) -> str:
 _INTENT_VERBS = frozenset({"aim", "plan", "seek", "hope", "want", "intend", "propose", "try",
                            "expect", "wish"})
 # verbs whose object is a plan or forecast: "plans which foresee 30 billion euros in savings"
-_FORECAST_VERBS = frozenset({"foresee", "envisage", "envision", "forecast", "project", "target",
+_FORECAST_VERBS = frozenset({"foresee", "envisage", "envision", "forecast", "project",
                              "predict"})
 _MODALS = frozenset({"can", "could", "would", "may", "might", "should", "must", "'d"})
+
+
+def _conditional(v: Token) -> bool:
+    """Is v's clause a condition ("if ...", "unless ..."; not "even if", "as if")?"""
+    for m in v.children:
+        if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
+            prev = m.nbor(-1) if m.i > 0 else None
+            return prev is None or prev.lower_ not in ("even", "as", "only")
+    return False
 
 
 def hypothetical(tok: Token) -> str:
@@ -196,10 +205,11 @@ def hypothetical(tok: Token) -> str:
         if h.pos_ not in ("VERB", "AUX"):
             continue
         # the condition itself, or the clause it conditions ("if the cuts fail, it loses ...")
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in h.children) or any(
-                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                          for m in c.children) for c in h.children):
+        if _conditional(h) or any(c.dep_ == "advcl" and _conditional(c) for c in h.children):
             return "a supposed amount ('if ...'), not one that happened"
+    if v.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ in ("before", "until")
+                                        for c in v.children):
+        return f"not yet happened ('before ... {v.text}')"  # "before Greece gets a loan"
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     modal = next((c for c in auxes if c.lower_ in _MODALS), None)
     if modal is not None and not any(c.lower_ in ("have", "'ve") for c in auxes):
@@ -229,13 +239,20 @@ def _np(tok: Token) -> Token:
 
 def ranking(tok: Token) -> str:
     """A count with a superlative that something is said to be one of is a rank, not an
-    occurrence: "one of the two largest unions", "among the three biggest banks"."""
+    occurrence: "one of the two largest unions", "among the three biggest banks"; not a
+    ranking set the event itself defines ("one of the 12 worst-hit villages in the quake")."""
     np = _np(tok)
+    if not (np.dep_ == "pobj" and np.head.lower_ in ("of", "among")):
+        return ""
     sup = next((c for c in np.children if c.dep_ == "amod" and c.tag_ in ("JJS", "RBS")), None)
-    if sup is None or not (np.dep_ == "pobj" and np.head.lower_ in ("of", "among") and (
-            np.head.lower_ == "among" or np.head.head.lower_ in ("one", "two", "three"))):
-        return ""  # "landed the two best shots of the round" is the event's own count
-    return f"a ranking ('{sup.text} {np.text}'), not a count of this event"
+    one = np.head.head if np.head.lower_ == "of" else None
+    within_event = any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and any(
+        lemma(x) in EVENT_NOUNS for x in c.subtree)) for c in np.children)
+    if sup is not None and (one is None or one.lower_ in ("one", "two", "three")) \
+            and not within_event:
+        # not "one of the 12 worst-hit villages in the quake": ranked within the event itself
+        return f"a ranking ('{sup.text} {np.text}'), not a count of this event"
+    return ""  # "landed the two best shots of the round" is the event's own count
 
 
 def standing_amount(tok: Token, triggers: set[str], percent: bool) -> str:

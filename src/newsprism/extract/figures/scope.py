@@ -132,7 +132,8 @@ def doc_reference_year(doc: Doc, published: str | None) -> int | None:
     return max(years) if years else None
 
 
-def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str | None:
+def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str],
+                           ref_month: int | None = None) -> str | None:
     """'the previous attack', 'the 2010 earthquake', 'the Rwandan genocide',
     'the attack in eastern Damascus' (a place not named with the event's own toll)."""
     for c in ev.children:
@@ -144,11 +145,20 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str]) -> str |
             c.ent_type_ == "DATE" and PERIOD_RE.search(c.text) for c in ev.head.children):
         # "ten years after the collapse that killed 1,134": an anniversary
         return f"an earlier {ev.text} (years before)"
-    for c in ev.children:
+    mods = list(ev.children)
+    if ev.dep_ == "compound":  # "the North Philadelphia shooting scene"
+        mods += [c for c in ev.head.children if c.dep_ == "compound" and c.i < ev.i]
+    for c in mods:
         if c.dep_ in ("amod", "compound", "nmod", "det", "nummod") and c.lower_ in OTHER_MARKERS:
+            if c.lower_ == "separate" and ev.tag_ == "NNS":
+                continue  # "two men died in separate accidents": the count spans them
             return f"another event ('{c.text} {ev.text}')"
         if c.dep_ in ("compound", "nummod", "amod", "nmod", "poss") and YEAR_RE.fullmatch(c.text):
             return f"another event ('{c.text} {ev.text}')"
+        if c.dep_ in ("compound", "nmod") and c.lower_ in MONTHS and not any(
+                x.like_num for x in c.children) and (
+                ref_month is None or MONTHS[c.lower_] != ref_month):
+            return f"another {ev.text} ('{c.text} {ev.text}')"  # "the January incident"
         if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") and event_places:
             ent = ent_at(doc, c.i)
             name = ent.text if ent is not None else c.text
@@ -341,7 +351,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
     # 4. another event named in the clause
     for t in clause:
         if lemma(t) in EVENT_NOUNS or t.lower_ in EVENT_NOUNS:
-            why = _is_marked_other_event(doc, t, event_places)
+            why = _is_marked_other_event(doc, t, event_places, ref_month)
             if why:
                 return _Scope(True, why, current)
             if any(c.lower_ in CURRENT_MARKERS or c.dep_ == "poss" for c in t.children):
