@@ -240,3 +240,22 @@ def test_outage_story_with_an_earlier_incident(nlp, options) -> None:
     assert about["$3 million"] is False  # "before ... receives": not yet
     # "separate accidents" with a plural count: the count spans them, not another event
     assert about["Two climbers"] is True
+
+
+STRIKES = [
+    ("a", "An air strike hit a school in Dorvan on Tuesday, killing 30 people, "
+          "medics said.\n\nThree young men were killed at another school nearby.\n\n"
+          "So far this year 400 people have died in the fighting.", "2018-02-07"),
+    ("b", "At least 30 people were killed when a school in Dorvan was hit on Tuesday.\n\n"
+          "Another 2,000 people fled the area.", "2018-02-07"),
+]
+
+
+def test_other_strikes_the_same_day_and_the_years_total(nlp, options) -> None:
+    story = _judged(nlp, options, STRIKES)
+    about = _about(story)
+    assert about["30 people"] is True
+    assert about["2,000 people"] is True  # "another" on the count itself
+    assert about["Three young men"] is False  # at another school
+    assert "another school" in _reason(story, "Three young men")
+    assert about["400 people"] is False  # so far this year

@@ -132,11 +132,25 @@ def _subject(v: Token) -> Token | None:
 
 
 def other_occurrence(tok: Token, places: set[str], triggers: set[str]) -> str:
-    """Another occurrence of an event: an indefinite agent ("a gunman", "a quake") doing an
-    event verb in a place none of the story's sources report the event in. ``tok`` is the
-    figure's token (or any word of the clause)."""
+    """Another occurrence of an event: the clause places it "at another school", "in a
+    separate building"; or an indefinite agent ("a gunman", "a quake") does an event verb in a
+    place none of the story's sources report the event in. ``tok`` is the figure's token (or
+    any word of the clause)."""
     v = _verb(tok)
-    if v is None or not places:
+    if v is None:
+        return ""
+    # "three men were killed at another school": the clause places its count elsewhere
+    own = {t.i for t in tok.subtree} | {tok.i}
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "near", "inside"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and obj.i not in own and any(
+                    (d.lower_ == "another" or (d.lower_ in ("separate", "different")
+                                               and obj.tag_ != "NNS"))
+                    and d.dep_ in ("det", "amod") for d in obj.children):
+                # not "two men died in separate accidents": the count spans them
+                return f"another place ('{c.text} {' '.join(x.text for x in obj.subtree)}')"
+    if not places:
         return ""
     subj = _subject(v)
     if subj is None or not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subj.children):

@@ -220,7 +220,7 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
             "over", "during")):
         return f"another period ({e.text})"
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
-    if "this" in words and (perfect or len(words) <= 2):
+    if "this" in words and (perfect or len(words) <= 2 or {"so", "far"} <= words):
         # "has killed 300 this year", "900 phones were smuggled this year": a whole period
         return f"a cumulative count ({e.text})"
     return None
