@@ -16,9 +16,9 @@ def _judged(nlp, options, items: list[tuple[str, str, str | None]]) -> Story:
     arts = [Article(id=sid, text=text, published=pub) for sid, text, pub in items]
     annotated = list(annotate([clean_article(a) for a in arts], nlp, options))
     story = Story(id="s", articles=annotated)
-    infer_story_dates(story)
+    story.frame = build_frame(story, nlp)  # in the order brief_annotated builds them
+    infer_story_dates(story, nlp)
     story.entities = resolve_entities(annotated)
-    story.frame = build_frame(story, nlp)
     story.locations = main_places(annotated, story.entities)
     story.event_date = infer_event_date(story)
     story.title = str(judge_figures(story, nlp))  # the number of figures moved, for the tests
