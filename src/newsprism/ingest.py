@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -48,19 +48,40 @@ FEED_EXT = {".rss", ".atom", ".xml"}
 WARC_EXT = {".warc"}
 
 
-def read_inputs(inputs: Sequence[str], options: Options, stdin: BinaryIO | None = None) -> IngestResult:
+def read_inputs(
+    inputs: Sequence[str], options: Options, stdin: BinaryIO | None = None,
+    sink: Callable[[Article], None] | None = None,
+) -> IngestResult:
     """Read every input (file, directory, glob, or ``-`` for stdin) into articles. Every item
-    ends up as an article or in ``skipped`` with a short reason."""
-    result = IngestResult()
+    ends up as an article or in ``skipped`` with a short reason.
+
+    With ``sink``, each article is handed to it as soon as it is read and not kept (the
+    result's ``articles`` stay empty, and ids are not made unique: the caller does that), so a
+    JSONL or WARC file of any length is never held in memory whole."""
+    result = IngestResult(articles=_Streamed(sink)) if sink is not None else IngestResult()
     for source, path in _expand(inputs, result):
         if source == "-":
             _read_stream(stdin or sys.stdin.buffer, "<stdin>", "stdin", options, result)
         else:
             _read_path(Path(path), options, result)
+    if sink is not None:
+        result.articles = []
     _dedupe_ids(result.articles)
     result.skipped = [Skipped(_SURROGATE.sub("\ufffd", s.item), short(s.reason)) for s in result.skipped]
     result.warnings = [short(w) for w in result.warnings]
     return result
+
+
+class _Streamed(list[Article]):
+    """The articles of a streamed read (``read_inputs(..., sink=...)``): appending one hands it
+    to the sink; nothing is kept."""
+
+    def __init__(self, sink: Callable[[Article], None]) -> None:
+        super().__init__()
+        self.sink = sink
+
+    def append(self, art: Article) -> None:
+        self.sink(art)
 
 
 def _skip(result: IngestResult, item: str, reason: str) -> None:

@@ -488,6 +488,15 @@ class FigureCell:
 
 
 @dataclass(slots=True)
+class ClusterChanges:
+    """What one or more ``StoryClusterer.add`` calls changed (``take_changes``)."""
+
+    assigned: dict[str, str] = field(default_factory=dict)  # article id -> its story now
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (story merged away, story it went into)
+    groups: dict[str, str] = field(default_factory=dict)  # story id -> its group now
+
+
+@dataclass(slots=True)
 class ClusterDoc:
     """One article as the story clusterer sees it (``newsprism.cluster.StoryClusterer``).
 

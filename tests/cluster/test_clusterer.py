@@ -119,6 +119,37 @@ def test_a_story_that_holds_two_events_splits_and_the_older_half_keeps_the_id():
     assert clusterer.assignments()["c0"] != first
 
 
+def _replay(changes_list) -> dict[str, str]:
+    """Assignments rebuilt from take_changes() as the store applies them."""
+    out: dict[str, str] = {}
+    for ch in changes_list:
+        for gone, keep in ch.merged:
+            out = {doc: keep if sid == gone else sid for doc, sid in out.items()}
+        out.update(ch.assigned)
+    return out
+
+
+@pytest.mark.parametrize("setting", [
+    {"cluster_join": 0.99, "cluster_merge": 0.2},  # every batch merges
+    {"cluster_join": 0.0, "cluster_merge": 0.9, "cluster_split": 0.2},  # a story splits
+    {"cluster_window_days": 2.0},  # articles leave the window
+])
+def test_changes_replayed_give_the_assignments(setting):
+    stream = (_docs("f", FLOOD) + _docs("c", COURT, DAY0 + timedelta(days=1))
+              + _docs("s", SPORT, DAY0 + timedelta(days=6)) + _docs("g", FLOOD, DAY0 + timedelta(days=7)))
+    full = StoryClusterer(load_options(**setting))
+    lean = StoryClusterer(load_options(**setting), remember=False)
+    taken = []
+    for k in range(0, len(stream), 2):
+        full.add(stream[k : k + 2])
+        lean.add(stream[k : k + 2])
+        taken.append(lean.take_changes())
+        lean = StoryClusterer.from_state(lean.to_state(), load_options(**setting), remember=False)
+    assert _replay(taken) == full.assignments()
+    if "cluster_window_days" in setting:  # the lean one forgot the articles that left the window
+        assert set(lean.assignments()) == {d.id for d in stream if d.published >= DAY0 + timedelta(days=5)}
+
+
 def test_state_round_trip_continues_the_stream_exactly():
     stream = _interleave(_docs("s", SPORT), _docs("f", FLOOD), _docs("c", COURT))
     whole = StoryClusterer()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import newsprism.briefing  # noqa: F401  (imported before a test patches annotate: it keeps the real one)
 from newsprism.cli import app
 from newsprism.render.json_out import to_dict, validate
 from newsprism.render.markdown import render_markdown

@@ -21,7 +21,11 @@ stories' neighbourhood after each batch.
 
 Memory is bounded by the window: documents older than the window (or beyond
 ``cluster_max_docs``) leave the index, and stories with no article in the window stop taking
-new ones (their members keep their story id in :meth:`StoryClusterer.assignments`).
+new ones (their members keep their story id in :meth:`StoryClusterer.assignments`). A caller
+that keeps the assignments itself (the store) makes the clusterer with ``remember=False`` and
+reads what each batch changed with :meth:`StoryClusterer.take_changes`: then the clusterer
+forgets the articles and stories that left the window, and neither its memory nor its state
+grows with the stream.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from datetime import UTC, datetime
 import numpy as np
 from scipy import sparse
 
-from ..model import ClusterDoc
+from ..model import ClusterChanges, ClusterDoc
 from ..options import Options, load_options
 from .features import (
     FEATURES,
@@ -98,8 +102,9 @@ def _epoch(published: datetime | None) -> float | None:
 class StoryClusterer:
     """Online story clustering; see the module docstring."""
 
-    def __init__(self, options: Options | None = None) -> None:
+    def __init__(self, options: Options | None = None, *, remember: bool = True) -> None:
         self.options = options or load_options()
+        self.remember = remember  # keep every article's story (False: only the window's)
         self._vec = Vectoriser(self.options.cluster_name_weight, prior=self.options.cluster_prior_docs)
         self._index: VectorIndex = make_index(self.options.cluster_index)
         self._docs: dict[int, _Doc] = {}  # key -> document in the window
@@ -112,6 +117,10 @@ class StoryClusterer:
         self._group_of: dict[str, str] = {}  # story id -> its group id
         self._group_seq = 0
         self._fresh: set[str] = set()  # stories made by splits during this batch
+        # what changed since the last take_changes()
+        self._log_docs: dict[str, str] = {}
+        self._log_merged: list[tuple[str, str]] = []
+        self._log_groups: set[str] = set()
 
     # ------------------------------------------------------------------ public
 
@@ -131,8 +140,21 @@ class StoryClusterer:
         self._split(touched)
         self._regroup({self._resolve(sid) for sid in touched} | self._fresh)
         self._fresh = set()
+        placed = {d.id: self._resolve(self._story_of[d.id]) for d in fresh}
         self._expire()
-        return {d.id: self._resolve(self._story_of[d.id]) for d in fresh}
+        return placed
+
+    def take_changes(self) -> ClusterChanges:
+        """What changed since the last call: the story of every article placed or moved, the
+        stories merged into another (in order: apply them before the placements) and the new
+        group of every story whose group changed."""
+        out = ClusterChanges(
+            assigned={doc: self._resolve(sid) for doc, sid in self._log_docs.items()},
+            merged=[(gone, self._resolve(keep)) for gone, keep in self._log_merged],
+            groups={sid: self._group_of[sid] for sid in sorted(self._log_groups) if sid in self._group_of},
+        )
+        self._log_docs, self._log_merged, self._log_groups = {}, [], set()
+        return out
 
     def assignments(self) -> dict[str, str]:
         """Every article seen -> its current story id (after merges and splits)."""
@@ -169,7 +191,9 @@ class StoryClusterer:
         hood = hood[:MAX_NEIGHBOURHOOD]
         sims = group_similarities(sparse.vstack([self._stories[s].total for s in hood], format="csr"))
         labels = average_linkage(sims, self.options.cluster_group)
-        self._group_of.update(name_parts(hood, labels, self._group_of, self._new_group_id))
+        named = name_parts(hood, labels, self._group_of, self._new_group_id)
+        self._log_groups.update(sid for sid, gid in named.items() if self._group_of.get(sid) != gid)
+        self._group_of.update(named)
 
     def _near_stories(self, touched: set[str], k: int) -> tuple[list[str], list[set[str]]]:
         """Touched active stories and, for each, the other active stories of the documents
@@ -241,6 +265,7 @@ class StoryClusterer:
             best.members.append(int(keys[i]))
             self._docs[int(keys[i])] = _Doc(doc.id, best.id, t, rows[i])
             self._story_of[doc.id] = best.id
+            self._log_docs[doc.id] = best.id
             touched.add(best.id)
         for sid, positions in added.items():
             self._stories[sid].add(row_sum(rows[positions]),
@@ -297,6 +322,8 @@ class StoryClusterer:
         for k in gone.members:
             self._docs[k].story = keep.id
         self._alias[gone.id] = keep.id
+        self._log_merged.append((gone.id, keep.id))
+        self._group_of.pop(gone.id, None)  # it is in its keeper's group now
         del self._stories[gone.id]
 
     def _split(self, touched: set[str]) -> None:
@@ -333,6 +360,7 @@ class StoryClusterer:
         new.checked = new.size
         if story.id in self._group_of:
             self._group_of[new.id] = self._group_of[story.id]
+            self._log_groups.add(new.id)
         self._fresh.add(new.id)
         gone = set(moved)
         story.members = [k for k in story.members if k not in gone]
@@ -343,6 +371,7 @@ class StoryClusterer:
         for k in moved:
             self._docs[k].story = new.id
             self._story_of[self._docs[k].id] = new.id
+            self._log_docs[self._docs[k].id] = new.id
 
     # ------------------------------------------------------------------ window
 
@@ -359,12 +388,17 @@ class StoryClusterer:
         self._index.remove(np.asarray(old, dtype=np.int64))
         gone = set(old)
         for k in old:
-            del self._docs[k]
+            doc = self._docs.pop(k)
+            if not self.remember:
+                self._story_of.pop(doc.id, None)
         for sid in list(self._stories):
             story = self._stories[sid]
             story.members = [k for k in story.members if k not in gone]
             if not story.members and story.last < horizon:
                 del self._stories[sid]
+                if not self.remember:
+                    self._group_of.pop(sid, None)
+                    self._log_groups.discard(sid)
 
     # ------------------------------------------------------------------ state
 
@@ -403,7 +437,7 @@ class StoryClusterer:
         return buf.getvalue()
 
     @classmethod
-    def from_state(cls, data: bytes, options: Options | None = None) -> StoryClusterer:
+    def from_state(cls, data: bytes, options: Options | None = None, *, remember: bool = True) -> StoryClusterer:
         """A clusterer that continues where the one that wrote ``data`` stopped."""
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             meta = json.loads(npz["meta"].tobytes().decode("utf-8"))
@@ -413,7 +447,7 @@ class StoryClusterer:
             df = npz["df"].astype(np.int64)
             doc_rows = _csr_from(npz, "doc")
             totals = _csr_from(npz, "story")
-        self = cls(options)
+        self = cls(options, remember=remember)
         self._vec.frequencies = DocFrequencies(df, int(meta["n_docs"]), self.options.cluster_prior_docs)
         self._seq, self._story_seq, self._now = meta["seq"], meta["story_seq"], meta["now"]
         self._story_of = dict(meta["story_of"])

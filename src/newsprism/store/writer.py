@@ -82,13 +82,9 @@ class Ingester:
         t0 = time.perf_counter()
         with WriterLock(self.store.path, wait):
             self._start_clusterer()
-            batch = _Batch()
-            for item in self._read(inputs):
-                batch.items.append(item)
-                if len(batch.items) >= self.batch_size:
-                    self._flush(batch)
-                    batch = _Batch()
-            self._flush(batch)
+            self._batch = _Batch()
+            self._read(inputs)
+            self._flush(self._batch)
         self.report.stories = int(self.conn.execute("SELECT count(DISTINCT story) FROM assignments").fetchone()[0])
         self.report.seconds = time.perf_counter() - t0
         return self.report
@@ -97,15 +93,11 @@ class Ingester:
         from ..cluster import StoryClusterer
 
         row = self.conn.execute("SELECT state FROM clusterer WHERE id = 1").fetchone()
+        # the store keeps the assignments: the clusterer holds only the window
         self.clusterer = (
-            StoryClusterer.from_state(row[0], self.options) if row else StoryClusterer(self.options)
+            StoryClusterer.from_state(row[0], self.options, remember=False) if row
+            else StoryClusterer(self.options, remember=False)
         )
-        self.grouped: dict[str, str] = {
-            r[0]: r[1] for r in self.conn.execute("SELECT story, grp FROM story_groups")}
-        self.assigned: dict[str, str] = {
-            r[0]: r[1] for r in self.conn.execute(
-                "SELECT a.id, s.story FROM assignments s JOIN articles a ON a.n = s.article")
-        }
         # originals stored without an assignment (none after a clean run): clustered first
         self.unclustered = [
             r[0] for r in self.conn.execute(
@@ -114,17 +106,18 @@ class Ingester:
 
     # ------------------------------------------------------------------ reading
 
-    def _read(self, inputs: Sequence[str]) -> Iterator[_Item]:
-        """Articles of every input not yet read whole, file by file; skipped items and finished
+    def _read(self, inputs: Sequence[str]) -> None:
+        """Articles of every input not yet read whole, file by file, each one into the open
+        batch as the reader reaches it (a file is never held whole); skipped items and finished
         files ride along with the batch their last article is in."""
         self._pending_files: list[_File] = []
         self._pending_skipped: list[Skipped] = []
+        self._taken = 0  # articles the readers gave for the file being read
         self._batch_keys: set[str] = set()
         for label, path in _expand(inputs):
             if path is None:  # stdin, or an input the readers report as skipped
-                result = read_inputs([label], self.options)
+                result = read_inputs([label], self.options, sink=self._take)
                 self._note(result.skipped, result.warnings)
-                yield from self._items(result.articles)
                 continue
             try:
                 st = os.stat(path)
@@ -135,11 +128,20 @@ class Ingester:
             if row is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns:
                 self.report.files_unchanged += 1
                 continue
-            result = read_inputs([path], self.options)
+            self._taken = 0
+            result = read_inputs([path], self.options, sink=self._take)
             self._note(result.skipped, result.warnings)
-            yield from self._items(result.articles)
             # after its last article: the file counts as read in the batch that stores that one
-            self._pending_files.append(_File(path, st.st_size, st.st_mtime_ns, _file_sha(path), len(result.articles)))
+            self._pending_files.append(_File(path, st.st_size, st.st_mtime_ns, _file_sha(path), self._taken))
+
+    def _take(self, art: Article) -> None:
+        """One article from the readers into the open batch; a full batch is stored."""
+        self._taken += 1
+        for item in self._items([art]):
+            self._batch.items.append(item)
+            if len(self._batch.items) >= self.batch_size:
+                self._flush(self._batch)
+                self._batch = _Batch()
 
     def _note(self, skipped: list[Skipped], warnings: list[str]) -> None:
         self.report.skipped.extend(skipped)
@@ -318,18 +320,17 @@ class Ingester:
             text = codec.loads_json(r["clean"])["text"]
             docs.append(ClusterDoc(id=r["id"], text=text, title=r["title"], published=_when(r["published"])))
         self.clusterer.add(docs)
-        current = self.clusterer.assignments()
-        changed = [(doc, story) for doc, story in current.items() if self.assigned.get(doc) != story]
+        changes = self.clusterer.take_changes()
+        for gone, keep in changes.merged:  # articles that left the window follow their story too
+            self.conn.execute("UPDATE assignments SET story = ? WHERE story = ?", (keep, gone))
+            self.conn.execute("DELETE FROM story_groups WHERE story = ?", (gone,))
         self.conn.executemany(
             "INSERT INTO assignments (article, story) SELECT n, ? FROM articles WHERE id = ? "
             "ON CONFLICT(article) DO UPDATE SET story = excluded.story",
-            [(story, doc) for doc, story in changed])
-        self.assigned.update(changed)
-        regrouped = [(sid, gid) for sid, gid in self.clusterer.groups().items() if self.grouped.get(sid) != gid]
+            [(story, doc) for doc, story in changes.assigned.items()])
         self.conn.executemany(
             "INSERT INTO story_groups (story, grp) VALUES (?, ?) ON CONFLICT(story) DO UPDATE SET grp = excluded.grp",
-            regrouped)
-        self.grouped.update(regrouped)
+            list(changes.groups.items()))
         self.conn.execute(
             "INSERT INTO clusterer (id, state, updated_at) VALUES (1, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
