@@ -217,3 +217,53 @@ def test_salience_puts_the_lead_and_quoted_participants_before_repeated_backgrou
     assert [e.id for e in ents] == [f"e{i}" for i in range(1, len(ents) + 1)]
     # mentions follow the renumbered ids
     assert eid(arts[0], "Mara Quell") == "e1"
+
+
+def test_capitalised_common_words_opening_sentences_are_no_entities() -> None:
+    # disaster: "Videos" and "Region" open sentences and are written in lower case elsewhere
+    a = article("a", "Videos showed the flood. Region officials said the videos were real. "
+                     "The region of Tarsa was hit. Tarsa lost power.",
+                [("Videos", "ORG"), ("Region", "LOC"), ("Tarsa", "GPE"), ("Tarsa", "GPE")])
+    ents = resolve_entities([a])
+    assert [m.entity_id for m in a.mentions[:2]] == [None, None]
+    assert [e.name for e in ents] == ["Tarsa"]
+
+
+def test_organisation_is_not_a_person_by_a_first_name() -> None:
+    # sport: "Chargers" (a team) never joins "Charger Jamal Williams" (a player)
+    a = article("a", "The Chargers won. Charger Jamal Williams made the tackle. Chargers fans "
+                     "cheered Williams.",
+                [("Chargers", "ORG"), ("Charger Jamal Williams", "PERSON"), ("Chargers", "ORG"),
+                 ("Williams", "PERSON")])
+    resolve_entities([a])
+    assert eid(a, "Chargers") != eid(a, "Charger Jamal Williams")
+    assert eid(a, "Williams") == eid(a, "Charger Jamal Williams")
+
+
+def test_a_person_noun_in_an_article_about_one_person_is_that_person() -> None:
+    # courts, with common nouns as an annotator gives them: "the defendant" is the one
+    # person the article is about; in an article about two people it stays unresolved
+    text = ("Lena Brack was convicted on Monday. Brack wept as the defendant heard the verdict. "
+            "Lena Brack will appeal.")
+    a = article("a", text, [("Lena Brack", "PERSON"), ("Brack", "PERSON"),
+                            ("the defendant", "NOMINAL"), ("Lena Brack", "PERSON")])
+    a.mentions[2].head = "defendant"
+    text2 = "Omar Tell and Rita Voss met the witness. Tell and Voss left."
+    b = article("b", text2, [("Omar Tell", "PERSON"), ("Rita Voss", "PERSON"),
+                             ("the witness", "NOMINAL"), ("Tell", "PERSON"), ("Voss", "PERSON")])
+    b.mentions[2].head = "witness"
+    resolve_entities([a, b])
+    assert eid(a, "the defendant") == eid(a, "Lena Brack")
+    assert eid(b, "the witness") not in {eid(b, "Omar Tell"), eid(b, "Rita Voss")}
+
+
+def test_description_an_article_gives_an_acronym_is_an_alias() -> None:
+    # politics and business: "the UN refugee agency (UNHCR)", "WFP, the food aid agency,"
+    a = article("a", "Aid came from the UN refugee agency (UNHCR) on Monday. UNHCR said 900 fled.",
+                [("UN", "ORG"), ("UNHCR", "ORG"), ("UNHCR", "ORG")])
+    b = article("b", "The WFP, the food aid agency, sent trucks. WFP staff stayed.",
+                [("WFP", "ORG"), ("WFP", "ORG")])
+    ents = resolve_entities([a, b])
+    assert by_id(ents, a, "UNHCR").aliases == ["UN refugee agency"]
+    assert by_id(ents, b, "WFP").aliases == ["food aid agency"]
+    assert eid(a, "UN") != eid(a, "UNHCR")

@@ -39,8 +39,11 @@
    demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named),
    ``part_of`` for a part of a named place ("North Sumatra" -> Sumatra), ``type_uncertain``
    when under 2/3 of the type votes agree, and fuller written forms among the aliases ("The
-   Washington Post", "Idlib province"). An acronym the story also writes as a plural ("KO"
-   beside "KOs") is a common noun and no entity.
+   Washington Post", "Idlib province", the description an article gives an acronym: "the UN
+   refugee agency (UNHCR)"). An acronym the story also writes as a plural ("KO" beside "KOs"),
+   and a capitalised common word that only opens sentences or lines and is written in lower
+   case elsewhere ("Videos", "Region"), is no entity. A person noun ("the woman") in an
+   article about one person is that person.
 5. The entities come in salience order (``salience``: outlets naming them in the lede and
    lead, headlines, quoted speakers, outlets, damped mention count; groups and places damped),
    numbered e1, e2, ... in that order.

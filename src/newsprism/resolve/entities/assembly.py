@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from ...model import AnnotatedArticle, Entity, Span
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import GENERIC_PLACE, fold, fold_tokens, split_title
-from .mentions import COARSE, Item, Node, UnionFind, parse_name, prepare, type_vote
+from .mentions import COARSE, ENTITY_LABELS, Item, Node, UnionFind, parse_name, prepare, type_vote
 from .merging import (
     build_nodes,
     merge_acronyms,
@@ -21,7 +21,7 @@ from .merging import (
     merge_transliterations,
 )
 from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
-from .salience import lower_words, plural_acronyms, rank
+from .salience import is_common_word, lower_words, plural_acronyms, rank
 from .variants import (
     PART_WORDS,
     is_part_name,
@@ -87,9 +87,20 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     for i in range(len(items)):
         clusters[root_of[i]].append(i)
     plural = plural_acronyms(articles)
-    for root in list(clusters):  # "KO" beside "KOs": a common noun, no entity
+    lowered = lower_words(articles)
+    by_source = {a.source_id: a for a in articles}
+    for root in list(clusters):
         names = [items[i] for i in clusters[root] if items[i].kind == "name"]
-        if plural and names and all(it.name in plural for it in names):
+        if not names or len(names) < len(clusters[root]) or any(
+            it.mention.label not in ENTITY_LABELS for it in names
+        ):
+            continue  # a cluster with common nouns, pronouns or untyped names is not judged here
+        spots = [(by_source[it.mention.source_id], it.mention.start, it.mention.end,
+                  it.mention.sentence) for it in names if it.mention.source_id in by_source]
+        # "KO" beside "KOs"; "Videos" opening a sentence beside "videos": common words
+        if (plural and all(it.name in plural for it in names)) or (
+            len(spots) == len(names) and is_common_word(spots, lowered)
+        ):
             for i in clusters.pop(root):
                 items[i].mention.entity_id = None
 

@@ -72,6 +72,12 @@ _LEADING_FUNCTION = re.compile(
     r"^(?:(?:the|a|an|in|on|at|of|from|to|for|near|off|by|with|this|that|these|those)\s+)+",
     re.IGNORECASE,
 )
+# a description an article gives an acronym: "the UN refugee agency (UNHCR)" (before it) or
+# "UNHCR, the UN refugee agency," (after it); lower-case words with at most a leading name word
+_DESCRIBED_BEFORE = re.compile(
+    r"\bthe\s+((?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*\(\s*$")
+_DESCRIBED_AFTER = re.compile(
+    r"\s*\)?\s*,\s+the\s+((?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*[,.;]")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*[,.;]")
 _PLACE_CUE = re.compile(
     r"(?:\b(?:town|city|village|province|region|district|governorate|suburb|county|capital|"
@@ -97,7 +103,8 @@ class Item:
     acronym: str | None = None  # defined with the name: "Advanced Micro Devices (AMD)"
     descriptors: frozenset[str] = frozenset()  # role nouns written with a name: coach, host
     cue: str | None = None  # a type the words before the name point to ("the town of" -> GPE)
-    written: str | None = None  # a fuller written form: "The Washington Post", "Idlib province"
+    written: str | None = None  # fuller written form: "The Washington Post", "Idlib province",
+    # or the description an article gives an acronym ("the UN refugee agency (UNHCR)")
 
 
 @dataclass(slots=True)
@@ -268,9 +275,11 @@ def prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[Item]:
                 descriptors = _descriptors(text, m, role, floor)
             floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
             cue = "PERSON" if role else _place_cue(text, m.start, floor)
+            written = _written(m, name, parsed.name, floor)
+            if written is None and is_acronym(name):
+                written = _described(text, m, floor)
             items.append(Item(m, order, clean_surface(name), key, role, label, acronym=acronym,
-                              descriptors=descriptors, cue=cue,
-                              written=_written(m, name, parsed.name, floor)))
+                              descriptors=descriptors, cue=cue, written=written))
             order += 1
     # A capitalised common noun ("Woman" in a headline) that the story also writes in lower
     # case as the head of a nominal mention is that common noun, not a name.
@@ -324,6 +333,18 @@ def _written(m: Mention, name: str, core: str, floor: int) -> str | None:
         return f"The {name}"
     if core != name and core.startswith(name):
         return clean_surface(core)
+    return None
+
+
+def _described(text: str, m: Mention, floor: int) -> str | None:
+    """The description an article gives an acronym: "the UN refugee agency (UNHCR)",
+    "UNHCR, the UN refugee agency,"."""
+    before = _DESCRIBED_BEFORE.search(text, max(floor, m.start - TITLE_WINDOW_CHARS), m.start)
+    if before is not None and text.startswith(")", m.end):
+        return before.group(1)
+    after = _DESCRIBED_AFTER.match(text, m.end)
+    if after is not None:
+        return after.group(1)
     return None
 
 

@@ -177,7 +177,9 @@ def merge_people(
             c for c in full_by_last.get(skeleton_token(node.key), [])
             if fuzz.ratio(c.key.split()[-1], node.key) >= FUZZY_SAME_TYPE
         ]
-        if not cands:  # family name first ("Wang" of Wang Yi) or a given name used alone
+        if not cands and node.votes.get("PERSON"):
+            # family name first ("Wang" of Wang Yi) or a given name used alone; never a name
+            # the tagger only called an organisation ("Chargers" / "Charger Jamal Williams")
             cands = [
                 c for c in full_by_first.get(skeleton_token(node.key), [])
                 if fuzz.ratio(c.key.split()[0], node.key) >= FUZZY_SAME_TYPE

@@ -14,6 +14,7 @@ from .mentions import PERSON_NOUNS, PRONOUN_CLASSES, WORD, Item, Node, UnionFind
 ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's sentences ...
 ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to route "Johnson"
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
+DOMINANT = 2.0  # an article is about one person named this many times as often as the next
 
 
 def route_ambiguous(
@@ -127,8 +128,10 @@ def link_role_nouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int
         for word in it.descriptors:
             in_doc[(it.mention.source_id, word)].add(root_of[i])
             in_story[word].add(root_of[i])
-    if not in_story:
-        return
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_source[it.mention.source_id].append(i)
+    main: dict[str, str | None] = {}  # source -> the person it is about
     for i, it in enumerate(items):
         if it.kind != "nominal":
             continue
@@ -138,6 +141,18 @@ def link_role_nouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int
             root_of[i] = next(iter(local))
         elif not local and len(in_story.get(head, ())) == 1:
             root_of[i] = next(iter(in_story[head]))
+        elif not local and head in PERSON_NOUNS and not _plural(it.mention.text):
+            # "the woman" in an article about one person is that person
+            src = it.mention.source_id
+            if src not in main:
+                main[src] = _dominant_person(items, nodes, root_of, by_source[src])
+            if main[src] is not None:
+                root_of[i] = main[src]
+
+
+def _plural(text: str) -> bool:
+    last = text.split()[-1].lower() if text.split() else ""
+    return last.endswith("s") and not last.endswith("ss")
 
 
 def _pronoun_class(text: str) -> str:
@@ -201,3 +216,20 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                     root = root_of[j]
                     break
             root_of[i] = root
+
+
+def _dominant_person(
+    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str], idxs: list[int]
+) -> str | None:
+    """The person an article is about: named at least twice and DOMINANT times as often as the
+    next person, or None."""
+    count: Counter[str] = Counter()
+    for i in idxs:
+        it = items[i]
+        node = nodes.get(it.key)
+        if it.kind == "name" and node is not None and node.type == "PERSON":
+            count[root_of[i]] += 1
+    ranked = count.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
+        return ranked[0][0]
+    return None

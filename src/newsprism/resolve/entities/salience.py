@@ -49,6 +49,32 @@ def lower_words(articles: list[AnnotatedArticle]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _opens_line_or_sentence(art: AnnotatedArticle, start: int, sentence: int) -> bool:
+    text = art.article.text
+    floor = art.sentences[sentence].start if 0 <= sentence < len(art.sentences) else 0
+    line_start = text.rfind("\n", 0, start) + 1
+    return not _WORD.search(text[max(floor, line_start) : start])
+
+
+def is_common_word(
+    spots: list[tuple[AnnotatedArticle, int, int, int]], lowered: frozenset[str]
+) -> bool:
+    """True when every mention (article, start, end, sentence) of a name opens its sentence or
+    line, or is a shouted header of several words, and every word of it is written in lower
+    case elsewhere in the story: "Videos", "Region", "ON DEADLINE" are common words."""
+    if not spots:
+        return False
+    for art, start, end, sentence in spots:
+        words = _WORD.findall(art.article.text[start:end])
+        if not words or any(w.lower() not in lowered for w in words):
+            return False
+        if len(words) > 1 and all(w.isupper() for w in words):
+            continue
+        if not _opens_line_or_sentence(art, start, sentence):
+            return False
+    return True
+
+
 def plural_acronyms(articles: list[AnnotatedArticle]) -> frozenset[str]:
     """Acronyms the story writes with a plural s ("KOs", "MPs"): common nouns, not names."""
     out: set[str] = set()
