@@ -31,9 +31,12 @@
      ("North Sumatra") never joins the whole; a one-word "person" heading a place name of the
      story and cued as a place ("Qeshm" / "Qeshm Island") is that place (type repair).
 3. Mentions from other annotators (``adapter.annotate_spans``): common nouns cluster by head
-   lemma (with a number before the head: "50 people" is not "40 people"), join a name they
-   spell ("the surgeon general") or the person written with that role ("the coach"); a
-   pronoun joins the nearest compatible mention within a few sentences.
+   lemma (with a number before the head: "50 people" is not "40 people") within an event
+   group (``groups``: a story of two events of one kind keeps "the gunman" of each apart),
+   join a name they spell ("the surgeon general") or the person written with that role ("the
+   coach"); a time naming a weekday or a date is that day of its event group (``times``:
+   "Friday", "early Friday morning"); a pronoun joins the nearest compatible mention within a
+   few sentences.
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type
    by vote, a role, per-source mention counts, and ``acts_for`` for capitals, seats and
    demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named),

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from ...model import AnnotatedArticle, Entity, Span
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import GENERIC_PLACE, fold, fold_tokens, split_title
+from .groups import event_groups
 from .mentions import COARSE, ENTITY_LABELS, Item, Node, UnionFind, parse_name, prepare, type_vote
 from .merging import (
     build_nodes,
@@ -22,6 +23,7 @@ from .merging import (
 )
 from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
 from .salience import is_common_word, lower_words, plural_acronyms, rank
+from .times import time_keys
 from .variants import (
     PART_WORDS,
     is_part_name,
@@ -56,11 +58,19 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     """Cluster every entity mention of every article into cross-document entities."""
     gaz = load_gazetteer(fold)
     items = prepare(articles, gaz)
+    groups = event_groups(articles)
+    if len(set(groups.values())) > 1:  # "the gunman" of one event is not the other's
+        for it in items:
+            if it.kind == "nominal":
+                it.key = f"{it.key}:g{groups.get(it.mention.source_id, 0)}"
+    same_days = time_keys(items, groups)
     nodes = build_nodes(items, articles, gaz)
     repair_place_types(items, nodes)
     uf = UnionFind()
     for key in nodes:
         uf.find(key)
+    for a, b in same_days:
+        uf.union(a, b)
     merge_defined_acronyms(items, nodes, uf)
     merge_transliterations(nodes, uf)
     merge_direction_variants(nodes, uf)
@@ -81,7 +91,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     root_of = {
         i: routed.get(i, uf.find(it.key)) for i, it in enumerate(items) if it.kind != "pronoun"
     }
-    link_role_nouns(items, nodes, root_of)
+    link_role_nouns(items, nodes, root_of, groups)
     resolve_pronouns(items, nodes, root_of)
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):

@@ -114,11 +114,16 @@ def _wcosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def link_role_nouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+def link_role_nouns(
+    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str],
+    groups: dict[str, int] | None = None,
+) -> None:
     """A common noun that names a person's role ("the coach") is that person: the one in the
-    same article written with that role, or else the only one in the story."""
+    same article written with that role, or else the only one in the story's articles on the
+    same event (``groups``: source id -> event group)."""
+    groups = groups or {}
     in_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
-    in_story: dict[str, set[str]] = defaultdict(set)
+    in_story: dict[tuple[int, str], set[str]] = defaultdict(set)
     for i, it in enumerate(items):
         if it.kind != "name" or not it.descriptors:
             continue
@@ -127,7 +132,7 @@ def link_role_nouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int
             continue
         for word in it.descriptors:
             in_doc[(it.mention.source_id, word)].add(root_of[i])
-            in_story[word].add(root_of[i])
+            in_story[(groups.get(it.mention.source_id, 0), word)].add(root_of[i])
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         by_source[it.mention.source_id].append(i)
@@ -137,10 +142,11 @@ def link_role_nouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int
             continue
         head = it.key.split(":")[1]
         local = in_doc.get((it.mention.source_id, head), set())
+        story = in_story.get((groups.get(it.mention.source_id, 0), head), set())
         if len(local) == 1:
             root_of[i] = next(iter(local))
-        elif not local and len(in_story.get(head, ())) == 1:
-            root_of[i] = next(iter(in_story[head]))
+        elif not local and len(story) == 1:
+            root_of[i] = next(iter(story))
         elif not local and head in PERSON_NOUNS and not _plural(it.mention.text):
             # "the woman" in an article about one person is that person
             src = it.mention.source_id

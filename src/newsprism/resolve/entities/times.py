@@ -1,0 +1,54 @@
+"""Time mentions from other annotators (a coreference corpus marks "Friday", "on Friday morning",
+"last night" as entities): one time per day named within an event group.
+
+- a mention naming one weekday ("Friday", "early Friday morning", "about 11am on Friday") is
+  that day of its event group: "Friday" of one event is not "Friday" of another;
+- a mention naming a month and a day ("Feb. 22", "on 10 Nov", "Sunday, February 22, 2009")
+  is that date of its group, and the weekday written with it is the same day.
+Relative days ("yesterday", "last night") are left to the common-noun rules: which day they
+name depends on when each article was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...language import MONTHS, WEEKDAYS
+from .mentions import Item
+
+_TOKEN = re.compile(r"[A-Za-z]+\.?|\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def _day_words(text: str) -> tuple[str | None, str | None]:
+    """(weekday, "month-day") named in a time mention."""
+    toks = [t.rstrip(".").lower() for t in _TOKEN.findall(text)]
+    days = {t for t in toks if t in WEEKDAYS}
+    weekday = next(iter(days)) if len(days) == 1 else None
+    date = None
+    for k, t in enumerate(toks):
+        if t in MONTHS:
+            num = next((re.sub(r"\D", "", x) for x in toks[k + 1 : k + 2] + toks[max(0, k - 1) : k]
+                        if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", x)), None)
+            if num:
+                date = f"{MONTHS[t]}-{int(num)}"
+                break
+    return weekday, date
+
+
+def time_keys(items: list[Item], groups: dict[str, int]) -> list[tuple[str, str]]:
+    """Give the time mentions among ``items`` one key per day of their event group; returns
+    the pairs of keys that are one day (a weekday written with its date)."""
+    bridges: list[tuple[str, str]] = []
+    for it in items:
+        if it.kind == "pronoun":
+            continue
+        weekday, date = _day_words(it.mention.text)
+        group = groups.get(it.mention.source_id, 0)
+        keys = [f"time:{weekday}:g{group}"] if weekday else []
+        keys += [f"time:{date}:g{group}"] if date else []
+        if not keys:
+            continue
+        if len(keys) == 2:
+            bridges.append((keys[0], keys[1]))
+        it.kind, it.key = "nominal", keys[0]
+    return bridges
