@@ -100,3 +100,51 @@ def test_one_day_written_several_ways_is_one_time() -> None:
     assert ids[2] != ids[0]  # Saturday is another day
     assert ids[3] == ids[4] == ids[5]  # the date, with its weekday or day first
     assert ids[3] not in (ids[0], ids[2])
+
+
+def _heads(art: AnnotatedArticle) -> AnnotatedArticle:
+    for m in art.mentions:
+        if m.label == NOMINAL_LABEL:
+            word = m.text.split()[-1].lower()
+            m.head = word[:-1] if word.endswith("s") else word
+    return art
+
+
+def test_person_noun_is_the_person_its_articles_name() -> None:
+    """Business: "the founder" is never written beside her name, but the articles that say
+    "the founder" name her, and the analyst only once."""
+    a = _heads(article("a", "Mara Quist sold Kelvo to a rival on Monday. The founder kept a seat "
+                            "on the board.", [("Mara Quist", "PERSON"), ("founder", NOMINAL_LABEL)]))
+    b = _heads(article("b", "The founder will stay for a year, said Mara Quist. Analyst Tom Ruel "
+                            "called the price high.",
+                       [("founder", NOMINAL_LABEL), ("Mara Quist", "PERSON"),
+                        ("Tom Ruel", "PERSON")]))
+    c = _heads(article("c", "Shares rose after the founder spoke.", [("founder", NOMINAL_LABEL)]))
+    d = _heads(article("d", "Mara Quist started Kelvo in a garage; the founders of two rivals "
+                            "bid too.", [("Mara Quist", "PERSON"), ("founders", NOMINAL_LABEL)]))
+    resolve_entities([a, b, c, d])
+    quist = _entity(a, "Mara Quist")
+    assert _entity(a, "founder") == _entity(b, "founder") == _entity(c, "founder") == quist
+    assert _entity(d, "founders") != quist  # the plural is other people
+
+
+def test_person_noun_beside_two_people_is_not_guessed() -> None:
+    """Courts: the articles that say "the witness" name the judge and the defendant as often."""
+    a = _heads(article("a", "Judge Ola Brink heard Pia Santos. The witness wept.",
+                       [("Ola Brink", "PERSON"), ("Pia Santos", "PERSON"), ("witness", NOMINAL_LABEL)]))
+    b = _heads(article("b", "The witness left before Ola Brink adjourned and Pia Santos spoke.",
+                       [("witness", NOMINAL_LABEL), ("Ola Brink", "PERSON"), ("Pia Santos", "PERSON")]))
+    resolve_entities([a, b])
+    assert _entity(a, "witness") == _entity(b, "witness")
+    assert _entity(a, "witness") not in (_entity(a, "Ola Brink"), _entity(a, "Pia Santos"))
+
+
+def test_singular_and_plural_common_nouns_stay_apart() -> None:
+    """Disasters: "the climber" who fell is not "the climbers" who found him."""
+    a = _heads(article("a", "The climber fell on Monday. The climbers with him called for help. "
+                            "Rescuers reached the climber at dawn.",
+                       [("climber", NOMINAL_LABEL), ("climbers", NOMINAL_LABEL),
+                        ("climber", NOMINAL_LABEL)]))
+    resolve_entities([a])
+    ids = [m.entity_id for m in a.mentions]
+    assert ids[0] == ids[2] != ids[1]

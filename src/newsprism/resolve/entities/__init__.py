@@ -34,7 +34,8 @@
    lemma (with a number before the head: "50 people" is not "40 people") within an event
    group (``groups``: a story of two events of one kind keeps "the gunman" of each apart),
    join a name they spell ("the surgeon general") or the person written with that role ("the
-   coach"); a time naming a weekday or a date is that day of its event group (``times``:
+   coach"), else the one person the articles that use them name ("the host"); a plural is
+   not its singular ("the climbers" / "the climber"); a time naming a weekday or a date is that day of its event group (``times``:
    "Friday", "early Friday morning"); a pronoun joins the nearest compatible mention within a
    few sentences.
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type

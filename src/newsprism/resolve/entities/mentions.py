@@ -88,6 +88,7 @@ _CUT_PARTICLE = re.compile(r"\s(?:von|van|der|den|de|del|della|da|di|du|la|le|te
 _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
 
 
 
@@ -349,13 +350,19 @@ def _described(text: str, m: Mention, floor: int) -> str | None:
 
 
 def _nominal_key(words: list[str], head: str) -> str:
-    """Head lemma plus a number written just before the head: "50 people" is not "40 people"."""
+    """Head lemma plus a number written just before the head ("50 people" is not "40 people"),
+    and the plural marked: "the climbers" are not "the climber"."""
     idx = next((i for i in range(len(words) - 1, -1, -1) if words[i].startswith(head[:4])), -1)
     parts = ["nom", head]
     if idx > 0:
         before = words[idx - 1]
         if before in NUMBER_WORDS or any(c.isdigit() for c in before):
             parts.append(before)
+    word = words[idx] if idx >= 0 else next(
+        (w for w in reversed(words) if _IRREGULAR_PLURALS.get(w) == head), "")
+    if word != head and (word in _IRREGULAR_PLURALS or (
+            word.endswith("s") and not head.endswith("s"))):
+        parts.append("pl")
     return ":".join(parts)
 
 

@@ -15,6 +15,7 @@ ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's 
 ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to route "Johnson"
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 DOMINANT = 2.0  # an article is about one person named this many times as often as the next
+COOCCUR_MIN = 2  # articles a person noun must share with the person it is linked to
 
 
 def route_ambiguous(
@@ -154,6 +155,46 @@ def link_role_nouns(
                 main[src] = _dominant_person(items, nodes, root_of, by_source[src])
             if main[src] is not None:
                 root_of[i] = main[src]
+    # "the woman" of one event is one entity: when its linked mentions point to one person,
+    # the rest of them are that person too
+    linked: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, it in enumerate(items):
+        if it.kind == "nominal" and root_of[i] != it.key:
+            linked[it.key][root_of[i]] += 1
+    for i, it in enumerate(items):
+        if it.kind == "nominal" and root_of[i] == it.key and it.key in linked:
+            ranked = linked[it.key].most_common(2)
+            if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
+                root_of[i] = ranked[0][0]
+    _link_by_cooccurrence(items, nodes, root_of)
+
+
+def _link_by_cooccurrence(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+    """A person noun of an event group still unlinked ("the host") is the person named in the
+    articles it appears in: in COOCCUR_MIN of them or more, and DOMINANT times as many as the
+    next person."""
+    persons: dict[str, set[str]] = defaultdict(set)  # source -> person roots named in it
+    for i, it in enumerate(items):
+        node = nodes.get(it.key)
+        if it.kind == "name" and node is not None and node.type == "PERSON":
+            persons[it.mention.source_id].add(root_of[i])
+    sources: dict[str, set[str]] = defaultdict(set)  # unlinked person-noun key -> sources
+    for i, it in enumerate(items):
+        if it.kind != "nominal" or root_of[i] != it.key or not it.key.startswith("nom:"):
+            continue
+        head = it.key.split(":")[1]
+        if head in PERSON_NOUNS and not _plural(it.mention.text):
+            sources[it.key].add(it.mention.source_id)
+    target: dict[str, str] = {}
+    for key, srcs in sources.items():
+        together: Counter[str] = Counter(p for s in srcs for p in persons.get(s, ()))
+        ranked = together.most_common(2)
+        if ranked and ranked[0][1] >= COOCCUR_MIN and (
+                len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
+            target[key] = ranked[0][0]
+    for i, it in enumerate(items):
+        if it.kind == "nominal" and root_of[i] == it.key and it.key in target:
+            root_of[i] = target[it.key]
 
 
 def _plural(text: str) -> bool:

@@ -1,5 +1,6 @@
 """Time mentions from other annotators (a coreference corpus marks "Friday", "on Friday morning",
-"last night" as entities): one time per day named within an event group.
+"last night" as entities; the NER's names are left alone): one time per day named within an
+event group.
 
 - a mention naming one weekday ("Friday", "early Friday morning", "about 11am on Friday") is
   that day of its event group: "Friday" of one event is not "Friday" of another;
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ...language import MONTHS, WEEKDAYS
-from .mentions import Item
+from .mentions import NAME_LABEL, NOMINAL_LABEL, Item
 
 _TOKEN = re.compile(r"[A-Za-z]+\.?|\d{1,2}(?:st|nd|rd|th)?\b")
 
@@ -40,8 +41,8 @@ def time_keys(items: list[Item], groups: dict[str, int]) -> list[tuple[str, str]
     the pairs of keys that are one day (a weekday written with its date)."""
     bridges: list[tuple[str, str]] = []
     for it in items:
-        if it.kind == "pronoun":
-            continue
+        if it.mention.label not in {NAME_LABEL, NOMINAL_LABEL}:
+            continue  # a tagged name ("The Sunday Times", "September 11 attacks") is no time
         weekday, date = _day_words(it.mention.text)
         group = groups.get(it.mention.source_id, 0)
         keys = [f"time:{weekday}:g{group}"] if weekday else []
