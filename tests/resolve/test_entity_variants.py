@@ -267,3 +267,17 @@ def test_description_an_article_gives_an_acronym_is_an_alias() -> None:
     assert by_id(ents, a, "UNHCR").aliases == ["UN refugee agency"]
     assert by_id(ents, b, "WFP").aliases == ["food aid agency"]
     assert eid(a, "UN") != eid(a, "UNHCR")
+
+
+def test_pet_form_of_a_given_name_is_that_person() -> None:
+    """Courts and sport: "Maddie" is Madeline Kafre, the only Madeline; "Tommy" is no one when
+    two given names start with "Tom"."""
+    a = article("a", "Madeline Kafre, 63, was shot at her desk. Friends called Maddie the heart "
+                     "of the firm. Her brother Paul Kafre spoke.",
+                [("Madeline Kafre", "PERSON"), ("Maddie", "PERSON"), ("Paul Kafre", "PERSON")])
+    b = article("b", "Tomas Berg and Tomasz Wolny scored. Tommy celebrated with the fans.",
+                [("Tomas Berg", "PERSON"), ("Tomasz Wolny", "PERSON"), ("Tommy", "PERSON")])
+    resolve_entities([a])
+    assert eid(a, "Maddie") == eid(a, "Madeline Kafre") != eid(a, "Paul Kafre")
+    resolve_entities([b])
+    assert eid(b, "Tommy") not in (eid(b, "Tomas Berg"), eid(b, "Tomasz Wolny"))

@@ -216,7 +216,8 @@ def unglued(token: str) -> str:
 def merge_people_variants(nodes: dict[str, Node], uf: UnionFind) -> None:
     """People the surname and first-name rules miss: a surname with and without a glued
     particle ("Anthony LaCalamita" / "Anthony Calamita", same first name), and a short given
-    name that starts one person's given name only ("Wlad" / "Wladimir Klitschko")."""
+    name or pet form that starts one person's given name only ("Wlad" / "Wladimir Klitschko",
+    "Maddie" / "Madeline Kafoury")."""
     people = [n for n in nodes.values() if _plain(n) and n.type == "PERSON"]
     full = [n for n in people if n.ntokens >= 2]
     by_unglued: dict[tuple[str, str], list[Node]] = defaultdict(list)
@@ -234,10 +235,22 @@ def merge_people_variants(nodes: dict[str, Node], uf: UnionFind) -> None:
     for n in people:
         if n.ntokens != 1 or len(n.key) < 3 or n.key in surnames or n.key in given:
             continue
-        roots = {r for g, rs in given.items() if g.startswith(n.key) and len(g) > len(n.key)
-                 for r in rs}
+        stem = _diminutive_stem(n.key)
+        roots = {r for g, rs in given.items()
+                 if len(g) > len(stem) and g.startswith(stem) and g != n.key for r in rs}
         if len(roots) == 1:
             uf.union(next(iter(roots)), n.key)
+
+
+def _diminutive_stem(word: str) -> str:
+    """A pet form's stem: "Maddie" -> "mad", "Tommy" -> "tom"; other words unchanged."""
+    for end in ("ie", "y"):
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) >= 3:
+            if stem[-1] == stem[-2]:
+                stem = stem[:-1]  # "madd" -> "mad"
+            return stem if len(stem) >= 3 else word
+    return word
 
 
 _DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+)\.(?:com|org|net|co\.uk|com\.au|co|info|news)$")
