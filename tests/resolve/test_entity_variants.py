@@ -281,3 +281,13 @@ def test_pet_form_of_a_given_name_is_that_person() -> None:
     assert eid(a, "Maddie") == eid(a, "Madeline Kafre") != eid(a, "Paul Kafre")
     resolve_entities([b])
     assert eid(b, "Tommy") not in (eid(b, "Tomas Berg"), eid(b, "Tomasz Wolny"))
+
+
+def test_lone_one_word_name_ranks_after_places_and_full_names() -> None:
+    """Science: a pet named once in an aside ("Laika") is no participant; the researcher named
+    once in full and the city named once come first."""
+    a = article("a", "Dr Ines Arnaud of Lyon led the trial. (Remember Laika?) The probe "
+                     "launched on time.",
+                [("Ines Arnaud", "PERSON"), ("Lyon", "GPE"), ("Laika", "PERSON")])
+    names = [e.name for e in resolve_entities([a])]
+    assert names.index("Laika") > names.index("Lyon") > names.index("Ines Arnaud")

@@ -12,7 +12,9 @@ mention count. Per entity:
 
 A people or group adjective ("Greek", "Republican": NORP) is context rather than a participant,
 and a place is more often the setting than an actor: both are damped (``NORP_FACTOR``,
-``PLACE_FACTOR``). The weights were chosen on the development events of ``bench/events.py``.
+``PLACE_FACTOR``), as is a one-word person name written once and never quoted ("Astro" in an
+aside; ``LONE_NAME_FACTOR``): a participant is introduced by a full name. The weights were
+chosen on the development events of ``bench/events.py``.
 
 ``plural_acronyms`` finds acronyms the story also writes as a plural common noun ("KO" beside
 "KOs", "MPs", "RBIs"): a class of things, never one entity.
@@ -35,6 +37,7 @@ W_SPEAKER = 1.0
 W_MENTIONS = 3.0
 NORP_FACTOR = 0.3
 PLACE_FACTOR = 0.6
+LONE_NAME_FACTOR = 0.25
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -114,6 +117,9 @@ def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[s
             + W_SPEAKER * len(speaker.get(e.id, ()))
             + W_MENTIONS * math.log2(1 + sum(e.mention_counts.values()))
         )
+        if (e.type == "PERSON" and len(e.name.split()) == 1 and not e.aliases
+                and sum(e.mention_counts.values()) == 1 and e.id not in speaker):
+            score *= LONE_NAME_FACTOR  # "Astro" once, in an aside: no full name, never quoted
         if e.type == "NORP":
             score *= NORP_FACTOR
         elif e.type in PLACE_TYPES:
