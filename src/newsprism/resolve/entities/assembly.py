@@ -78,7 +78,8 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     merge_people_variants(nodes, uf)
     ambiguous = merge_people(nodes, uf)
     merge_leftover_countries(nodes, uf, gaz, ambiguous)
-    merge_parent_prefix(nodes, uf, gaz, lower_words(articles))
+    lowered = lower_words(articles)  # words the story writes in lower case somewhere
+    merge_parent_prefix(nodes, uf, gaz, lowered)
     merge_acronyms(nodes, uf)  # expansions the qualified-name rule joined are one candidate
     merge_short_names(nodes, uf)
     merge_features(nodes, uf)
@@ -97,7 +98,6 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     for i in range(len(items)):
         clusters[root_of[i]].append(i)
     plural = plural_acronyms(articles)
-    lowered = lower_words(articles)
     by_source = {a.source_id: a for a in articles}
     for root in list(clusters):
         names = [items[i] for i in clusters[root] if items[i].kind == "name"]

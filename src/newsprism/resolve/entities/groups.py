@@ -12,14 +12,13 @@ so is one above ``MAX_ARTICLES`` (the linkage is quadratic in the number of arti
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import CountVectorizer
 
 from ...language import STOP_WORDS
 from ...model import AnnotatedArticle
@@ -62,22 +61,16 @@ def event_groups(articles: list[AnnotatedArticle]) -> dict[str, int]:
 
 def _similarities(articles: list[AnnotatedArticle]) -> np.ndarray:
     """Cosine similarities of the articles' word vectors (log tf x idf over the story)."""
-    bags = [
-        Counter(w.lower() for w in _WORD.findall(a.article.text) if w.lower() not in STOP_WORDS)
-        for a in articles
-    ]
-    df: Counter[str] = Counter(w for bag in bags for w in bag)
-    vocab = {w: j for j, w in enumerate(df)}
-    n = len(articles)
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for i, bag in enumerate(bags):
-        weights = {w: (1.0 + math.log(c)) * math.log((n + 1) / (df[w] + 0.5)) for w, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        for w, v in weights.items():
-            rows.append(i)
-            cols.append(vocab[w])
-            vals.append(v / norm)
-    mat = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    counts = CountVectorizer(token_pattern=_WORD.pattern, lowercase=True, dtype=np.float64)
+    mat = counts.fit_transform(a.article.text for a in articles).tocsc()
+    keep = [j for j, w in enumerate(counts.get_feature_names_out()) if w not in STOP_WORDS]
+    mat = mat[:, keep].tocsr()
+    n = mat.shape[0]
+    df = np.bincount(mat.indices, minlength=mat.shape[1])
+    idf = np.log((n + 1) / (df + 0.5))
+    mat.data = 1.0 + np.log(mat.data)
+    mat = mat.multiply(idf.reshape(1, -1)).tocsr()
+    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    mat = sparse.diags(1.0 / norms) @ mat
     return np.asarray((mat @ mat.T).todense())
