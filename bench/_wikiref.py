@@ -4,11 +4,14 @@
 readme.txt) holds real 2014-2015 news articles as plain text files, one article per file: the
 headline on the first line, then the body. The files are cp1252 with CRLF line ends and carry no
 date, outlet or URL. The WikiRef220 folder holds every file of the smaller WikiRef186/150 sets.
-Nothing is copied into the repository.
+Nothing is copied into the repository: the WikiRef event gold (``bench/data/events/wikiref``)
+names article text by character offsets into each body (``text_at``, ``context_at``) and headlines
+by ``title_from_archive``; :func:`read_gold` puts the words back from the archive.
 """
 
 from __future__ import annotations
 
+import json
 import tarfile
 from pathlib import Path
 
@@ -41,3 +44,21 @@ def read_articles(names: list[str]) -> dict[str, tuple[str, str]]:
             if fh is not None:
                 out[name] = split_article(fh.read())
     return out
+
+
+def read_gold(path: Path) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """(gold, {doc: (headline, body)}) of one WikiRef event gold file, with the article words its
+    offsets point to filled in from the archive: each figure's ``text`` and ``context``, each
+    quote's ``text`` and each document's ``title`` (the format of the ECB+ gold files)."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    articles = read_articles(gold["docs"])
+    for doc, meta in gold["doc_meta"].items():
+        if meta.pop("title_from_archive", False) and doc in articles:
+            meta["title"] = articles[doc][0]
+    for item in [*gold["figures"], *gold["quotes"]]:
+        body = articles.get(item["doc"], ("", ""))[1]
+        for key in ("text", "context"):
+            if f"{key}_at" in item:
+                start, end = item.pop(f"{key}_at")
+                item[key] = body[start:end]
+    return gold, articles

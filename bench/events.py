@@ -69,7 +69,7 @@ from pathlib import Path
 
 from _ecbplus import subtopic_sentences
 from _table import print_table
-from _wikiref import read_articles
+from _wikiref import read_gold
 from quantulum3 import classifier as qclassifier
 from quantulum3 import parser as qparser
 from rouge_score import rouge_scorer
@@ -132,10 +132,9 @@ def load_wikiref_events(folder: Path, only: set[str] | None, limit: int | None) 
     """Events of the WikiRef gold: each document's body (the file after its headline line)."""
     events = []
     for path in sorted(folder.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if only and gold["event"] not in only:
+        if only and path.stem not in only:
             continue
-        bodies = read_articles(gold["docs"])
+        gold, bodies = read_gold(path)
         events.append(Event(gold, {d: bodies[d][1] for d in gold["docs"] if d in bodies}))
         if limit and len(events) >= limit:
             break
