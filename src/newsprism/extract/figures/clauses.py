@@ -24,7 +24,7 @@ from ...model import DateMention
 from .. import ent_at
 from .categories import lemma
 from .lexicon import EVENT_NOUNS, REPORT_VERBS, VERB_CATEGORY
-from .scope import _clause_tokens, _place_known
+from .scope import _clause_tokens, _place_known, verb_at_or_above
 
 # verbs that tell a count growing: "had risen to 86" is an update of the event's own toll
 UPDATE_VERBS = frozenset({"rise", "climb", "reach", "increase", "grow", "jump", "soar", "swell",
@@ -32,12 +32,6 @@ UPDATE_VERBS = frozenset({"rise", "climb", "reach", "increase", "grow", "jump", 
 _PAST_PERFECT = ("had", "'d")
 _INDEFINITE = frozenset({"a", "an", "another"})
 
-
-def _verb(tok: Token) -> Token | None:
-    v = tok
-    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-        v = v.head
-    return v if v.pos_ in ("VERB", "AUX") else None
 
 
 _NON_FINITE_AUX = frozenset({"to", "being", "been", "having", "be"})
@@ -50,10 +44,8 @@ def _finite(v: Token) -> Token:
             (c.dep_ in ("aux", "auxpass") and c.lower_ not in _NON_FINITE_AUX)
             or c.dep_ in ("nsubj", "nsubjpass") for c in v.children) and v.dep_ in (
             "xcomp", "pcomp", "advcl", "acl", "conj", "prep", "pobj"):
-        h = v.head
-        while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
-            h = h.head
-        if h.pos_ not in ("VERB", "AUX"):
+        h = verb_at_or_above(v.head)
+        if h is None:
             break
         v = h
     return v
@@ -70,7 +62,7 @@ def _reported(v: Token) -> bool:
 
 def prior_clause(tok: Token) -> str:
     """Background reason when the figure's clause is a main clause in the past perfect."""
-    v = _verb(tok)
+    v = verb_at_or_above(tok)
     if v is None:
         return ""
     aux = next((c for c in v.children if c.dep_ == "aux" and c.lower_ in _PAST_PERFECT), None)
@@ -136,7 +128,7 @@ def other_occurrence(tok: Token, places: set[str], triggers: set[str]) -> str:
     separate building"; or an indefinite agent ("a gunman", "a quake") does an event verb in a
     place none of the story's sources report the event in. ``tok`` is the figure's token (or
     any word of the clause)."""
-    v = _verb(tok)
+    v = verb_at_or_above(tok)
     if v is None:
         return ""
     # "three men were killed at another school": the clause places its count elsewhere
@@ -176,7 +168,7 @@ def other_occurrence(tok: Token, places: set[str], triggers: set[str]) -> str:
 def told_before(tok: Token) -> str:
     """In a story about something going on or to come, a clause in the past tense (simple,
     passive or perfect of the past) tells what came before it."""
-    v = _verb(tok)
+    v = verb_at_or_above(tok)
     if v is None:
         return ""
     v = _finite(v)
@@ -212,7 +204,7 @@ def hypothetical(tok: Token) -> str:
     has a modal ("so that Greece can get a $144 billion bailout"; not "might have been
     destroyed", a guess about what happened), or it is what someone aims or plans to do
     ("measures which aim to save $40 billion")."""
-    v = _verb(tok)
+    v = verb_at_or_above(tok)
     if v is None:
         return ""
     for h in (v, *v.ancestors):
@@ -279,7 +271,7 @@ def standing_amount(tok: Token, triggers: set[str], percent: bool) -> str:
         if t.dep_ == "prep" and t.lower_ == "over" and any(
                 p.lower_ in ("years", "months", "decades") for p in t.subtree):
             return f"a total over a period ('{' '.join(x.text for x in t.subtree)}')"
-    v = _verb(tok)
+    v = verb_at_or_above(tok)
     if v is None:
         return ""
     subj = _subject(v)

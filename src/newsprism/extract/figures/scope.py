@@ -29,6 +29,14 @@ from .lexicon import (
 # --------------------------------------------------------------------------- event scope
 
 
+def verb_at_or_above(tok: Token) -> Token | None:
+    """The nearest verb (or auxiliary) at or above ``tok`` in the parse; None when none is."""
+    v = tok
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
 def _clause_tokens(tok: Token) -> list[Token]:
     """Tokens of the clause that governs tok (minus other embedded clauses).
 
@@ -46,10 +54,8 @@ def _clause_tokens(tok: Token) -> list[Token]:
             # "killing 612 people and wounding around 1,400": the second participle too
             v.dep_ == "conj" and v.tag_ in ("VBG", "VBN") and v.head.tag_ == v.tag_
             and v.head.dep_ in ("advcl", "acl", "conj"))):
-        h = v.head
-        while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
-            h = h.head
-        if h.pos_ not in ("VERB", "AUX"):
+        h = verb_at_or_above(v.head)
+        if h is None:
             break
         v = h
     keep: list[Token] = []
