@@ -9,7 +9,7 @@ quotes alike. The texts are read in place from ``../shared/data/ecbplus/ECBplus_
 only the topics of the files given are read (never the blind test topics unless a gold file
 names one). Exit status 1 when anything fails.
 
-Files under ``wikiref/`` name WikiRef articles instead (``event`` = the file's stem, ``subtopic``
+Files under ``wikiref/`` and ``wikiref_dev/`` name WikiRef articles instead (``event`` = the file's stem, ``subtopic``
 ``wikiref``): their ``docs`` must be files of ``../shared/data/wikiref/wikiref.tar.gz`` (read in
 place by ``bench/_wikiref.py``; a chosen subset of the topic's files, not all of them), and the
 spans are checked against each article's body (the text after the headline line).
@@ -48,6 +48,7 @@ KEYS = {
 CATEGORIES = {"killed", "injured", "displaced", "missing", "arrested", "other"}
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 WIKIREF = "wikiref"
+WIKIREF_SETS = {"wikiref", "wikiref_dev"}  # folders of WikiRef gold (held-out check, tuning set)
 
 
 def squash(text: str) -> str:
@@ -82,7 +83,7 @@ def load_texts(topics: set[int]) -> dict[str, dict[str, str]]:
 def check(path: Path, texts: dict[str, dict[str, str]]) -> list[str]:
     errors: list[str] = []
     try:
-        if path.parent.name == WIKIREF:  # article words by offsets, put back from the archive
+        if path.parent.name in WIKIREF_SETS:  # article words by offsets, put back from the archive
             sys.path.insert(0, str(ROOT / "bench"))
             from _wikiref import read_gold
 
@@ -177,7 +178,7 @@ def load_wikiref(paths: list[Path]) -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or sorted(HERE.glob("*/*.json"))
-    wikiref = [p for p in paths if p.parent.name == WIKIREF]
+    wikiref = [p for p in paths if p.parent.name in WIKIREF_SETS]
     topics = set()
     for path in paths:
         m = re.match(r"(\d+)_", path.name)
