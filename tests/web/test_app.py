@@ -175,3 +175,20 @@ def test_stories_changed_since_the_last_visit_are_marked(web_library: Library) -
     assert page.count('<tr class="changed">') == n and "since your last visit (2000-01-01T00:00:00Z)" in page
     assert c.get("/").text.count('<tr class="changed">') == n  # the same visit: still marked
     assert 'class="changed"' not in fresh("2999-01-01T00:00:00Z,2999-01-01T00:00:00Z").get("/").text
+
+
+def test_an_upload_is_kept_under_its_name_and_once(web_library: Library) -> None:
+    """The store records an upload as "upload:NAME" (not the temporary file it was written to), so
+    the same file uploaded again is recognised as already there, and a pasted text likewise."""
+    from newsprism.web.service import Upload
+
+    data = (b"Hail flattens vineyards in the valley\n\nGrowers said 300 hectares of vines were "
+            b"damaged on Saturday when hail fell for twenty minutes, the regional farm union said.")
+    first = web_library.add([], [Upload("hail-report.txt", data)])
+    again = web_library.add([], [Upload("hail-report.txt", data)])
+    assert (first.added, again.added, again.already) == (1, 0, 1)
+    pasted = "Ferry strike ends\n\nDock workers voted on Friday to end a five-day strike, the union said."
+    assert web_library.add([pasted], []).added == 1 and web_library.add([pasted], []).already == 1
+    with web_library.reader() as st:
+        origin = st.conn.execute("SELECT origin FROM articles WHERE id = ?", (first.placed[0].article_id,)).fetchone()
+    assert origin[0] == "upload:hail-report.txt"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,15 +77,18 @@ class Store:
         nlp: Language | None = None,
         wait: float = 0.0,
         batch: int | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> IngestReport:
         """Read the inputs into the store: new articles are cleaned, checked for duplicates,
         annotated (unless ``annotate`` is False: then on first briefing) and clustered into
-        stories. Idempotent and safe to kill: each batch is one transaction."""
+        stories. Idempotent and safe to kill: each batch is one transaction. ``names`` maps an
+        input path to the name its articles are recorded under (their origin), for inputs
+        written to a temporary file (uploads, pasted text)."""
         from .writer import Ingester
 
         if self.readonly:
             raise StoreError(f"{self.path} is open read-only")
-        return Ingester(self, annotate=annotate, nlp=nlp, batch=batch).run(inputs, wait=wait)
+        return Ingester(self, annotate=annotate, nlp=nlp, batch=batch, names=names).run(inputs, wait=wait)
 
     # ------------------------------------------------------------------ reading
 

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,8 +65,13 @@ class _Batch:
 
 
 class Ingester:
-    def __init__(self, store: Store, *, annotate: bool, nlp: Language | None, batch: int | None) -> None:
+    def __init__(self, store: Store, *, annotate: bool, nlp: Language | None, batch: int | None,
+                 names: Mapping[str, str] | None = None) -> None:
         self.store = store
+        # input path -> the name its articles and skipped items are recorded under (an upload's
+        # temporary file is kept as "upload:report.html", so the same upload again is "already")
+        self.names = dict(names or {})
+        self._path: str | None = None  # the file being read, when it has a name
         self.conn = store.conn
         self.options = store.options
         self.annotate = annotate
@@ -129,21 +134,33 @@ class Ingester:
                 self.report.files_unchanged += 1
                 continue
             self._taken = 0
+            self._path = path if path in self.names else None
             result = read_inputs([path], self.options, sink=self._take)
             self._note(result.skipped, result.warnings)
+            self._path = None
             # after its last article: the file counts as read in the batch that stores that one
             self._pending_files.append(_File(path, st.st_size, st.st_mtime_ns, _file_sha(path), self._taken))
 
     def _take(self, art: Article) -> None:
         """One article from the readers into the open batch; a full batch is stored."""
         self._taken += 1
+        art.origin = self._named(art.origin)
         for item in self._items([art]):
             self._batch.items.append(item)
             if len(self._batch.items) >= self.batch_size:
                 self._flush(self._batch)
                 self._batch = _Batch()
 
+    def _named(self, origin: str | None) -> str | None:
+        """``origin`` with the file being read written under its given name ("path:3" -> "name:3")."""
+        if self._path is None or origin is None or not origin.startswith(self._path):
+            return origin
+        return self.names[self._path] + origin[len(self._path):]
+
     def _note(self, skipped: list[Skipped], warnings: list[str]) -> None:
+        if self._path is not None:
+            skipped = [Skipped(self._named(s.item) or s.item, s.reason) for s in skipped]
+            warnings = [w.replace(self._path, self.names[self._path]) for w in warnings]
         self.report.skipped.extend(skipped)
         self.report.warnings.extend(warnings)
         self._pending_skipped.extend(skipped)

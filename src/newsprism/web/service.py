@@ -352,18 +352,21 @@ class Library:
         with self.write_lock, tempfile.TemporaryDirectory(prefix="newsprism-upload-") as tmp:
             folder = Path(tmp)
             paths: list[str] = []
+            recorded: dict[str, str] = {}  # temporary path -> the origin kept in the store
             for i, text in enumerate(t for t in texts if t.strip()):
                 p = folder / f"pasted-{i + 1}.txt"
                 p.write_text(text, encoding="utf-8")
                 paths.append(str(p))
+                recorded[str(p)] = "pasted text"
             for i, (u, base) in enumerate(zip(uploads, names, strict=True)):
                 p = folder / f"{i + 1}-{base}"
                 p.write_bytes(u.data)
                 paths.append(str(p))
+                recorded[str(p)] = f"upload:{base}"
             with Store(self.path, self.options, create=True) as st:
                 before = {s.id: set(s.article_ids) for s in st.stories()}
                 known = {r[0] for r in st.conn.execute("SELECT id FROM articles")}
-                report = st.ingest(paths, nlp=self.nlp())
+                report = st.ingest(paths, nlp=self.nlp(), names=recorded)
                 result = AddResult(read=report.read, added=report.added, already=report.already,
                                    exact_duplicates=report.exact_duplicates, near_duplicates=report.near_duplicates,
                                    skipped=[{"item": Path(k.item).name, "reason": k.reason} for k in report.skipped])
