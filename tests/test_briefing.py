@@ -77,6 +77,44 @@ def _check_spans(data: dict) -> int:
     return checked
 
 
+def _undocumented(schema: dict, value: object, path: str, defs: dict) -> list[str]:
+    """Paths of keys in ``value`` that ``schema`` does not describe (an object schema with
+    neither ``properties`` nor ``additionalProperties`` is opaque and describes its keys)."""
+    while "$ref" in schema:
+        schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
+    missing: list[str] = []
+    if isinstance(value, dict):
+        props = schema.get("properties")
+        extra = schema.get("additionalProperties")
+        for key, item in value.items():
+            if props is not None and key in props:
+                missing += _undocumented(props[key], item, f"{path}.{key}", defs)
+            elif isinstance(extra, dict):
+                missing += _undocumented(extra, item, f"{path}.{key}", defs)
+            elif props is not None:
+                missing.append(f"{path}.{key}")
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for item in value:
+            missing += _undocumented(schema["items"], item, f"{path}[]", defs)
+    return missing
+
+
+@pytest.mark.parametrize("which", ["jsonl_data", "txt_data"])
+def test_every_field_is_documented_in_the_schema(which: str, request) -> None:
+    """A field the briefing writes must be described in the package's schema (name, type and
+    meaning), not only allowed by it: a reader of briefing.json learns every field there."""
+    schema = load_schema()
+    missing = _undocumented(schema, request.getfixturevalue(which), "", schema.get("$defs", {}))
+    assert not sorted(set(missing)), sorted(set(missing))
+
+
+def test_undocumented_fields_are_found() -> None:
+    schema = {"type": "object", "properties": {"a": {"type": "array", "items": {"$ref": "#/$defs/x"}}},
+              "$defs": {"x": {"type": "object", "properties": {"b": {"type": "integer"}}}}}
+    data = {"a": [{"b": 1, "c": 2}], "d": 3}
+    assert _undocumented(schema, data, "", schema["$defs"]) == [".a[].c", ".d"]
+
+
 @pytest.mark.parametrize("which", ["jsonl_data", "txt_data"])
 def test_briefing_validates_and_spans_round_trip(which: str, request) -> None:
     data = request.getfixturevalue(which)

@@ -34,16 +34,44 @@ def test_assembled_schema_is_the_packaged_one() -> None:
 
 @pytest.mark.skipif(not SHARED_SCHEMA.exists(), reason="the shared contract copy sits beside the repository")
 def test_assembled_schema_is_the_shared_contract() -> None:
-    """The contract may gain optional keys (coverage...), never lose or change one."""
+    """The contract may gain optional keys (coverage, documented fields), never lose or change one."""
     shared = json.loads(SHARED_SCHEMA.read_text("utf-8"))
     assembled = assemble(BUILTIN)
     assert assembled["required"] == shared["required"]
     assert {k: v for k, v in assembled.items() if k != "properties"} == \
         {k: v for k, v in shared.items() if k != "properties"}
     for key, fragment in shared["properties"].items():
-        assert assembled["properties"][key] == fragment, key
+        assert _extends(assembled["properties"][key], fragment, key) == [], key
     added = set(assembled["properties"]) - set(shared["properties"])
-    assert added == {"coverage"} and not added & set(assembled["required"])
+    assert {"coverage", "generator", "warnings"} <= added and not added & set(assembled["required"])
+
+
+def _extends(ours: object, theirs: object, path: str) -> list[str]:
+    """Where ``ours`` breaks the contract ``theirs``: every key the contract has is kept with the
+    same value, except that ``properties`` may gain optional (documented) fields."""
+    if not isinstance(theirs, dict):
+        return [] if ours == theirs else [path]
+    if not isinstance(ours, dict):
+        return [path]
+    broken: list[str] = []
+    for key, value in theirs.items():
+        if key not in ours:
+            broken.append(f"{path}.{key} dropped")
+        elif key == "properties":
+            for name, fragment in value.items():
+                broken += _extends(ours[key].get(name), fragment, f"{path}.{name}")
+        else:
+            broken += _extends(ours[key], value, f"{path}.{key}")
+    return broken
+
+
+def test_extends_refuses_a_dropped_or_changed_field() -> None:
+    contract = {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}
+    assert _extends({**contract, "properties": {"a": {"type": "string"}, "b": {"type": "integer"}}},
+                    contract, "x") == []
+    assert _extends({**contract, "properties": {"a": {"type": "integer"}}}, contract, "x") == ["x.a.type"]
+    assert _extends({**contract, "properties": {}}, contract, "x") == ["x.a"]
+    assert _extends({**contract, "required": ["a", "b"]}, contract, "x") == ["x.required"]
 
 
 def test_register_refuses_clashes() -> None:

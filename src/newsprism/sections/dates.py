@@ -11,7 +11,7 @@ from ..extract.dates import extract_dates
 from ..model import DateMention, TimelineEntry
 from ..timeline import build_timeline
 from .registry import ArticleContext, Report, Section, StoryContext, cited, item_spans
-from .schema import BOOL, SPAN_FIELDS, STR, items, text
+from .schema import BOOL, SPAN, SPAN_FIELDS, STR, array, items, text
 
 
 def _extract(doc: Doc, ctx: ArticleContext) -> list[DateMention]:
@@ -41,6 +41,8 @@ TIMELINE = Section(
         "about_event": BOOL,
         "text": STR,
         **SPAN_FIELDS,
+        "citations": array(SPAN, "every source carrying this entry"),
+        "inferred": {**BOOL, "description": "the date rests on an inferred publication date"},
     }),
     report=Report("Timeline", 40),
     highlight=_spans,

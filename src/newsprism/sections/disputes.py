@@ -9,7 +9,7 @@ from ..model import Claim, Contradiction
 from ..perspectives import build_claims, find_contradictions
 from ..perspectives.claims import StatementTable
 from .registry import Report, Section, StoryContext, cited
-from .schema import SPAN, STR, array, items, obj
+from .schema import INT, SPAN, STR, array, items, mapping, obj, text
 
 
 def _statements(ctx: StoryContext) -> StatementTable:
@@ -42,6 +42,14 @@ CLAIMS = Section(
         "text": STR,
         "holders": array(STR),
         "evidence": array(SPAN),
+        "polarity": text("assert | deny"),
+        "quote_ids": array(STR, "the quotes this claim comes from"),
+        "kind": text("reported | own | evidence | mixed"),
+        "content": array(SPAN, "the proposition clause in each source"),
+        "sources": array(STR, "source ids carrying it"),
+        "support": {**INT, "description": "statements grouped into this claim"},
+        "support_by_source": mapping(INT, "source id -> statements"),
+        "support_by_holder": mapping(INT, "holder -> statements"),
     }, "propositions asserted by someone, grouped across sources"),
     highlight=cited("evidence"),
     stage="perspectives",
@@ -57,7 +65,10 @@ CONTRADICTIONS = Section(
             "holders": array(STR),
             "claim_ids": array(STR),
             "evidence": array(SPAN),
+            "sources": array(STR, "source ids with evidence for this side"),
         }), minItems=2),
+        "id": STR,
+        "kind": text("why the sides conflict: denial | negation | counter | incompatible"),
     }),
     report=Report("Disputed", 10, anchor="disputes"),
     highlight=_side_evidence,

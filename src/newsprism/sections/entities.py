@@ -7,7 +7,7 @@ from typing import Any
 
 from ..model import Briefing, Entity
 from .registry import Report, Section
-from .schema import SPAN, STR, array, items, text
+from .schema import BOOL, INT, SPAN, STR, array, items, mapping, nullable, text
 
 
 def _items(briefing: Briefing) -> list[Entity]:
@@ -26,6 +26,12 @@ ENTITIES = Section(
         "type": text("PERSON | ORG | GPE | LOC | NORP | EVENT | OTHER"),
         "aliases": array(STR),
         "mentions": array(SPAN),
+        "acts_for": nullable("string", "entity id this one acts for (Moscow -> Russia)"),
+        "role": nullable("string", "a title or role seen with the name"),
+        "mention_counts": mapping(INT, "source id -> mentions"),
+        "part_of": nullable("string", "entity id of the place this one is a part of (a region of a country); "
+                            "a part is never merged with its whole"),
+        "type_uncertain": {**BOOL, "description": "its mentions disagree on the type (under 2/3 agree)"},
     }, "cross-document entities: every surface form that names the same thing is one entity"),
     items=_items,
     report=Report("Entities", 80),

@@ -12,7 +12,7 @@ from ..extract.figures import extract_figures
 from ..model import Figure, ReconciledFigure
 from ..reconcile import reconcile_figures
 from .registry import ArticleContext, Report, Section, StoryContext, item_spans
-from .schema import BOOL, SPAN_FIELDS, STR, array, items, nullable, text
+from .schema import BOOL, SPAN_FIELDS, STR, array, items, nullable, obj, text
 
 
 def _extract(doc: Doc, ctx: ArticleContext) -> list[Figure]:
@@ -53,6 +53,13 @@ FIGURES = Section(
         "category": text("killed | injured | displaced | other"),
         "about_event": {**BOOL, "description": "false for background figures about other events or periods"},
         "attributed_to": nullable("string", "who reported the figure, if the text says"),
+        "subset_of": nullable("string", "id of the total this figure is part of"),
+        "sentence": nullable("integer", "index of the sentence in its source"),
+        "scope": text("why a figure is not about the event ('dated 1994', 'another strike, in Zeitoun'); "
+                      "empty when it is"),
+        "partial": {**BOOL, "description": "a part of a group counted elsewhere: 'three of the injured died'"},
+        "kind": text("people | thing | money | percent | length"),
+        "unit": nullable("string", "money: its currency; percent: %; thing: the counted noun; length: its unit"),
     }, "counts reported in the sources (casualties and other quantities)"),
     report=Report("Figures", 20),
     highlight=item_spans,
@@ -69,5 +76,13 @@ RECONCILED_FIGURES = Section(
         "high": NUMBER,
         "figure_ids": array(STR),
         "note": text("why the sources differ, in plain words"),
+        "conflict": {**BOOL, "description": "the sources give values that cannot all be true"},
+        "display": text("the reconciled range in words: '86', 'at least 70', '15-17'"),
+        "cells": array(obj([], {
+            "source_id": STR,
+            "figure_ids": array(STR),
+            "text": text("what this source says, with whom it cites"),
+            "disagrees": {**BOOL, "description": "cannot be true together with the reconciled range"},
+        }), "one per source giving this count"),
     }),
 )

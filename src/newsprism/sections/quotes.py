@@ -13,7 +13,7 @@ from ..extract.quotes import extract_quotes
 from ..model import Quote
 from ..options import Options
 from .registry import ArticleContext, Report, Section, item_spans
-from .schema import SPAN_FIELDS, STR, items, nullable, text
+from .schema import BOOL, INT, PAIRS, SPAN_FIELDS, STR, array, items, nullable, text
 
 
 def _load(options: Options) -> CueModel | None:
@@ -51,6 +51,22 @@ QUOTES = Section(
         "speaker_entity": nullable("string", "id in entities"),
         "speaker_role": nullable("string", "e.g. 'deputy Russian UN ambassador'"),
         "cue": nullable("string", "the reporting verb or phrase: said, told, denied, according to, ..."),
+        "speaker_start": nullable("integer", "span of the named mention the speaker resolves to, if any"),
+        "speaker_end": nullable("integer"),
+        "source_start": nullable("integer", "span of the source phrase as written by the cue ('he', 'the minister')"),
+        "source_end": nullable("integer"),
+        "cue_start": nullable("integer", "span of the cue"),
+        "cue_end": nullable("integer"),
+        "negated": {**BOOL, "description": "the cue rejects the content (denied, rejected, ...)"},
+        "sentence": nullable("integer", "index of the sentence in its source"),
+        "origin": text("body | pull_quote"),
+        "same_as": array(STR, "ids of the same quotation elsewhere"),
+        "pull_quotes": array(INT, "indices into the source's removed items of pull-quotes repeating it"),
+        "repeats": {"type": ["array", "null"], "items": INT,
+                    "description": "for a pull-quote left in the body: [start, end) of the quotation it repeats"},
+        "continued": {**BOOL, "description": "the quotation runs on into the next paragraph's quote"},
+        "key": text("normalised words of the content: equal keys are the same quotation across outlets"),
+        "parts": {**PAIRS, "description": "other pieces of a discontinuous content, as [start, end) spans"},
     }, "direct and reported speech, one item per utterance"),
     report=Report("Who said what", 30),
     highlight=item_spans,

@@ -38,6 +38,15 @@ def array(items: dict[str, Any], description: str | None = None, **extra: Any) -
     return out
 
 
+def mapping(values: dict[str, Any], description: str) -> dict[str, Any]:
+    """An object whose keys are free (source ids, holders, field names) and values of one kind."""
+    return {"type": "object", "additionalProperties": values, "description": description}
+
+
+# [start, end) offsets into the same source's text
+PAIRS: dict[str, Any] = {"type": "array", "items": {"type": "array", "items": INT, "minItems": 2, "maxItems": 2}}
+
+
 def obj(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
     return {"type": "object", "required": required, "properties": properties}
 
@@ -77,7 +86,32 @@ FRAME: dict[str, Any] = {
             "title": text("a short label for the event, built from the sources"),
             "event_date": DATE,
             "locations": array(STR),
+            "event_date_confidence": nullable("string", "high | medium | low: how sure the event date is; null without a date"),
+            "event_date_evidence": nullable("string", "what the event date rests on, in words"),
+            "event_date_stated": {"type": ["object", "null"], "properties": {
+                "year": nullable("integer"),
+                "month": nullable("integer"),
+                "day": nullable("integer"),
+                "weekday": nullable("string"),
+                "iso": text("ISO 8601 style with the unknown parts left out: '--07-21' (a month-day), "
+                            "'2007-04' (a month), '' (a weekday alone)"),
+                "label": text("for readers: 'Sunday, July 21 (no year stated)'"),
+                "sources": {**INT, "description": "sources that name the stated parts"},
+            }, "description": "when no full event date can be given: the parts of the day the sources "
+                              "state (month and day, a weekday); null otherwise"},
+            "title_source": nullable("string", "where the title came from: headline | event phrase | lead | first title | count"),
+            "articles": {**INT, "description": "articles in the story"},
+            "outlets": array(STR, "the outlets, given or inferred"),
+            "published_range": {"type": ["array", "null"], "items": DATE,
+                                "description": "first and last publication date, given or inferred; null when none is known"},
         }),
+        "generator": {"type": "object", "properties": {"name": STR, "version": STR, "model": nullable("string")},
+                      "description": "what wrote the briefing: package, version and the spaCy model"},
+        "skipped": array({"type": "object"}, "inputs left out, each with the item and the reason"),
+        "warnings": array(STR, "problems met while briefing, one line each"),
+        "stats": mapping({"type": "number"}, "seconds per stage (clean_s, annotate_s, ...), articles and words"),
+        "what_changed": {"type": "object", "description": "what changed since an earlier briefing of the "
+                         "same story: sources added, figures revised (old and new values with the cue)"},
     },
 }
 

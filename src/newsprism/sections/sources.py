@@ -8,7 +8,7 @@ from typing import Any
 from ..model import Briefing, CleanArticle
 from .plain import source_dict
 from .registry import Report, Section
-from .schema import DATE, STR, array, items, nullable, text
+from .schema import DATE, INT, PAIRS, STR, array, items, mapping, nullable, obj, text
 
 
 def _dump(briefing: Briefing) -> list[dict[str, Any]]:
@@ -33,7 +33,20 @@ SOURCES = Section(
         "removed": array({"type": "object", "required": ["kind", "text"], "properties": {
             "kind": text("caption | pull_quote | duplicate | boilerplate | byline | other"),
             "text": STR,
+            "raw_start": {**INT, "description": "where the removed text stood in the raw input"},
+            "raw_end": INT,
         }}, "what cleaning took out of the body, so nothing is lost"),
+        "url": nullable("string"),
+        "language": nullable("string", "language code when given or detected"),
+        "headings": array(obj([], {"text": STR, "offset": INT, "raw_start": INT, "raw_end": INT}),
+                          "sub-headings taken out of the body; offset: where in text each stood"),
+        "paragraphs": {**PAIRS, "description": "paragraphs as [start, end) offsets into text"},
+        "inferred": mapping(STR, "metadata inferred from the text (outlet, genre, published) -> its evidence"),
+        "confidence": mapping(STR, "inferred field -> high | medium | low"),
+        "republished_by": array({"type": "object"}, "other sources that copy this one (exact or near), "
+                                "with their similarity"),
+        "words": INT,
+        "chars": INT,
     }),
     dump=_dump,
     report=Report("Sources", 90),
