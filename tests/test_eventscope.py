@@ -259,3 +259,70 @@ def test_other_strikes_the_same_day_and_the_years_total(nlp, options) -> None:
     assert about["Three young men"] is False  # at another school
     assert "another school" in _reason(story, "Three young men")
     assert about["400 people"] is False  # so far this year
+
+
+# issue 13: a story that follows up a done event is not one "going on": its figures told in the
+# past are the event's own (the leads are in the present: rescuers search, families wait)
+AFTERMATH = [
+    ("a", "Rescuers are still searching the rubble in Varosa two days after an earthquake "
+          "struck the island.\n\nThe quake destroyed 300 homes and damaged two bridges.",
+     "2021-10-05"),
+    ("b", "Three days after the quake hit Varosa, survivors remain in tents.\n\n"
+          "About 1,200 families were left without water.", "2021-10-06"),
+    ("c", "Aid is reaching Varosa after the quake.\n\nThe ferry carried 40 tonnes of food.",
+     "2021-10-06"),
+]
+
+
+def test_follow_up_of_a_done_event_keeps_its_past_figures(nlp, options) -> None:
+    story = _judged(nlp, options, AFTERMATH)
+    about = _about(story)
+    assert about["300 homes"] is True
+    assert about["two bridges"] is True
+    assert about["About 1,200 families"] is True
+
+
+def test_talks_going_on_still_send_past_amounts_to_background(nlp, options) -> None:
+    # the same rule still reads a story about talks as going on (the TALKS story above)
+    story = _judged(nlp, options, TALKS)
+    assert _about(story)["$400 million"] is False
+
+
+# the event's own victims told in the past perfect, and a sequence inside the event
+RAID = [
+    ("a", "A gunman opened fire in a supermarket in Orlen on Saturday, police said.\n\n"
+          "Inside the store, five shoppers had been shot dead.\n\n"
+          "Within an hour, officers had stormed the building and freed 30 hostages.",
+     "2022-08-14"),
+    ("b", "Five people were killed when a gunman attacked a supermarket in Orlen on Saturday."
+          "\n\nTwo years earlier, a gunman had killed three people in a bar in the town.\n\n"
+          "The gunman had bought 200 bullets in a gun shop in Kell.", "2022-08-14"),
+]
+
+
+def test_past_perfect_victims_and_sequence_are_the_events(nlp, options) -> None:
+    story = _judged(nlp, options, RAID)
+    about = _about(story)
+    assert about["five shoppers"] is True  # "had been shot dead": the event's own victims
+    assert about["30 hostages"] is True  # "within an hour ... had stormed": in the sequence
+    assert about["three people"] is False  # two years earlier: another shooting
+    assert about["200 bullets"] is False  # before the event (past perfect, not a harm count)
+
+
+# a flood's running toll: "so far", "in total" are the event's own count, not a period's
+FLOOD_TOLL = [
+    ("a", "Floods swept through the valley town of Dremm on Tuesday, officials said.\n\n"
+          "So far, the floods have killed 23 people in Dremm.\n\n"
+          "In total, 4,000 people had to leave their homes.", "2023-05-17"),
+    ("b", "The death toll from the Dremm floods has risen to 23 so far, officials said on "
+          "Wednesday.\n\nSo far this year, 60 people have drowned in the region's rivers.",
+     "2023-05-17"),
+]
+
+
+def test_running_toll_so_far_is_the_events(nlp, options) -> None:
+    story = _judged(nlp, options, FLOOD_TOLL)
+    about = _about(story)
+    assert about["23 people"] is True
+    assert about["4,000 people"] is True
+    assert about["60 people"] is False  # so far this year: the year's total

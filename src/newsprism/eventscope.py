@@ -36,7 +36,7 @@ from .extract.figures.clauses import (
     standing_amount,
     told_before,
 )
-from .extract.figures.lexicon import EVENT_NOUNS, OTHER_MARKERS, REPORT_VERBS
+from .extract.figures.lexicon import EVENT_NOUNS, OTHER_MARKERS, REPORT_VERBS, VERB_CATEGORY
 from .extract.figures.scope import _clause_tokens, pronoun_subject, scope_of, sentence_frame
 from .model import AnnotatedArticle, Figure, Story
 
@@ -101,8 +101,9 @@ def event_is_ongoing(story: Story, nlp: Language) -> bool:
     """Do the sources' leads tell the event as going on or to come ("X is in talks to ...",
     "the vote will be held ...") rather than as done? Decided on the first sentence of each
     article: its main verb (the verb a reporting verb introduces, if any) in the present
-    simple or progressive, or with "will", against the past (simple, perfect or passive).
-    Ongoing when at least three in five of the leads that say either are present or future."""
+    simple or progressive, or with "will", against the past (simple, perfect or passive). A
+    present lead that also tells the event as over ("two days after the quake struck, rescuers
+    are still searching") follows up a done event: it counts as past. Ongoing when at least three in five of the leads that say either are present or future."""
     firsts = [a.sentences[0].text for a in story.articles[:_MAX_LEADS] if a.sentences]
     present = past = 0
     for doc in nlp.pipe(firsts):
@@ -112,7 +113,46 @@ def event_is_ongoing(story: Story, nlp: Language) -> bool:
     return present >= 2 and present >= ONGOING_SHARE * (present + past)
 
 
+# what introduces a clause or phrase that places the event behind the lead's time: "three days
+# after the plane disappeared", "two days after the quake", "since Friday's attacks"
+_BEHIND = frozenset({"after", "since", "following"})
+
+
 def _lead_tense(doc: Doc) -> str:
+    tense = _main_tense(doc)
+    if tense == "present" and _tells_done_event(doc):
+        return "past"  # "rescuers are searching two days after the quake struck": a follow-up
+    return tense
+
+
+def _past(v: Token) -> bool:
+    return v.tag_ == "VBD" or (v.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ in ("has", "have", "'ve"))
+        for c in v.children))
+
+
+def _tells_done_event(doc: Doc) -> bool:
+    """Does a lead told in the present or future also tell an event that is over: a clause in
+    the past after "after"/"since"/"when" ("three days after the plane disappeared, ... remain
+    a mystery"), a phrase "after"/"since" an event noun ("two days after the quake"), or a
+    harm verb in the past ("police are hunting a gunman who killed five people")? Then the
+    story follows up an event that happened, it is not one going on or to come."""
+    for t in doc:
+        if t.pos_ in ("VERB", "AUX") and _past(t):
+            if t.lemma_.lower() in VERB_CATEGORY:
+                return True
+            if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in (
+                    *_BEHIND, "when") for c in t.children):
+                return True
+            if t.dep_ == "pcomp" and t.head.lower_ in _BEHIND:
+                return True
+        if t.dep_ == "pobj" and t.head.lower_ in _BEHIND and (
+                t.lemma_.lower() in EVENT_NOUNS or t.lower_ in EVENT_NOUNS):
+            return True
+    return False
+
+
+def _main_tense(doc: Doc) -> str:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return ""
@@ -167,7 +207,7 @@ def judge_figures(story: Story, nlp: Language) -> int:
                     continue
                 why = _judge(doc, tok, ref_year, ref_month, places, triggers)
                 if not why:
-                    why = prior_clause(tok)
+                    why = prior_clause(tok, f.category)
                 if not why and event_day is not None:
                     why = dated_before(a.dates, si, tok, base, event_day)
                 if not why:

@@ -4,7 +4,8 @@ frame by ``eventscope.judge_figures``.
 - ``prior_clause``: a main clause in the past perfect ("about 200 communists had stormed the
   Acropolis") tells what happened before the story's event (not when a reporting verb
   backshifts it, "officials said five villages had been hit", nor for an update, "had risen
-  to");
+  to", nor within the event's sequence, "within an hour police had stormed the hall", nor for
+  the harm the event did, "89 people had been shot dead");
 - ``dated_before``: the figure's clause carries a date the story's calendar puts before the
   event day ("on 4 November", "in January");
 - ``other_occurrence``: the clause tells a new occurrence of an event of its own, introduced by
@@ -60,8 +61,20 @@ def _reported(v: Token) -> bool:
         lemma(h.head) in REPORT_VERBS or h.head.lemma_.lower() in REPORT_VERBS)
 
 
-def prior_clause(tok: Token) -> str:
-    """Background reason when the figure's clause is a main clause in the past perfect."""
+# the harm an event does: a count of these in the past perfect is the event's own narrative
+# ("89 people had been shot dead"), told back from the report's time, not an earlier happening
+HARM_CATEGORIES = frozenset({"killed", "injured", "missing"})
+# a time phrase that places the clause within the event's own sequence: "within an hour, police
+# had stormed the hall", "by Monday the quake had killed 10", "until dawn"
+_SEQUENCE_PREPS = frozenset({"by", "until", "within"})
+
+
+def prior_clause(tok: Token, category: str = "other") -> str:
+    """Background reason when the figure's clause is a main clause in the past perfect (not for
+    a count of the harm the event did, ``category`` in ``HARM_CATEGORIES``: news tells its own
+    victims in the past perfect as often as in the past)."""
+    if category in HARM_CATEGORIES:
+        return ""
     v = verb_at_or_above(tok)
     if v is None:
         return ""
@@ -76,7 +89,7 @@ def prior_clause(tok: Token) -> str:
         return ""
     if v.dep_ in ("advcl", "relcl", "acl", "pcomp", "ccomp", "xcomp"):
         return ""  # "after he had fired", "the bank, which had been set alight": a sequence
-    if any(c.dep_ == "prep" and c.lower_ in ("by", "until") for c in v.children):
+    if any(c.dep_ == "prep" and c.lower_ in _SEQUENCE_PREPS for c in v.children):
         return ""  # "by Monday the quake had killed 10": the event's own count so far
     return f"told in the past perfect ('{aux.text} {v.text}'): before this event"
 
