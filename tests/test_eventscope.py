@@ -326,3 +326,30 @@ def test_running_toll_so_far_is_the_events(nlp, options) -> None:
     assert about["23 people"] is True
     assert about["4,000 people"] is True
     assert about["60 people"] is False  # so far this year: the year's total
+
+
+# other events' tolls told in relative clauses: on a thing that did harm ("a plane that killed
+# 40"), and on an event whose relative clause the parse hangs on its place ("the bombings in
+# Tarsk, which killed 96")
+DERAILMENT = [
+    ("a", "A passenger train derailed near Holm on Monday, killing 14 people and injuring 60, "
+          "officials said.\n\nIt was the worst disaster in the country since the 2009 bus "
+          "bombings in Tarsk, which killed 96 people.\n\n"
+          "The derailment that killed 14 people closed the line.", "2021-06-08"),
+    ("b", "Fourteen people died when a train left the tracks near Holm on Monday.\n\n"
+          "The crash revived memories of a cargo plane that killed 40 people at the airport.\n\n"
+          "Rescuers said the train that left the tracks had injured 60 passengers.\n\n"
+          "Relatives laid flowers at a crossing where 14 people were killed.", "2021-06-08"),
+]
+
+
+def test_other_events_tolls_in_relative_clauses(nlp, options) -> None:
+    story = _judged(nlp, options, DERAILMENT)
+    about = _about(story)
+    assert about["96 people"] is False
+    assert "2009" in _reason(story, "96 people")
+    assert about["40 people"] is False
+    assert "plane" in _reason(story, "40 people")
+    assert about["60 passengers"] is True  # "the train that ... had injured": this one
+    assert all(f.about_event for a in story.articles for f in a.figures
+               if f.text in ("14 people", "Fourteen people"))

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from .extract import ent_at
 from .extract.dates import parse_iso
 from .extract.figures.clauses import (
+    HARM_CATEGORIES,
     dated_before,
     hypothetical,
     other_occurrence,
@@ -36,7 +37,13 @@ from .extract.figures.clauses import (
     standing_amount,
     told_before,
 )
-from .extract.figures.lexicon import EVENT_NOUNS, OTHER_MARKERS, REPORT_VERBS, VERB_CATEGORY
+from .extract.figures.lexicon import (
+    EVENT_NOUNS,
+    OTHER_MARKERS,
+    PERSON_NOUNS,
+    REPORT_VERBS,
+    VERB_CATEGORY,
+)
 from .extract.figures.scope import _clause_tokens, pronoun_subject, scope_of, sentence_frame
 from .model import AnnotatedArticle, Figure, Story
 
@@ -305,10 +312,26 @@ def _judge(doc: Doc, tok: Token, ref_year: int | None, ref_month: int | None,
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
-    ev = v.head if v.dep_ in ("relcl", "acl") and _eventive(v.head, triggers) else None
+    ev = v.head if v.dep_ in ("relcl", "acl") and (_eventive(v.head, triggers) or _harmful(
+        v, triggers)) else None
     if ev is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in ev.children):
         return f"another {ev.text}, not this story's"
     return ""
+
+
+def _harmful(v: Token, triggers: set[str]) -> bool:
+    """A relative clause that tells a thing (not a person) doing harm: "a jet that killed 224
+    people", "a storm which left 40 dead" (a new one, when the thing is indefinite)."""
+    head = v.head
+    harm = VERB_CATEGORY.get(v.lemma_.lower()) in HARM_CATEGORIES or any(
+        c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lower_ in ("dead", "injured",
+                                                                        "wounded")
+        for c in v.subtree)
+    agent = any(c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in v.children)
+    # not "a hall where 80 people were killed": the place of the harm, not its doer
+    return harm and agent and v.dep_ == "relcl" and head.pos_ == "NOUN" and head.lower_ not in \
+        PERSON_NOUNS and head.lemma_.lower() not in PERSON_NOUNS and \
+        head.lemma_.lower() not in triggers
 
 
 def _eventive(t: Token, triggers: set[str]) -> bool:

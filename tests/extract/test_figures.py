@@ -281,6 +281,11 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
         # a standing fact, not an occurrence
         ("About 2 million people live downstream of the dam.", None, [False]),
         ("The province, home to 8 million people, was hit by floods.", None, [False]),
+        ("The island, which has about 200,000 residents, was shaken.", None, [False]),
+        # what someone has for the event, or a share of the vote, is no standing fact
+        ("Norway has two coastguard ships searching the fjord.", None, [True]),
+        ("With most ballots counted, the Unity party has 41.2% of the vote (129 seats), the "
+         "Greens 26.9% and Labour 12.3%.", None, [True, True, True, True]),
     ],
 )
 def test_about_event(nlp, text, published, expected) -> None:

@@ -84,6 +84,13 @@ def _clause_tokens(tok: Token) -> list[Token]:
             keep.extend(c.subtree)
     if v.dep_ in ("relcl", "acl", "advcl") and v.head.i != v.i:
         h = v.head
+        if v.dep_ == "relcl" and (h.pos_ == "PROPN" or h.ent_type_ in ("GPE", "LOC", "FAC")) \
+                and h.dep_ == "pobj" and h.head.lower_ in ("in", "at", "on", "near") and (
+                lemma(h.head.head) in EVENT_NOUNS or h.head.head.lower_ in EVENT_NOUNS):
+            # "the 2004 bombings in Madrid, which killed 191": a parse that hangs the clause on
+            # the place; it tells what the event noun above the place did
+            keep.append(h)
+            h = h.head.head
         keep.append(h)
         for c in h.children:
             if c.i != v.i and c.dep_ not in ("relcl", "acl"):
@@ -232,6 +239,31 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
     return None
 
 
+# what a share of a count is taken of when it is a result: "has 29.7% of the vote"
+_RESULT_NOUNS = frozenset({"vote", "votes", "ballot", "ballots"})
+
+
+def _held_for_the_event(np: Token, verb: Token) -> bool:
+    """What someone "has" is no standing fact when a participle or relative clause says what
+    it does in the event ("Australia has two planes searching the sea", "the hospital has 40
+    patients injured in the blast") or it is a share of the vote ("the party has 29.7% of the
+    vote (129 seats), the Greens 26.9%": the counts listed with that share too)."""
+    nouns = [np]
+    for a in np.ancestors:
+        if a.i == verb.i:
+            break
+        nouns.append(a)
+    nouns += [c for c in verb.children if c.dep_ == "dobj"]
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBG", "VBN") and n.i == np.i:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "of" and any(
+                    x.dep_ == "pobj" and x.lower_ in _RESULT_NOUNS for x in c.children):
+                return True
+    return False
+
+
 def _place_known(name: str, places: set[str]) -> bool:
     n = name.lower().strip()
     if n.endswith("n") and n[:-1] in places:  # Syrian / Syria
@@ -351,7 +383,8 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         return _Scope(True, "a standing fact, not an occurrence ('home to')", current)
     if lemma(v) in STATIVE_VERBS and (v.tag_ in ("VBZ", "VBP") or (
             lemma(v) in PASSIVE_STANDING and v.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in v.children))):
+                c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in v.children))) \
+            and not _held_for_the_event(t, v):
         # "home to 8 million", "the cables are owned by several dozen countries"
         return _Scope(True, f"a standing fact, not an occurrence ('{v.text}')", current)
     # 4. another event named in the clause
@@ -397,6 +430,8 @@ def pronoun_subject(tok: Token) -> bool:
             v.dep_ == "conj" or v.tag_ == "VBG"):
         # "It killed 612 people and injured more than 1,400, leaving thousands homeless"
         v = v.head
+    if v.dep_ == "relcl":
+        return False  # "the gang that killed 12": "that" is the relative pronoun of "gang"
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "this", "that")
                for c in v.children)
 
