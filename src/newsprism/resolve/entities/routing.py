@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from ...language import STOP_WORDS
 from ...model import AnnotatedArticle
+from .gender import human_noun, root_genders
 from .mentions import PERSON_NOUNS, PRONOUN_CLASSES, WORD, Item, Node, UnionFind
 
 ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's sentences ...
@@ -211,15 +212,21 @@ def _pronoun_class(text: str) -> str:
 
 
 def _human_nominal(cand: Item) -> bool:
-    head = cand.key.split(":")[1] if cand.kind == "nominal" else ""
-    return head in PERSON_NOUNS or head.endswith(("man", "woman", "person", "ist"))
+    return cand.kind == "nominal" and human_noun(cand.key.split(":")[1])
 
 
-def _pronoun_fits(cls: str, pron: Item, cand: Item, nodes: dict[str, Node]) -> bool:
+def _pronoun_fits(
+    cls: str, pron: Item, cand: Item, nodes: dict[str, Node], gender: str | None = None
+) -> bool:
+    """``gender``: the candidate's entity's gender, when the story shows it."""
     node = nodes.get(cand.key)
     ctype = node.type if node is not None and cand.kind == "name" else "OTHER"
     same_sentence = cand.mention.sentence == pron.mention.sentence
     if cls in {"m", "f"}:
+        if gender is not None and gender != cls:
+            return False  # "she" is not the man the story calls "he" elsewhere
+        if cand.kind == "nominal" and _plural(cand.mention.text):
+            return False  # "he" is not "the officers"
         return ctype == "PERSON" or _human_nominal(cand)
     if cls == "n":
         return ctype not in {"PERSON", "NORP"} and not _human_nominal(cand)
@@ -243,6 +250,7 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
         by_source[it.mention.source_id].append(i)
+    genders = root_genders(items, nodes, root_of)
     for idxs in by_source.values():
         for pos, i in enumerate(idxs):
             pron = items[i]
@@ -259,7 +267,7 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                         root = root_of[j]
                         break
                     continue
-                if _pronoun_fits(cls, pron, cand, nodes):
+                if _pronoun_fits(cls, pron, cand, nodes, genders.get(root_of[j])):
                     root = root_of[j]
                     break
             root_of[i] = root
