@@ -291,3 +291,18 @@ def test_lone_one_word_name_ranks_after_places_and_full_names() -> None:
                 [("Ines Arnaud", "PERSON"), ("Lyon", "GPE"), ("Laika", "PERSON")])
     names = [e.name for e in resolve_entities([a])]
     assert names.index("Laika") > names.index("Lyon") > names.index("Ines Arnaud")
+
+
+def test_british_and_american_spellings_of_a_long_name_meet_across_types() -> None:
+    # science / disasters: one centre spelled two ways, typed differently by the tagger
+    a = article("a", "The National Hurricane Research Centre issued a warning on Monday.",
+                [("National Hurricane Research Centre", "EVENT")])
+    b = article("b", "Forecasters at the National Hurricane Research Center said the storm grew.",
+                [("National Hurricane Research Center", "ORG")])
+    # two theatres of one city whose names differ by one real word stay apart
+    c = article("c", "The North Bay Civic Theatre and the South Bay Civic Theater both closed.",
+                [("North Bay Civic Theatre", "FAC"), ("South Bay Civic Theater", "FAC")])
+    resolve_entities([a, b, c])
+    assert a.mentions[0].entity_id == b.mentions[0].entity_id
+    assert c.mentions[0].entity_id != c.mentions[1].entity_id
+    assert skeleton("Centre") == skeleton("Center")

@@ -105,6 +105,8 @@ def skeleton_token(token: str) -> str:
     s = re.sub(r"(.)\1+", r"\1", token)
     if len(s) > 3 and s.endswith("s") and not s.endswith("ss"):
         s = s[:-1]  # a plural s: "Pictures" / "Picture"
+    if len(s) > 4 and s.endswith("re") and s[-3] not in "aeiouy":
+        s = s[:-2] + "er"  # British and American spelling: "Centre" / "Center", "Theatre"
     if len(s) > 3 and s.endswith("e"):
         s = s[:-1]  # a silent final e: "Raite" / "Rait"
     for a, b in (("kh", "k"), ("gh", "g"), ("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "s"),

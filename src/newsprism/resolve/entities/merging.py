@@ -18,6 +18,7 @@ FUZZY_SAME_TYPE = 80.0  # rapidfuzz ratio for any transliteration merge (same sk
 FUZZY_SURE = 90.0  # ... above which one type is enough; below it, or across types ...
 FUZZY_PLACE = 85.0  # ... or this for two names both typed as places
 FUZZY_GIVEN = 85.0  # ... and for the given names of two spellings of one person's name
+LONG_NAME = 3  # ... or both names have this many words (and one word count)
 CONTEXT_SHARED = 0.15  # ... the two names' sentences must share this much (cosine of bags)
 
 # first words that make another place or thing of a name ("New South Wales", "Free ... Army")
@@ -125,6 +126,9 @@ def merge_transliterations(nodes: dict[str, Node], uf: UnionFind) -> None:
                 sure = ratio >= FUZZY_SURE and _type_compatible(a, b)
                 # a place spelled two ways ("Bern" / "Berne"): short names score low ratios
                 sure = sure or (ratio >= FUZZY_PLACE and _places(a) and _places(b))
+                # a long name spelled two ways ("Pacific Tsunami Warning Centre" / "... Center")
+                # is one thing whatever types the tagger gave its mentions
+                sure = sure or (ratio >= FUZZY_SURE and a.ntokens == b.ntokens >= LONG_NAME)
                 if sure or bag_cosine(a.context, b.context) >= CONTEXT_SHARED:
                     uf.union(a.key, b.key)
 
