@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsprism.model import AnnotatedArticle, Entity
 from newsprism.resolve import resolve_entities
+from newsprism.resolve.entities.salience import news_sources
 from newsprism.resolve.names import initials, skeleton
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -306,3 +307,43 @@ def test_british_and_american_spellings_of_a_long_name_meet_across_types() -> No
     assert a.mentions[0].entity_id == b.mentions[0].entity_id
     assert c.mentions[0].entity_id != c.mentions[1].entity_id
     assert skeleton("Centre") == skeleton("Center")
+
+
+def test_news_agency_cited_as_source_ranks_after_the_participants() -> None:
+    # business: the agency reports the merger in every article; the companies and the city act
+    texts = [
+        ("a", "(Novapress) - Harlow Mills agreed to buy Denton Foods, Novapress reported. "
+              "Harlow Mills is based in Tarvik.",
+         [("Novapress", "ORG"), ("Harlow Mills", "ORG"), ("Denton Foods", "ORG"),
+          ("Novapress", "ORG"), ("Harlow Mills", "ORG"), ("Tarvik", "GPE")]),
+        ("b", "Denton Foods told Novapress the deal was fair. Harlow Mills declined to comment.",
+         [("Denton Foods", "ORG"), ("Novapress", "ORG"), ("Harlow Mills", "ORG")]),
+        ("c", "The Novapress news agency said Denton Foods shares rose.",
+         [("Novapress", "ORG"), ("Denton Foods", "ORG")]),
+    ]
+    arts = [article(s, t, m) for s, t, m in texts]
+    ents = resolve_entities(arts)
+    assert {e.name for e in ents[:2]} == {"Harlow Mills", "Denton Foods"}
+    assert {e.name for e in ents if e.id in news_sources(ents, arts)} == {"Novapress"}
+    # a newspaper the story is about is a participant, not a cited source
+    d = article("d", "The Dunmore Ledger was sold on Friday. The Dunmore Ledger will close. "
+                     "Ann Vale bought it.",
+                [("Dunmore Ledger", "ORG"), ("Dunmore Ledger", "ORG"), ("Ann Vale", "PERSON")])
+    assert resolve_entities([d])[0].name == "Dunmore Ledger"
+
+
+def test_a_place_the_text_cues_as_a_place_is_not_a_person() -> None:
+    # disasters: the tagger calls the port a person and the village an organisation
+    a = article("a", "The quake struck 40 miles southwest of Port Alvar. Rescuers reached the "
+                     "port city of Port Alvar by noon. Port Alvar hospitals filled. The village "
+                     "of Kesrin was flattened. Kesrin lost its school.",
+                [("Port Alvar", "PERSON"), ("Port Alvar", "PERSON"), ("Port Alvar", "PERSON"),
+                 ("Kesrin", "ORG"), ("Kesrin", "ORG")])
+    # courts: a person written "in" a sentence twice is still a person when titled once
+    b = article("b", "Judge Rhea Tamm ruled. Faith in Rhea Tamm is high. Rhea Tamm left.",
+                [("Rhea Tamm", "PERSON"), ("Rhea Tamm", "PERSON"), ("Rhea Tamm", "PERSON")])
+    ents = resolve_entities([a])
+    assert by_id(ents, a, "Port Alvar").type == "GPE"
+    assert by_id(ents, a, "Kesrin").type == "GPE"
+    ents = resolve_entities([b])
+    assert by_id(ents, b, "Rhea Tamm").type == "PERSON"

@@ -34,6 +34,7 @@ from .variants import (
     merge_inner_words,
     merge_org_first_words,
     merge_people_variants,
+    repair_cued_places,
     repair_place_types,
 )
 
@@ -66,6 +67,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     same_days = time_keys(items, groups)
     nodes = build_nodes(items, articles, gaz)
     repair_place_types(items, nodes)
+    repair_cued_places(items, nodes, {a.source_id: a.article.text for a in articles})
     uf = UnionFind()
     for key in nodes:
         uf.find(key)

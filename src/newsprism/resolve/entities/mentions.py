@@ -79,11 +79,12 @@ _DESCRIBED_BEFORE = re.compile(
 _DESCRIBED_AFTER = re.compile(
     r"\s*\)?\s*,\s+the\s+((?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*[,.;]")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*[,.;]")
+_PLACE_OF = (r"\b(?:town|city|village|province|region|district|governorate|suburb|county|"
+             r"capital|country|state|port|island|area|"
+             r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?(?:ern)?)\s+of")
 _PLACE_CUE = re.compile(
-    r"(?:\b(?:town|city|village|province|region|district|governorate|suburb|county|capital|"
-    r"country|state|port|island|area)\s+of|\b(?:in|near|outside|across|around)(?:\s+the)?)\s+$",
-    re.IGNORECASE,
-)
+    rf"(?:{_PLACE_OF}|\b(?:in|near|outside|across|around)(?:\s+the)?)\s+$", re.IGNORECASE)
+STRONG_PLACE_CUE = re.compile(rf"{_PLACE_OF}\s+$", re.IGNORECASE)  # not "in X": "in Congress"
 _CUT_PARTICLE = re.compile(r"\s(?:von|van|der|den|de|del|della|da|di|du|la|le|ten|ter|bin|ibn|al|el)$")
 _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")

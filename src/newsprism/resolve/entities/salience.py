@@ -36,11 +36,22 @@ W_TITLE = 1.0
 W_SPEAKER = 1.0
 W_MENTIONS = 3.0
 NORP_FACTOR = 0.3
+NEWS_FACTOR = 0.3  # a news organisation the story only cites as its source
 PLACE_FACTOR = 0.6
 LONE_NAME_FACTOR = 0.25
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# a news organisation cited as the source of a report, not acting in the story
+_MEDIA_NOUN = r"(?:news\s+agency|news\s+service|wire\s+service|newspaper|broadcaster|news\s+channel)"
+_SOURCE_AFTER = re.compile(
+    rf"(?:['’]s)?\s*(?:{_MEDIA_NOUN}\b|,?\s*(?:reported|reports|is\s+reporting|quoted)\b)",
+    re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(
+    rf"(?:{_MEDIA_NOUN},?|\btold|\btelling|\bspeaking\s+to|\btalking\s+to|\bquoted\s+by|"
+    r"\breported\s+by|\binterview\s+with|\ba\s+report\s+(?:from|by))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_CREDIT = re.compile(r"\)\s*[-–—]")  # "(Reuters) -": a dateline credit
 _PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,6})s\b")
 
 
@@ -86,6 +97,29 @@ def plural_acronyms(articles: list[AnnotatedArticle]) -> frozenset[str]:
     return frozenset(out)
 
 
+def news_sources(entities: list[Entity], articles: list[AnnotatedArticle]) -> set[str]:
+    """Ids of the entities (not people) that at least half of their mentions cite as the source
+    of a report: "IRNA reported", "the Kyodo news agency", "told Reuters", "(Reuters) -",
+    "quoted by IRNA". A newspaper the story is about ("The Post was sold") is not one."""
+    texts = {a.source_id: a.article.text for a in articles}
+    out: set[str] = set()
+    for e in entities:
+        if e.type == "PERSON" or not e.mentions:
+            continue
+        cited = 0
+        for sp in e.mentions:
+            text = texts.get(sp.source_id)
+            if text is None:
+                continue
+            before = text[max(0, sp.start - 40) : sp.start]
+            if (_SOURCE_AFTER.match(text, sp.end) or _SOURCE_BEFORE.search(before)
+                    or (before.endswith("(") and _CREDIT.match(text, sp.end))):
+                cited += 1
+        if 2 * cited >= len(e.mentions):
+            out.add(e.id)
+    return out
+
+
 def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[str, float]:
     """Score per entity id; higher is more central to the story."""
     lead: dict[str, set[str]] = defaultdict(set)
@@ -102,6 +136,7 @@ def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[s
             if q.speaker_entity is not None:
                 speaker[q.speaker_entity].add(art.source_id)
     titles = [a.article.title.casefold() for a in articles if a.article.title]
+    cited = news_sources(entities, articles)
     scores: dict[str, float] = {}
     for e in entities:
         forms = {f.casefold() for f in (e.name, *e.aliases) if len(f) > 2}
@@ -120,7 +155,9 @@ def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[s
         if (e.type == "PERSON" and len(e.name.split()) == 1 and not e.aliases
                 and sum(e.mention_counts.values()) == 1 and e.id not in speaker):
             score *= LONE_NAME_FACTOR  # "Astro" once, in an aside: no full name, never quoted
-        if e.type == "NORP":
+        if e.id in cited:
+            score *= NEWS_FACTOR
+        elif e.type == "NORP":
             score *= NORP_FACTOR
         elif e.type in PLACE_TYPES:
             score *= PLACE_FACTOR

@@ -25,7 +25,7 @@ from collections import defaultdict
 
 from ..gazetteer import Gazetteer
 from ..names import GENERIC_PLACE
-from .mentions import CONNECTORS, Item, Node, UnionFind
+from .mentions import CONNECTORS, STRONG_PLACE_CUE, Item, Node, UnionFind
 
 # words after a name that make it a geographic feature of that name ("Qeshm Island")
 FEATURE_WORDS = frozenset(
@@ -86,6 +86,39 @@ def repair_place_types(items: list[Item], nodes: dict[str, Node]) -> None:
         for i in node.items:
             if items[i].label == "PERSON":
                 items[i].label = "GPE"
+
+
+PLACE_CUE_SHARE = 1 / 3  # of a name's mentions cued as a place ("the city of X") ...
+CUE_WINDOW = 40  # characters before a mention searched for a place cue
+
+
+def repair_cued_places(
+    items: list[Item], nodes: dict[str, Node], texts: dict[str, str]
+) -> None:
+    """A "person" that the text puts in place cues ("the port city of Bandar Abbas", "35 miles
+    southwest of Bandar Abbas", "in Bandar Abbas") for at least ``PLACE_CUE_SHARE`` of its
+    mentions and never writes with a title or role is a place: the tagger repeats one guess for
+    one string, the cues are the text's own evidence. An "organisation" needs the strong cues
+    ("the village of Gavarzin"; "in Congress" is no evidence)."""
+    for node in nodes.values():
+        if node.type not in {"PERSON", "ORG"} or not _plain(node):
+            continue
+        names = [items[i] for i in node.items if items[i].kind == "name"]
+        if not names or any(it.cue == "PERSON" for it in names):
+            continue
+        if node.type == "PERSON":
+            cued = sum(1 for it in names if it.cue is not None)
+        else:
+            cued = sum(1 for it in names if STRONG_PLACE_CUE.search(
+                texts.get(it.mention.source_id, ""), max(0, it.mention.start - CUE_WINDOW),
+                it.mention.start))
+        if cued < PLACE_CUE_SHARE * len(names):
+            continue
+        moved = node.votes.pop(node.type, 0)
+        node.votes["GPE"] += moved
+        for it in names:
+            if it.label in {"PERSON", "ORG"}:
+                it.label = "GPE"
 
 
 def merge_features(nodes: dict[str, Node], uf: UnionFind) -> None:
