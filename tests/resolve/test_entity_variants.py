@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from newsprism.model import AnnotatedArticle, Entity
-from newsprism.resolve import resolve_entities
+from newsprism.resolve import NOMINAL_LABEL, resolve_entities
 from newsprism.resolve.entities.salience import news_sources
 from newsprism.resolve.names import initials, skeleton
 
@@ -347,3 +347,18 @@ def test_a_place_the_text_cues_as_a_place_is_not_a_person() -> None:
     assert by_id(ents, a, "Kesrin").type == "GPE"
     ents = resolve_entities([b])
     assert by_id(ents, b, "Rhea Tamm").type == "PERSON"
+
+
+def test_role_nouns_of_crime_sport_and_work_are_the_article_s_one_person() -> None:
+    # courts: "the inmate" in an article about one escaped prisoner is that prisoner
+    a = article("a", "Dale Ruck escaped on Monday. Guards said Dale Ruck hid in a van. "
+                     "The inmate was caught.",
+                [("Dale Ruck", "PERSON"), ("Dale Ruck", "PERSON"), ("inmate", NOMINAL_LABEL)])
+    # sport: "the swimmer" in a profile of one athlete
+    b = article("b", "Lena Voss won gold. Lena Voss broke the record. The swimmer cried.",
+                [("Lena Voss", "PERSON"), ("Lena Voss", "PERSON"), ("swimmer", NOMINAL_LABEL)])
+    a.mentions[2].head, b.mentions[2].head = "inmate", "swimmer"
+    resolve_entities([a])
+    assert eid(a, "inmate") == eid(a, "Dale Ruck")
+    resolve_entities([b])
+    assert eid(b, "swimmer") == eid(b, "Lena Voss")

@@ -59,6 +59,21 @@ PERSON_NOUNS = frozenset(
     reporter editor executive chairman founder owner employee worker engineer farmer
     climber hiker host director producer prophet priest bishop pope king queen prince
     princess ambassador envoy diplomat analyst expert candidate chief head
+    inmate prisoner convict escapee fugitive detainee hostage captive gunman shooter robber
+    thief burglar attacker assailant killer murderer bomber hijacker kidnapper abductor
+    gangster mobster smuggler trafficker offender accused culprit perpetrator intruder
+    pedestrian motorist cyclist biker rider swimmer runner skier boxer fighter wrestler
+    golfer batter pitcher quarterback receiver linebacker tackle guard midfielder
+    defender rookie veteran comedian emcee presenter correspondent columnist
+    photographer publicist rapper musician dancer celebrity filmmaker novelist
+    poet artist painter designer chef physician neurosurgeon dentist pharmacist therapist
+    paramedic firefighter sheriff deputy detective trooper ranger marine sailor
+    mountaineer explorer tourist visitor traveller traveler migrant refugee immigrant
+    protester demonstrator activist volunteer rescuer casualty accountant
+    receptionist clerk cashier secretary assistant banker broker investor entrepreneur
+    businessman businesswoman boss supervisor colleague neighbour neighbor landlord tenant
+    homeowner shopkeeper youngster toddler infant newborn pensioner retiree
+    grandson granddaughter stepson stepdaughter mom dad mum granny spouse groom bride
     """.split()
 )
 CONNECTORS = frozenset("of for the and in on at to".split())
