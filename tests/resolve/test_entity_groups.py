@@ -102,6 +102,25 @@ def test_one_day_written_several_ways_is_one_time() -> None:
     assert ids[3] not in (ids[0], ids[2])
 
 
+def test_relative_day_in_an_undated_article_is_the_day_the_others_name() -> None:
+    """Disasters: two reports date the flood Tuesday; one written the day after says
+    "yesterday" and names no day; one that names Monday keeps its "yesterday" apart."""
+    a = article("a", "The river burst its banks on Tuesday.", [("on Tuesday", NAME_LABEL)])
+    b = article("b", "Early Tuesday the levee failed.", [("Early Tuesday", NOMINAL_LABEL)])
+    c = article("c", "The river burst its banks early yesterday.",
+                [("early yesterday", NOMINAL_LABEL)])
+    d = article("d", "Crews arrived yesterday; the warning came on Monday.",
+                [("yesterday", NOMINAL_LABEL), ("on Monday", NAME_LABEL)])
+    for art in (a, b, c, d):
+        for m in art.mentions:
+            m.head = m.text.split()[-1].lower()
+    resolve_entities([a, b, c, d])
+    tuesday = a.mentions[0].entity_id
+    assert tuesday is not None
+    assert b.mentions[0].entity_id == c.mentions[0].entity_id == tuesday
+    assert d.mentions[0].entity_id != tuesday
+
+
 def _heads(art: AnnotatedArticle) -> AnnotatedArticle:
     for m in art.mentions:
         if m.label == NOMINAL_LABEL:
