@@ -64,3 +64,19 @@ def test_word_gender() -> None:
     assert entities[0].name == "Ada Holt"
     items = prepare([a], load_gazetteer(fold))
     assert item_gender(items[0]) == "f"
+
+
+def test_she_prefers_the_woman_the_story_shows_and_falls_back_to_the_article_s_person() -> None:
+    # politics: "She" after a name of unknown gender goes to the senator the story calls "her"
+    a = article("a", "Senator Ruth Olsen filed her bill. Aides to Kim Park watched. "
+                     "She said the vote was close.",
+                [("Ruth Olsen", "PERSON"), ("her", PRONOUN_LABEL), ("Kim Park", "PERSON"),
+                 ("She", PRONOUN_LABEL)])
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "She") is entity_of(entities, a, "Ruth Olsen")
+    # science: "he" far from any name, in an article about one researcher, is that researcher
+    b = article("b", "Omar Haddad found the comet. Omar Haddad named it. The sky was clear. "
+                     "The dome was cold. Clouds came late. Then he went home.",
+                [("Omar Haddad", "PERSON"), ("Omar Haddad", "PERSON"), ("he", PRONOUN_LABEL)])
+    entities = resolve_entities([b])
+    assert entity_of(entities, b, "he") is entity_of(entities, b, "Omar Haddad")

@@ -251,6 +251,7 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
     for i, it in enumerate(items):
         by_source[it.mention.source_id].append(i)
     genders = root_genders(items, nodes, root_of)
+    main: dict[str, str | None] = {}  # source -> the person it is about
     for idxs in by_source.values():
         for pos, i in enumerate(idxs):
             pron = items[i]
@@ -258,6 +259,7 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                 continue
             cls = _pronoun_class(pron.mention.text)
             root = pron.key
+            unsure: str | None = None  # the nearest fitting person of unknown gender
             for j in reversed(idxs[:pos] if cls else []):
                 cand = items[j]
                 if pron.mention.sentence - cand.mention.sentence > PRONOUN_WINDOW:
@@ -267,9 +269,24 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                         root = root_of[j]
                         break
                     continue
-                if _pronoun_fits(cls, pron, cand, nodes, genders.get(root_of[j])):
+                gender = genders.get(root_of[j])
+                if _pronoun_fits(cls, pron, cand, nodes, gender):
+                    if cls in {"m", "f"} and gender is None and cand.kind == "name":
+                        # "she" after "Ann Lee ... Sam Cho": the one the story shows is a woman
+                        # wins over a nearer name of unknown gender
+                        unsure = unsure or root_of[j]
+                        continue
                     root = root_of[j]
                     break
+            if root == pron.key and unsure is not None:
+                root = unsure
+            if root == pron.key and cls in {"m", "f"}:
+                # no antecedent near it: "she" in an article about one woman is that woman
+                src = pron.mention.source_id
+                if src not in main:
+                    main[src] = _dominant_person(items, nodes, root_of, idxs)
+                if main[src] is not None and genders.get(main[src], cls) == cls:
+                    root = main[src]
             root_of[i] = root
 
 
