@@ -295,3 +295,79 @@ def test_the_event_frames_shared_lead_opens_and_a_sourced_lead_is_no_quotation_c
     summary = summarize(story, options.with_overrides(summary_words=60))
     _check(story, summary, 60)
     assert summary[0].text == lead, [s.text for s in summary]
+
+
+def test_the_opening_is_kept_when_the_sides_of_a_dispute_need_room_storm(make_article, options):
+    """Covering each side of a dispute drops weak sentences to make room, never the opening:
+    the summary still starts with what happened."""
+    a = make_article("a",
+        "Storm Orla flooded hundreds of homes in the port town of Kessick on Saturday, and two people died. "
+        "The council rejected claims that the flood barrier had been left open on Saturday night. "
+        "Volunteers filled sandbags at the harbour wall until the early hours of Sunday morning.",
+        "2024-11-17",
+    )
+    b = make_article("b",
+        "Residents of Kessick said the flood barrier had been left open when Storm Orla arrived on Saturday. "
+        "The storm brought the strongest winds the county has recorded since the great gale of 1987. "
+        "Insurers expect claims from Kessick homeowners to run into millions of pounds this winter.",
+        "2024-11-17",
+    )
+    ta, tb = a.article.text, b.article.text
+    deny, claim = ta.index("The council rejected"), tb.index("Residents of Kessick")
+    contra = Contradiction(topic="Was the barrier left open?", sides=[
+        Side("left open", ["residents"], evidence=[Span("b", claim, claim + 50)]),
+        Side("not left open", ["the council"], evidence=[Span("a", deny, deny + 40)]),
+    ])
+    story = Story("storm", [a, b], frame=EventFrame(trigger="flood", triggers=["flood", "storm"],
+                                                     places=["Kessick"], lead=ta[: ta.index(" The council")]))
+    summary = summarize(story, options.with_overrides(summary_words=40), contradictions=[contra])
+    _check(story, summary, 40)
+    assert summary[0].text.startswith("Storm Orla flooded"), [s.text for s in summary]
+
+
+def test_the_opening_states_the_event_not_its_aftermath_recall(make_article, options):
+    """A lead that names the event only in an "after the recall" phrase is about what came
+    later (shares fell, dealers called owners): the lead stating the recall itself opens."""
+    a = make_article("a",
+        "Shares in Vella Motors fell 6 percent in Frankfurt on Tuesday after the recall of 300,000 cars across Europe over faulty brake sensors. "
+        "Analysts expect the cost of the repairs to reach 90 million euros.",
+        "2024-04-10",
+    )
+    b = make_article("b",
+        "Vella Motors recalled 300,000 cars in Europe on Tuesday. "
+        "The company said no accidents had been linked to the fault so far.",
+        "2024-04-10",
+    )
+    c = make_article("c",
+        "Dealers across Europe began calling the owners of 300,000 Vella Motors cars on Tuesday following the recall over faulty brake sensors. "
+        "Owners will not be charged for the new brake sensors.",
+        "2024-04-10",
+    )
+    story = Story("recall", [a, b, c], frame=EventFrame(trigger="recall", triggers=["recall"],
+                                                         participants=["Vella Motors"]))
+    summary = summarize(story, options.with_overrides(summary_words=60))
+    _check(story, summary, 60)
+    assert summary[0].text.startswith("Vella Motors recalled"), [s.text for s in summary]
+
+
+def test_an_open_question_or_an_unknown_is_not_the_news_election(make_article, options):
+    """An open question ("the question is whether ...") states what may happen, "could not say
+    how many" what is not known: neither opens nor outranks a fact; a sentence cut after a
+    title ("... said election commission Sec.") is left out."""
+    a = make_article("a",
+        "Now that the Green Party of Mara Olsen has won 31 percent of the vote in Norland on Sunday, the question is whether she can form a coalition. "
+        "Mara Olsen's Green Party won 31 percent of the vote in Norland on Sunday. "
+        "Officials could not say how many postal votes for the Green Party in Norland were still to be counted. "
+        "The Liberal Party came second in the Norland vote. "
+        "Turnout reached 74 percent, the highest in twenty years, said election commission Sec.",
+        "2024-09-09",
+    )
+    story = Story("election", [a], frame=EventFrame(trigger="win", triggers=["win"],
+                                                    participants=["Mara Olsen", "Green Party"],
+                                                    places=["Norland"]))
+    summary = summarize(story, options.with_overrides(summary_words=33))
+    _check(story, summary, 33)
+    texts = [s.text for s in summary]
+    assert texts[0].startswith("Mara Olsen's Green Party won"), texts
+    assert not any("Sec." in t for t in texts), texts
+    assert not any(t.startswith("Officials could not say") for t in texts), texts

@@ -46,6 +46,9 @@ DISPUTING_OPENING_WEIGHT = 0.5  # an opening candidate that denies or blames (a 
 REPORTED_OPENING_WEIGHT = 0.8  # an opening candidate that reports what someone said
 TRAILING_ATTRIBUTION = 0.75  # a reporting verb past this share of the sentence only sources it
 FRAME_LEAD_WEIGHT = 1.5  # the lead the event frame found most shared among the sources' leads
+AFTERMATH_OPENING_WEIGHT = 0.6  # the event word only in an "after the shooting" phrase: the news is later
+OPEN_QUESTION_WEIGHT = 0.5  # "the question is whether ...": what may happen, not what happened
+UNKNOWN_WEIGHT = 0.5  # "Police could not say how many ...": a sentence about what is not known
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -72,6 +75,27 @@ _PRONOUN_SPEAKER = re.compile(
 )
 # the opening states what happened, not someone's denial or accusation of it
 _DISPUTING = re.compile(rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS})\b")
+# an open question is not an event: "the question is whether X will return", "it is unclear if"
+_OPEN_QUESTION = re.compile(
+    r"(?i)\b(?:whether|the question is|remains? (?:unclear|uncertain|to be seen)|"
+    r"(?:is|are|was|were) (?:still )?(?:unclear|uncertain|unknown) (?:if|how|why|when|who|what))\b"
+)
+# a sentence whose news is that something is not known or not said
+_UNKNOWN = re.compile(
+    r"(?i)\b(?:not|n't|never)\s+(?:(?:be|been|yet|immediately|publicly)\s+){0,2}(?:known|clear|"
+    r"available|say|said|confirm|confirmed|provide|provided|disclose|disclosed|identified|released|"
+    r"respond|responded|comment|commented)\b"
+)
+# a sentence cut after a title ("..., said Troy police Sgt."): the splitter took the title's
+# full stop for the sentence's end, the name is in the next line
+_CUT_AFTER_TITLE = re.compile(
+    r"\b(?:Lt|Sgt|Capt|Col|Gen|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Det|Insp|Supt|Cpl|Pvt|Adm|Maj|Cmdr|"
+    r"Rev|Lieut|Atty|Hon|Pres|Sec|Supt)\.$"
+)
+# the event word after one of these is the background of a later development ("arrested hours
+# after the shootings"); AFTERMATH_WINDOW words at most between them
+_AFTER = frozenset({"after", "following", "since", "wake"})
+AFTERMATH_WINDOW = 5
 _SPECIFIC = re.compile(r"(?<!^)(?<![.!?]\s)\b(?:[A-Z][\w'’-]+|\d[\d,.:]*)")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _WORD = re.compile(r"\S*\w\S*")  # a word: a whitespace-separated token with a letter or digit
@@ -91,6 +115,7 @@ class _Unit:
     event: float = 0.0  # how much of the event it states: when, where, toll, what, who (0..5)
     quoted: bool = False  # mostly someone's words (a quotation's content), not the reporting
     in_marks: bool = False  # mostly a direct quotation's words (in quotation marks)
+    aftermath: bool = False  # names the event word only as the background of something later
 
 
 def _without_connective(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,7 +147,7 @@ def _acceptable(s: str) -> bool:
         return False
     if s.rstrip(_QUOTE_CHARS + "'’)").endswith(("?", ":")) or not re.search(r"[.!]['\"’”)]*$", s):
         return False
-    if _BOILERPLATE.search(s) or "\n" in s:
+    if _BOILERPLATE.search(s) or "\n" in s or _CUT_AFTER_TITLE.search(s):
         return False
     if s[0].islower() or s[0] in "—–-•*" or _PRONOUN_SPEAKER.match(s):
         return False
@@ -151,7 +176,8 @@ def _units(story: Story) -> list[_Unit]:
             units.append(
                 _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background,
                       _event_facts(a, start, end, s) + _frame_facts(s, what, who),
-                      _mostly_quoted(a, start, end), _mostly_quoted(a, start, end, marks_only=True))
+                      _mostly_quoted(a, start, end), _mostly_quoted(a, start, end, marks_only=True),
+                      _aftermath(s, what))
             )
     return units
 
@@ -204,6 +230,29 @@ def _frame_facts(s: str, what: set[str], who: set[str]) -> float:
     return float(said_what) + float(bool(who & set(words)))
 
 
+def _is_event_word(word: str, what: set[str]) -> bool:
+    st = _stem(word)
+    return st in what or any(st.startswith(w) for w in what if len(w) >= 5)
+
+
+def _aftermath(s: str, what: set[str]) -> bool:
+    """The sentence names the event word only after "after", "following", "since" or "in the
+    wake of" in the same clause ("was arrested hours after the shootings", "Rescuers searched
+    the rubble following the earthquake"): its news is what came later."""
+    if not what:
+        return False
+    toks = list(_TOKEN.finditer(s.lower()))
+    hits = [k for k, m in enumerate(toks) if _is_event_word(m.group(), what)]
+    if not hits:
+        return False
+    for k in hits:
+        back = range(max(0, k - AFTERMATH_WINDOW), k)
+        after = [j for j in back if toks[j].group() in _AFTER]
+        if not after or any(ch in s[toks[after[-1]].end():toks[k].start()] for ch in ",;:"):
+            return False
+    return True
+
+
 def _mostly_quoted(a: AnnotatedArticle, start: int, end: int, marks_only: bool = False) -> bool:
     """Half or more of the sentence is the content of one quotation: someone's talking point.
     ``marks_only``: of a direct quotation only ("X happened, police said" is the reporter's
@@ -215,6 +264,13 @@ def _mostly_quoted(a: AnnotatedArticle, start: int, end: int, marks_only: bool =
         if inside > 0 and inside >= 0.5 * (end - start):
             return True
     return False
+
+
+def _hedged(s: str) -> float:
+    """Down-weights what is not news: an open question ("whether he will return") or a
+    statement that something is not known or not said."""
+    weight = OPEN_QUESTION_WEIGHT if _OPEN_QUESTION.search(s) else 1.0
+    return weight * (UNKNOWN_WEIGHT if _UNKNOWN.search(s) else 1.0)
 
 
 def _specificity(s: str) -> float:
@@ -316,7 +372,7 @@ def summarize(
     score = centrality * (1.0 + support) * lead * specific * genre * background
     score = score / score.max() if score.max() > 0 else score
 
-    quoted = np.array([QUOTED_WEIGHT if u.quoted else 1.0 for u in units])
+    quoted = np.array([(QUOTED_WEIGHT if u.quoted else 1.0) * _hedged(u.text) for u in units])
     score = score * quoted
     score = score / score.max() if score.max() > 0 else score
 
@@ -349,7 +405,8 @@ def summarize(
         remaining -= {j for j in remaining if lexical[best, j] >= CITE_SIMILARITY}
 
     if contradictions:
-        chosen = _cover_sides(units, score, chosen, contradictions, budget)
+        chosen = _cover_sides(units, score, chosen, contradictions, budget,
+                              keep={opening} if opening is not None else set())
 
     # the opening sentence states the event; the rest follow in time order
     chosen.sort(key=lambda i: (i != opening, units[i].when or "9999", units[i].art, units[i].pos))
@@ -411,8 +468,11 @@ def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int
         if _DISPUTING.search(text):
             return DISPUTING_OPENING_WEIGHT
         # a trailing attribution (", police said.") sources the statement, it is not the news
+        weight = OPEN_QUESTION_WEIGHT if _OPEN_QUESTION.search(text) else 1.0
+        if units[i].aftermath:
+            weight *= AFTERMATH_OPENING_WEIGHT
         reported = [m for m in _REPORTED.finditer(text) if m.start() < TRAILING_ATTRIBUTION * len(text)]
-        return REPORTED_OPENING_WEIGHT if reported else 1.0
+        return weight * (REPORTED_OPENING_WEIGHT if reported else 1.0)
 
     shared_lead = " ".join(frame_lead.split()) if frame_lead else ""
 
@@ -441,8 +501,10 @@ def _cover_sides(
     chosen: list[int],
     contradictions: list[Contradiction],
     budget: int,
+    keep: set[int] | None = None,
 ) -> list[int]:
-    """Make sure each side of each contradiction has a sentence, when one fits the budget."""
+    """Make sure each side of each contradiction has a sentence, when one fits the budget.
+    ``keep``: sentences never dropped to make room (the opening, which states the event)."""
 
     def overlaps(i: int, spans: list[Span]) -> bool:
         u = units[i]
@@ -452,7 +514,7 @@ def _cover_sides(
 
     by_source = _by_source(units)
     chosen = list(chosen)
-    protected: set[int] = set()
+    protected: set[int] = set(keep or ())
     for c in contradictions:
         for side in c.sides:
             covered = [i for i in chosen if overlaps(i, side.evidence)]
