@@ -165,7 +165,7 @@ def _units(story: Story) -> list[_Unit]:
         for pos, sent in enumerate(a.sentences):
             start, end = _without_connective(text, sent.start, sent.end)
             s = text[start:end]
-            if not s or not _acceptable(s):
+            if not s or not _acceptable(s) or _pronoun_sourced(a, start, end, s):
                 continue
             when = pub
             inside = [dm for dm in a.dates if start <= dm.start < end and dm.value]
@@ -228,6 +228,24 @@ def _frame_facts(s: str, what: set[str], who: set[str]) -> float:
     stems = {_stem(w) for w in words}
     said_what = any(st in stems or any(x.startswith(st) for x in stems if len(st) >= 5) for st in what)
     return float(said_what) + float(bool(who & set(words)))
+
+
+_PRONOUNS = frozenset("he she they we i it him her them us".split())
+
+
+def _pronoun_sourced(a: AnnotatedArticle, start: int, end: int, s: str) -> bool:
+    """The sentence attributes something to a pronoun ('"...," she said') and does not name
+    who that is: a summary sentence stands alone, so whoever "she" is must be in it."""
+    text = a.article.text
+    for q in a.quotes:
+        if q.source_start is None or q.source_end is None or not start <= q.source_start < end:
+            continue
+        if text[q.source_start:q.source_end].lower() not in _PRONOUNS:
+            continue
+        last = q.speaker.split()[-1] if q.speaker and q.speaker.split() else ""
+        if not last or last not in s:
+            return True
+    return False
 
 
 def _is_event_word(word: str, what: set[str]) -> bool:
