@@ -304,6 +304,9 @@ class DateMention:
     direction: str = "past"  # past | future | either: the tense that decides a relative date
     event_start: int | None = None  # span of the clause saying what happened on that date
     event_end: int | None = None
+    # a bound of a period or another occasion's day ("held deposits prior to March 15", "which
+    # followed an inconclusive ballot on May 6"): never the day of the story itself
+    reference: bool = False
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from .extract.dates import (
     precision_of,
     reanchor_dates,
     solve_calendar,
+    stamp_date,
 )
 from .language import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES, WEEKDAYS
 from .model import AnnotatedArticle, DateMention, PartialDate, Span, Story, TimelineEntry
@@ -127,8 +128,10 @@ def infer_story_dates(story: Story, nlp: Language | None = None) -> dict[str, st
             _set_published(a, value, why, "high")
             done[a.source_id] = why
     known = {a.source_id: a.article.published for a in story.articles if a.article.published}
+    printed = {a.source_id: stamp for a in story.articles
+               if (stamp := stamp_date(h.text for h in a.article.headings)) is not None}
     cal = solve_calendar((d for a in story.articles for d in a.dates), known,
-                         event_mentions=event_date_mentions(story, nlp))
+                         event_mentions=event_date_mentions(story, nlp), printed=printed)
     anchors = sorted(v for v in known.values() if v)
     anchor_why, anchor_conf = "other articles' publication dates", "medium"
     if not anchors:
@@ -187,8 +190,8 @@ def infer_event_date(story: Story) -> str | None:
     by_month: dict[str, set[str]] = defaultdict(set)
     for a in story.articles:
         for dm in a.dates:
-            if not dm.value or not dm.about_event or dm.direction == "future":
-                continue  # a date ahead (a vote to come, a hearing) is not the event's
+            if not dm.value or not dm.about_event or dm.direction == "future" or dm.reference:
+                continue  # a date ahead (a vote to come, a hearing) or a bound is not the event's
             if precision_of(dm.value) == "day":
                 if not pubs:
                     continue  # no calendar placed the story: a lone full date is no anchor
@@ -245,7 +248,7 @@ def stated_date(story: Story, month: str | None = None) -> PartialDate | None:
     wd_mentions: dict[int, int] = defaultdict(int)
     for a in story.articles:
         for dm in a.dates:
-            if not dm.about_event or dm.direction == "future":
+            if not dm.about_event or dm.direction == "future" or dm.reference:
                 continue
             spec = parse_expression(dm.text)
             if spec is None:
@@ -300,7 +303,7 @@ def _undated_evidence(story: Story) -> str:
     for a in story.articles:
         for dm in a.dates:
             spec = parse_expression(dm.text)
-            if spec is None or dm.direction == "future":
+            if spec is None or dm.direction == "future" or dm.reference:
                 continue
             if spec.kind == "monthday" or (spec.kind == "weekday" and spec.modifier in ("", "on")):
                 named[dm.text.strip().removesuffix("'s").removesuffix("’s")].add(a.source_id)
@@ -370,7 +373,7 @@ def _items(story: Story) -> list[_Item]:
                     start=start,
                     end=end,
                     text=text[start:end],
-                    about_event=dm.about_event or _in_window(dm.value, window),
+                    about_event=(dm.about_event or _in_window(dm.value, window)) and not dm.reference,
                     inferred=inferred_pub and dm.relative,
                     order=(ai, start),
                 )

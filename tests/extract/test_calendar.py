@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.extract.dates import solve_calendar
 from newsprism.frame import build_frame
-from newsprism.model import Story
+from newsprism.model import Heading, Story
 from newsprism.timeline import event_date_mentions, infer_event_date, infer_story_dates
 
 COURT = [
@@ -228,3 +228,61 @@ def test_with_no_year_anywhere_the_stated_day_keeps_its_uncertainty(make_article
 def test_a_full_event_date_states_nothing_apart(make_article) -> None:
     story, day = _solve(make_article, COURT)
     assert day == "2009-01-06" and story.event_date_stated is None
+
+
+def test_the_previous_round_s_date_never_dates_the_match(make_article) -> None:
+    # sport: the second leg is the story; the first leg's date (in a "followed ... on" clause,
+    # or "the previous round on") is another occasion, and no source gives the match's year
+    story, day = _solve(make_article, [
+        ("a", "Harbour City reached the final on Saturday, beating Northgate 2-1 in the second "
+              "leg. Saturday's win, which followed a goalless first leg on March 3, was their "
+              "first at home since 2019."),
+        ("b", "Northgate went out of the cup on Saturday. They had drawn the previous round on "
+              "March 3 as well."),
+        ("c", "Harbour City won 2-1 on Saturday to reach the final."),
+    ])
+    assert day is None or not day.endswith("-03-03")
+    assert all(a.article.published is None or not a.article.published.endswith("-03-03")
+               for a in story.articles)
+
+
+def test_a_cutoff_date_never_anchors_the_story(make_article) -> None:
+    # business: "prior to March 15" bounds who is covered; the announcement is on Sunday, and
+    # the only year named is that of a request months before
+    story, day = _solve(make_article, [
+        ("a", "Acme will refund customers who bought tickets prior to March 15, its chief "
+              "executive said on Sunday. The refunds were first requested in June 2030."),
+        ("b", "Customers who booked before 15 March will get their money back, Acme said on "
+              "Sunday."),
+    ])
+    assert day is None or not day.endswith("-03-15")
+    assert all(a.article.published is None for a in story.articles)
+
+
+def test_a_year_the_page_prints_beats_a_year_from_the_weekday_cycle(make_article) -> None:
+    # business: no body gives the year of the vote; one page prints a related link's stamp
+    # (glued to its headline), one text names a year ahead as a bound, another a past year
+    items = [
+        ("a", "Shareholders of Acme approved the merger with Birch on Monday. The vote, which "
+              "followed a failed ballot on May 4, was close. The plant will stay open until 2041."),
+        ("b", "Acme investors backed the Birch deal at a meeting on Monday. Acme's chief "
+              "executive joined the company in 2015."),
+        ("c", "On Monday, Acme's shareholders voted for the merger. The May 4 ballot had failed "
+              "by a few votes, after the chairman fell ill."),
+    ]
+    arts = [make_article(sid, text, None) for sid, text in items]
+    arts[2].article.headings = [Heading("Acme chief warns on the cost of the mergerJUNE 9, 2021", 0, 0, 0)]
+    story = Story(id="s", articles=arts)
+    infer_story_dates(story)
+    day = infer_event_date(story)
+    # 7 June 2021, the Monday before the stamp; not the earlier ballot's 4 May (a Monday in
+    # 2020, the first such year after 2015), nor a year after the bound "until 2041"
+    assert day == "2021-06-07"
+    assert all(a.article.published and a.article.published.startswith("2021-06")
+               for a in story.articles)
+    # without the stamp only the weekday cycle gives a year: a guess, and said to be one
+    plain = [make_article(sid, text, None) for sid, text in items]
+    story = Story(id="p", articles=plain)
+    infer_story_dates(story)
+    day = infer_event_date(story)
+    assert day is None or story.event_date_confidence == "low"

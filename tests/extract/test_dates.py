@@ -438,3 +438,38 @@ def test_numeric_date_lines_spaced_or_year_first():
 )
 def test_direction_through_noun_phrases_and_gerunds(nlp, text, expr, direction):
     assert _one(nlp, text, "2031-04-04", expr).direction == direction
+
+
+# (sentence, expression, is a reference point): bounds of a period and other occasions' days
+# never date the story itself; the clause's own day does
+REFERENCES = [
+    # business: a cutoff
+    ("Savers who held deposits prior to March 15 will be repaid, the minister said.", "March 15", True),
+    ("Shares bought after 3 June 2019 are not covered by the offer.", "3 June 2019", True),
+    ("The company has cut 400 jobs since May 2010.", "May 2010", True),
+    ("Staff must apply by Tuesday.", "Tuesday", True),
+    # politics: the vote the story is about followed an earlier one
+    ("Sunday's vote, which followed an inconclusive ballot on May 6, was seen as crucial.", "May 6", True),
+    ("Sunday's vote, which followed an inconclusive ballot on May 6, was seen as crucial.", "Sunday's", False),
+    ("Unlike in the May 6 election, the party won a majority this time.", "May 6", True),
+    # sport: the previous round
+    ("The champions lost 2-0, having beaten the same side in the previous round on March 3.", "March 3", True),
+    # the story's own days
+    ("Greek voters on Sunday gave a narrow victory to the conservatives.", "Sunday", False),
+    ("The court in Leeds convicted the manager on 6 January 2009.", "6 January 2009", False),
+    ("A magnitude 6.1 earthquake struck the island on Friday, March 3.", "Friday, March 3", False),
+    ("Rescuers searched the rubble after Friday's earthquake.", "Friday's", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expr", "reference"), REFERENCES)
+def test_reference_points_are_told_apart_from_the_clause_s_own_day(nlp, text, expr, reference) -> None:
+    assert _one(nlp, text, None, expr).reference is reference
+
+
+def test_a_date_of_the_overturning_itself_is_no_reference(nlp) -> None:
+    # courts: the ruling's own day, although the verb sets it against an earlier decision
+    assert _one(nlp, "The appeals court last Tuesday overturned the ban on street vendors.", None,
+                "last Tuesday").reference is False
+    assert _one(nlp, "The appeals court overturned a March 3 ruling on street vendors.", None,
+                "March 3").reference is True

@@ -25,7 +25,7 @@ from .anchoring import parse_iso, precision_of
 from .assembly import extract_dates, reanchor_dates
 from .calendar import Calendar, solve_calendar
 from .expressions import EVENT_WINDOW_DAYS, parse_expression
-from .published import dateline_date, infer_published
+from .published import dateline_date, infer_published, stamp_date
 
 __all__ = [
     "Calendar",
@@ -38,4 +38,5 @@ __all__ = [
     "precision_of",
     "reanchor_dates",
     "solve_calendar",
+    "stamp_date",
 ]

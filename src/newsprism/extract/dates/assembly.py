@@ -17,7 +17,7 @@ from .. import doc_text
 from ..sentences import token_sentences
 from .anchoring import in_event_window, parse_iso, resolve_spec
 from .expressions import AMBIGUOUS_MONTHS, PATTERNS, YEAR_RE, Spec, parse_expression, parse_match
-from .syntax import direction_of, event_clause
+from .syntax import direction_of, event_clause, is_reference
 
 # --------------------------------------------------------------------------- extraction
 
@@ -185,6 +185,7 @@ def _mention(
         direction=direction,
         event_start=ev_start,
         event_end=ev_end,
+        reference=is_reference(span),
     )
 
 

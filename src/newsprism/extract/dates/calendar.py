@@ -27,6 +27,9 @@ EVENT_WEIGHT = 2.0  # a date whose sentence tells of the story's event (when any
 OTHER_WEIGHT = 0.5  # ...and one whose sentence tells of something else ("registered on 3 October")
 REPORTED_AFTER_DAYS = 31  # a past-tense date this long after a candidate day: the story is later
 PUBLISHED_DECAY = 0.25  # a known publication date's support lost per day before it
+PRINTED_WEIGHT = 1.5  # a date the page prints outside its body (a related link's stamp)...
+PRINTED_YEARS = 1  # ...and a year from the weekday cycle alone is at most this far from its year
+LEDE_SENTENCES = 3  # an event's date counts EVENT_WEIGHT in an article's first sentences only
 
 
 @dataclass(slots=True)
@@ -68,13 +71,15 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
            later_years: dict[str, int], weekdays: dict[str, set[int]],
            ahead: dict[str, list[dt.date]] | None = None,
            happened: dict[str, set[int]] | None = None,
-           reported_after: dict[str, dt.date] | None = None) -> tuple[float, int, str]:
+           reported_after: dict[str, dt.date] | None = None,
+           stamps: dict[str, dt.date] | None = None) -> tuple[float, int, str]:
     """(score, supporting sources, example) of a candidate story day; ``later_years``: the
     latest year each source names in a past or undecided tense; ``ahead``: the full dates each
     source puts ahead of it ("will be announced on October 5, 2013"): the story's day is not
     after them; ``happened``: the weekdays each source says something happened on ("on
     Tuesday", "last Tuesday"): a day on none of them counts against; ``reported_after``: the
-    latest day (a month-year: its first day) each source tells of in the past tense."""
+    latest day (a month-year: its first day) each source tells of in the past tense;
+    ``stamps``: the date each page prints outside its body (a weaker publication date)."""
     best: dict[str, float] = {}
     penalty = 0.0
     example = ""
@@ -93,6 +98,9 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
             best[sid] = max(best.get(sid, 0.0), 3.0 - PUBLISHED_DECAY * (pub - day).days)
         elif pub < day:
             penalty += 3.0
+    for sid, stamp in (stamps or {}).items():
+        if 0 <= (stamp - day).days <= NEAR_DAYS:
+            best[sid] = max(best.get(sid, 0.0), PRINTED_WEIGHT)  # near it, not on it
     for it in items:
         s = it.spec
         value: dt.date | None = None
@@ -138,13 +146,19 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
 
 def solve_calendar(mentions: Iterable[DateMention],
                    known: dict[str, str] | None = None,
-                   event_mentions: set[tuple[str, int]] | None = None) -> Calendar | None:
+                   event_mentions: set[tuple[str, int]] | None = None,
+                   printed: dict[str, str] | None = None) -> Calendar | None:
     """The story's day from all its articles' dates (and the publication dates ``known``,
     source id -> ISO). None when no date in any article can place the story.
     ``event_mentions``: (source id, start) of the dates whose sentence tells of the story's
     main event (:func:`newsprism.timeline.event_date_mentions`); when there are any, those
     count ``EVENT_WEIGHT`` and the other full dates and month-days ``OTHER_WEIGHT``, and a
-    month-day of the event in an undecided tense proposes its day as a past one does."""
+    month-day of the event in an undecided tense proposes its day as a past one does.
+    ``printed``: source id -> the latest full date its page prints outside the body (a related
+    link's stamp, "…Bailout Deal JUNE 19, 2012"): the page was written near it, so it supports
+    the days of the week before it, and its year is one the texts print: a year that only
+    the weekday cycle gives is never more than ``PRINTED_YEARS`` from it (nor from a known
+    publication date's)."""
     items: list[_Dated] = []
     years: set[int] = set()
     dated_years: set[int] = set()  # years of full dates and of month-years not ahead
@@ -170,6 +184,8 @@ def solve_calendar(mentions: Iterable[DateMention],
                     dated_years.add(spec.year)
         if spec.kind == "full" and spec.year is not None:
             dated_years.add(spec.year)  # a plan's full date ("planned for December 15, 2013")
+        if dm.reference:
+            continue  # a bound or another occasion's day ("prior to March 15") places nothing
         if dm.direction == "future":
             # a date ahead never anchors the story; a full one bounds it ("planned for
             # December 15, 2013": the story was written before)
@@ -179,7 +195,11 @@ def solve_calendar(mentions: Iterable[DateMention],
             continue
         if spec.kind in ("full", "monthday"):
             told = (dm.source_id, dm.start) in (event_mentions or set())
-            weight = 1.0 if not event_mentions else EVENT_WEIGHT if told else OTHER_WEIGHT
+            lede = dm.sentence is not None and dm.sentence < LEDE_SENTENCES
+            # a date of the event's kind deep in a text is as often an earlier one's ("the May 6
+            # vote, where he came second", below a lede on "Sunday's vote"): only a lede's counts more
+            weight = 1.0 if not event_mentions else (EVENT_WEIGHT if lede else 1.0) if told \
+                else OTHER_WEIGHT
             items.append(_Dated(dm.source_id, dm.text, spec, "past" if told and dm.direction == "either"
                                 else dm.direction, weight))
         elif spec.kind == "weekday" and spec.weekday is not None:
@@ -191,8 +211,15 @@ def solve_calendar(mentions: Iterable[DateMention],
             if dm.direction == "past":  # what happened that day, not a plan or a show's slot
                 mentions_of[spec.weekday] += 1
     pubs = {sid: d for sid, v in (known or {}).items() if (d := parse_iso(v)) is not None}
+    stamps = {sid: d for sid, v in (printed or {}).items()
+              if (d := parse_iso(v)) is not None and sid not in pubs}
+    for sid, d in stamps.items():  # the page's year is one its text names
+        latest[sid] = max(latest.get(sid, d.year), d.year)
+        if d > reported.get(sid, dt.date.min):
+            reported[sid] = d
+    page_years = {d.year for d in [*pubs.values(), *stamps.values()]}
     candidates: set[dt.date] = set()
-    for d in pubs.values():
+    for d in [*pubs.values(), *stamps.values()]:
         candidates.update(d - dt.timedelta(days=k) for k in range(0, NEAR_DAYS + 1))
     for it in items:
         s = it.spec
@@ -230,6 +257,8 @@ def solve_calendar(mentions: Iterable[DateMention],
             for start in set(latest.values()):
                 for y in range(start, start + 29):
                     d = safe_date(y, s.month, s.day)
+                    if page_years and min(abs(y - p) for p in page_years) > PRINTED_YEARS:
+                        continue  # a year the pages print beats one from the weekday cycle
                     if d is not None and d.weekday() == top:
                         candidates.add(d)
                         if d not in sure:
@@ -240,7 +269,8 @@ def solve_calendar(mentions: Iterable[DateMention],
                         break
     if not candidates:
         return None
-    scored = [(_score(d, items, pubs, latest, weekdays, ahead, happened, reported), d) for d in candidates]
+    scored = [(_score(d, items, pubs, latest, weekdays, ahead, happened, reported, stamps), d)
+              for d in candidates]
     # ties: the latest year (a month-day fits every year alike), then its earliest day
     (score, support, example), day = max(
         scored, key=lambda x: (x[0][0], x[0][1], x[1].year, -x[1].toordinal()))

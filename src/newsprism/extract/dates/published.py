@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from ...language import MONTH_NAMES, MONTHS
 from ...model import DateMention
 from .anchoring import parse_iso, resolve_spec, safe_date
 from .assembly import strict_dateparser
@@ -17,6 +18,7 @@ from .expressions import EVENT_WINDOW_DAYS, Spec, parse_expression
 # DATE_LINE_MAX_CHARS long
 DATELINE_CHARS = 400
 DATE_LINE_MAX_CHARS = 80
+STAMP_LINE_MAX_CHARS = 160  # a related link's headline and its date
 
 # --------------------------------------------------------------------------- publication date
 
@@ -160,6 +162,34 @@ def dateline_date(
         if value is not None:
             return value, f"date line {line!r}"
     return None, "no date line"
+
+
+_MONTH_WORD = "|".join(MONTH_NAMES)
+# a full date ending a short line, its month in capitals or title case even when glued to the
+# word before (a related link's headline and stamp: "…Bailout DealJUNE 19, 2012")
+_STAMP = re.compile(r"(?:(?P<m1>" + _MONTH_WORD + "|" + _MONTH_WORD.upper() + r")\.?\s+(?P<d1>\d{1,2}),?"
+                    r"|(?<!\d)(?P<d2>\d{1,2})\s+(?P<m2>" + _MONTH_WORD + "|" + _MONTH_WORD.upper()
+                    + r"),?)\s+(?P<y>(?:19|20)\d{2})\s*$")
+
+
+def stamp_date(lines: Iterable[str]) -> str | None:
+    """The latest full date that ends one of a page's short lines outside its body (its
+    headings: a related link's stamp, "Wiggle Room Emerges in Greece’s Bailout DealJUNE 19,
+    2012"), as ISO; None when no line ends with one. Not the page's publication date: the
+    page was written on or near it, so the year is the page's own."""
+    found: list[dt.date] = []
+    for line in lines:
+        line = line.strip()
+        if not line or len(line) > STAMP_LINE_MAX_CHARS:
+            continue
+        m = _STAMP.search(line)
+        if m is None:
+            continue
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower()]
+        d = safe_date(int(m.group("y")), month, int(m.group("d1") or m.group("d2")))
+        if d is not None:
+            found.append(d)
+    return max(found).isoformat() if found else None
 
 
 _NUMERIC_LINE = re.compile(r"(?<![\d.])(\d{1,4})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?![\d.])")

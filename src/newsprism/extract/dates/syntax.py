@@ -51,7 +51,68 @@ _AHEAD_DATE_KINDS = {"release", "due", "target", "launch", "start", "expiry", "e
                      "opening", "hearing", "trial", "court", "election", "vote", "poll"}
 
 
+# a date that is the object of one of these bounds a period ("held deposits prior to March 15",
+# "since May 2010", "by Tuesday"): no happening is dated by it
+_BOUNDS = {"since", "until", "till", "before", "after", "prior to", "as of", "by", "from", "through"}
+# a happening dated by a noun phrase under one of these is another occasion than the clause's
+# own: "unlike in the May 6 election", "since the March 3 hearing", "until Sunday's vote"
+_OTHER_OCCASION = {"unlike", "since", "until", "till"}
+# a dated noun with one of these modifiers is an earlier occasion: "the previous round on March 3"
+_EARLIER = {"previous", "earlier", "prior", "preceding", "former"}
+# the object of one of these verbs came before their subject: "Sunday's vote, which followed an
+# inconclusive ballot on May 6", "the ruling replaced an order of March 3"
+_SEQUENCE_VERBS = {"follow", "replace", "succeed", "supersede", "overturn", "reverse"}
+# ...and a date these take as their own ("followed a ballot on May 6") is still their object's
+# (unlike "overturned the ban last Tuesday", the overturning's own day)
+_FOLLOW_VERBS = {"follow", "succeed"}
+REFERENCE_STEPS = 5
+
+
 # --------------------------------------------------------------------------- syntax
+
+
+def is_reference(span: Span) -> bool:
+    """Whether the date is a reference point rather than the day of a happening the clause tells:
+    a bound of a period ("deposits held prior to March 15", "since May 2010", "by Tuesday") or
+    the day of another occasion the clause sets its own against ("Sunday's vote, which followed
+    an inconclusive ballot on May 6", "unlike in the May 6 election", "the previous round on
+    March 3"). Such a date never dates the story itself."""
+    tok = span.root
+    via_noun = False  # the date modifies a noun ("the May 6 election"), not a clause
+    for _ in range(REFERENCE_STEPS):
+        head = tok.head
+        if head is tok or head.i in range(span.start, span.end):
+            return False
+        came_from, tok = tok, head
+        if tok.pos_ == "ADP" or tok.dep_ == "prep":
+            word = tok.lower_
+            if word == "to" and tok.head.lower_ in ("prior", "previous"):
+                word = "prior to"
+            elif word == "of" and tok.head.lower_ == "as":
+                word = "as of"
+            if word in (_OTHER_OCCASION if via_noun else _BOUNDS):
+                return True
+            if tok.head.lower_ in ("prior", "as"):
+                tok = tok.head  # up past "prior" / "as" to what they modify
+            continue
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.i >= span.end or tok.i < span.start:
+                via_noun = True
+            if {c.lower_ for c in tok.children if c.dep_ in ("amod", "advmod")} & _EARLIER:
+                return True
+            if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in _SEQUENCE_VERBS:
+                return True
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            if came_from.dep_ in ("nsubj", "nsubjpass"):
+                return False  # "Sunday's vote followed ...": the subject's day is the later one
+            # "followed an inconclusive ballot on May 6", the date attached to the verb; "had
+            # beaten them in the previous round on March 3": the verb tells of that occasion
+            return (tok.lemma_.lower() in _FOLLOW_VERBS
+                    and any(c.dep_ in ("dobj", "obj") for c in tok.children)) or any(
+                m.lower_ in _EARLIER for o in _objects(tok) for m in o.children if m.dep_ == "amod")
+        return False
+    return False
 
 
 def _verb_of(span: Span) -> Token | None:
@@ -67,6 +128,14 @@ def _verb_of(span: Span) -> Token | None:
     return tok if tok is not span.root else None
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's object and the objects of its prepositions ("drew the previous round", "won
+    in the previous round")."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    out += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return out
+
+
 def direction_of(span: Span, spec: Spec) -> str:
     if spec.modifier in ("next", "this coming"):
         return "future"
@@ -76,7 +145,7 @@ def direction_of(span: Span, spec: Spec) -> str:
             return "future"  # "was postponed until May": the new date lies ahead
     if spec.modifier in ("last", "this past"):
         return "past"
-    if spec.kind in ("full", "monthyear", "monthday") and _scheduled(span):
+    if spec.kind in ("full", "monthyear", "monthday", "year") and _scheduled(span):
         return "future"
     if spec.kind in ("full", "monthday") and _STAMP.match(
             span.doc.text[span.end_char : span.end_char + 12]):
