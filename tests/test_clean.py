@@ -234,3 +234,18 @@ def test_date_lines_of_exported_news_are_taken_out_and_date_the_article() -> Non
     c = clean_article(Article(id="pool", text=raw))
     assert "04 / 04" not in c.text and any(r.text == "04 / 04 / 2031" for r in c.removed)
     assert not c.headings
+
+
+def test_a_stamp_line_is_a_date_line_and_a_deck_is_no_headline() -> None:
+    stamped = clean_article(Article(id="s", text="0930 GMT, 12 March 2031\n\nThe storm reached "
+                                    "the coast this morning, officials said."))
+    assert stamped.title is None and stamped.published == "2031-03-12"
+    deck = clean_article(Article(id="d", text="National Weather Service upgrades deadly Storm "
+                                 "Hanna to Category 4 after new data showed stronger winds than "
+                                 "first measured\n\nThe National Weather Service has upgraded "
+                                 "Storm Hanna to a Category 4 storm, it said on Monday."))
+    assert deck.title is None
+    headline = clean_article(Article(id="h", text="Weather service upgrades Storm Hanna\n\nThe "
+                                     "National Weather Service has upgraded Storm Hanna to a "
+                                     "Category 4 storm, it said on Monday."))
+    assert headline.title == "Weather service upgrades Storm Hanna"

@@ -232,3 +232,40 @@ def test_a_verdict_title_names_the_defendant_and_the_verdict(nlp, options) -> No
     ])).lower()
     assert "hale" in title and ("guilty" in title or "convicted" in title), title
     assert "prosecutors" not in title and "appeal" not in title and "may" not in title.split()
+
+
+STORM_FOLLOW_UP = [
+    ("a", "Storm Hanna hit the coast of Carolina on Friday, killing four people and flooding "
+          "hundreds of homes. Winds of 140 mph tore roofs from houses in Wilmington.", None),
+    ("b", "Four people died when Storm Hanna struck Carolina on Friday. Rescuers searched "
+          "flooded streets in Wilmington for survivors.", None),
+    # a follow-up whose copy starts with its deck (the headline above it was not copied)
+    ("c", "National Weather Service upgrades deadly Storm Hanna to Category 4 after new data "
+          "showed stronger winds than first measured\n\nWILMINGTON - The National Weather "
+          "Service has upgraded Storm Hanna, which killed four people in Carolina on Friday, to "
+          "a Category 4 storm.", None),
+]
+
+
+def test_a_follow_up_s_deck_is_not_the_story_title(nlp, options) -> None:
+    story = _story(nlp, options, STORM_FOLLOW_UP)
+    deck = story.articles[2].article
+    assert deck.title is None  # a 20-word first line is a deck, not a headline
+    title = story_title(story)
+    assert "upgrade" not in title.lower()
+    assert "Hanna" in title or "storm" in title.lower()
+
+
+SIDE_CLAUSE = [
+    ("a", "Cyprus Telecom will cut 400 jobs at its plant in Limassol, the company said on "
+          "Monday, after losing contracts under a government austerity deal.", None),
+    ("b", "Cyprus Telecom is to cut 400 jobs in Limassol, hitting staff who were hired under "
+          "an austerity deal with the government last year.", None),
+]
+
+
+def test_a_bare_title_is_never_a_phrase_from_a_side_clause(nlp, options) -> None:
+    # the leads share "austerity deal" only in side clauses: what they tell is the job cuts
+    title = story_title(_story(nlp, options, SIDE_CLAUSE))
+    assert "deal" not in title.lower()
+    assert "cut" in title.lower()

@@ -169,9 +169,10 @@ _UI_LINE = re.compile(
     r"image|photo|listen|watch|next|previous|more|menu|comments?)(?: video)?[.:]?$",
     re.I,
 )
-# a date line: a stamp's time may come before the date ("8:44AM BST 16 Sep 2013"), and a
-# numeric date may have spaces around its separators ("04 / 04 / 2012", scraped exports)
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+# a date line: a stamp's time may come before the date ("8:44AM BST 16 Sep 2013", "0930 GMT,
+# 12 March 2011"), and a numeric date may have spaces around its separators ("04 / 04 / 2012",
+# scraped exports)
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|[012]\d[0-5]\d\s*(?-i:GMT|UTC|[A-Z]{2,4}T))"
 _DATE_LINE = re.compile(
     r"^(?:(?:published|posted|updated|last updated)\s*:?\s*(?:at\s+)?)?"
     r"(?:" + _CLOCK + r"\s*,?\s+)?"

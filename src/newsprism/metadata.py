@@ -13,6 +13,11 @@ import re
 from .language import MONTHS
 from .model import CleanArticle
 
+# a first line longer than this is a deck (a standfirst summing up the article: "U.S. Geological
+# Survey upgrades deadly Japan earthquake to 9.0 after Japan's Meteorological Agency did same"),
+# left when the headline above it was not copied: not the article's headline
+HEADLINE_MAX_WORDS = 14
+
 # A publication name: capitalised words, optionally led by "The", no "and" inside.
 _NAME = r"((?:[Tt]he\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|on|de|du|la))*)"
 
@@ -132,7 +137,7 @@ def infer(clean: CleanArticle, title_lines: list[str]) -> None:
         if found:
             clean.outlet, clean.inferred["outlet"] = found
 
-    if clean.title is None and title_lines:
+    if clean.title is None and title_lines and len(title_lines[0].split()) <= HEADLINE_MAX_WORDS:
         clean.title = title_lines[0]
         clean.inferred["title"] = "headline-like first line"
 

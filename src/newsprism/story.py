@@ -90,10 +90,16 @@ def story_title(story: Story) -> str:
     if phrase and framed and (place or not lead_ok):  # what, where
         label = phrase[0].upper() + phrase[1:]
         label = f"{label} in {place}" if place and place.lower() not in phrase.lower() else label
-        if not (lead_ok and frame is not None and frame.lead_title
-                and title_cover(frame.lead_title, None, frame) >= FULL_COVER
-                and (title_cover(frame.lead_title, None, frame), _specific(frame.lead_title, frame))
-                > (title_cover(label, None, frame), _specific(label, frame, place))):
+        lead_key = (title_cover(frame.lead_title, None, frame), _specific(frame.lead_title, frame)) \
+            if lead_ok and frame is not None and frame.lead_title else None
+        label_key = (title_cover(label, None, frame), _specific(label, frame, place)) \
+            if frame is not None else None
+        # the phrase from a side clause of the leads ("investors who lost money under an EU
+        # bailout deal"): the lead's own main clause, which does not name it, says as much
+        aside = lead_key is not None and frame is not None and not re.search(
+            rf"\b{re.escape(head[:4])}", frame.lead_title or "", re.I)
+        if not (lead_key is not None and label_key is not None and lead_key[0] >= FULL_COVER
+                and (lead_key > label_key or (aside and lead_key >= label_key))):
             story.title_source = "event phrase"
             return label
         # who did what, where: a clause that says as much as the phrase and more
