@@ -68,17 +68,18 @@ EVENT_WORD_SIMILARITY = 0.6  # word-vector cosine of a sentence word and the sto
 EVENT_WORDS = 2  # the frame's leading event words a date's sentence is compared with
 
 
-def event_date_mentions(story: Story, nlp: Language | None) -> set[tuple[str, int]]:
+def event_date_mentions(story: Story, nlp: Language | None) -> set[tuple[str, int]] | None:
     """(source id, start) of the dates whose sentence tells of the story's main event: one of
     its verbs or nouns is the frame's event word or near it in the pipeline's word vectors
     ("assaults", "bombings" for "attack"; "blaze" for "fire"), people's nouns left out ("the
-    attackers registered ..."). Empty without a frame, an event word or word vectors."""
+    attackers registered ..."). None when it cannot be told (no frame, event word or word
+    vectors); empty when no date's sentence tells of the event."""
     frame = story.frame
     if nlp is None or frame is None or not frame.triggers or not nlp.vocab.vectors.shape[0]:
-        return set()
+        return None
     keys = [nlp.vocab[w].vector for w in frame.triggers[:EVENT_WORDS] if nlp.vocab[w].has_vector]
     if not keys:
-        return set()
+        return None
     unit = np.array([k / np.linalg.norm(k) for k in keys])
     wanted: dict[tuple[str, int], str] = {}  # (source, sentence start) -> sentence text
     dated: list[tuple[str, int, int]] = []  # (source, mention start, sentence start)

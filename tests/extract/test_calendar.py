@@ -286,3 +286,24 @@ def test_a_year_the_page_prints_beats_a_year_from_the_weekday_cycle(make_article
     infer_story_dates(story)
     day = infer_event_date(story)
     assert day is None or story.event_date_confidence == "low"
+
+
+def test_another_event_s_month_day_deep_in_a_roundup_takes_no_year_from_the_weekdays(
+        make_article, nlp) -> None:
+    # sport and courts: every source dates the arrest to Tuesday; one roundup names, far down,
+    # "the April 28 ceremony" (another club, another occasion): a Tuesday in some year, but
+    # nothing says it is this story's day
+    items = [
+        ("a", "Harbour City striker Tom Reyes was arrested on Tuesday on suspicion of drunk driving. "
+              "Police stopped his car near the stadium. The club said it was aware of the arrest. "
+              "Reyes had scored twice in the cup. He joined the club in 2019. In other news, "
+              "Northgate opened its new stand in the April 28 ceremony, the club said."),
+        ("b", "Police arrested Tom Reyes, the Harbour City striker, on Tuesday for drunk driving."),
+        ("c", "Tom Reyes was arrested early on Tuesday after failing a breath test, police said."),
+    ]
+    arts = [make_article(sid, text, None) for sid, text in items]
+    story = Story(id="s", articles=arts)
+    story.frame = build_frame(story, nlp)
+    infer_story_dates(story, nlp)
+    day = infer_event_date(story)
+    assert day is None or not day.endswith("-04-28")

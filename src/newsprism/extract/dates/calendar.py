@@ -56,6 +56,10 @@ class _Dated:
     spec: Spec
     direction: str
     weight: float = 1.0  # EVENT_WEIGHT when its sentence tells of the story's event, less when not
+    # may take its year from the weekday cycle: it tells of the event, stands in a lede ("the
+    # strike called for the 5th of May"), is a stamp (no clause: "Dec. 18-11:14 pm et"), or what
+    # tells of the event is not known
+    guessable: bool = True
 
 
 def _nearest_on_or_before(spec: Spec, day: dt.date) -> dt.date | None:
@@ -153,7 +157,9 @@ def solve_calendar(mentions: Iterable[DateMention],
     ``event_mentions``: (source id, start) of the dates whose sentence tells of the story's
     main event (:func:`newsprism.timeline.event_date_mentions`); when there are any, those
     count ``EVENT_WEIGHT`` and the other full dates and month-days ``OTHER_WEIGHT``, and a
-    month-day of the event in an undecided tense proposes its day as a past one does.
+    month-day of the event in an undecided tense proposes its day as a past one does; a
+    month-day takes a year from the weekday cycle only when it tells of the event, stands in
+    a lede or is a stamp (``event_mentions`` None: not known, any may).
     ``printed``: source id -> the latest full date its page prints outside the body (a related
     link's stamp, "…Bailout Deal JUNE 19, 2012"): the page was written near it, so it supports
     the days of the week before it, and its year is one the texts print: a year that only
@@ -201,7 +207,8 @@ def solve_calendar(mentions: Iterable[DateMention],
             weight = 1.0 if not event_mentions else (EVENT_WEIGHT if lede else 1.0) if told \
                 else OTHER_WEIGHT
             items.append(_Dated(dm.source_id, dm.text, spec, "past" if told and dm.direction == "either"
-                                else dm.direction, weight))
+                                else dm.direction, weight,
+                                told or lede or event_mentions is None or dm.event_start is None))
         elif spec.kind == "weekday" and spec.weekday is not None:
             if dm.direction == "past" and spec.modifier in ("", "on", "last"):
                 happened.setdefault(dm.source_id, set()).add(spec.weekday)
@@ -252,8 +259,9 @@ def solve_calendar(mentions: Iterable[DateMention],
         top = max(named, key=lambda wd: (named[wd], mentions_of[wd]))
         for it in items:
             s = it.spec
-            if not (s.kind == "monthday" and s.month and s.day and s.weekday in (None, top)):
-                continue
+            if not (s.kind == "monthday" and s.month and s.day and s.weekday in (None, top)
+                    and it.guessable):
+                continue  # "the April 28 shooting" in a story of an arrest: another day's
             for start in set(latest.values()):
                 for y in range(start, start + 29):
                     d = safe_date(y, s.month, s.day)
