@@ -249,3 +249,6 @@ def test_a_stamp_line_is_a_date_line_and_a_deck_is_no_headline() -> None:
                                      "National Weather Service has upgraded Storm Hanna to a "
                                      "Category 4 storm, it said on Monday."))
     assert headline.title == "Weather service upgrades Storm Hanna"
+    signed = clean_article(Article(id="g", text="Jane Doe, science editor, example.com\n\nThe "
+                                   "storm reached the coast this morning, officials said."))
+    assert signed.title is None

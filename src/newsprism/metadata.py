@@ -17,6 +17,9 @@ from .model import CleanArticle
 # Survey upgrades deadly Japan earthquake to 9.0 after Japan's Meteorological Agency did same"),
 # left when the headline above it was not copied: not the article's headline
 HEADLINE_MAX_WORDS = 14
+# a line ending with a web address after a comma signs the page ("Jane Doe, editor,
+# example.com"): no headline
+_SIGNATURE = re.compile(r",\s*(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$")
 
 # A publication name: capitalised words, optionally led by "The", no "and" inside.
 _NAME = r"((?:[Tt]he\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|for|on|de|du|la))*)"
@@ -137,7 +140,8 @@ def infer(clean: CleanArticle, title_lines: list[str]) -> None:
         if found:
             clean.outlet, clean.inferred["outlet"] = found
 
-    if clean.title is None and title_lines and len(title_lines[0].split()) <= HEADLINE_MAX_WORDS:
+    if (clean.title is None and title_lines and len(title_lines[0].split()) <= HEADLINE_MAX_WORDS
+            and not _SIGNATURE.search(title_lines[0])):
         clean.title = title_lines[0]
         clean.inferred["title"] = "headline-like first line"
 
