@@ -40,7 +40,11 @@ Scores (per event, then pooled; dev and blind printed apart):
 - title acceptable: hits at least one word of every ``title_concepts`` group; overlap = F1 of
   content words with the gold title.
 - dispute holder precision: system holders (all sides of all contradictions) that share a content
-  word with a gold holder, on events with a gold dispute.
+  word with a gold holder, on events with a gold dispute; recall: gold holders matched so by a
+  system holder; dispute found (any) and with gold holders of both gold sides on two system
+  sides; disputes on events without a gold dispute; the wrong side (``dispute_scores``): a system
+  side is mapped to the gold side most of its holders match, and a holder, or an evidence
+  sentence naming only holders of the other gold side, filed under it is on the wrong side.
 - named speaker: gold quotes whose article names the speaker; a system quote in the same document
   whose text contains the gold fragment (normalised) is found; its speaker is right when it
   contains the gold speaker's last word, or its content words are all in the gold speaker's.
@@ -360,6 +364,60 @@ def holder_precision(gold: dict, b: Briefing) -> tuple[int, int]:
     return len(holders), good
 
 
+def _holder_words(name: str) -> set[str]:
+    """A system holder's content words without its role ("X (spokesman)")."""
+    return content(re.sub(r"\s*\([^)]*\)\s*$", "", name))
+
+
+def _gold_side_of(words_: set[str], sides: list[list[set[str]]]) -> set[int]:
+    return {k for k, hs in enumerate(sides) if any(words_ & g for g in hs)}
+
+
+def dispute_scores(gold: dict, b: Briefing) -> dict[str, int]:
+    """Holder precision and recall against the gold dispute holders, events with a gold dispute
+    where a dispute was found (with a gold holder on each of two sides), disputes on events
+    with none, and the wrong side: a system side is mapped to the gold side most of its holders
+    match; a holder, or an evidence sentence naming only holders of the other gold side, filed
+    under it is on the wrong side."""
+    out = dict.fromkeys(("n", "ok", "gold", "recalled", "events", "found", "matched", "spurious",
+                         "ev", "ev_wrong", "h_wrong"), 0)
+    texts = {a.article.id: a.article.text for a in b.story.articles}
+    if not gold.get("dispute"):
+        out["spurious"] = len(b.contradictions)
+        return out
+    out["events"] = 1
+    out["found"] = int(bool(b.contradictions))
+    sides = [[content(h) for h in s["holders"]] for s in gold["dispute"]["sides"]]
+    gold_holders = [g for hs in sides for g in hs]
+    holders = [h for c in b.contradictions for s in c.sides for h in s.holders]
+    out["n"] = len(holders)
+    out["ok"] = sum(1 for h in holders if any(_holder_words(h) & g for g in gold_holders))
+    out["gold"] = len(gold_holders)
+    out["recalled"] = sum(1 for g in gold_holders if any(_holder_words(h) & g for h in holders))
+    for c in b.contradictions:
+        mapped: list[int | None] = []
+        for s in c.sides:
+            votes = [0] * len(sides)
+            for h in s.holders:
+                for k in _gold_side_of(_holder_words(h), sides):
+                    votes[k] += 1
+            best = max(range(len(sides)), key=lambda k: votes[k])
+            mapped.append(best if votes[best] > 0 and votes.count(votes[best]) == 1 else None)
+        if len({m for m in mapped if m is not None}) >= 2:
+            out["matched"] = 1
+        for s, m in zip(c.sides, mapped, strict=True):
+            if m is None:
+                continue
+            for h in s.holders:
+                if _gold_side_of(_holder_words(h), sides) == {1 - m}:
+                    out["h_wrong"] += 1
+            for sp in s.evidence:
+                out["ev"] += 1
+                named = _gold_side_of(content(texts.get(sp.source_id, "")[sp.start:sp.end]), sides)
+                out["ev_wrong"] += named == {1 - m}
+    return out
+
+
 # --------------------------------------------------------------------------- summary
 
 
@@ -475,10 +533,8 @@ def run_set(name: str, events: list[Event], nlp, options, date_always: bool = Fa
             for q in b.quotes:
                 qs[q.source_id].append((q.text, q.speaker))
             found[f"newsprism {s}"] = qs
-            n_h, good_h = holder_precision(g, b)
-            acc["holders:newsprism " + s]["n"] += n_h
-            acc["holders:newsprism " + s]["ok"] += good_h
-            acc["holders:newsprism " + s]["events"] += bool(g.get("dispute"))
+            for k, v in dispute_scores(g, b).items():
+                acc["holders:newsprism " + s][k] += v
         found["textacy direct_quotations"] = textacy_quotes(ev, nlp, bailed)
         for sysname, qs in found.items():
             n, hit, right = score_speakers(g, qs)
@@ -531,8 +587,12 @@ def run_set(name: str, events: list[Event], nlp, options, date_always: bool = Fa
             for k, a in acc.items() if k.startswith("spk:")]
     print_table(["system", "quotes found", "speaker right / found", "speaker right / all"], rows)
     print(f"(textacy refused {len(bailed)} lines with an unclosed quotation)")
-    print_table(["system", "holder precision", "events with a gold dispute"],
-                [[k[8:], pct(a["ok"], a["n"]), f"{a['events']:g}"]
+    print_table(["system", "holder precision", "holder recall", "events with a gold dispute",
+                 "dispute found", "gold holders on 2 sides", "disputes on events without",
+                 "holders on the wrong side", "evidence on the wrong side"],
+                [[k[8:], pct(a["ok"], a["n"]), pct(a["recalled"], a["gold"]), f"{a['events']:g}",
+                  f"{a['found']:g}", f"{a['matched']:g}", f"{a['spurious']:g}",
+                  pct(a["h_wrong"], a["n"]), pct(a["ev_wrong"], a["ev"])]
                  for k, a in acc.items() if k.startswith("holders:")])
     print(f"\nSummary at {WORDS} words")
     print_table(["system", "ROUGE-2 F1", "key facts covered", "first sentence states event"],
