@@ -373,6 +373,28 @@ def _gold_side_of(words_: set[str], sides: list[list[set[str]]]) -> set[int]:
     return {k for k, hs in enumerate(sides) if any(words_ & g for g in hs)}
 
 
+_SAYS = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|added|claimed|claims|insisted|argued|believes?|alleged|"
+    r"according\s+to|report(?:ed|s|ing)|statement|den(?:y|ies|ied)|reject\w*|disput\w*|dismiss\w*|"
+    r"accus\w*|blam\w*|innocen\w*|guilty|doubt\w*|scepticism|skepticism|refused)\b", re.I)
+
+
+def _named_sides(sentence: str, sides: list[dict]) -> set[int]:
+    """Gold sides whose holder the sentence names as a speaker (a reporting or stance word in
+    it): all the holder's content words as whole words, or a name's last word ("Ross" for
+    "Gary Ross"). A sentence that only names the person it is about holds nothing."""
+    if not _SAYS.search(sentence):
+        return set()
+    have = set(words(sentence))
+    out = set()
+    for k, s in enumerate(sides):
+        for h in s["holders"]:
+            ws = [w for w in words(h) if w not in STOP]
+            if ws and (set(ws) <= have or (h[:1].isupper() and len(ws) > 1 and ws[-1] in have)):
+                out.add(k)
+    return out
+
+
 def dispute_scores(gold: dict, b: Briefing) -> dict[str, int]:
     """Holder precision and recall against the gold dispute holders, events with a gold dispute
     where a dispute was found (with a gold holder on each of two sides), disputes on events
@@ -413,7 +435,7 @@ def dispute_scores(gold: dict, b: Briefing) -> dict[str, int]:
                     out["h_wrong"] += 1
             for sp in s.evidence:
                 out["ev"] += 1
-                named = _gold_side_of(content(texts.get(sp.source_id, "")[sp.start:sp.end]), sides)
+                named = _named_sides(texts.get(sp.source_id, "")[sp.start:sp.end], gold["dispute"]["sides"])
                 out["ev_wrong"] += named == {1 - m}
     return out
 

@@ -43,6 +43,7 @@ TARGET_COS = 0.35  # an anaphoric rejection / alternative explanation targets a 
 ANSWER_TOPIC_COS = 0.35  # two answers to "who is responsible" are about the same event
 AGREE_COS = 0.62  # two claims of the same polarity this close support the same side
 ATTACH_PLAIN_COS = 0.75  # a claim with no stance cue joins a side only when this close
+PLEA_BONUS = 0.25  # a plea of innocence targets an earlier claim naming the pleader, however worded
 MAX_SIDE_EVIDENCE = 12
 _STANCE_FAMILIES = {cues.BLAME, cues.DENY, cues.COUNTER, cues.EVIDENCE, cues.PROVEN}
 
@@ -85,6 +86,11 @@ def _main_words(sts: list[Statement]) -> set[str]:
     return set().union(*(content_words(st.main_clause) for st in sts)) if sts else set()
 
 
+def _names(text: str, surnames: set[str]) -> bool:
+    """The text names one of these people (by surname, a whole word)."""
+    return any(cues.re.search(rf"\b{cues.re.escape(n)}\b", text) for n in surnames if n)
+
+
 def _claim_members(claims: list[Claim], table: StatementTable) -> list[list[int]]:
     """Statement indices behind each claim (matched by content span and polarity)."""
     where: dict[tuple[str, int, int], list[int]] = defaultdict(list)
@@ -123,6 +129,15 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
     words = [set().union(*(table.words[i] for i in m)) if m else set() for m in members]
     main_words = [_main_words(s) for s in sts]
     own_only = [all(st.kind == "own" and st.rebuts is None for st in s) for s in sts]
+    pleads = [bool(s) and all(st.pleads for st in s) for s in sts]
+    pleaders = [{h.name.split(" (")[0].split()[-1] for st in s for h in st.holders if h.entity is not None
+                 and h.entity.type == "PERSON"} for s in sts]
+
+    src_text = {a.source_id: a.article.text for a in table.index.articles}
+
+    def texts_of(st: Statement) -> str:
+        return src_text[st.source_id][st.sent_start : st.sent_end]
+
     edges: list[_Edge] = []
 
     def distinct(i: int, j: int) -> bool:
@@ -177,8 +192,8 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
     for i in range(n):
         if not members[i]:
             continue
-        if not (anaphoric[i] or counter[i]):
-            continue
+        if not (anaphoric[i] or counter[i] or explicit[i]):
+            continue  # "denied reports that X" aims at what another holder reported, like a counter
         first = min(table.statements[k].start for k in members[i])
         src = table.statements[members[i][0]].source_id
         best, best_c = -1, TARGET_COS
@@ -186,10 +201,10 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
         # accusations, so point at one when another camp has made any
         want_accusation = any(accusation[j] and distinct(i, j) for j in range(n) if j != i)
         for j in range(n):
-            if j == i or not members[j] or not distinct(i, j) or claims[j].polarity != "assert":
-                continue
-            if want_accusation and not accusation[j]:
-                continue
+            if j == i or not members[j] or not distinct(i, j) or claims[j].polarity != "assert" or negated[j]:
+                continue  # a rejection answers a positive claim ("X hit a snag"), not "X was not ..."
+            if want_accusation and not accusation[j] and not pleads[i]:
+                continue  # (a plea answers what is said of the pleader: checked below)
             before = [
                 table.statements[k] for k in members[j]
                 if table.statements[k].source_id == src and table.statements[k].start < first
@@ -199,6 +214,12 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
                 if not before:
                     continue
                 c = float(ssim[i, j])
+                if pleads[i]:
+                    # "pleaded not guilty", "proving my innocence": what the holder rejects is
+                    # said of them, so it names them; its words need not be close
+                    if not any(_names(texts_of(st), pleaders[i]) for st in before):
+                        continue
+                    c += PLEA_BONUS
             elif explicit[i]:
                 # "built on fabricated logs" names the other's case by its words or its sentence
                 c = max(float(sim[i, j]), float(ssim[i, j]))
@@ -210,7 +231,12 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
             if explicit[i]:
                 pass
             elif before:
-                c -= 0.03 * min(10, own_si - max(st.sent_index for st in before))
+                gap = own_si - max(st.sent_index for st in before)
+                c -= 0.03 * min(10, gap)
+                if anaphoric[i] and gap <= 1:
+                    # "rejected it", "doubted their conclusion": an anaphor points at what was
+                    # just said, whatever its words
+                    c = max(c, TARGET_COS + 0.01)
             else:
                 c -= 0.3
             if c > best_c:

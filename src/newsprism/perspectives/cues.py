@@ -25,6 +25,24 @@ BLAME_VERBS = r"blamed|blames|blame|blaming|accused|accuses|accuse|accusing|faul
 _EVIDENCE_VERBS = r"gathered|collected|found|obtained|documented|compiled|uncovered|presented"
 _PROVEN_VERBS = r"proven|proved|confirmed|established|documented|verified|demonstrated|shown"
 
+# a holder rejects an accusation against themselves: "pleaded not guilty", "maintains his
+# innocence", "entered a not guilty plea", "looks forward to clearing my name"
+INNOCENCE = re.compile(
+    r"\b(?:(?:maintain|protest|proclaim|proffer|assert|declare|profess|insist\w*\s+on|prov)(?:s|ed|ing|e)?\s+"
+    r"(?:his|her|their|its|my|our)\s+innocence|(?:plead|pleads|pleaded|pleading|pled)\s+not\s+guilty|"
+    r"(?:entered|enters|entering|lodged|lodges)\s+(?:a\s+|pleas?\s+of\s+)?not[\s\-]guilty(?:\s+pleas?)?|"
+    r"(?:clear|clears|cleared|clearing)\s+(?:my|his|her|their|its|our)\s+names?)\b",
+    re.I,
+)
+# a holder doubting or refusing to accept what another announced: "refused to believe it",
+# "expressed scepticism about their conclusion", "cast doubt on the findings"
+DOUBT = re.compile(
+    r"\b(?:refus(?:ed|es|e|ing)\s+to\s+(?:believe|accept\s+that)|(?:expressed|expresses|expressing|voiced|"
+    r"voices|voicing|cast|casts|casting|gave\s+voice\s+to|gives\s+voice\s+to)\s+(?:\w+\s+){0,3}?"
+    r"(?:doubts?|scepticism|skepticism|disbelief))\b",
+    re.I,
+)
+
 CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         COUNTER,
@@ -56,6 +74,10 @@ CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # verbs are matched in lower case only: "The United States" is not a cue
     (DENY, re.compile(rf"\b(?:{DENY_VERBS})\b")),
+    # a holder rejecting what is said of them or doubting what others announced; what they
+    # reject is named by the cue's object ("his innocence", "their conclusion", "it")
+    (DENY, INNOCENCE),
+    (DENY, DOUBT),
     (BLAME, re.compile(rf"\b(?:{BLAME_VERBS})\b")),
     (ACCORDING, re.compile(r"\b[Aa]ccording\s+to\s+")),
     (REPORT, re.compile(rf"\b(?:{_REPORT_VERBS})\b")),
@@ -112,7 +134,7 @@ _R = r"(?P<r>(?:(?!\bby\b)[^,.;:—–()]){1,60}?)"
 RESPONSIBLE_PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\bblam\w*\s+(?P<e>[^,.;:—–]{{1,80}}?)\s+on\s+{_R}(?=$|[,.;:—–)]|\s+(?:while|and|as|because|for|in|at|when|after)\b)", re.I),
     re.compile(rf"\b(?:blam|fault)\w*\s+{_R}\s+for\b", re.I),
-    re.compile(rf"\baccus\w*\s+{_R}\s+of\b", re.I),
+    re.compile(rf"\baccus\w*\s+{_R}\s+(?:of|for|as\s+being\s+behind)\b", re.I),
     re.compile(rf"(?:^|[,;:—–]\s*|\bthat\s+){_R}\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:to\s+blame|responsible|behind|the\s+culprits?|at\s+fault)\b", re.I),
     re.compile(
         rf"\b(?:caused|dropped|carried\s+out|deployed|launched|fired|committed|perpetrated|released|"
@@ -141,6 +163,25 @@ EXPLETIVE = re.compile(r"^\s*(?:there|it|this|that|if|when|whether|as|although|t
 # words that reject what another holder reports: "based on falsified reports", "a hoax"
 REJECTION = re.compile(
     r"\b(?:falsified|fabricated|fabrications?|false|fake|hoax(?:es)?|baseless|unfounded|groundless|"
-    r"misinformation|disinformation|lies|untrue|debunked|bogus)\b",
+    r"misinformation|disinformation|lies|untrue|debunked|bogus)\b|"
+    r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:telling|told)\s+the\s+truth\b|\bis\s+hiding\s+(?:something|the\s+truth)\b",
+    re.I,
+)
+
+# a clause embedded under a denial inside what a holder says: "there is no evidence that X",
+# "it is not true that X", "there is no truth to reports that X": the holder denies X
+EMBEDDED_DENIAL = re.compile(
+    r"^\s*(?:there\s+(?:is|was|has\s+been|had\s+been|are|were)\s+(?:no|not\s+any|not\s+a\s+shred\s+of)\s+"
+    r"(?:(?:\w+\s+)?(?:evidence|proof|indication|sign|suggestion)s?|truth\s+(?:to|in)\s+(?:the\s+|any\s+)?"
+    r"(?:\w+\s+)?(?:reports?|claims?|allegations?|suggestions?|rumou?rs?|speculation))\s+(?:that|of)\s+|"
+    r"it\s+(?:is|was|'s)\s+(?:simply\s+)?(?:not\s+true|untrue|false|wrong|incorrect)\s+(?:to\s+(?:say|suggest|claim)\s+)?that\s+)",
+    re.I,
+)
+# what a holder says set against what was reported: "Contrary to what has been reported, X",
+# "Contrary to media reports, X": X answers the reports
+CONTRARY = re.compile(
+    r"^\s*contrary\s+to\s+(?:what\s+(?:has|had|was|were|have|is|are)\s+(?:been\s+)?(?:reported|said|claimed|"
+    r"suggested|written|stated)|(?:the\s+|some\s+|recent\s+|media\s+|press\s+|\w+\s+){0,2}(?:reports?|claims?|"
+    r"speculation|rumou?rs?|suggestions?|allegations?|accounts?)(?:\s+(?:that|of|in)\s+[^,]{0,80})?)\s*,\s*",
     re.I,
 )

@@ -31,6 +31,9 @@ _THAT = re.compile(
     r"assertions?|speculation|rumou?rs?|charges?)\s+)?(?:that\s+|:\s*(?:that\s+)?)",
     re.I,
 )
+_REPORT_NOUN = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|assertions?|speculation|rumou?rs?|charges?)\b", re.I
+)
 _LEAD_PUNCT = re.compile(r"^[\s,:;\"“”'‘’—–\-]+")
 _TRAIL_PUNCT = re.compile(r"[\s,;:\"“”'‘’—–\-]+$")
 _TRAIL_CONJ = re.compile(
@@ -113,6 +116,7 @@ class Statement:
     explicit_target: bool = False  # "called X a lie": X names what is rejected
     rebuts: Statement | None = None  # a statement of the same source it contradicts
     responsible: list[Actor] = field(default_factory=list)  # answers to "who is responsible"
+    pleads: bool = False  # the holder rejects what is said of them ("pleaded not guilty", "his innocence")
 
     @property
     def negated(self) -> bool:
@@ -182,6 +186,22 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _negated(text: str) -> bool:
     return bool(cues.NEGATION.search(text))
+
+
+def _embedded_stance(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """A content that embeds its proposition under a denial or sets it against reports:
+    "there is no evidence that X", "it is not true that X" -> (start of X, "deny");
+    "Contrary to what has been reported, X" -> (start of X, "counter"); else (start, None)."""
+    seg = text[start:end]
+    for pat, how in ((cues.EMBEDDED_DENIAL, "deny"), (cues.CONTRARY, "counter")):
+        m = pat.match(seg)
+        if m and len(_WORDS.findall(seg[m.end():])) >= 3:
+            return start + m.end(), how
+    return start, None
+
+
+# the object of a doubting cue names what is doubted: "scepticism about their conclusion"
+_DOUBT_OBJECT = re.compile(r"^\s*(?:about|over|of|on|regarding|towards?|held\s+by\b[^,.;]*?\bof)\b", re.I)
 
 
 class _ArticleScanner:
@@ -335,9 +355,21 @@ class _ArticleScanner:
             lie = _CALLED_LIE_TAIL.search(self.text[start:end])
             if lie and lie.start() > 0:
                 end = start + lie.start()  # what was called a lie, without 'a "lie"'
+        # "denied reports that X": aimed at what others reported
+        between = self.text[q.cue_end : start] if q.cue_end is not None and q.cue_end <= start else ""
+        aimed = family == cues.DENY and bool(reported or _REPORT_NOUN.search(between))
+        start, embedded = _embedded_stance(self.text, start, end)
+        if embedded == "deny":  # "there is no evidence that X": the holder denies X
+            family, polarity = cues.DENY, "deny" if polarity == "assert" else "assert"
+        elif embedded == "counter":  # "Contrary to what has been reported, X": X answers reports
+            family, aimed = cues.COUNTER, True
         ctext = self.text[start:end]
         d_start = q.cue_start if (family == cues.BLAME or polarity == "deny") and q.cue_start is not None and q.cue_start < start else start
         anaphoric = bool(cues.BARE_OBJECT.match(ctext))
+        pleads = embedded is None and bool(cues.INNOCENCE.search(ctext))
+        if pleads:
+            # "I look forward to clearing my name": the speaker rejects what is said of them
+            family, polarity, anaphoric = cues.DENY, "deny", True
         if anaphoric and d_start < start:
             start, ctext = d_start, self.text[d_start:end]  # "rejected the allegations", not "the allegations"
         rejects = family == cues.REPORT and bool(cues.REJECTION.search(ctext))
@@ -348,7 +380,7 @@ class _ArticleScanner:
                 source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                 start=start, end=end, text=ctext, holders=holders, kind="reported", family=family,
                 polarity=polarity, cue=q.cue, display_start=d_start, display_end=end, quote_id=q.id or None,
-                anaphoric=anaphoric, explicit_target=called_lie or rejects,
+                anaphoric=anaphoric, explicit_target=called_lie or rejects or aimed, pleads=pleads,
             )
         )
 
@@ -461,6 +493,19 @@ class _ArticleScanner:
             return
         c_start = b
         that = _THAT.match(text[b : min(nxt, sent.end)])
+        cue_text = m.group(0)
+        if fam == cues.DENY and (cues.INNOCENCE.fullmatch(cue_text) or (
+            cues.DOUBT.fullmatch(cue_text) and (_DOUBT_OBJECT.match(text[b:sent.end]) or not text[b:sent.end].strip(" .")))):
+            # "pleaded not guilty", "expressed scepticism about their conclusion": what is
+            # rejected is named by the cue and its object, an earlier claim of another holder
+            s_, e_ = _clause_span(text, a, nxt if nxt > b else sent.end)
+            self.out.append(Statement(
+                source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                start=s_, end=e_, text=text[s_:e_], holders=holders, kind="reported", family=fam,
+                polarity="deny", cue=cue_text, display_start=s_, display_end=e_, anaphoric=True,
+                pleads=bool(cues.INNOCENCE.fullmatch(cue_text)),
+            ))
+            return
         if fam == cues.COUNTER:
             colon = text.find(":", b, sent.end)
             if colon < 0:
@@ -475,10 +520,16 @@ class _ArticleScanner:
         start, end = _clause_span(text, c_start, end_limit)
         if end - start < 3:
             return
+        aimed = fam == cues.DENY and bool(that and _REPORT_NOUN.search(that.group(0)))  # "denied reports that X"
+        polarity = "deny" if fam == cues.DENY else "assert"
+        start, embedded = _embedded_stance(text, start, end)
+        if embedded == "deny":  # "said there was no evidence that X": the holder denies X
+            fam, polarity = cues.DENY, "deny" if polarity == "assert" else "assert"
+        elif embedded == "counter":
+            fam, aimed = cues.COUNTER, True
         ctext = text[start:end]
         if fam == cues.REPORT and not that and len(_WORDS.findall(ctext)) < 4:
             return
-        polarity = "deny" if fam == cues.DENY else "assert"
         d_start = a if fam in (cues.BLAME, cues.DENY) else start
         kind = "evidence" if fam == cues.EVIDENCE else "reported"
         anaphoric = bool(cues.BARE_OBJECT.match(ctext))
@@ -492,7 +543,7 @@ class _ArticleScanner:
             source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
             start=start, end=end, text=ctext, holders=holders, kind=kind, family=fam,
             polarity=polarity, cue=text[a:b], display_start=d_start, display_end=end,
-            anaphoric=anaphoric, explicit_target=rejects,
+            anaphoric=anaphoric, explicit_target=rejects or aimed,
         ))
 
     def own_voice(self) -> None:
