@@ -44,7 +44,7 @@ Scores (per event, then pooled; dev and blind printed apart):
   system holder; dispute found (any) and with gold holders of both gold sides on two system
   sides; disputes on events without a gold dispute; the wrong side (``dispute_scores``): a system
   side is mapped to the gold side most of its holders match, and a holder, or an evidence
-  sentence naming only holders of the other gold side, filed under it is on the wrong side.
+  sentence naming (as a speaker) only holders of other gold sides, filed under it is on the wrong side.
 - named speaker: gold quotes whose article names the speaker; a system quote in the same document
   whose text contains the gold fragment (normalised) is found; its speaker is right when it
   contains the gold speaker's last word, or its content words are all in the gold speaker's.
@@ -399,7 +399,7 @@ def dispute_scores(gold: dict, b: Briefing) -> dict[str, int]:
     """Holder precision and recall against the gold dispute holders, events with a gold dispute
     where a dispute was found (with a gold holder on each of two sides), disputes on events
     with none, and the wrong side: a system side is mapped to the gold side most of its holders
-    match; a holder, or an evidence sentence naming only holders of the other gold side, filed
+    match; a holder, or an evidence sentence naming only holders of other gold sides, filed
     under it is on the wrong side."""
     out = dict.fromkeys(("n", "ok", "gold", "recalled", "events", "found", "matched", "spurious",
                          "ev", "ev_wrong", "h_wrong"), 0)
@@ -431,12 +431,12 @@ def dispute_scores(gold: dict, b: Briefing) -> dict[str, int]:
             if m is None:
                 continue
             for h in s.holders:
-                if _gold_side_of(_holder_words(h), sides) == {1 - m}:
-                    out["h_wrong"] += 1
+                of = _gold_side_of(_holder_words(h), sides)
+                out["h_wrong"] += bool(of) and m not in of
             for sp in s.evidence:
                 out["ev"] += 1
                 named = _named_sides(texts.get(sp.source_id, "")[sp.start:sp.end], gold["dispute"]["sides"])
-                out["ev_wrong"] += named == {1 - m}
+                out["ev_wrong"] += bool(named) and m not in named
     return out
 
 
