@@ -96,3 +96,12 @@ def test_a_company_rejecting_a_regulator_finding_business(nlp, embedder: Embedde
     assert len(cs) == 1
     airline = next(k for k, s in enumerate(cs[0].sides) if any("airline" in h.lower() for h in s.holders))
     assert not any("regulator" in h.lower() for h in cs[0].sides[airline].holders), cs[0].sides
+
+
+def test_lies_the_verb_rejects_nothing_business() -> None:
+    """'lies in' is where something is, not a rejection; 'a pack of lies' rejects; 'not telling
+    the truth' accuses the other side of lying."""
+    assert not cues.REJECTION.search("The future of both firms lies in this merger, the chairman said.")
+    assert not cues.REJECTION.search("The answer lies with the board.")
+    assert cues.REJECTION.search("The union called the report a pack of lies.")
+    assert cues.REJECTION.search("The ministry is not telling the truth, the families said.")

@@ -567,10 +567,16 @@ def _side(
     central = gram(table.vectors[sts_idx]).mean(axis=1) if len(sts_idx) > 1 else np.ones(1)
     rank_of = {k: float(central[n]) for n, k in enumerate(sts_idx)}
 
-    def strength(k: int) -> tuple[bool, bool, bool, bool, bool, float]:
+    # sides that answer who is responsible read best as the blame itself ("blamed X for the
+    # attack"): every holder of the side holds it, while one holder's account of how ("sarin
+    # dropped by aircraft") may not be what the others said
+    who = any(e.kind == "incompatible" and e.sign < 0 for e in edges)
+
+    def strength(k: int) -> tuple[bool, bool, bool, bool, bool, bool, float]:
         st = table.statements[k]
         return (
             k in in_core,  # the side's position is a claim in dispute, not a report beside it
+            who and st.family == cues.BLAME and st.polarity == "assert" and not st.anaphoric,
             st.polarity == "assert" and not st.anaphoric,  # a position reads best as an assertion
             bool(st.responsible),  # it answers the disputed question
             st.kind != "own",

@@ -38,7 +38,7 @@ INNOCENCE = re.compile(
 # "expressed scepticism about their conclusion", "cast doubt on the findings"
 DOUBT = re.compile(
     r"\b(?:refus(?:ed|es|e|ing)\s+to\s+(?:believe|accept\s+that)|(?:expressed|expresses|expressing|voiced|"
-    r"voices|voicing|cast|casts|casting|gave\s+voice\s+to|gives\s+voice\s+to)\s+(?:\w+\s+){0,3}?"
+    r"voices|voicing|raised|raises|raising|cast|casts|casting|gave\s+voice\s+to|gives\s+voice\s+to)\s+(?:\w+\s+){0,3}?"
     r"(?:doubts?|scepticism|skepticism|disbelief))\b",
     re.I,
 )
@@ -163,7 +163,10 @@ EXPLETIVE = re.compile(r"^\s*(?:there|it|this|that|if|when|whether|as|although|t
 # words that reject what another holder reports: "based on falsified reports", "a hoax"
 REJECTION = re.compile(
     r"\b(?:falsified|fabricated|fabrications?|false|fake|hoax(?:es)?|baseless|unfounded|groundless|"
-    r"misinformation|disinformation|lies|untrue|debunked|bogus)\b|"
+    r"misinformation|disinformation|untrue|debunked|bogus)\b|"
+    # "lies" the noun ("a pack of lies"), not the verb ("the future lies in this merger")
+    r"\blies\b(?!\s+(?:in|on|at|with|within|ahead|behind|between|beyond|across|under|near|outside|inside|"
+    r"to|along|around|over|before|just|only|not|deep|dormant|idle|low|still|there|here|elsewhere))|"
     r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:telling|told)\s+the\s+truth\b|\bis\s+hiding\s+(?:something|the\s+truth)\b",
     re.I,
 )
