@@ -347,3 +347,70 @@ def test_a_short_stream_does_not_rate_its_shared_names_below_its_asides():
             clusterer.add([ClusterDoc(f"q{i}", QUAKE[i], published=DAY0 + timedelta(hours=i))])
         split += len(clusterer.stories()) > 1
     assert split  # the rule is what joins them
+
+
+MERGER = [
+    "Halvorsen Foods agreed to buy rival snack maker Crisply for $4.2 billion in cash, creating the "
+    "largest snack company in northern Europe. Shareholders of Crisply will receive 38 dollars a share, "
+    "and the merger needs approval from competition regulators.",
+    "Halvorsen Foods will acquire Crisply in a $4.2 billion deal, the companies said. The merger "
+    "combines two snack brands; Halvorsen Foods expects savings of 200 million a year.",
+]
+LAWSUIT = [
+    "Farmers in Iowa sued Halvorsen Foods on Wednesday, accusing the company of breaking potato "
+    "supply contracts. The lawsuit, filed in federal court in Des Moines, seeks damages of 90 million.",
+    "A group of Iowa potato growers filed a lawsuit against Halvorsen Foods in Des Moines federal court, "
+    "saying Halvorsen Foods cut prices in breach of contracts. Halvorsen Foods said the claims lacked merit.",
+]
+
+
+def test_a_merger_and_a_lawsuit_of_one_company_are_two_stories_in_one_group():
+    """Different events (a takeover, a court case) share few words but the company: two stories,
+    grouped by their actor; an unrelated flood stays a group of its own."""
+    stream = (_docs("m", MERGER) + _docs("l", LAWSUIT, DAY0 + timedelta(days=2))
+              + _docs("f", FLOOD, DAY0 + timedelta(days=3)))  # fmt: skip
+    clusterer = StoryClusterer(load_options())
+    clusterer.add(stream)
+    merger, lawsuit, flood = ({f"{p}{i}" for i in range(n)} for p, n in (("m", 2), ("l", 2), ("f", 4)))
+    assert _partition(clusterer.assignments()) == {frozenset(merger), frozenset(lawsuit), frozenset(flood)}
+    assert _group_partition(clusterer) == {frozenset(merger | lawsuit), frozenset(flood)}
+
+
+def test_stories_are_as_similar_as_the_closest_of_words_names_and_leads():
+    from scipy import sparse
+
+    from newsprism.cluster.features import FEATURES, WORD_FEATURES
+    from newsprism.cluster.groups import group_similarities
+
+    def row(cols: dict[int, float], width: int) -> sparse.csr_matrix:
+        return sparse.csr_matrix((list(cols.values()), ([0] * len(cols), list(cols))), shape=(1, width))
+
+    name = WORD_FEATURES + 7
+    # stories 0 and 1: bodies apart (words 1 vs 2, no name), leads alike (word 3: "died")
+    # stories 0 and 2: one shared name only; stories 1 and 2: nothing shared
+    totals = sparse.vstack([row({1: 1.0, 3: 0.1, name: 1.0}, FEATURES), row({2: 1.0, 3: 0.1}, FEATURES),
+                            row({5: 1.0, name: 1.0}, FEATURES)], format="csr")  # fmt: skip
+    leads = sparse.vstack([row({3: 1.0, 1: 0.5}, WORD_FEATURES), row({3: 1.0, 2: 0.5}, WORD_FEATURES),
+                           row({5: 1.0}, WORD_FEATURES)], format="csr")  # fmt: skip
+    sims = group_similarities(totals, leads)
+    assert sims[0, 1] == pytest.approx(1.0 / 1.25)  # the leads' cosine, above the bodies' (~0.01)
+    assert sims[0, 2] == pytest.approx(1.0)  # the names' cosine
+    assert sims[1, 2] == pytest.approx(0.0)
+
+
+def test_a_version_2_state_without_leads_still_continues():
+    stream = _docs("p", FLOOD_PERU) + _docs("k", FLOOD_KENYA, DAY0 + timedelta(days=2))
+    first = StoryClusterer(load_options())
+    first.add(stream[:4])
+    with np.load(io.BytesIO(first.to_state())) as npz:
+        arrays = {k: v for k, v in npz.items() if "lead" not in k}
+    meta = json.loads(arrays["meta"].tobytes())
+    meta["version"] = 2
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    again = StoryClusterer.from_state(buf.getvalue(), load_options())
+    again.add(stream[4:])
+    first.add(stream[4:])
+    assert again.assignments() == first.assignments()
+    assert len(set(again.groups().values())) == 1

@@ -43,6 +43,7 @@ from ..model import ClusterChanges, ClusterDoc
 from ..options import Options, load_options
 from .features import (
     FEATURES,
+    WORD_FEATURES,
     DocFrequencies,
     Vectoriser,
     dot,
@@ -56,7 +57,7 @@ from .index import VectorIndex, make_index
 
 __all__ = ["ClusterDoc", "StoryClusterer"]
 
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: story and article leads (for the groups)
 SUB_BATCH = 512  # articles placed against one index search
 SPLIT_MIN = 6  # a story is only bisected from this size on, each half at least a third of it
 DAY = 86_400.0
@@ -74,10 +75,14 @@ class _Story:
     norm: float
     members: list[int] = field(default_factory=list)  # keys of its articles still in the window
     checked: int = 0  # size at the last split check
+    # sum of its members' lead rows (pruned), a 1 x WORD_FEATURES row: what the story is about
+    lead: sparse.csr_matrix = field(default_factory=lambda: _empty(1, WORD_FEATURES))
 
-    def add(self, row: sparse.csr_matrix, keep: int) -> None:
+    def add(self, row: sparse.csr_matrix, keep: int, lead: sparse.csr_matrix | None = None) -> None:
         self.total = prune((self.total + row).tocsr(), keep)
         self.norm = float(np.sqrt(self.total.multiply(self.total).sum()))
+        if lead is not None:
+            self.lead = prune((self.lead + lead).tocsr(), keep)
 
     def centroid(self) -> sparse.csr_matrix:
         return self.total / (self.norm or 1.0)
@@ -89,6 +94,11 @@ class _Doc:
     story: str
     time: float
     row: sparse.csr_matrix
+    lead: sparse.csr_matrix  # its lead's word row (Vectoriser.leads)
+
+
+def _empty(rows: int, cols: int = FEATURES) -> sparse.csr_matrix:
+    return sparse.csr_matrix((rows, cols), dtype=np.float32)
 
 
 def _epoch(published: datetime | None) -> float | None:
@@ -189,7 +199,8 @@ class StoryClusterer:
         hood += sorted(s for s in self._stories if s not in set(hood) and self._stories[s].members
                        and self._group_of.get(s) in grouped)  # fmt: skip
         hood = hood[:MAX_NEIGHBOURHOOD]
-        sims = group_similarities(sparse.vstack([self._stories[s].total for s in hood], format="csr"))
+        sims = group_similarities(sparse.vstack([self._stories[s].total for s in hood], format="csr"),
+                                  sparse.vstack([self._stories[s].lead for s in hood], format="csr"))
         labels = average_linkage(sims, self.options.cluster_group)
         named = name_parts(hood, labels, self._group_of, self._new_group_id)
         self._log_groups.update(sid for sid, gid in named.items() if self._group_of.get(sid) != gid)
@@ -224,6 +235,7 @@ class StoryClusterer:
         sees the stories exactly as the articles before it left them."""
         opts = self.options
         rows = self._vec.vectors(docs)
+        leads = self._vec.leads(docs)
         keys = np.arange(self._seq, self._seq + len(docs), dtype=np.int64)
         self._seq += len(docs)
         found, _ = self._index.search(rows, opts.cluster_neighbours)
@@ -263,20 +275,19 @@ class StoryClusterer:
             best.size += 1
             best.first, best.last = min(best.first, t), max(best.last, t)
             best.members.append(int(keys[i]))
-            self._docs[int(keys[i])] = _Doc(doc.id, best.id, t, rows[i])
+            self._docs[int(keys[i])] = _Doc(doc.id, best.id, t, rows[i], leads[i])
             self._story_of[doc.id] = best.id
             self._log_docs[doc.id] = best.id
             touched.add(best.id)
         for sid, positions in added.items():
-            self._stories[sid].add(row_sum(rows[positions]),
-                                   opts.cluster_centroid_terms)  # fmt: skip
+            self._stories[sid].add(row_sum(rows[positions]), opts.cluster_centroid_terms,
+                                   row_sum(leads[positions]))  # fmt: skip
         self._index.add(keys, rows)
         return touched
 
     def _new_story(self, t: float) -> _Story:
         sid = f"story-{self._story_seq:06d}"
-        empty = sparse.csr_matrix((1, FEATURES), dtype=np.float32)
-        story = _Story(sid, self._story_seq, t, t, 0, empty, 0.0)
+        story = _Story(sid, self._story_seq, t, t, 0, _empty(1), 0.0)
         self._story_seq += 1
         self._stories[sid] = story
         return story
@@ -315,7 +326,7 @@ class StoryClusterer:
 
     def _join(self, a: _Story, b: _Story) -> None:
         keep, gone = (a, b) if a.created <= b.created else (b, a)
-        keep.add(gone.total, self.options.cluster_centroid_terms)
+        keep.add(gone.total, self.options.cluster_centroid_terms, gone.lead)
         keep.size += gone.size
         keep.first, keep.last = min(keep.first, gone.first), max(keep.last, gone.last)
         keep.members.extend(gone.members)
@@ -354,7 +365,7 @@ class StoryClusterer:
         times = [self._docs[k].time for k in moved]
         new = self._new_story(min(times))
         new.last = max(times)
-        new.add(row_sum(rows), keep)
+        new.add(row_sum(rows), keep, row_sum(sparse.vstack([self._docs[k].lead for k in moved], format="csr")))
         new.size = len(moved)
         new.members = moved
         new.checked = new.size
@@ -365,9 +376,9 @@ class StoryClusterer:
         gone = set(moved)
         story.members = [k for k in story.members if k not in gone]
         story.size -= len(moved)
-        story.total = sparse.csr_matrix((1, FEATURES), dtype=np.float32)
-        story.add(row_sum(sparse.vstack([self._docs[k].row for k in story.members],
-                                        format="csr")), keep)  # fmt: skip
+        story.total, story.lead = _empty(1), _empty(1, WORD_FEATURES)
+        story.add(row_sum(sparse.vstack([self._docs[k].row for k in story.members], format="csr")), keep,
+                  row_sum(sparse.vstack([self._docs[k].lead for k in story.members], format="csr")))  # fmt: skip
         for k in moved:
             self._docs[k].story = new.id
             self._story_of[self._docs[k].id] = new.id
@@ -406,11 +417,10 @@ class StoryClusterer:
         """Everything needed to continue the stream, as bytes (numpy ``.npz``; no pickle)."""
         doc_keys = sorted(self._docs)
         story_ids = sorted(self._stories)
-        empty = sparse.csr_matrix((0, FEATURES), dtype=np.float32)
-        doc_rows = sparse.vstack([self._docs[k].row for k in doc_keys], format="csr") \
-            if doc_keys else empty  # fmt: skip
-        totals = sparse.vstack([self._stories[s].total for s in story_ids], format="csr") \
-            if story_ids else empty  # fmt: skip
+        doc_rows = _stack([self._docs[k].row for k in doc_keys], FEATURES)
+        doc_leads = _stack([self._docs[k].lead for k in doc_keys], WORD_FEATURES)
+        totals = _stack([self._stories[s].total for s in story_ids], FEATURES)
+        leads = _stack([self._stories[s].lead for s in story_ids], WORD_FEATURES)
         meta = {
             "version": STATE_VERSION,
             "seq": self._seq,
@@ -433,6 +443,8 @@ class StoryClusterer:
             df=self._vec.frequencies.df,
             **_csr_arrays("doc", doc_rows),
             **_csr_arrays("story", totals),
+            **_csr_arrays("doclead", doc_leads),
+            **_csr_arrays("storylead", leads),
         )
         return buf.getvalue()
 
@@ -441,12 +453,17 @@ class StoryClusterer:
         """A clusterer that continues where the one that wrote ``data`` stopped."""
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             meta = json.loads(npz["meta"].tobytes().decode("utf-8"))
-            if meta.get("version") not in (1, STATE_VERSION):
+            if meta.get("version") not in (1, 2, STATE_VERSION):
                 raise ValueError(f"clusterer state version {meta.get('version')!r} is not "
                                  f"{STATE_VERSION}; re-cluster from the articles")
             df = npz["df"].astype(np.int64)
             doc_rows = _csr_from(npz, "doc")
             totals = _csr_from(npz, "story")
+            # before version 3 there were no leads: a story's and an article's whole vector stands in
+            doc_leads = _csr_from(npz, "doclead", WORD_FEATURES) if "doclead_rows" in npz \
+                else _words_only(doc_rows)  # fmt: skip
+            leads = _csr_from(npz, "storylead", WORD_FEATURES) if "storylead_rows" in npz \
+                else _words_only(totals)  # fmt: skip
         self = cls(options, remember=remember)
         self._vec.frequencies = DocFrequencies(df, int(meta["n_docs"]), self.options.cluster_prior_docs)
         self._seq, self._story_seq, self._now = meta["seq"], meta["story_seq"], meta["now"]
@@ -464,13 +481,13 @@ class StoryClusterer:
                 self._group_of[sid] = f"group-{root}"
         keys = []
         for i, (k, did, sid, t) in enumerate(meta["docs"]):
-            self._docs[int(k)] = _Doc(did, sid, float(t), doc_rows[i])
+            self._docs[int(k)] = _Doc(did, sid, float(t), doc_rows[i], doc_leads[i])
             keys.append(int(k))
         for i, (sid, created, first, last, size, members, checked) in enumerate(meta["stories"]):
             total = totals[i]
             norm = float(np.sqrt(total.multiply(total).sum()))
             self._stories[sid] = _Story(sid, created, first, last, size, total, norm,
-                                        list(members), checked)  # fmt: skip
+                                        list(members), checked, leads[i])  # fmt: skip
         if keys:
             self._index.add(np.asarray(keys, dtype=np.int64), doc_rows)
         return self
@@ -514,9 +531,18 @@ def _csr_arrays(prefix: str, mat: sparse.csr_matrix) -> dict[str, np.ndarray]:
     }
 
 
-def _csr_from(npz: np.lib.npyio.NpzFile, prefix: str) -> sparse.csr_matrix:
+def _csr_from(npz: np.lib.npyio.NpzFile, prefix: str, cols: int = FEATURES) -> sparse.csr_matrix:
     n = int(npz[f"{prefix}_rows"][0])
     return sparse.csr_matrix(
         (npz[f"{prefix}_data"], npz[f"{prefix}_indices"], npz[f"{prefix}_indptr"]),
-        shape=(n, FEATURES),
+        shape=(n, cols),
     )
+
+
+def _stack(rows: list[sparse.csr_matrix], cols: int) -> sparse.csr_matrix:
+    return sparse.vstack(rows, format="csr") if rows else _empty(0, cols)
+
+
+def _words_only(mat: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The word columns of full rows, normalised: the stand-in for leads a version 2 state lacks."""
+    return normalise(mat[:, :WORD_FEATURES])

@@ -26,6 +26,7 @@ WORD_FEATURES = 2**18
 NAME_FEATURES = 2**16
 FEATURES = WORD_FEATURES + NAME_FEATURES
 TITLE_REPEAT = 2  # a given title counts as this many copies of itself
+LEAD_WORDS = 80  # words of the text that make an article's lead (with its title), see lead_text
 
 # a run of capitalised words, allowing short lower-case joiners inside ("Bank of England")
 _NAME = re.compile(
@@ -141,6 +142,23 @@ class Vectoriser:
         scale_n = np.sqrt(self.name_weight) / n_norm[per_row]
         counts.data *= np.where(words_part, scale_w, scale_n).astype(np.float32)
         return normalise(counts)
+
+    def leads(self, docs: Sequence[ClusterDoc]) -> sparse.csr_matrix:
+        """One L2-normalised row of word TF-IDF per document, from its lead only
+        (:func:`lead_text`; ``WORD_FEATURES`` columns, the same as the word part of
+        :meth:`vectors`), weighed with the document frequencies as they stand (call after
+        :meth:`vectors` for the same batch; the leads are not counted again)."""
+        counts = self._words.transform([lead_text(d) for d in docs]).astype(np.float32).tocsr()
+        counts.sum_duplicates()
+        counts.data = (1.0 + np.log(counts.data)) * self.frequencies.idf(counts.indices)
+        return normalise(counts)
+
+
+def lead_text(doc: ClusterDoc) -> str:
+    """The title and the first ``LEAD_WORDS`` words of the text: where a news article states its
+    event (what happened, to whom, where), before the background the body goes on to."""
+    words = doc.text.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS]
+    return "\n".join([doc.title or "", " ".join(words)])
 
 
 def _full_text(doc: ClusterDoc) -> str:

@@ -10,9 +10,11 @@ incrementally, by average linkage over story centroids:
 - the neighbourhood is clustered again by average-linkage agglomerative clustering on the
   stories' similarity (each story counts once, whatever its size), cut where the mean
   similarity between two parts falls below ``Options.cluster_group``. Two stories are as similar
-  as the closer of their centroids' two parts: the words (the same kind of event: two floods in
-  two countries share "river", "burst", "homes", not a name) or the names (the same actors or
-  place: two court rulings on one company);
+  as the closest of three views of their centroids: the words (the same kind of event: two
+  floods in two countries share "river", "burst", "homes", not a name), the names (the same
+  actors or place: two court rulings on one company), or the words of their leads (titles and
+  opening words, where an article says what happened before the background: two obituaries
+  share "died", "aged", "star" there however different the two lives told below);
 - each part keeps the group id most of its stories had (an id goes to one part only, the
   largest); a part with no earlier group gets a new id.
 
@@ -36,10 +38,11 @@ from .features import WORD_FEATURES, dots, normalise
 MAX_NEIGHBOURHOOD = 400  # most stories re-grouped after one batch
 
 
-def group_similarities(totals: sparse.csr_matrix) -> np.ndarray:
-    """Pairwise similarity of stories from their centroid rows: the larger of the cosine of
-    their word parts and the cosine of their name parts."""
-    out = np.zeros((totals.shape[0], totals.shape[0]), dtype=np.float32)
+def group_similarities(totals: sparse.csr_matrix, leads: sparse.csr_matrix) -> np.ndarray:
+    """Pairwise similarity of stories: the largest of three cosines of their centroids, on the
+    words of the whole articles, on their names, and on the words of their leads (titles and
+    first words, where each article states its event; see ``features.lead_text``)."""
+    out = dots(normalise(leads), normalise(leads))
     for words in (True, False):
         part = totals.tocsr(copy=True)
         keep = (part.indices < WORD_FEATURES) if words else (part.indices >= WORD_FEATURES)
