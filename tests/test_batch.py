@@ -35,6 +35,8 @@ def test_local_engine_writes_one_briefing_per_story_and_the_table(local_run):
     flood = next(s for s in stories if "flood-1" in s.articles)
     assert flood.outlets == ["BBC", "El Pais", "Reuters"]
     assert (flood.first, flood.last) == ("2024-10-30", "2024-11-01")
+    sport = next(s for s in stories if "sport-1" in s.articles)
+    assert flood.group and sport.group and flood.group != sport.group  # a flood, a match: two groups
     table = json.loads((out / "stories.json").read_text())
     assert [row["id"] for row in table] == [s.id for s in stories]
     for s in stories:
@@ -42,6 +44,10 @@ def test_local_engine_writes_one_briefing_per_story_and_the_table(local_run):
         assert {src["id"] for src in briefing["sources"]} == set(s.articles)
         assert (out / s.id / "briefing.md").read_text().strip()
     assert (out / "stories.csv").read_text().count("\n") == len(stories) + 1
+    header, *lines = (out / "stories.csv").read_text().splitlines()
+    assert header.endswith(",group")
+    assert {line.rsplit(",", 1)[1] for line in lines} == {s.group for s in stories}
+    assert [row["group"] for row in table] == [s.group for s in stories]
 
 
 def test_parquet_input_reads_the_same_articles(tmp_path):
@@ -69,6 +75,8 @@ def test_ray_engine_gives_the_same_stories_and_briefings(local_run, tmp_path):
     finally:
         ray.shutdown()
     assert stories == stories_local
+    assert [(s.id, s.group) for s in stories] == [(s.id, s.group) for s in stories_local]
+    assert all(s.group for s in stories)
     assert _files(tmp_path) == _files(out_local)
 
 

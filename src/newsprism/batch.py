@@ -6,7 +6,8 @@ optional ``id``, ``title``, ``outlet``, ``url``, ``published``, ``language`` col
 the articles, clusters them into stories (:class:`newsprism.cluster.StoryClusterer`, in
 publication order), then annotates and briefs each story and writes::
 
-    OUT/stories.json           the stories table (id, title, size, outlets, dates, article ids)
+    OUT/stories.json           the stories table (id, title, size, outlets, dates, article ids,
+                               group of related stories)
     OUT/stories.csv            the same table for a spreadsheet
     OUT/<story id>/briefing.json, briefing.md
 
@@ -125,13 +126,28 @@ def _date(value: str | None) -> datetime | None:
 def cluster_rows(rows: list[dict[str, Any]], options: Options) -> dict[str, str]:
     """Cleaned rows -> article id -> story id, fed in publication order (undated last, in
     input order)."""
+    return _cluster(rows, options).assignments()
+
+
+def cluster_stories(rows: list[dict[str, Any]], options: Options) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Cleaned rows -> (story id -> its article ids, in id order of the stories; story id -> its
+    group of related stories), as :func:`cluster_rows` places them."""
+    clusterer = _cluster(rows, options)
+    stories: dict[str, list[str]] = {}
+    for art_id, sid in clusterer.assignments().items():
+        stories.setdefault(sid, []).append(art_id)
+    group_of = clusterer.groups()
+    return dict(sorted(stories.items())), {sid: group_of[sid] for sid in stories}
+
+
+def _cluster(rows: list[dict[str, Any]], options: Options) -> StoryClusterer:
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["published"] is None,
                                                     rows[i]["published"] or "", i))  # fmt: skip
     clusterer = StoryClusterer(options)
     docs = [ClusterDoc(rows[i]["id"], rows[i]["text"], rows[i]["title"],
                        _date(rows[i]["published"])) for i in order]  # fmt: skip
     clusterer.add(docs)
-    return clusterer.assignments()
+    return clusterer
 
 
 class BriefWorker:
@@ -186,27 +202,20 @@ def run_batch(
     rows = [asdict(a) for a in articles]
     by_id = {a.id: row for a, row in zip(articles, rows, strict=True)}
     if engine == "ray":
-        briefed, cleaned = _run_ray(rows, options, workers)
+        briefed, cleaned, (members, group_of) = _run_ray(rows, options, workers)
     else:
         cleaned = clean_rows(rows)
-        groups = _groups(cleaned, options)
+        members, group_of = cluster_stories(cleaned, options)
         worker = BriefWorker(options, nlp)
-        briefed = {sid: worker.brief([by_id[i] for i in ids]) for sid, ids in groups.items()}
-    stories = _table(cleaned, _groups(cleaned, options), briefed)
+        briefed = {sid: worker.brief([by_id[i] for i in ids]) for sid, ids in members.items()}
+    stories = _table(cleaned, members, group_of, briefed)
     _write(out, stories, briefed)
     return stories, ingested
 
 
-def _groups(cleaned: list[dict[str, Any]], options: Options) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for art_id, sid in cluster_rows(cleaned, options).items():
-        groups.setdefault(sid, []).append(art_id)
-    return dict(sorted(groups.items()))
-
-
 def _run_ray(
     rows: list[dict[str, Any]], options: Options, workers: int
-) -> tuple[dict[str, tuple[str, str]], list[dict[str, Any]]]:
+) -> tuple[dict[str, tuple[str, str]], list[dict[str, Any]], tuple[dict[str, list[str]], dict[str, str]]]:
     import ray
 
     if not ray.is_initialized():
@@ -223,9 +232,9 @@ def _run_ray(
     )
     cleaned = sorted((json.loads(r["row"]) for r in cleaned_ds.take_all()),
                      key=lambda r: position[r["id"]])  # fmt: skip
-    groups = _groups(cleaned, options)
+    members, group_of = cluster_stories(cleaned, options)
     items = [{"story": sid, "articles": json.dumps([by_id[i] for i in ids])}
-             for sid, ids in groups.items()]  # fmt: skip
+             for sid, ids in members.items()]  # fmt: skip
     briefs = ray.data.from_items(items).map_batches(
         BriefWorker,
         fn_constructor_kwargs={"options": options},
@@ -234,7 +243,7 @@ def _run_ray(
         num_cpus=1,
     )
     briefed = {str(r["story"]): (str(r["json"]), str(r["md"])) for r in briefs.take_all()}
-    return briefed, cleaned
+    return briefed, cleaned, (members, group_of)
 
 
 def _clean_batch(batch: dict[str, Any]) -> dict[str, list[str]]:
@@ -243,17 +252,20 @@ def _clean_batch(batch: dict[str, Any]) -> dict[str, list[str]]:
 
 
 def _table(
-    cleaned: list[dict[str, Any]], groups: dict[str, list[str]], briefed: dict[str, tuple[str, str]]
+    cleaned: list[dict[str, Any]],
+    members: dict[str, list[str]],
+    group_of: dict[str, str],
+    briefed: dict[str, tuple[str, str]],
 ) -> list[BatchStory]:
     rows = {r["id"]: r for r in cleaned}
     out = []
-    for sid, ids in groups.items():
+    for sid, ids in members.items():
         data = json.loads(briefed[sid][0])
         dates = sorted(d for d in (rows[i]["published"] for i in ids) if d)
         outlets = sorted({o for o in (rows[i]["outlet"] for i in ids) if o})
         title = (data.get("story") or {}).get("title") or ""
         out.append(BatchStory(sid, title, len(ids), outlets, dates[0] if dates else None,
-                              dates[-1] if dates else None, ids))  # fmt: skip
+                              dates[-1] if dates else None, ids, group_of.get(sid)))  # fmt: skip
     out.sort(key=lambda s: (-s.size, s.id))
     return out
 
@@ -270,10 +282,10 @@ def _write(out: Path, stories: list[BatchStory], briefed: dict[str, tuple[str, s
     tmp = out / "stories.csv.tmp"
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["id", "title", "size", "outlets", "first", "last", "articles"])
+        writer.writerow(["id", "title", "size", "outlets", "first", "last", "articles", "group"])
         for s in stories:
             writer.writerow([s.id, s.title, s.size, "; ".join(s.outlets), s.first or "",
-                             s.last or "", " ".join(s.articles)])  # fmt: skip
+                             s.last or "", " ".join(s.articles), s.group or ""])  # fmt: skip
     tmp.replace(out / "stories.csv")
 
 

@@ -579,3 +579,4 @@ class BatchStory:
     first: str | None = None  # earliest and latest publication date of its articles
     last: str | None = None
     articles: list[str] = field(default_factory=list)
+    group: str | None = None  # its group of related stories (same kind, place or actors)
