@@ -353,3 +353,26 @@ def test_other_events_tolls_in_relative_clauses(nlp, options) -> None:
     assert about["60 passengers"] is True  # "the train that ... had injured": this one
     assert all(f.about_event for a in story.articles for f in a.figures
                if f.text in ("14 people", "Fourteen people"))
+
+
+# a probability is no count of what happened; a count per past period is not the event's
+STORM = [
+    ("a", "A storm flooded the port of Kelby on Monday, forcing 3,000 people from their homes."
+          "\n\nForecasters gave a 70% chance of more heavy rain within three days.", "2022-10-04"),
+    ("b", "About 3,000 people left their homes as the storm hit Kelby on Monday.\n\n"
+          "Doctors said one injured fisherman had a 40 percent chance of walking again.\n\n"
+          "The port has handled 2,000 ships in each of the past five years.\n\n"
+          "Lifeboat crews had two chances to reach the trawler before dark.",
+     "2022-10-04"),
+]
+
+
+def test_probabilities_and_counts_per_past_period_are_background(nlp, options) -> None:
+    story = _judged(nlp, options, STORM)
+    about = _about(story)
+    assert about["3,000 people"] is True
+    assert about["70%"] is False
+    assert "probability" in _reason(story, "70%")
+    assert about["40 percent"] is False
+    assert about["2,000 ships"] is False
+    assert about["two chances"] is True  # occasions that happened, not a likelihood

@@ -282,6 +282,10 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
         ("About 2 million people live downstream of the dam.", None, [False]),
         ("The province, home to 8 million people, was hit by floods.", None, [False]),
         ("The island, which has about 200,000 residents, was shaken.", None, [False]),
+        # a count in each of several past periods is per period, not the event's
+        ("The striker has scored at least 20 goals in each of the last three seasons.", None,
+         [False]),
+        ("The mill has cut 200 jobs in each of the past four years.", None, [False]),
         # what someone has for the event, or a share of the vote, is no standing fact
         ("Norway has two coastguard ships searching the fjord.", None, [True]),
         ("With most ballots counted, the Unity party has 41.2% of the vote (129 seats), the "

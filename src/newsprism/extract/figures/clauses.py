@@ -199,6 +199,9 @@ _INTENT_VERBS = frozenset({"aim", "plan", "seek", "hope", "want", "intend", "pro
 # verbs whose object is a plan or forecast: "plans which foresee 30 billion euros in savings"
 _FORECAST_VERBS = frozenset({"foresee", "envisage", "envision", "forecast", "project",
                              "predict"})
+# nouns a percentage or share is the likelihood of: "a 70% chance of another storm"
+_LIKELIHOOD = frozenset({"chance", "possibility", "probability", "likelihood", "risk", "odds"})
+_PERCENT = frozenset({"%", "percent", "cent", "pc"})
 _MODALS = frozenset({"can", "could", "would", "may", "might", "should", "must", "'d"})
 
 
@@ -216,7 +219,13 @@ def hypothetical(tok: Token) -> str:
     the condition of "if"/"unless" ("if arson were suspected to have caused $1 million"), it
     has a modal ("so that Greece can get a $144 billion bailout"; not "might have been
     destroyed", a guess about what happened), or it is what someone aims or plans to do
-    ("measures which aim to save $40 billion")."""
+    ("measures which aim to save $40 billion"), or it is a probability ("a 70% chance of
+    another storm")."""
+    np = _np(tok)
+    if lemma(np) in _LIKELIHOOD and any(t.lower_ in _PERCENT for t in np.subtree if t.i < np.i):
+        # "a 70% chance of rain"; not "had two chances to score" (occasions that happened)
+        words = " ".join(t.text for t in np.subtree if t.i <= np.i and t.dep_ != "det")
+        return f"a probability ('{words}'), not a count of what happened"
     v = verb_at_or_above(tok)
     if v is None:
         return ""

@@ -227,6 +227,12 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
         and anchor in list(e.root.head.head.subtree)
     if toll_poss:
         return f"a cumulative toll ({e.text})"
+    if words & _PAST_PERIOD_WORDS and (e[0].lower_ in ("each", "every") or (
+            head_prep is not None and head_prep.lower_ == "of"
+            and head_prep.head.lower_ in ("each", "every"))):
+        # "has hit 30 homers in each of the past five seasons": a count per period
+        each = "" if e[0].lower_ in ("each", "every") else "each of "
+        return f"a recurring count ({each}{e.text})"
     if not attached:
         return None
     if words & _PAST_PERIOD_WORDS or (head_prep is not None and head_prep.lower_ in (
