@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from newsprism.model import AnnotatedArticle, Entity
-from newsprism.resolve import NOMINAL_LABEL, resolve_entities
+from newsprism.resolve import NAME_LABEL, NOMINAL_LABEL, resolve_entities
 from newsprism.resolve.entities.salience import news_sources
-from newsprism.resolve.names import initials, skeleton
+from newsprism.resolve.names import initials, name_core, skeleton
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_entities import article  # noqa: E402  (one builder of annotated test articles)
@@ -362,3 +362,16 @@ def test_role_nouns_of_crime_sport_and_work_are_the_article_s_one_person() -> No
     assert eid(a, "inmate") == eid(a, "Dale Ruck")
     resolve_entities([b])
     assert eid(b, "swimmer") == eid(b, "Lena Voss")
+
+
+def test_an_institution_named_with_its_place_is_the_institution() -> None:
+    # courts / business: "the Hale Street Courthouse in Tarvik" is the courthouse; a band whose
+    # name holds "in" keeps its name
+    a = article("a", "The hearing moved to the Hale Street Courthouse in Tarvik. Fans of Cats "
+                     "in Boots waited.",
+                [("the Hale Street Courthouse in Tarvik", NAME_LABEL), ("Cats in Boots", "ORG")])
+    b = article("b", "The Hale Street Courthouse closed early.",
+                [("Hale Street Courthouse", "FAC")])
+    resolve_entities([a, b])
+    assert eid(a, "the Hale Street Courthouse in Tarvik") == eid(b, "Hale Street Courthouse")
+    assert name_core("Cats in Boots", person=False).name == "Cats in Boots"

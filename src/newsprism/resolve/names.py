@@ -220,6 +220,18 @@ class NameCore:
     acronym: str | None  # an acronym given in parentheses: "Advanced Micro Devices (AMD)"
 
 
+# an institution or site named with the place it is in: "the Betty Ford Center in Rancho Mirage"
+_INSTITUTION_WORDS = (
+    "center|centre|clinic|hospital|hotel|prison|jail|store|shop|bank|club|university|college|"
+    "school|academy|airport|station|stadium|arena|church|mosque|temple|museum|theatre|theater|"
+    "court|courthouse|plant|factory|mall|market|supermarket|restaurant|cafe|bar|park|zoo|"
+    "library|institute|laboratory|headquarters|office|base|camp|port|harbour|harbor|bridge"
+)
+_LOCATED = re.compile(
+    rf"^(.*?\b(?:{_INSTITUTION_WORDS}))\s+(?:in|near|at|outside|on)\s+(?:the\s+)?[A-Z].*$",
+    re.IGNORECASE)
+
+
 def name_core(text: str, person: bool) -> NameCore:
     """The name inside a longer mention: descriptors, appositions and asides removed.
 
@@ -242,6 +254,10 @@ def name_core(text: str, person: bool) -> NameCore:
         first = s.split(",", 1)[0].strip()
         if any(w[:1].isupper() for w in first.split()):
             s = first  # "Matt Smith, the Doctor"; "Fort Smith, Ark."
+    if not person:
+        located = _LOCATED.match(s)
+        if located is not None:
+            s = located.group(1)  # "Betty Ford Center in Rancho Mirage": the place is another
     words = s.split()
     i = 0
     while i < len(words) - 1 and not words[i][:1].isupper() and not words[i][:1].isdigit():
