@@ -146,3 +146,15 @@ def test_a_description_resolves_to_the_organisation_the_text_called_so_disaster(
         "The water is \"still rising slowly,\" the agency reported."
     )
     assert one(quotes_of(nlp, text), "still rising").speaker == "the agency"
+
+
+def test_an_infinitive_after_an_object_has_that_object_for_its_speaker_business(nlp) -> None:
+    """"pressed the chief executive to admit that ...": the chief executive admits (object
+    control), not the senator; "promised the fans to ..." keeps the subject."""
+    text = ("Senator Ada Price pressed the bank's chief executive, Tom Reyes, to admit that no senior "
+            "managers had been punished for the fake accounts.")
+    q = one(quotes_of(nlp, text), "no senior managers")
+    assert q.speaker == "Tom Reyes", (q.speaker, q.cue)
+    text = "The losing finalists led their coach Mara Lind to warn that the club would be relegated."
+    q = one(quotes_of(nlp, text), "club would be relegated")
+    assert q.speaker == "Mara Lind", (q.speaker, q.cue)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from .. import doc_text
 from ..lexicon import (
     AUDIENCE_NOUNS,
+    BELIEF_VERBS,
     DOCUMENT_NOUNS,
     EVIDENCE_VERBS,
     FINDING_NOUNS,
@@ -36,6 +37,8 @@ NAME_LOOKBACK_TOKENS = 20
 LABEL_QUOTE_TOKENS = 20
 # a quotation next to a clause embeds it when it has this many words
 EMBEDDED_QUOTE_WORDS = 4
+# verbs whose subject, not their object, does what the infinitive says ("promised voters to cut")
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten", "offer"})
 
 # --------------------------------------------------------------------------- cues
 
@@ -84,6 +87,14 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
                 and cue_lemma(v.head.head) in SPEECH_VERBS:
             v = v.head.head
             continue
+        # "pressed Stumpf to admit", "led the minister to fear": a speech or belief infinitive
+        # after a direct object has that object for its subject (object control; "promised X
+        # to" excepted)
+        if v.dep_ == "xcomp" and v.tag_ == "VB" and v.lemma_.lower() in SPEECH_VERBS | BELIEF_VERBS \
+                and any(c.lower_ == "to" for c in v.children if c.dep_ == "aux"):
+            objects = [c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i]
+            if objects and v.head.lemma_.lower() not in SUBJECT_CONTROL:
+                return objects[-1]
         # coordinated or participial cue inherits its head's subject
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             perfect = any(c.lower_ == "having" for c in v.children if c.dep_ == "aux")
