@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     f_c = counts[scoped]["content"].prf("overlap")[2]
     f_s = counts[scoped]["source"].prf("overlap")[2]
     console.print(f"PolNeAR scope (newsprism quotes --scope broad): content overlap F1 {f_c:.3f} (target 0.85), "
-                  f"source {f_s:.3f} (target 0.80). The briefing uses the default scope (statements), whose "
+                  f"source {f_s:.3f} (target 0.85, issue 14). The briefing uses the default scope (statements), whose "
                   f"overlap precision is {counts[default]['content'].prf('overlap')[0]:.3f} (content) / "
                   f"{counts[default]['source'].prf('overlap')[0]:.3f} (source).")
     held = cue_model.meta.get("held_out_overlap_f1")
