@@ -71,8 +71,8 @@ def time_keys(items: list[Item], groups: dict[str, int]) -> list[tuple[str, str]
     for it in relative:
         if it.mention.source_id in dated:
             continue  # "yesterday" beside "Friday" in one article is another day
-        ranked = weekdays.get(groups.get(it.mention.source_id, 0), Counter()).most_common(1)
-        total = sum(weekdays.get(groups.get(it.mention.source_id, 0), Counter()).values())
-        if ranked and ranked[0][1] >= DOMINANT_DAY * total:
+        named = weekdays.get(groups.get(it.mention.source_id, 0), Counter())
+        ranked = named.most_common(1)
+        if ranked and ranked[0][1] >= DOMINANT_DAY * named.total():
             it.kind, it.key = "nominal", ranked[0][0]
     return bridges
