@@ -393,3 +393,17 @@ def test_no_sentence_whose_speaker_is_only_a_pronoun_courts(make_article, option
     texts = [s.text for s in summary]
     assert not any("she said" in t for t in texts), texts
     assert any(t.startswith("Okafor said") for t in texts), texts
+
+
+def test_pronoun_speaker_of_any_reporting_or_denial_verb_is_left_out(make_article, options):
+    """'They rejected ...', 'He announced ...' name no one, like 'He said': the pronoun test uses
+    the project's reporting and denial lexicons, not a short list of its own (sport, business)."""
+    text = ("Harbour City signed striker Leon Abara from Dunmore Rovers for 12 million pounds on Monday. "
+            "They rejected reports that the fee had been paid in advance to a third party agent. "
+            "He announced that he would leave the national team after the summer tournament ends. "
+            "Abara joined Dunmore Rovers as a teenager and scored 40 goals in three seasons there.")
+    a = make_article("a", text, "2024-07-01")
+    story = Story("transfer", [a])
+    texts = [s.text for s in summarize(story, options.with_overrides(summary_words=100))]
+    assert texts and texts[0].startswith("Harbour City signed"), texts
+    assert not any(t.startswith(("They rejected", "He announced")) for t in texts), texts

@@ -26,6 +26,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .embed import Embedder, cosine_matrix
 from .extract.sentences import strip_span
+from .language import DENIAL_VERBS, REPORTING_VERBS
 from .model import AnnotatedArticle, Contradiction, Span, Story, SummarySentence
 from .options import Options
 from .perspectives import cues
@@ -69,10 +70,13 @@ _DANGLING = re.compile(
 )
 # a sentence whose speaker is only a pronoun ("She said the third victim died"): who "she" is
 # was in a sentence the summary may not carry
-_PRONOUN_SPEAKER = re.compile(
-    r"^(?:He|She|They|We|I)\s+(?:\w+\s+){0,2}?(?:said|says|told|tells|added|adds|stated|states|"
-    r"explained|noted|claimed|insisted|argued|warned|denied|believes|believed|thinks|thought)\b"
+# a sentence whose speaker is only a pronoun: "He said ...", "They also denied ..." (the reporting
+# and denial verbs of the project's lexicons, and "think")
+_SPEAKER_VERBS = "|".join(
+    sorted({form for forms in (*REPORTING_VERBS.values(), *DENIAL_VERBS.values()) for form in forms}
+           | {"thinks", "thought"})
 )
+_PRONOUN_SPEAKER = re.compile(rf"^(?:He|She|They|We|I)\s+(?:\w+\s+){{0,2}}?(?:{_SPEAKER_VERBS})\b")
 # the opening states what happened, not someone's denial or accusation of it
 _DISPUTING = re.compile(rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS})\b")
 # an open question is not an event: "the question is whether X will return", "it is unclear if"
