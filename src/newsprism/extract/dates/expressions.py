@@ -3,6 +3,7 @@ and their parse into a specification."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -262,8 +263,12 @@ def parse_match(kind: str, m: re.Match[str]) -> Spec | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_expression(text: str) -> Spec | None:
-    """The meaning of one temporal expression (the whole text must be one expression)."""
+    """The meaning of one temporal expression (the whole text must be one expression).
+
+    Cached: the calendar, the publication-date inference and the timeline each read the same
+    date mentions, and a :class:`Spec` is immutable."""
     for kind, pattern in PATTERNS:
         m = pattern.search(text)
         if m and m.group(0).strip():
