@@ -171,7 +171,7 @@ def wikiref_table(options: Options, batch: int) -> None:
     print_table(["system", "clusters", "B3 P", "B3 R", "B3 F1", "V-measure"], rows)
 
 
-GROUP_GRID = (0.08, 0.10, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.20, 0.22, 0.24)
+GROUP_GRID = (0.04, 0.045, 0.05, 0.055, 0.06, 0.065, 0.07, 0.075, 0.08, 0.09, 0.10)
 
 
 def tune(batch: int) -> None:

@@ -209,8 +209,8 @@ QUAKE_B = [
 
 
 def test_two_similar_events_are_two_stories_in_one_group():
-    # these short texts share few words (word cosine ~0.17): the group threshold is set below
-    clusterer = StoryClusterer(load_options(cluster_group=0.15))
+    # these short texts share few words (mean article similarity ~0.14, the court case ~0.03)
+    clusterer = StoryClusterer(load_options())
     clusterer.add(_interleave(_docs("a", QUAKE_A), _docs("b", QUAKE_B), _docs("c", COURT)))
     assign = clusterer.assignments()
     assert _partition(assign) == {frozenset({"a0", "a1"}), frozenset({"b0", "b1"}),
@@ -376,7 +376,7 @@ def test_a_merger_and_a_lawsuit_of_one_company_are_two_stories_in_one_group():
     assert _group_partition(clusterer) == {frozenset(merger | lawsuit), frozenset(flood)}
 
 
-def test_stories_are_as_similar_as_the_closest_of_words_names_and_leads():
+def test_stories_are_as_similar_as_the_mean_of_their_articles_on_whole_texts_or_leads():
     from scipy import sparse
 
     from newsprism.cluster.features import FEATURES, WORD_FEATURES
@@ -386,16 +386,28 @@ def test_stories_are_as_similar_as_the_closest_of_words_names_and_leads():
         return sparse.csr_matrix((list(cols.values()), ([0] * len(cols), list(cols))), shape=(1, width))
 
     name = WORD_FEATURES + 7
-    # stories 0 and 1: bodies apart (words 1 vs 2, no name), leads alike (word 3: "died")
-    # stories 0 and 2: one shared name only; stories 1 and 2: nothing shared
-    totals = sparse.vstack([row({1: 1.0, 3: 0.1, name: 1.0}, FEATURES), row({2: 1.0, 3: 0.1}, FEATURES),
-                            row({5: 1.0, name: 1.0}, FEATURES)], format="csr")  # fmt: skip
-    leads = sparse.vstack([row({3: 1.0, 1: 0.5}, WORD_FEATURES), row({3: 1.0, 2: 0.5}, WORD_FEATURES),
-                           row({5: 1.0}, WORD_FEATURES)], format="csr")  # fmt: skip
-    sims = group_similarities(totals, leads)
-    assert sims[0, 1] == pytest.approx(1.0 / 1.25)  # the leads' cosine, above the bodies' (~0.01)
-    assert sims[0, 2] == pytest.approx(1.0)  # the names' cosine
+    # story 0: two articles (unit rows), one sharing a name with story 2's one article, one not;
+    # story 1: one article sharing nothing in its body with story 0 but its lead ("died")
+    a1, a2 = row({1: 0.6, name: 0.8}, FEATURES), row({4: 1.0}, FEATURES)
+    b1, c1 = row({2: 1.0}, FEATURES), row({5: 0.6, name: 0.8}, FEATURES)
+    totals = sparse.vstack([a1 + a2, b1, c1], format="csr")
+    lead_a1, lead_a2, lead_b1 = row({3: 1.0}, WORD_FEATURES), row({6: 1.0}, WORD_FEATURES), row({3: 1.0}, WORD_FEATURES)
+    leads = sparse.vstack([lead_a1 + lead_a2, lead_b1, row({5: 1.0}, WORD_FEATURES)], format="csr")
+    sims = group_similarities(totals, leads, np.array([2, 1, 1]))
+    assert sims[0, 2] == pytest.approx((0.64 + 0.0) / 2)  # mean over the pairs (a1, c1), (a2, c1)
+    assert sims[0, 1] == pytest.approx((1.0 + 0.0) / 2)  # the leads' mean: the bodies share nothing
     assert sims[1, 2] == pytest.approx(0.0)
+
+
+def test_a_large_story_is_not_pulled_into_a_group_through_one_small_story():
+    from newsprism.cluster.groups import average_linkage
+
+    # story 0 (10 articles) resembles story 1 (one article); story 2 (one article) resembles only 1
+    sims = np.array([[1.0, 0.8, 0.0], [0.8, 1.0, 0.7], [0.0, 0.7, 1.0]])
+    by_article = average_linkage(sims, 0.3, np.array([10, 1, 1]))
+    assert by_article[0] == by_article[1] != by_article[2]  # (10 * 0.0 + 1 * 0.7) / 11 < 0.3
+    by_story = average_linkage(sims, 0.3)
+    assert len(set(by_story)) == 1  # each story weighing one: (0.0 + 0.7) / 2 >= 0.3
 
 
 def test_a_version_2_state_without_leads_still_continues():

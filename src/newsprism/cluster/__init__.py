@@ -16,8 +16,8 @@ After each batch the stories it touched are checked:
   becomes a new story.
 
 Stories are then grouped (:mod:`.groups`): related stories, e.g. two earthquakes in one region,
-share a group id (:meth:`StoryClusterer.groups`), re-grouped by average linkage over the touched
-stories' neighbourhood after each batch.
+share a group id (:meth:`StoryClusterer.groups`), re-grouped by average linkage of their articles
+over the touched stories' neighbourhood after each batch.
 
 Memory is bounded by the window: documents older than the window (or beyond
 ``cluster_max_docs``) leave the index, and stories with no article in the window stop taking
@@ -199,9 +199,10 @@ class StoryClusterer:
         hood += sorted(s for s in self._stories if s not in set(hood) and self._stories[s].members
                        and self._group_of.get(s) in grouped)  # fmt: skip
         hood = hood[:MAX_NEIGHBOURHOOD]
+        sizes = np.array([self._stories[s].size for s in hood], dtype=np.float64)
         sims = group_similarities(sparse.vstack([self._stories[s].total for s in hood], format="csr"),
-                                  sparse.vstack([self._stories[s].lead for s in hood], format="csr"))
-        labels = average_linkage(sims, self.options.cluster_group)
+                                  sparse.vstack([self._stories[s].lead for s in hood], format="csr"), sizes)
+        labels = average_linkage(sims, self.options.cluster_group, sizes)
         named = name_parts(hood, labels, self._group_of, self._new_group_id)
         self._log_groups.update(sid for sid, gid in named.items() if self._group_of.get(sid) != gid)
         self._group_of.update(named)
@@ -462,8 +463,8 @@ class StoryClusterer:
             # before version 3 there were no leads: a story's and an article's whole vector stands in
             doc_leads = _csr_from(npz, "doclead", WORD_FEATURES) if "doclead_rows" in npz \
                 else _words_only(doc_rows)  # fmt: skip
-            leads = _csr_from(npz, "storylead", WORD_FEATURES) if "storylead_rows" in npz \
-                else _words_only(totals)  # fmt: skip
+            old_leads = "storylead_rows" not in npz
+            leads = _words_only(totals) if old_leads else _csr_from(npz, "storylead", WORD_FEATURES)
         self = cls(options, remember=remember)
         self._vec.frequencies = DocFrequencies(df, int(meta["n_docs"]), self.options.cluster_prior_docs)
         self._seq, self._story_seq, self._now = meta["seq"], meta["story_seq"], meta["now"]
@@ -486,8 +487,9 @@ class StoryClusterer:
         for i, (sid, created, first, last, size, members, checked) in enumerate(meta["stories"]):
             total = totals[i]
             norm = float(np.sqrt(total.multiply(total).sum()))
+            lead = leads[i] * float(size) if old_leads else leads[i]  # a sum of unit rows, like its total
             self._stories[sid] = _Story(sid, created, first, last, size, total, norm,
-                                        list(members), checked, leads[i])  # fmt: skip
+                                        list(members), checked, lead)  # fmt: skip
         if keys:
             self._index.add(np.asarray(keys, dtype=np.int64), doc_rows)
         return self
