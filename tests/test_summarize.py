@@ -407,3 +407,47 @@ def test_pronoun_speaker_of_any_reporting_or_denial_verb_is_left_out(make_articl
     texts = [s.text for s in summarize(story, options.with_overrides(summary_words=100))]
     assert texts and texts[0].startswith("Harbour City signed"), texts
     assert not any(t.startswith(("They rejected", "He announced")) for t in texts), texts
+
+
+def test_a_paper_published_days_later_does_not_open_with_its_statement_flood(make_article, options):
+    """A lead published five days after the flood ("Rebuilding has begun in Varno, where the
+    flood of 2 June killed 14 people ...") names the event's date, place and toll; it is still
+    the aftermath: the event-day lead opens although it states less (the next day's paper may
+    open too)."""
+    a = make_article("a",
+        "Rebuilding has begun in Varno, where the flood of 2 June killed 14 people, destroyed the main bridge and left 300 people homeless. "
+        "Repairs to the main bridge will take a year, officials said.",
+        "2024-06-07",
+    )
+    b = make_article("b",
+        "A flash flood swept through the town of Varno on Sunday. "
+        "Rescuers searched the river banks for the missing through the night.",
+        "2024-06-02",
+    )
+    c = make_article("c",
+        "Floodwater in Varno began to recede on Monday as the army brought drinking water to the town. "
+        "Schools in the town stay closed this week.",
+        "2024-06-03",
+    )
+    for dm in a.dates:  # the resolver marks "2 June" as the event's date (it is)
+        dm.about_event = dm.value == "2024-06-02"
+    assert any(dm.about_event for dm in a.dates), [(dm.text, dm.value) for dm in a.dates]
+    story = Story("flood", [a, b, c], frame=EventFrame(trigger="flood", triggers=["flood"], participants=["Varno"]))
+    summary = summarize(story, options.with_overrides(summary_words=60))
+    _check(story, summary, 60)
+    assert summary[0].text.startswith("A flash flood swept through"), [s.text for s in summary]
+
+
+def test_a_sentence_that_only_points_back_is_left_out_business(make_article, options):
+    """'The move comes after ...', 'Two rivals did the same' and 'followed suit' tell nothing
+    without the sentence before them; 'The decision to close ...' tells its content and stays."""
+    text = ("Corvan Airlines cut 2,000 jobs at its Dunmore base on Thursday to save 80 million pounds a year. "
+            "The move comes after a fall in bookings over the winter. "
+            "Two rival carriers at Dunmore airport followed suit within hours of the announcement. "
+            "The decision to close the maintenance hangar at Dunmore was taken by the board in March.")
+    a = make_article("a", text, "2024-02-01")
+    story = Story("jobs", [a])
+    texts = [s.text for s in summarize(story, options.with_overrides(summary_words=100))]
+    assert texts and texts[0].startswith("Corvan Airlines cut"), texts
+    assert not any(t.startswith(("The move", "Two rival")) for t in texts), texts
+    assert any(t.startswith("The decision to close") for t in texts), texts

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 from scipy import sparse
@@ -67,6 +68,16 @@ _DANGLING = re.compile(
     # a connective still in place could not be trimmed (a lower-case word follows it)
     r"|But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides"
     r"|In addition|In fact|Instead|Nevertheless|Nonetheless|Thus|Therefore)\b"
+)
+# a sentence that only points back at something the sentence before it told: an event told
+# by a "shell" noun with nothing of its own ("The move comes after ...", "This decision was
+# welcomed"; "The decision to close the plant ..." tells its content) or a verb phrase that
+# repeats another's ("did the same", "followed suit", "did so")
+_ANAPHORIC = re.compile(
+    r"^(?:The|This|That|Such a|Their|His|Her|Its)\s+(?:move|decision|step|announcement|remarks|comments|"
+    r"development|measure|incident|news)\b(?!\s+(?:to|of|that|by|on|in|for|from|about)\b)"
+    r"|\b(?:did|does|do|doing|done)\s+(?:the\s+same|so)\b|\bfollow(?:ed|s|ing)?\s+suit\b",
+    re.I,
 )
 # a sentence whose speaker is only a pronoun ("She said the third victim died"): who "she" is
 # was in a sentence the summary may not carry
@@ -120,6 +131,7 @@ class _Unit:
     quoted: bool = False  # mostly someone's words (a quotation's content), not the reporting
     in_marks: bool = False  # mostly a direct quotation's words (in quotation marks)
     aftermath: bool = False  # names the event word only as the background of something later
+    published: str = ""  # its article's publication date (given or inferred), "" when unknown
 
 
 def _without_connective(text: str, start: int, end: int) -> tuple[int, int]:
@@ -153,7 +165,7 @@ def _acceptable(s: str) -> bool:
         return False
     if _BOILERPLATE.search(s) or "\n" in s or _CUT_AFTER_TITLE.search(s):
         return False
-    if s[0].islower() or s[0] in "—–-•*" or _PRONOUN_SPEAKER.match(s):
+    if s[0].islower() or s[0] in "—–-•*" or _PRONOUN_SPEAKER.match(s) or _ANAPHORIC.search(s):
         return False
     if s.lstrip(_QUOTE_CHARS + "'‘ ")[:1].islower():
         return False  # '"whuuh??" double-take when ...': a fragment that opens with a quotation
@@ -181,7 +193,7 @@ def _units(story: Story) -> list[_Unit]:
                 _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background,
                       _event_facts(a, start, end, s) + _frame_facts(s, what, who),
                       _mostly_quoted(a, start, end), _mostly_quoted(a, start, end, marks_only=True),
-                      _aftermath(s, what))
+                      _aftermath(s, what) or bool(_LATER_DAY.search(s)), pub[:10])
             )
     return units
 
@@ -211,7 +223,18 @@ _COUNT = re.compile(
     r"scores|hundreds|thousands|millions?|billions?)\b",
     re.I,
 )
-_REPORTED = re.compile(r"\b(?:said|says|told|added|according to|announced|reported)\b")
+# a reporting verb of the project's lexicon in an inflected form (said, warned, announced, ...)
+# or "according to"
+_REPORTED = re.compile(
+    r"\b(?:according to|"
+    + "|".join(sorted({f for lemma, forms in REPORTING_VERBS.items() for f in forms if f != lemma}))
+    + r")\b"
+)
+# a later day of the story told as such: "struggled for a third day", "two days after"
+_LATER_DAY = re.compile(
+    r"(?i)\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?day\b"
+    r"|\b(?:two|three|four|five|six|seven|several|\d+) days (?:after|since|on from)\b"
+)
 
 
 def _frame_words(story: Story) -> tuple[set[str], set[str]]:
@@ -480,8 +503,15 @@ def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int
     # the event comes before its aftermath: a sentence about a later day weighs less
     first_day = min((units[i].when for i in cands if units[i].when), default="")
 
+    # ... and an article published days after the first report tells the aftermath, whatever
+    # date its lead names ("The prime minister said Friday that the rebuilding after the March 11
+    # earthquake has begun"); the next day's paper still reports the event itself
+    late_paper = _next_day(min((units[i].published for i in cands if units[i].published), default=""))
+
     def early(i: int) -> float:
-        return 1.0 if not units[i].when or units[i].when <= first_day else LATER_OPENING_WEIGHT
+        u = units[i]
+        later = bool(u.when and u.when > first_day) or bool(late_paper and u.published and u.published > late_paper)
+        return LATER_OPENING_WEIGHT if later else 1.0
 
     def plain(i: int) -> float:
         """What happened, as the reporter states it: not a denial or an accusation, and
@@ -507,6 +537,14 @@ def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int
         key=lambda i: (1.0 + units[i].event) * (0.5 + agreement(i)) * (0.5 + score[i]) * early(i) * plain(i)
         * framed(i),
     )
+
+
+def _next_day(day: str) -> str:
+    """The ISO day after ``day`` ("" when ``day`` is not an ISO date)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return ""
 
 
 def _by_source(units: list[_Unit]) -> dict[str, list[int]]:
