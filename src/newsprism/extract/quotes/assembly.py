@@ -16,7 +16,7 @@ from ...pipeline import load_pipeline
 from .. import doc_text
 from ..cue_model import CueModel
 from ..sentences import token_sentences
-from .clauses import Cue, cut_trailing_comment, cut_trailing_participle
+from .clauses import Cue, cut_trailing_comment, cut_trailing_participle, separate_inner_cues
 from .cues import (
     according_content,
     after_quote_cue,
@@ -176,6 +176,8 @@ def _read_article(doc: Doc, source_id: str, beliefs: bool, broad: bool,
     if broad and cue_model is not None:
         cues = rescore_cues(doc, cues, in_quote, cue_model)
     cues.sort(key=lambda c: c.tok.i)
+    if broad:
+        separate_inner_cues(doc, cues)
     paras = quote_paragraphs(text)
     return _Article(doc=doc, source_id=source_id, broad=broad, text=text, qspans=qspans,
                     paras=paras, para_starts=[a for a, _ in paras], in_quote=in_quote, q_tokens=q_tokens,

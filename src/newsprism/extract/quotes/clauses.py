@@ -130,7 +130,33 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
                     e += 1
                 return doc[k:e].root
             k -= 1
+        first = doc[sent_start]
+        if first.pos_ == "PROPN" and first.i < j and first.head.i != verb.i and first.dep_ == "nsubj" \
+                and first.head.dep_ in ("ccomp", "relcl") and first.head.head.i == verb.i:
+            return first  # "Sanders, meanwhile, who has none, said ...": parsed as the aside's subject
+    if broad and verb.dep_ in ("ROOT", "parataxis") and j >= 0 and doc[j].is_punct:
+        return _name_after(verb)
     return None
+
+
+# an inverted cue's subject ('"...," said Air Force Lt. Ana Ruiz.') spans at most this many tokens
+INVERTED_NAME_TOKENS = 10
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'"...," said Air Force Lt. Ana Ruiz': the parser left the name after an inverted cue
+    unattached; the last person named in the phrase right after the verb (else the first
+    organisation) is the subject."""
+    doc = verb.doc
+    person = org = None
+    for t in doc[verb.i + 1 : min(verb.sent.end, verb.i + 1 + INVERTED_NAME_TOKENS)]:
+        if t.text == "," or not (t.pos_ in ("PROPN", "NOUN", "NUM", "ADJ") or t.text == "."):
+            break
+        if t.ent_type_ == "PERSON":
+            person = t
+        elif t.ent_type_ in ("ORG", "NORP") and org is None:
+            org = t
+    return person or org
 
 
 def _after_closing_quote(doc: Doc, j: int, sent_start: int) -> bool:
@@ -195,7 +221,10 @@ def content_range(verb: Token, lemma: str, broad: bool = False) -> tuple[tuple[i
         if finite and not any(
             g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for g in c.children
         ):
-            return None, False  # "a decision which X said proved ...": the subject is elsewhere
+            # "a decision which X said proved ...": the subject is elsewhere; broad scope
+            # keeps the clause (the relative pronoun is added as a part of the content)
+            if not (broad and relative_pronoun(verb) is not None):
+                return None, False
         a, b = c.left_edge.i, c.right_edge.i + 1
         return (a, b), False
     # "said in a statement that ...": the clause hangs on the medium noun
@@ -388,6 +417,14 @@ def cue_lemma(tok: Token) -> str:
     return lemma
 
 
+def relative_pronoun(verb: Token) -> Token | None:
+    """The relative pronoun of the relative clause ``verb`` heads, wherever the parser hung it
+    ("which he said were covered up": "which" is the subject of the reported clause)."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((t for t in verb.doc[verb.left_edge.i : verb.i] if t.tag_ in ("WDT", "WP", "WP$")), None)
+
+
 def antecedent(verb: Token) -> tuple[int, int] | None:
     """Token range of the noun phrase a relative clause hangs on, without the clause."""
     if verb.dep_ != "relcl" or verb.head.i == verb.i:
@@ -442,3 +479,55 @@ def cut_trailing_participle(doc: Doc, a: int, b: int) -> int:
                 and a <= t.head.i < b and not (a <= t.head.head.i < b and t.head.head.i != t.head.i):
             return t.left_edge.i - 1
     return b
+
+
+# a clause of the reported content that holds another source's own attribution: a relative
+# clause ("..., which critics called a disgrace") or an adverbial clause with its own subject
+# ("..., while rivals say ...", "although she wrote that ...")
+_SUBORDINATORS = frozenset(
+    "while whereas although though since because after before when as if unless until once".split()
+)
+
+
+def _own_clause(inner: Token, a: int, b: int) -> Token | None:
+    """The clause inside the token range [a, b) that holds the cue ``inner`` as an attribution
+    of its own: the nearest relative clause, or adverbial clause with its own subject and a
+    subordinator, on the way up from the cue and still inside the range."""
+    node = inner
+    for _ in range(SUBJECT_CHAIN_STEPS + 2):
+        if not a <= node.i < b or node.head.i == node.i:
+            return None
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if node.dep_ == "relcl" or (own_subject and node.dep_ in ("advcl", "ccomp", "conj")
+                                    and node.doc[node.left_edge.i].tag_ in ("WDT", "WP", "WP$")):
+            return node  # ", which the unions called ...", parsed as a relative or an adverbial clause
+        if node.dep_ == "advcl" and own_subject and any(
+            c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in node.children
+        ):
+            return node
+        node = node.head
+    return None
+
+
+def separate_inner_cues(doc: Doc, cues: list[Cue]) -> None:
+    """Broad scope: a cue with its own subject inside a relative or adverbial clause of another
+    cue's content is a separate attribution ("X said he backed the bill, which critics called
+    a disgrace"): the outer content ends (or starts) at that clause, which the inner cue reports.
+    When the clause sits in the middle of the content, the longer side stays."""
+    verbs = [c for c in cues if not c.noun and not c.sourceless and c.subject is not None and c.tok.pos_ == "VERB"
+             and cue_lemma(c.tok) in SPEECH_VERBS | BELIEF_VERBS]
+    for outer in cues:
+        if outer.content is None:
+            continue
+        for inner in verbs:
+            a, b = outer.content
+            if inner is outer or not a <= inner.tok.i < b or inner.subject is None:
+                continue
+            clause = _own_clause(inner.tok, a, b)
+            if clause is None or clause.i == outer.tok.i:
+                continue
+            ca, cb = clause.left_edge.i, clause.right_edge.i + 1
+            left, right = trim_punct(doc, a, ca), trim_punct(doc, cb, b)
+            keep = max((r for r in (left, right) if r[1] > r[0]), key=lambda r: r[1] - r[0], default=None)
+            if keep is not None:
+                outer.content = keep

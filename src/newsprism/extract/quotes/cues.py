@@ -37,7 +37,16 @@ from ..lexicon import (
     STANCE_PREPS,
     TOPIC_PREPS,
 )
-from .clauses import Cue, antecedent, content_range, cue_lemma, host_clause, subject_of, trim_punct
+from .clauses import (
+    Cue,
+    antecedent,
+    content_range,
+    cue_lemma,
+    host_clause,
+    relative_pronoun,
+    subject_of,
+    trim_punct,
+)
 from .marks import QUOTE_CHARS, quote_token_map, quoted_spans
 
 # '"...," said X' / '"...?" the 43-year-old asked': the cue starts within AFTER_QUOTE_TOKENS
@@ -435,6 +444,9 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
     ):
         return
     subj = subject_of(tok, broad)
+    if subj is None and broad:  # "Asked by the host to respond, ...": the agent is the source
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if lemma in ("promise", "threaten") and subj is not None and not _animate(subj):
         return  # "the costs threaten to swell": a forecast, not a statement
     end = tok.idx + len(tok.text)
@@ -478,7 +490,12 @@ def split_around_cue(doc: Doc, cue: Cue, a: int, b: int) -> tuple[int, int, list
                                               for x in doc[r[0]:r[1]])]
     rel = next((c for c in t.children if c.i < t.i and c.tag_ in ("WDT", "WP") and not a <= c.i < b
                 and c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
-    if rel is not None and t.dep_ == "relcl" and (cue.subject is None or rel.i != cue.subject.i):
+    inner = relative_pronoun(t)
+    if rel is None and inner is not None and inner.i < a and inner.head.i != t.i and inner.head.i >= t.i \
+            and (inner.i, inner.i + 1) not in parts:
+        # "which he said were covered up": the pronoun is the reported clause's subject
+        parts.append((inner.i, inner.i + 1))
+    elif rel is not None and t.dep_ == "relcl" and (cue.subject is None or rel.i != cue.subject.i):
         ante = antecedent(t)  # "a bill that critics called anti-gay": the bill, and the label
         if ante is not None and not (ante[0] < b and a < ante[1]):
             parts.append(ante)
