@@ -84,3 +84,4 @@ def test_name_opening_the_sentence_before_an_aside(nlp) -> None:
     doc = _parsed(nlp, words, heads, deps, pos, ents)
     subj = subject_of(doc[9], broad=True)
     assert subj is not None and subj.text == "Okafor"
+    assert subject_of(doc[9]) is None  # the default scope keeps to the parse

@@ -131,7 +131,7 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
                 return doc[k:e].root
             k -= 1
         first = doc[sent_start]
-        if first.pos_ == "PROPN" and first.i < j and first.head.i != verb.i and first.dep_ == "nsubj" \
+        if broad and first.pos_ == "PROPN" and first.i < j and first.head.i != verb.i and first.dep_ == "nsubj" \
                 and first.head.dep_ in ("ccomp", "relcl") and first.head.head.i == verb.i:
             return first  # "Sanders, meanwhile, who has none, said ...": parsed as the aside's subject
     if broad and verb.dep_ in ("ROOT", "parataxis") and j >= 0 and doc[j].is_punct:
