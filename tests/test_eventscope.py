@@ -376,3 +376,71 @@ def test_probabilities_and_counts_per_past_period_are_background(nlp, options) -
     assert about["40 percent"] is False
     assert about["2,000 ships"] is False
     assert about["two chances"] is True  # occasions that happened, not a likelihood
+
+
+# issue 13: counts that are not the event's though nothing dates or places them elsewhere
+MILL = [
+    ("a", "A fire gutted the old paper mill in Stenby on Thursday, the fire service said.\n\n"
+          "Stenby, one of the four parishes of the county, closed two roads.\n\n"
+          "About 60 firefighters fought the blaze.\n\n"
+          "The blaze caused $3 million in damage, the owner said.\n\n"
+          "Up to 200 workers will report to a temporary site next week.", "2025-02-07"),
+    ("b", "Fire destroyed the Stenby paper mill on Thursday.\n\n"
+          "The mill's owner was serving a prison sentence for fraud he committed in two states.\n\n"
+          "He had also received three suspended sentences.\n\n"
+          "The town agreed a $40 million loan package with the state.", "2025-02-07"),
+]
+
+
+def test_sets_records_plans_and_public_finance_are_not_the_fire(nlp, options) -> None:
+    story = _judged(nlp, options, MILL)
+    about = _about(story)
+    assert about["About 60 firefighters"] is True  # crews at this fire
+    assert about["$3 million"] is True  # its damage
+    assert about["two roads"] is True  # closed because of it
+    for bg in ("four parishes", "two states", "three suspended sentences", "$40 million",
+               "Up to 200 workers"):
+        assert about.get(bg) is not True, bg
+    reasons = {f.text: f.scope for a in story.articles for f in a.figures if not f.about_event}
+    assert "one of" in reasons["four parishes"]
+    assert "record" in reasons["two states"]
+    assert "public finance" in reasons["$40 million"]
+
+
+SENTENCING = [
+    ("a", "A judge in Orlen sentenced the former treasurer of a football club to six years on "
+          "Monday for three counts of embezzlement.\n\n"
+          "He took $2 million from the club's accounts, prosecutors said.", "2025-03-04"),
+    ("b", "The former club treasurer was sentenced to six years in Orlen on Monday.\n\n"
+          "He was convicted on three counts of embezzlement.\n\n"
+          "The club's budget shortfall is about $5 million.", "2025-03-04"),
+    ("c", "A court sentenced the ex-treasurer of Orlen's football club to six years on Monday.",
+     "2025-03-04"),
+]
+
+
+def test_a_sentencing_story_keeps_its_counts(nlp, options) -> None:
+    story = _judged(nlp, options, SENTENCING)
+    about = _about(story)
+    assert about["three counts"] is True  # the sentence is this story's event
+    assert about["$2 million"] is True
+    assert about.get("about $5 million") is not True  # the club's budget
+
+
+ELECTION_DAY = [
+    ("a", "Voters in Norland elected a new parliament on Sunday, giving the Farmers' Party 61 "
+          "of the 150 seats.\n\n"
+          "Norland, one of the three Baltic ports of the region, saw turnout of 70 percent.\n\n"
+          "The new parliament will meet on June 3.", "2025-05-12"),
+    ("b", "The Farmers' Party won 61 seats in Norland's election on Sunday.\n\n"
+          "The party needs 76 seats to govern alone.\n\n"
+          "Norland's economy is worth about 40bn euros.", "2025-05-12"),
+]
+
+
+def test_election_story_membership_and_economy(nlp, options) -> None:
+    story = _judged(nlp, options, ELECTION_DAY)
+    about = _about(story)
+    assert about["61 seats"] is True
+    assert about.get("three Baltic ports") is not True
+    assert about.get("about 40bn euros") is not True

@@ -29,13 +29,17 @@ from .extract import ent_at
 from .extract.dates import parse_iso
 from .extract.figures.clauses import (
     HARM_CATEGORIES,
+    court_record,
     dated_before,
+    finance_amount,
     hypothetical,
+    membership,
     other_occurrence,
     prior_clause,
     ranking,
     standing_amount,
     told_before,
+    told_to_come,
 )
 from .extract.figures.lexicon import (
     EVENT_NOUNS,
@@ -227,7 +231,10 @@ def judge_figures(story: Story, nlp: Language) -> int:
                 if not why and f.kind in ("money", "percent"):
                     why = standing_amount(tok, triggers, f.kind == "percent")
                 if not why and f.category == "other":
-                    why = hypothetical(tok) or ranking(tok)
+                    why = hypothetical(tok) or ranking(tok) or membership(tok, triggers, f.kind == "people") \
+                        or court_record(tok, triggers) or finance_amount(tok, triggers)
+                    if not why and not ongoing:
+                        why = told_to_come(tok)
                 if not why and f.category == "other":
                     why = _owner_scope(doc, tok, participants | places)
                     if not why and f.kind in ("money", "length"):

@@ -305,3 +305,110 @@ def standing_amount(tok: Token, triggers: set[str], percent: bool) -> str:
             and lemma(v) not in REPORT_VERBS:
         return f"a standing rate or habit ('{v.text}', present simple), not this event's count"
     return ""
+
+
+def _noun_group(np: Token) -> list[Token]:
+    """The noun a count or amount is of, with its compounds and modifiers, and the noun an
+    amount itself modifies: "two rescue packages", "a $141 billion loan package", "the
+    $164bn bailout", "a 110-billion ($143-billion) debt bailout"."""
+    group = [np, *(c for c in np.children if c.dep_ in ("compound", "amod", "nmod"))]
+    h = np
+    while h.dep_ in ("compound", "nmod", "amod", "appos", "npadvmod", "dep") and h.head.i != h.i \
+            and h.head.pos_ in ("NOUN", "PROPN") and h.head.i > h.i:
+        h = h.head
+        group += [h, *(c for c in h.children if c.dep_ in ("compound", "amod", "nmod"))]
+    return group
+
+
+def membership(tok: Token, triggers: set[str], people: bool = False) -> str:
+    """"one of the seven emirates", "one of four teams pursuing him": the count is the size of
+    a set something belongs to, not a count of the event; not when the set is the event's own
+    ("one of the 12 villages hit by the quake", ``ranking`` keeps those too), nor for people (a
+    party of the event: "one of four men who were climbing")."""
+    np = _np(tok)
+    if people or not (np.dep_ == "pobj" and np.head.lower_ == "of"
+                      and np.head.head.lower_ == "one"):
+        return ""
+    if any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in np.children):
+        return ""  # a ranking: ``ranking`` decides
+    rest = [t for t in np.subtree if t.i > np.i]
+    if any(lemma(t) in EVENT_NOUNS or lemma(t) in triggers or lemma(t) in VERB_CATEGORY
+           for t in rest):
+        return ""
+    return f"a set something belongs to ('one of {' '.join(t.text for t in np.subtree)}'), " \
+        "not a count of this event"
+
+
+# a person's record in the courts: convictions and sentences told in a story whose own event is
+# no trial or sentencing ("was serving a life sentence for two counts of assault")
+_RECORD_VERBS = frozenset({"convict", "sentence", "serve", "jail", "imprison"})
+_SENTENCE_NOUNS = frozenset({"sentence", "term", "conviction"})
+# event words of a story that is itself about a conviction or a sentencing
+_COURT_EVENTS = frozenset({"convict", "conviction", "sentence", "jail", "imprison", "trial",
+                           "verdict", "plead", "guilty", "acquit"})
+
+
+def court_record(tok: Token, triggers: set[str]) -> str:
+    """A count within a conviction or a sentence someone received or was serving ("was
+    sentenced to life for two counts of assault", "received two additional life sentences",
+    "was serving a life sentence for crimes he committed in three counties"), in a story whose
+    event is not a conviction or sentencing (an escape, a shooting): the person's record."""
+    if triggers & _COURT_EVENTS:
+        return ""  # not "serve": serving a sentence is a state, the escape of a man serving it
+    chain = [tok, *tok.ancestors]
+    for t in chain:
+        low = lemma(t)
+        if t.pos_ in ("VERB", "AUX") and (low in _RECORD_VERBS and (
+                low != "serve" or any(lemma(c) in _SENTENCE_NOUNS for c in t.children))):
+            return f"a conviction or sentence ('{t.text}'), the person's record, not this event"
+    low = lemma(_np(tok))
+    if low in _SENTENCE_NOUNS and (v := verb_at_or_above(tok)) is not None and lemma(v) in (
+            "receive", "get", "give", "serve", "hand"):
+        return f"a sentence ('{v.text} ... {tok.text}'), the person's record, not this event"
+    return ""
+
+
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+
+
+def told_to_come(tok: Token) -> str:
+    """In a story whose event is done, a count in a clause told in the future ("up to 1,000
+    parishioners will worship in a school", "between four and seven candidates will be
+    elected") is not a count of what happened."""
+    v = verb_at_or_above(tok)
+    if v is None:
+        return ""
+    v = _finite(v)
+    for h in (v, v.head if v.dep_ in ("conj", "xcomp") else v):
+        aux = next((c for c in h.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE),
+                   None)
+        if aux is not None and not any(c.dep_ == "neg" for c in h.children):
+            # not "millions of people won't be online for a while": a state the event left
+            return f"told as to come ('{aux.text} {h.text}'), not a count of what happened"
+    return ""
+
+
+# what a public finance amount belongs to: a bailout, a loan, a budget, the economy
+FINANCE_NOUNS = frozenset({"bailout", "loan", "budget", "debt", "deficit", "economy", "gdp",
+                           "austerity", "rescue", "stimulus"})
+
+
+def finance_amount(tok: Token, triggers: set[str]) -> str:
+    """An amount or count of a bailout, a loan, a budget or an economy ("a $141 billion loan
+    package", "Greece's two rescue packages", "the economy is worth 18bn euros") in a story
+    whose event is none of these (a riot, an election): background to the event."""
+    if triggers & FINANCE_NOUNS:
+        return ""
+    np = _np(tok)
+    group = _noun_group(np)
+    v = verb_at_or_above(tok)
+    if v is not None and (np.dep_ == "pobj" and np.head.lower_ == "worth" or any(
+            c.lower_ == "worth" for c in v.children) or (lemma(v) == "be" and np.dep_ == "attr")):
+        # "the economy is worth 18bn euros", "the budget shortfall is $5 million"
+        subj = _subject(v)
+        if subj is not None:
+            group += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
+    hit = next((t for t in group if lemma(t) in FINANCE_NOUNS and lemma(t) not in triggers), None)
+    if hit is None:
+        return ""
+    return f"public finance ('{hit.text}'), not a count of this event"
