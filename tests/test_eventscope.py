@@ -444,3 +444,30 @@ def test_election_story_membership_and_economy(nlp, options) -> None:
     assert about["61 seats"] is True
     assert about.get("three Baltic ports") is not True
     assert about.get("about 40bn euros") is not True
+
+
+# issue 13: an amount told with a pronoun belongs to the person the pronoun stands for
+ARREST = [
+    ("a", "Striker Tom Baxter was arrested in Kelso on Sunday on suspicion of assault, police "
+          "said.\n\nBaxter was released on $5,000 bail, said Officer Ray Dunn.\n\n"
+          "He also paid a $500 fine.\n\n"
+          "Teammate Joe Ames was banned for six games in 2019 after a fight.\n\n"
+          "The league later reduced his ban to two games.\n\n"
+          "The club released winger Carl Mott after signing him to a contract that guaranteed "
+          "him $9 million.", "2024-05-06"),
+    ("b", "Tom Baxter was arrested in Kelso on Sunday after a fight outside a bar.\n\n"
+          "Police said Baxter was held for five hours.", "2024-05-06"),
+    ("c", "Police in Kelso arrested striker Tom Baxter on Sunday.", "2024-05-06"),
+]
+
+
+def test_pronouns_of_other_people_are_not_the_event(nlp, options) -> None:
+    story = _judged(nlp, options, ARREST)
+    about = _about(story)
+    assert about["$5,000"] is True  # the arrested man's bail (the reporter is skipped)
+    assert about["$500"] is True  # "he": the subject of the sentence before, Baxter
+    assert about.get("two games") is not True  # Ames's ban
+    assert about.get("$9 million") is not True  # Mott's contract
+    reasons = {f.text: f.scope for a in story.articles for f in a.figures if not f.about_event}
+    assert "Ames" in reasons["two games"]
+    assert "Mott" in reasons["$9 million"]

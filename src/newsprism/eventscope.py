@@ -239,6 +239,9 @@ def judge_figures(story: Story, nlp: Language) -> int:
                     why = _owner_scope(doc, tok, participants | places)
                     if not why and f.kind in ("money", "length"):
                         why = _owner_scope(doc, tok, lead_names | places, rival=True)
+                    if not why and si > 0 and participants:
+                        why = _pronoun_owner_scope(doc, tok, parsed[si - 1],
+                                                   participants | places)
                 if why:
                     f.about_event = False
                     f.scope = why
@@ -411,3 +414,57 @@ def _owner_scope(doc: Doc, tok: Token, names: set[str], rival: bool = False) -> 
     if rival:
         return f"{owner}'s, another party than the event's ({', '.join(sorted(names)[:3])})"
     return f"about {owner}, not one of this story's participants"
+
+
+_PERSONAL = frozenset({"he", "she", "his", "her", "him"})
+
+
+def _reporter(ent) -> bool:
+    """Is a named person the source of a statement ("said Brad Baehr", "according to Baehr")?"""
+    root = ent.root
+    return (root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in REPORT_VERBS) or (
+        root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0
+        and root.doc[root.head.i - 1].lower_ == "according")
+
+
+def _pronoun_owner_scope(doc: Doc, tok: Token, prev: Doc, names: set[str]) -> str:
+    """An amount that belongs to a person told by a pronoun ("the NFL later reduced his
+    suspension to two games", "he settled a lawsuit for $5.5 million", "a contract that
+    guaranteed him $9 million"): the pronoun stands for the last person named before it (in its
+    sentence, else in the one before; not a person only quoted as a source). Background when
+    that person is not one of the story's participants."""
+    np = tok
+    while np.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and np.head.i != np.i:
+        np = np.head
+    if any(c.dep_ == "poss" and c.lower_ not in _PERSONAL for c in np.children):
+        return ""  # "the Rovers' offer": a named owner, ``_owner_scope`` decides
+    prons = [c for c in np.children if c.dep_ == "poss" and c.lower_ in _PERSONAL]
+    # "reduced his ban to two games", "he settled ... for $5.5 million": in its clause
+    prons += [t for t in _clause_tokens(tok) if t.lower_ in _PERSONAL and t.dep_ in (
+        "poss", "nsubj", "nsubjpass", "dative", "dobj") and t.i != np.i]
+    if not prons:
+        return ""
+    pron = prons[0]
+    before = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= pron.i and not _reporter(e)]
+    if before:
+        person = before[-1]
+    else:
+        # the sentence before: its subject, else the first person it names ("LaCalamita is
+        # charged with the death of Kafoury, of Warren. He also is charged ...")
+        root = next((t for t in prev if t.dep_ == "ROOT"), prev[0])
+        if root.lemma_.lower() in REPORT_VERBS:  # "Baxter was freed, said Officer Dunn"
+            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and c.pos_ == "PROPN"), None)
+        named = [e for e in prev.ents if e.label_ == "PERSON" and not _reporter(e)]
+        if subj is not None and (ent_at(prev, subj.i) is None
+                                 or ent_at(prev, subj.i).label_ == "PERSON"):
+            first = min([subj.i, *(c.i for c in subj.children if c.dep_ == "compound")])
+            person = prev[first:subj.i + 1]
+        elif named:
+            person = named[0]
+        else:
+            return ""
+    if _known(person.text, names):
+        return ""
+    return f"about {person.text} ('{pron.text}'), not one of this story's participants"

@@ -311,12 +311,19 @@ def _noun_group(np: Token) -> list[Token]:
     """The noun a count or amount is of, with its compounds and modifiers, and the noun an
     amount itself modifies: "two rescue packages", "a $141 billion loan package", "the
     $164bn bailout", "a 110-billion ($143-billion) debt bailout"."""
-    group = [np, *(c for c in np.children if c.dep_ in ("compound", "amod", "nmod"))]
+    def with_modifiers(t: Token) -> list[Token]:
+        return [t, *(c for c in t.children if c.dep_ in ("compound", "amod", "nmod"))]
+
+    group = with_modifiers(np)
+    # "a euro110 billion ($141 billion) loan package": the noun in apposition to the amount
+    for c in np.children:
+        if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN"):
+            group += with_modifiers(c)
     h = np
-    while h.dep_ in ("compound", "nmod", "amod", "appos", "npadvmod", "dep") and h.head.i != h.i \
-            and h.head.pos_ in ("NOUN", "PROPN") and h.head.i > h.i:
+    while h.dep_ in ("compound", "nmod", "amod", "appos", "npadvmod", "dep", "nummod",
+                     "quantmod") and h.head.i != h.i and h.head.pos_ in ("NOUN", "PROPN", "NUM"):
         h = h.head
-        group += [h, *(c for c in h.children if c.dep_ in ("compound", "amod", "nmod"))]
+        group += with_modifiers(h)
     return group
 
 
