@@ -21,6 +21,7 @@ from .merging import (
     merge_short_names,
     merge_transliterations,
 )
+from .repair import join_coordinated_names, strip_person_nouns
 from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
 from .salience import is_common_word, lower_words, plural_acronyms, rank
 from .times import time_keys
@@ -58,7 +59,9 @@ TYPE_AGREEMENT = 2 / 3  # below this share of agreeing type votes an entity's ty
 def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     """Cluster every entity mention of every article into cross-document entities."""
     gaz = load_gazetteer(fold)
+    join_coordinated_names(articles)  # "Devon and Somerset Fire and Rescue" is one name
     items = prepare(articles, gaz)
+    strip_person_nouns(items)  # "Receptionist Jane Doe" is the person Jane Doe
     groups = event_groups(articles)
     if len(set(groups.values())) > 1:  # "the gunman" of one event is not the other's
         for it in items:

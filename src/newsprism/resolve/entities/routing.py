@@ -28,7 +28,9 @@ def route_ambiguous(
 ) -> dict[int, str]:
     """Item index -> root for short names shared by several full names ("Johnson").
 
-    The nearest full name in the same article wins; in an article with none of them, the
+    In an article naming several of them in full ("Charlene Kafoury", "Charlie Kafoury"), the
+    one most sources name in full wins (the person the story is about; relatives and namesakes
+    are written in full); else the nearest full name in the same article wins; in an article with none of them, the
     full name whose sentences share the most (idf-weighted) vocabulary with the article wins
     when it clearly beats the others; otherwise the mention keeps its own entity."""
     routed: dict[int, str] = {}
@@ -40,6 +42,7 @@ def route_ambiguous(
         root = uf.find(it.key)
         if root in wanted and it.key not in ambiguous:
             positions[(it.mention.source_id, root)].append(it.mention.start)
+    spread: Counter[str] = Counter(root for _, root in positions)  # sources naming it in full
     root_ctx: dict[str, Counter[str]] = defaultdict(Counter)
     for key, node in nodes.items():
         root = uf.find(key)
@@ -53,6 +56,12 @@ def route_ambiguous(
         ranked: dict[str, list[tuple[float, str]]] = {}  # source -> roots by context similarity
         for i in nodes[key].items:
             m = items[i].mention
+            here = [r for r in roots if positions.get((m.source_id, r))]
+            if len(here) > 1:  # two Kafourys in one article: the bare name is the story's one
+                reach = sorted(((spread[r], r) for r in roots), reverse=True)
+                if reach[0][0] > reach[1][0]:
+                    routed[i] = reach[0][1]
+                    continue
             best: tuple[int, int, str] | None = None  # (after?, distance, root)
             for root in roots:
                 starts = positions.get((m.source_id, root))

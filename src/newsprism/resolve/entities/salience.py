@@ -12,8 +12,10 @@ mention count. Per entity:
 
 A people or group adjective ("Greek", "Republican": NORP) is context rather than a participant,
 and a place is more often the setting than an actor: both are damped (``NORP_FACTOR``,
-``PLACE_FACTOR``), as is a one-word person name written once and never quoted ("Astro" in an
-aside; ``LONE_NAME_FACTOR``): a participant is introduced by a full name. The weights were
+``PLACE_FACTOR``), as is a spokesperson or press officer, who speaks for a participant rather
+than takes part ("hospital spokeswoman Jane Doe": ``VOICE_FACTOR``), and a one-word person
+name written once and never quoted ("Astro" in an aside; ``LONE_NAME_FACTOR``): a participant
+is introduced by a full name. The weights were
 chosen on the development events of ``bench/events.py``.
 
 ``plural_acronyms`` finds acronyms the story also writes as a plural common noun ("KO" beside
@@ -39,6 +41,7 @@ NORP_FACTOR = 0.3
 NEWS_FACTOR = 0.3  # a news organisation the story only cites as its source
 PLACE_FACTOR = 0.6
 LONE_NAME_FACTOR = 0.25
+VOICE_FACTOR = 0.5  # a spokesperson speaks for a participant
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -50,6 +53,11 @@ _SOURCE_AFTER = re.compile(
 _SOURCE_BEFORE = re.compile(
     rf"(?:{_MEDIA_NOUN},?|\btold|\btelling|\bspeaking\s+to|\btalking\s+to|\bquoted\s+by|"
     r"\breported\s+by|\binterview\s+with|\ba\s+report\s+(?:from|by))\s+(?:the\s+)?$",
+    re.IGNORECASE)
+# roles of people who speak for a body rather than take part: the body is the participant
+_VOICE_ROLE = re.compile(
+    r"\bspokes(?:man|woman|person|people|men|women)\b|\bpress\s+(?:secretary|officer|aide)\b|"
+    r"\b(?:public\s+information|public\s+affairs|communications|media)\s+officer\b",
     re.IGNORECASE)
 _CREDIT = re.compile(r"\)\s*[-–—]")  # "(Reuters) -": a dateline credit
 _PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,6})s\b")
@@ -155,6 +163,8 @@ def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[s
         if (e.type == "PERSON" and len(e.name.split()) == 1 and not e.aliases
                 and sum(e.mention_counts.values()) == 1 and e.id not in speaker):
             score *= LONE_NAME_FACTOR  # "Astro" once, in an aside: no full name, never quoted
+        if e.type == "PERSON" and e.role is not None and _VOICE_ROLE.search(e.role):
+            score *= VOICE_FACTOR  # "hospital spokeswoman Jane Doe": the hospital takes part
         if e.id in cited:
             score *= NEWS_FACTOR
         elif e.type == "NORP":

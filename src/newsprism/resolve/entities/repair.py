@@ -1,0 +1,79 @@
+"""Mention repairs with evidence from the whole story, before and after names are parsed.
+
+- ``join_coordinated_names``: an organisation named after a place that the story always writes
+  after the same "X and", X a place ("Devon and Somerset Fire and Rescue", "Avon and Somerset
+  Police"), is one name with X: the tagger split it into a place and an organisation. Written
+  once, or once without the X ("Somerset Fire and Rescue said"), it stays as tagged; two
+  bodies ("the EU and IMF") are never joined.
+- ``strip_person_nouns``: a capitalised person noun opening a name ("Receptionist Jane Doe",
+  "Striker Tom Hale" at the start of a sentence) is a role when the rest of the name is a
+  person the story names: the mention is that person, whatever type the tagger gave it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ...model import AnnotatedArticle, Mention
+from ..names import TITLE_WORDS, fold
+from .mentions import PERSON_NOUNS, Item
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
+
+def join_coordinated_names(articles: list[AnnotatedArticle]) -> None:
+    """Join "X and" onto an organisation every one of whose (two or more) mentions follows
+    the same place X, when the organisation's name opens with another place the story names
+    (a body of two places); the mention of X there is dropped (it is part of the name)."""
+    places = {fold(m.text) for art in articles for m in art.mentions if m.label in PLACE_LABELS}
+    seen: dict[str, list[tuple[AnnotatedArticle, Mention, Mention | None]]] = defaultdict(list)
+    for art in articles:
+        text = art.article.text
+        ordered = sorted(art.mentions, key=lambda m: (m.start, m.end))
+        for k, m in enumerate(ordered):
+            words = m.text.split()
+            if m.label != "ORG" or not any(
+                    fold(" ".join(words[:n])) in places for n in range(1, len(words))):
+                continue
+            prev = ordered[k - 1] if k > 0 else None
+            joined = None
+            if prev is not None and prev.label in PLACE_LABELS and prev.end <= m.start:
+                gap = _AND.fullmatch(text, prev.end, m.start)
+                if gap is not None and prev.sentence == m.sentence:
+                    joined = prev
+            seen[fold(m.text)].append((art, m, joined))
+    for spots in seen.values():
+        firsts = {fold(p.text) if p is not None else None for _, _, p in spots}
+        if len(spots) < 2 or len(firsts) != 1 or None in firsts:
+            continue
+        for art, m, prev in spots:
+            if prev is None:
+                continue
+            text = art.article.text
+            m.start = prev.start
+            m.text = text[m.start : m.end]
+            art.mentions = [x for x in art.mentions if x is not prev]
+
+
+def strip_person_nouns(items: list[Item]) -> None:
+    """Re-key "Receptionist Jane Doe" (any label) as the person "Jane Doe" when the story
+    names "Jane Doe" as a person; the noun becomes the role."""
+    people = {it.key for it in items if it.kind == "name" and it.label == "PERSON"}
+    for it in items:
+        if it.kind != "name":
+            continue
+        words = it.name.split()
+        if len(words) < 3 or not words[0][:1].isupper():
+            continue
+        noun = words[0].lower()
+        if noun not in PERSON_NOUNS and noun not in TITLE_WORDS:
+            continue
+        rest = " ".join(words[1:])
+        key = fold(rest)
+        if key == it.key or key not in people:
+            continue
+        it.key, it.name, it.label = key, rest, "PERSON"
+        it.role = it.role or words[0]
+        it.cue = "PERSON"

@@ -1,0 +1,111 @@
+"""Mention repairs with story-wide evidence (resolve/entities/repair.py), the bare surname of an
+article naming two namesakes, and spokespeople in the salience order; invented stories from
+disasters, business, sport, courts and science."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from newsprism.model import AnnotatedArticle, Entity, Quote
+from newsprism.resolve import resolve_entities
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_entities import article  # noqa: E402  (one builder of annotated test articles)
+
+
+def eid(art: AnnotatedArticle, surface: str, nth: int = 0) -> str:
+    ms = [m for m in art.mentions if m.text == surface]
+    assert ms[nth].entity_id is not None, surface
+    return ms[nth].entity_id
+
+
+def names(entities: list[Entity]) -> list[str]:
+    return [e.name for e in entities]
+
+
+def test_body_of_two_places_always_written_with_both_is_one_name() -> None:
+    # disaster: the tagger splits "Avon and Wessex Fire Service" into a place and a body
+    a = article("a", "Crews from Avon and Wessex Fire Service fought the blaze in Wessex.",
+                [("Avon", "GPE"), ("Wessex Fire Service", "ORG"), ("Wessex", "GPE")])
+    b = article("b", "Avon and Wessex Fire Service said the mill in Avon was lost.",
+                [("Avon", "GPE"), ("Wessex Fire Service", "ORG"), ("Avon", "GPE")])
+    ents = resolve_entities([a, b])
+    assert "Avon and Wessex Fire Service" in names(ents)
+    assert "Wessex Fire Service" not in names(ents)
+    joined = [m for m in a.mentions if m.text == "Avon and Wessex Fire Service"]
+    assert len(joined) == 1 and a.article.text[joined[0].start : joined[0].end] == joined[0].text
+    assert [m.text for m in a.mentions].count("Avon") == 0  # part of the name there
+    # the places themselves stay entities where they are written alone
+    assert {"Avon", "Wessex"} <= set(names(ents))
+
+
+def test_two_bodies_joined_by_and_stay_two() -> None:
+    # business: "the EU and IMF" are two lenders; a body written once after "X and" stays
+    a = article("a", "The loan from the EU and IMF arrived. The EU and IMF set terms.",
+                [("EU", "ORG"), ("IMF", "ORG"), ("EU", "ORG"), ("IMF", "ORG")])
+    b = article("b", "Norland and Kestrel Water Board raised prices in Kestrel.",
+                [("Norland", "GPE"), ("Kestrel Water Board", "ORG"), ("Kestrel", "GPE")])
+    ents = resolve_entities([a, b])
+    assert {"EU", "IMF", "Kestrel Water Board", "Norland"} <= set(names(ents))
+    # a body also written without the place before it stays as tagged
+    c = article("c", "Avon and Wessex Fire Service came. Wessex Fire Service left at noon.",
+                [("Avon", "GPE"), ("Wessex Fire Service", "ORG"), ("Wessex Fire Service", "ORG")])
+    d = article("d", "Wessex is wet.", [("Wessex", "GPE")])
+    ents = resolve_entities([c, d])
+    assert "Wessex Fire Service" in names(ents) and "Avon" in names(ents)
+
+
+def test_capitalised_person_noun_opening_a_name_is_the_role_of_that_person() -> None:
+    # courts: "Receptionist Dana Holt" opens a sentence and is tagged as an organisation
+    a = article("a", "Dana Holt was hurt at the clinic. Receptionist Dana Holt had called 911.",
+                [("Dana Holt", "PERSON"), ("Receptionist Dana Holt", "ORG")])
+    ents = resolve_entities([a])
+    assert eid(a, "Dana Holt") == eid(a, "Receptionist Dana Holt")
+    holt = next(e for e in ents if e.id == eid(a, "Dana Holt"))
+    assert holt.type == "PERSON"
+    # with no such person in the story the name stays whole ("Judge Baker Center")
+    b = article("b", "Judge Baker Center opened a wing. Baker Center staff cheered.",
+                [("Judge Baker Center", "ORG"), ("Baker Center", "ORG")])
+    ents = resolve_entities([b])
+    assert "Judge Baker Center" in names(ents)
+
+
+def test_bare_surname_in_an_article_naming_two_namesakes_is_the_story_one() -> None:
+    # sport: the story is about Lena Varga; her relatives are named in full in one article
+    a = article("a", "Lena Varga won the final in Rome.", [("Lena Varga", "PERSON")])
+    b = article("b", "Lena Varga lifted the cup.", [("Lena Varga", "PERSON")])
+    c = article("c", "Varga, 24, cried. Her sister Mia Varga hugged her. Her brother Tom Varga "
+                     "cheered. Varga then thanked the crowd.",
+                [("Varga", "PERSON"), ("Mia Varga", "PERSON"), ("Tom Varga", "PERSON"),
+                 ("Varga", "PERSON")])
+    resolve_entities([a, b, c])
+    lena = eid(a, "Lena Varga")
+    assert eid(c, "Varga", 0) == lena and eid(c, "Varga", 1) == lena
+    assert eid(c, "Mia Varga") != lena and eid(c, "Tom Varga") != lena
+    # one namesake in the article: the nearest full name still wins there
+    d = article("d", "Mia Varga spoke. Varga said she was proud.",
+                [("Mia Varga", "PERSON"), ("Varga", "PERSON")])
+    e = article("e", "Lena Varga won again.", [("Lena Varga", "PERSON")])
+    resolve_entities([d, e])
+    assert eid(d, "Varga") == eid(d, "Mia Varga")
+
+
+def test_spokesperson_comes_after_the_participants() -> None:
+    # science: a lab spokeswoman is quoted in every article; the scientists are the story
+    texts = []
+    for i in range(3):
+        text = (f"Ada Brook found the particle. Brook led the team. Institute spokeswoman "
+                f"Kay Dunn said the data were checked. Dunn said more would follow. Dunn said "
+                f"tests ran for a year. Omar Vey built the detector{'.' * (i + 1)}")
+        texts.append(article(f"s{i}", text, [("Ada Brook", "PERSON"), ("Brook", "PERSON"),
+                                             ("Kay Dunn", "PERSON"), ("Dunn", "PERSON"),
+                                             ("Dunn", "PERSON"), ("Omar Vey", "PERSON")]))
+    for art in texts:
+        dunn = next(m for m in art.mentions if m.text == "Kay Dunn")
+        art.quotes.append(Quote(art.source_id, 0, 10, art.article.text[:10], "indirect",
+                                speaker="Kay Dunn", speaker_start=dunn.start))
+    ents = resolve_entities(texts)
+    order = names(ents)
+    assert order.index("Kay Dunn") > order.index("Omar Vey")
+    assert next(e for e in ents if e.name == "Kay Dunn").role is not None
