@@ -59,8 +59,8 @@ TYPE_AGREEMENT = 2 / 3  # below this share of agreeing type votes an entity's ty
 def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     """Cluster every entity mention of every article into cross-document entities."""
     gaz = load_gazetteer(fold)
-    join_coordinated_names(articles)  # "Devon and Somerset Fire and Rescue" is one name
-    items = prepare(articles, gaz)
+    parts = join_coordinated_names(articles)  # "Devon and Somerset Fire and Rescue": one name
+    items = prepare(articles, gaz, parts)
     strip_person_nouns(items)  # "Receptionist Jane Doe" is the person Jane Doe
     groups = event_groups(articles)
     if len(set(groups.values())) > 1:  # "the gunman" of one event is not the other's

@@ -229,7 +229,11 @@ def parse_name(text: str, label: str, gaz: Gazetteer) -> tuple[NameCore, str, st
     return parsed, name, key
 
 
-def prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[Item]:
+def prepare(
+    articles: list[AnnotatedArticle], gaz: Gazetteer, skip: set[tuple[str, int, int]] | None = None
+) -> list[Item]:
+    """Items of every resolvable mention; ``skip``: (source id, start, end) of mentions that
+    are part of a longer name (``repair.join_coordinated_names``)."""
     items: list[Item] = []
     order = 0
     parsed_names: dict[tuple[str, bool], tuple[NameCore, str, str]] = {}  # for this call only
@@ -237,7 +241,7 @@ def prepare(articles: list[AnnotatedArticle], gaz: Gazetteer) -> list[Item]:
     for art in articles:
         text = art.article.text
         for m in sorted(art.mentions, key=lambda x: (x.start, x.end)):
-            if m.label not in RESOLVED_LABELS:
+            if m.label not in RESOLVED_LABELS or (skip and (m.source_id, m.start, m.end) in skip):
                 continue
             label = _TYPE.get(m.label, "OTHER")
             if m.label in {NOMINAL_LABEL, PRONOUN_LABEL}:

@@ -23,10 +23,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 
-def join_coordinated_names(articles: list[AnnotatedArticle]) -> None:
+def join_coordinated_names(articles: list[AnnotatedArticle]) -> set[tuple[str, int, int]]:
     """Join "X and" onto an organisation every one of whose (two or more) mentions follows
     the same place X, when the organisation's name opens with another place the story names
-    (a body of two places); the mention of X there is dropped (it is part of the name)."""
+    (a body of two places). Returns the (source id, start, end) of the mentions of X there:
+    part of the name, they get no entity of their own (they stay in the article's list)."""
     places = {fold(m.text) for art in articles for m in art.mentions if m.label in PLACE_LABELS}
     seen: dict[str, list[tuple[AnnotatedArticle, Mention, Mention | None]]] = defaultdict(list)
     for art in articles:
@@ -44,6 +45,7 @@ def join_coordinated_names(articles: list[AnnotatedArticle]) -> None:
                 if gap is not None and prev.sentence == m.sentence:
                     joined = prev
             seen[fold(m.text)].append((art, m, joined))
+    parts: set[tuple[str, int, int]] = set()
     for spots in seen.values():
         firsts = {fold(p.text) if p is not None else None for _, _, p in spots}
         if len(spots) < 2 or len(firsts) != 1 or None in firsts:
@@ -51,10 +53,10 @@ def join_coordinated_names(articles: list[AnnotatedArticle]) -> None:
         for art, m, prev in spots:
             if prev is None:
                 continue
-            text = art.article.text
+            parts.add((prev.source_id, prev.start, prev.end))
             m.start = prev.start
-            m.text = text[m.start : m.end]
-            art.mentions = [x for x in art.mentions if x is not prev]
+            m.text = art.article.text[m.start : m.end]
+    return parts
 
 
 def strip_person_nouns(items: list[Item]) -> None:
