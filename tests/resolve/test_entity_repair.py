@@ -1,6 +1,6 @@
 """Mention repairs with story-wide evidence (resolve/entities/repair.py), the bare surname of an
-article naming two namesakes, and spokespeople in the salience order; invented stories from
-disasters, business, sport, courts and science."""
+article naming two namesakes, spokespeople in the salience order, dateline credits and "she"
+between two people; invented stories from disasters, business, sport, courts and science."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from newsprism.model import AnnotatedArticle, Entity, Quote
-from newsprism.resolve import resolve_entities
+from newsprism.resolve import PRONOUN_LABEL, resolve_entities
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_entities import article  # noqa: E402  (one builder of annotated test articles)
@@ -110,3 +110,26 @@ def test_spokesperson_comes_after_the_participants() -> None:
     order = names(ents)
     assert order.index("Kay Dunn") > order.index("Omar Vey")
     assert next(e for e in ents if e.name == "Kay Dunn").role is not None
+
+
+def test_dateline_credit_is_no_entity() -> None:
+    # business: "(Reuters) -" opens the copy; "Dana Bank" is the story; a wire also cited in
+    # the text ("AP reported") stays an entity
+    a = article("a", "LONDON (Reuters) - Dana Bank cut rates. Dana Bank said it would lend more.",
+                [("Reuters", "ORG"), ("Dana Bank", "ORG"), ("Dana Bank", "ORG")])
+    b = article("b", "PARIS (AP) — Dana Bank shares rose, AP reported.",
+                [("AP", "ORG"), ("Dana Bank", "ORG"), ("AP", "ORG")])
+    ents = resolve_entities([a, b])
+    assert a.mentions[0].entity_id is None
+    assert "Reuters" not in names(ents)
+    assert "AP" in names(ents) and names(ents)[0] == "Dana Bank"
+
+
+def test_she_with_two_people_near_is_the_one_the_article_names_most() -> None:
+    # courts: the defendant is named twice, her lawyer once, nearer to "she"
+    a = article("a", "Ann Lee, a mother of two, was charged on Monday. Lee appeared in court. "
+                     "Lawyer Kim Park said that she would plead not guilty.",
+                [("Ann Lee", "PERSON"), ("Lee", "PERSON"), ("Kim Park", "PERSON"),
+                 ("she", PRONOUN_LABEL)])
+    resolve_entities([a])
+    assert eid(a, "she") == eid(a, "Ann Lee") != eid(a, "Kim Park")

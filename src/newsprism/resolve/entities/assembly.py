@@ -23,7 +23,7 @@ from .merging import (
 )
 from .repair import join_coordinated_names, strip_person_nouns
 from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
-from .salience import is_common_word, lower_words, plural_acronyms, rank
+from .salience import is_common_word, is_credit, lower_words, plural_acronyms, rank
 from .times import time_keys
 from .variants import (
     PART_WORDS,
@@ -112,9 +112,11 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
             continue  # a cluster with common nouns, pronouns or untyped names is not judged here
         spots = [(by_source[it.mention.source_id], it.mention.start, it.mention.end,
                   it.mention.sentence) for it in names if it.mention.source_id in by_source]
-        # "KO" beside "KOs"; "Videos" opening a sentence beside "videos": common words
+        # "KO" beside "KOs"; "Videos" opening a sentence beside "videos": common words;
+        # "(Reuters) -" and nothing else: a dateline credit
         if (plural and all(it.name in plural for it in names)) or (
-            len(spots) == len(names) and is_common_word(spots, lowered)
+            len(spots) == len(names)
+            and (is_common_word(spots, lowered) or is_credit(spots))
         ):
             for i in clusters.pop(root):
                 items[i].mention.entity_id = None

@@ -251,7 +251,9 @@ def _pronoun_fits(
 
 
 def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
-    """Link each pronoun to the nearest compatible mention before it in the same article.
+    """Link each pronoun to the nearest compatible mention before it in the same article (he
+    or she: among the people that fit within ``PRONOUN_WINDOW`` sentences, the one the article
+    has named most so far, then the nearest).
 
     he/she want a person (a PERSON name or a noun such as "woman", "actor"), it/which a
     non-person, they an organisation, a group or a plural noun; a pronoun of the same class
@@ -268,7 +270,7 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                 continue
             cls = _pronoun_class(pron.mention.text)
             root = pron.key
-            unsure: str | None = None  # the nearest fitting person of unknown gender
+            people: list[tuple[int, str, bool]] = []  # fitting (index, root, gender sure)
             for j in reversed(idxs[:pos] if cls else []):
                 cand = items[j]
                 if pron.mention.sentence - cand.mention.sentence > PRONOUN_WINDOW:
@@ -280,15 +282,18 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                     continue
                 gender = genders.get(root_of[j])
                 if _pronoun_fits(cls, pron, cand, nodes, gender):
-                    if cls in {"m", "f"} and gender is None and cand.kind == "name":
-                        # "she" after "Ann Lee ... Sam Cho": the one the story shows is a woman
-                        # wins over a nearer name of unknown gender
-                        unsure = unsure or root_of[j]
+                    if cls in {"m", "f"}:
+                        people.append((j, root_of[j], gender is not None or cand.kind != "name"))
                         continue
                     root = root_of[j]
                     break
-            if root == pron.key and unsure is not None:
-                root = unsure
+            if root == pron.key and people:
+                # "she" after "Ann Lee ... Sam Cho": one the story shows is a woman wins over
+                # a name of unknown gender; among those, the one the article has named most
+                # so far ("Lee's lawyer Kim Park said she ..."), then the nearest
+                sure = [p for p in people if p[2]] or people
+                named = Counter(root_of[k] for k in idxs[:pos] if k in root_of)
+                root = max(sure, key=lambda p: (named[p[1]], p[0]))[1]
             if root == pron.key and cls in {"m", "f"}:
                 # no antecedent near it: "she" in an article about one woman is that woman
                 src = pron.mention.source_id

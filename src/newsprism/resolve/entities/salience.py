@@ -97,6 +97,18 @@ def is_common_word(
     return True
 
 
+def is_credit(spots: list[tuple[AnnotatedArticle, int, int, int]]) -> bool:
+    """True when every mention (article, start, end, sentence) of a name is a dateline credit,
+    "(Reuters) -", "(AP) —": the wire that filed the copy, not a party to the story."""
+    if not spots:
+        return False
+    for art, start, end, _ in spots:
+        text = art.article.text
+        if text[max(0, start - 1) : start] != "(" or not _CREDIT.match(text, end):
+            return False
+    return True
+
+
 def plural_acronyms(articles: list[AnnotatedArticle]) -> frozenset[str]:
     """Acronyms the story writes with a plural s ("KOs", "MPs"): common nouns, not names."""
     out: set[str] = set()
