@@ -29,7 +29,13 @@
      glued particles ("LaCalamita" / "Calamita"), short given names ("Wlad"), a proper first
      word named once ("California Highway Patrol" / "Highway Patrol"); a part of a place
      ("North Sumatra") never joins the whole; a one-word "person" heading a place name of the
-     story and cued as a place ("Qeshm" / "Qeshm Island") is that place (type repair).
+     story and cued as a place ("Qeshm" / "Qeshm Island") is that place (type repair);
+   - repairs with story-wide evidence (``repair``): a body of two places the story always
+     writes "X and Y ..." is one name ("Devon and Somerset Fire and Rescue"; "the EU and IMF"
+     stay two); a capitalised person noun opening the name of a person the story names is a
+     role ("Receptionist Jane Doe" is Jane Doe, whatever the tagger's type); a bare surname in
+     an article naming two namesakes in full ("Charlene Kafoury", "Charlie Kafoury") is the
+     one most sources name in full.
 3. Mentions from other annotators (``adapter.annotate_spans``): common nouns cluster by head
    lemma (with a number before the head: "50 people" is not "40 people") within an event
    group (``groups``: a story of two events of one kind keeps "the gunman" of each apart),
@@ -37,7 +43,7 @@
    coach"), else the one person the articles that use them name ("the host"); a plural is
    not its singular ("the climbers" / "the climber"); a time naming a weekday or a date is that day of its event group (``times``:
    "Friday", "early Friday morning"); a pronoun joins the nearest compatible mention within a
-   few sentences.
+   few sentences (he/she: of the fitting people there, the one its article has named most).
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type
    by vote, a role, per-source mention counts, and ``acts_for`` for capitals, seats and
    demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named),
@@ -46,10 +52,12 @@
    Washington Post", "Idlib province", the description an article gives an acronym: "the UN
    refugee agency (UNHCR)"). An acronym the story also writes as a plural ("KO" beside "KOs"),
    and a capitalised common word that only opens sentences or lines and is written in lower
-   case elsewhere ("Videos", "Region"), is no entity. A person noun ("the woman") in an
+   case elsewhere ("Videos", "Region"), or a wire named only in a dateline credit ("(Reuters)
+   -"), is no entity. A person noun ("the woman") in an
    article about one person is that person.
 5. The entities come in salience order (``salience``: outlets naming them in the lede and
-   lead, headlines, quoted speakers, outlets, damped mention count; groups and places damped),
+   lead, headlines, quoted speakers, outlets, damped mention count; groups, places and
+   spokespeople damped),
    numbered e1, e2, ... in that order.
 
 Side effects: ``Mention.entity_id`` is set on every entity mention (numeric and temporal
