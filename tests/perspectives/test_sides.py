@@ -178,3 +178,48 @@ def test_honorifics_are_not_roles() -> None:
     assert index.actor_for_entity(index.by_id["e1"]).name == "Anna Berg"
     assert index.actor_for_entity(index.by_id["e1"], "Mr.").name == "Anna Berg"
     assert index.actor_for_entity(index.by_id["e2"]).name == "Tom Hale (head coach)"
+
+
+def test_the_press_relays_a_side_a_party_holds_business(nlp, embedder: Embedder) -> None:
+    """'..., the Evening Chronicle is reporting' and 'according to the Valley Gazette' relay
+    the inspectors' finding: the inspectors hold that side, the papers do not."""
+    _, cs = _run(nlp, embedder, {
+        "b1": ("Market Wire", "Safety inspectors said the bottling plant had broken fire regulations for years, "
+                              "the Evening Chronicle is reporting."),
+        "b2": ("City Wire", "According to the Valley Gazette, inspectors found that the bottling plant had broken "
+                            "fire regulations for years."),
+        "b3": ("Metro Money", "The drinks company rejected the finding that its bottling plant had broken fire "
+                              "regulations."),
+    })
+    assert len(cs) == 1
+    holders = [h for s in cs[0].sides for h in s.holders]
+    assert any("inspectors" in h for h in holders), holders
+    assert any("company" in h for h in holders), holders
+    assert not any("Chronicle" in h or "Gazette" in h for h in holders), holders
+
+
+def test_an_outlet_with_its_own_scoop_holds_it_sport(nlp, embedder: Embedder) -> None:
+    """A paper that is the only source of a claim holds it ('The Evening Chronicle says the
+    club has agreed a fee'), against the club's denial."""
+    _, cs = _run(nlp, embedder, {
+        "s1": ("Goal Wire", "The Evening Chronicle says Rovers have agreed a record fee with Athletic for their "
+                            "striker."),
+        "s2": ("Match Daily", "Rovers denied that they had agreed a record fee with Athletic for the striker."),
+    })
+    assert len(cs) == 1
+    holders = [s.holders for s in cs[0].sides]
+    assert any(any("Chronicle" in h for h in hs) for hs in holders), holders
+    assert any(any("Rovers" in h for h in hs) for hs in holders), holders
+
+
+def test_news_outlets_by_name_and_by_citation() -> None:
+    index = HolderIndex([Entity(id="e1", name="Valley Gazette", type="ORG"),
+                         Entity(id="e2", name="Royal Mail", type="ORG"),
+                         Entity(id="e3", name="Jo Post", type="PERSON"),
+                         Entity(id="e4", name="Environment Agency", type="ORG")], [])
+    outlet = [index.is_outlet(index.actor_for_entity(index.by_id[e])) for e in ("e1", "e2", "e3", "e4")]
+    assert outlet == [True, False, False, False]
+    for name in ("10News in San Diego", "the Post", "Kyodo", "Channel 9 News", "The Daily Courier"):
+        assert index.is_outlet(index.actor_by_name(name)), name
+    for name in ("the Post Office", "the press secretary", "the news conference", "unnamed officials"):
+        assert not index.is_outlet(index.actor_by_name(name)), name

@@ -34,6 +34,7 @@ from ..model import (
 )
 from . import cues
 from .claims import StatementTable, calibrated_cosines, content_words, jaccard
+from .holders import Actor, HolderIndex
 from .statements import Statement
 
 DENIAL_COS = 0.70  # assert vs deny of propositions this close in meaning
@@ -514,20 +515,27 @@ def _exclusive(
     return [set(owned[0]), set(owned[1])]
 
 
-def _holder_entries(sts: list[Statement]) -> list[str]:
+def _holder_entries(sts: list[Statement], index: HolderIndex) -> list[str]:
     """One display name per holder (by key: the same person under two roles, or "The union"
-    and "the union", is one entry), fragments left out."""
-    names: list[str] = []
+    and "the union", is one entry), fragments left out. The press relays a side: a news outlet
+    ("10News is reporting that", "according to the Daily Courier") holds it only when no
+    party does (its own scoop: "The Evening Chronicle says the club has agreed a fee") or when
+    it argues in its own voice (an analysis piece rebutting a denial)."""
+    actors: list[Actor] = []
     seen: set[str] = set()
+    own: set[str] = set()  # an outlet arguing in its own voice (an analysis rebutting a denial)
     for st in sts:
         if st.kind == "own" and st.rebuts is None:
             continue  # an outlet's own account of events is evidence, not a party's position
         for h in st.holders:
+            if st.kind == "own":
+                own.add(h.key)
             if h.key in seen or not _is_holder_name(h.name):
                 continue
             seen.add(h.key)
-            names.append(h.name)
-    return names
+            actors.append(h)
+    parties = [h for h in actors if h.key in own or not index.is_outlet(h)]
+    return [h.name for h in (parties or actors)]
 
 
 _NOT_A_HOLDER = cues.re.compile(
@@ -591,7 +599,7 @@ def _side(
     else:
         p_start, p_end = rep.display_start, rep.display_end
     position = _short_position(texts[rep.source_id][p_start:p_end].strip())
-    holders = _holder_entries([table.statements[k] for k in ranked])
+    holders = _holder_entries([table.statements[k] for k in ranked], table.index)
     evidence: list[Span] = []
     seen_sources: list[str] = []
     for k in ranked:  # the strongest sentence of each source first

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import AnnotatedArticle, Entity, Mention
+from ..resolve.entities.salience import news_sources
 
 HOLDER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _TITLE_GAP = re.compile(
@@ -21,6 +22,13 @@ _TITLE_GAP = re.compile(
     r"commander|leader|representative|senator|governor|mayor|director|head)\s+){0,5}$"
 )
 _WORD = re.compile(r"[A-Za-z][\w'\-]*")
+# a news organisation by the shape of its name: a masthead or broadcaster word, capitalised
+# ("The Evening Chronicle", "10News", "Channel 4 News", "Kyodo News Agency") or a wire service
+_MEDIA_NAME = re.compile(
+    r"(?:News|Times|Post(?!\s+Office)|Journal|Tribune|Herald|Reporter|Gazette|Telegraph|Chronicle|"
+    r"Courier|Daily|Press(?!\s+(?:Office|Secretary))|Magazine|Radio|TV|Television|Broadcasting|"
+    r"Newspaper|Inquirer|Dispatch|Examiner|Newswire)\b|\b(?:Reuters|AFP|BBC|CNN|Bloomberg|Xinhua|"
+    r"Interfax|Kyodo|Yonhap|TASS|NPR|NBC|CBS|ABC|MSNBC|Al\s+Jazeera)\b")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Messrs|Sir|Dame|Madam|Mme|Mlle|Herr|Frau|Señor|Senor)\.?", re.I)
 
 
@@ -42,6 +50,8 @@ class HolderIndex:
     by_alias: dict[str, Entity] = field(default_factory=dict)
     by_span: dict[tuple[str, int, int], Entity] = field(default_factory=dict)
     affiliation: dict[str, str] = field(default_factory=dict)  # entity id -> entity id (text rules)
+    news: set[str] = field(default_factory=set)  # entity ids cited as the source of a report
+    outlets: set[str] = field(default_factory=set)  # the story's outlets, normalised
 
     def __post_init__(self) -> None:
         for e in self.entities:
@@ -56,6 +66,21 @@ class HolderIndex:
                     self.by_span.setdefault((m.source_id, m.start, m.end), self.by_id[m.entity_id])
         self._link_demonyms()
         self._link_titles()
+        self.news = news_sources(self.entities, self.articles)
+        self.outlets = {_norm(a.article.outlet) for a in self.articles if a.article.outlet}
+
+    def is_outlet(self, actor: Actor) -> bool:
+        """The holder is the press reporting the story, not a party to it: an entity the
+        sources cite as the source of a report ("IRNA reported", "told Reuters"), one of the
+        story's outlets or a name shaped like a masthead or broadcaster ("the Evening
+        Chronicle", "10News in San Diego"). A person is never one: a reporter who is a party
+        (a journalist disputing a charge) holds their side."""
+        if actor.entity is not None and actor.entity.type == "PERSON":
+            return False
+        if actor.entity is not None and actor.entity.id in self.news:
+            return True
+        base = re.sub(r"\s*\([^)]*\)\s*$", "", actor.name).strip()
+        return _norm(base) in self.outlets or bool(_MEDIA_NAME.search(base))
 
     # ------------------------------------------------------------------ linking rules
 
