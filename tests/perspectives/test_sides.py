@@ -223,3 +223,21 @@ def test_news_outlets_by_name_and_by_citation() -> None:
         assert index.is_outlet(index.actor_by_name(name)), name
     for name in ("the Post Office", "the press secretary", "the news conference", "unnamed officials"):
         assert not index.is_outlet(index.actor_by_name(name)), name
+
+
+def test_an_officer_titled_by_an_organisation_speaks_for_it_courts(nlp) -> None:
+    """'Greenfield Police Sergeant Mark Dean' and 'The Acme Corporation spokeswoman Lisa Grant'
+    act for the organisation their title names: their camp is that organisation, so they stand
+    on one side with it."""
+    arts, ents = annotate_texts(nlp, {
+        "c1": ("Court Wire", "Greenfield Police Sergeant Mark Dean said the driver failed a breath test. "
+                             "The Acme Corporation spokeswoman Lisa Grant declined to comment. "
+                             "Greenfield Police said the driver was charged on Tuesday."),
+    })
+    index = HolderIndex(ents, arts)
+    dean = next(e for e in ents if e.type == "PERSON" and "Dean" in e.name)
+    police = next(e for e in ents if e.type == "ORG" and "Greenfield Police" in e.name)
+    assert index.root(dean).id == police.id
+    grant = next(e for e in ents if e.type == "PERSON" and "Grant" in e.name)
+    acme = next(e for e in ents if e.type == "ORG" and "Acme" in e.name)
+    assert index.root(grant).id == acme.id

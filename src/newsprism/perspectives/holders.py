@@ -101,7 +101,15 @@ class HolderIndex:
 
     def _link_titles(self) -> None:
         """A NORP/GPE mention inside the title right before a PERSON mention names the person's
-        country: "Syrian President Bashar al-Assad", "Deputy Russian UN Ambassador X"."""
+        country: "Syrian President Bashar al-Assad", "Deputy Russian UN Ambassador X". Failing
+        a country, an organisation the title names is the person's: "California Highway Patrol
+        Officer X", "Acme Corporation spokeswoman Y" (in the text before the name, or in the
+        role entity resolution kept)."""
+        self._link_title_mentions({"NORP", "GPE"})
+        self._link_roles()
+        self._link_title_mentions({"ORG"})
+
+    def _link_title_mentions(self, labels: set[str]) -> None:
         for art in self.articles:
             text = art.article.text
             ms = sorted(art.mentions, key=lambda m: m.start)
@@ -112,15 +120,29 @@ class HolderIndex:
                 if person is None or person.acts_for or person.id in self.affiliation:
                     continue
                 for prev in reversed(ms[max(0, i - 3) : i]):
-                    if prev.label not in {"NORP", "GPE"}:
+                    if prev.label not in labels:
                         continue
                     gap = " ".join(text[prev.end : m.start].split())
                     if len(gap) > 60 or not _TITLE_GAP.match(gap + " " if gap else ""):
                         continue
                     country = self.entity_at(prev)
-                    if country is not None:
+                    if country is not None and country.id != person.id:
                         self.affiliation[person.id] = self.root(country).id
                         break
+
+    def _link_roles(self) -> None:
+        """A person whose role names an organisation of the story (its name or an alias, as
+        whole words, the longest) acts for it."""
+        orgs = sorted(((_norm(a), e) for e in self.entities if e.type == "ORG" for a in (e.name, *e.aliases)
+                       if len(_norm(a)) >= 2), key=lambda x: -len(x[0]))
+        for e in self.entities:
+            if e.type != "PERSON" or not e.role or e.acts_for or e.id in self.affiliation:
+                continue
+            role = " " + " ".join(_WORD.findall(e.role)).lower() + " "
+            for name, org in orgs:
+                if f" {name} " in role:
+                    self.affiliation[e.id] = self.root(org).id
+                    break
 
     # ------------------------------------------------------------------ lookups
 
