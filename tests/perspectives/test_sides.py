@@ -7,8 +7,8 @@ from newsprism.embed import Embedder
 from newsprism.model import Entity
 from newsprism.perspectives import build_claims, cues, find_contradictions
 from newsprism.perspectives.claims import StatementTable
-from newsprism.perspectives.contradictions import _is_holder_name
 from newsprism.perspectives.holders import HolderIndex
+from newsprism.perspectives.sides import is_holder_name
 
 from .conftest import annotate_texts
 
@@ -74,9 +74,9 @@ def test_a_negated_claim_does_not_agree_with_the_claim_sport(nlp, embedder: Embe
 def test_holder_names_are_names() -> None:
     for good in ("Paul Ferris (chief executive)", "The union", "Western countries", "Amnesty International",
                  "unnamed officials", "Hasan Haj Ali (commander of the Free Idlib Army rebel group)"):
-        assert _is_holder_name(good), good
+        assert is_holder_name(good), good
     for bad in ("The miners' union has disputed", "after receiving", "the statement", "Unattributed", "--"):
-        assert not _is_holder_name(bad), bad
+        assert not is_holder_name(bad), bad
 
 
 def test_no_information_and_intentions_are_not_denials_courts(nlp, embedder: Embedder) -> None:
@@ -241,3 +241,39 @@ def test_an_officer_titled_by_an_organisation_speaks_for_it_courts(nlp) -> None:
     grant = next(e for e in ents if e.type == "PERSON" and "Grant" in e.name)
     acme = next(e for e in ents if e.type == "ORG" and "Acme" in e.name)
     assert index.root(grant).id == acme.id
+
+
+def test_an_outlet_vouches_for_its_unnamed_source_sport(nlp, embedder: Embedder) -> None:
+    """A paper's scoop and an unnamed source saying the same: both hold the side (nobody
+    named holds it, so the paper is not a mere relay)."""
+    _, cs = _run(nlp, embedder, {
+        "s1": ("Goal Wire", "The Evening Chronicle says Rovers have agreed a record fee with Athletic for their "
+                            "striker."),
+        "s2": ("Match Daily", "Rovers denied that they had agreed a record fee with Athletic for the striker."),
+        "s3": ("Kick Post", "A source close to the club said Rovers have agreed a record fee with Athletic for "
+                            "their striker."),
+    })
+    assert len(cs) == 1
+    scoop = next(s for s in cs[0].sides if not any("Rovers" in h for h in s.holders))
+    assert any("Chronicle" in h for h in scoop.holders), scoop.holders
+    assert any("source" in h for h in scoop.holders), scoop.holders
+
+
+def test_two_disputes_between_the_same_parties_are_one_courts(nlp, embedder: Embedder) -> None:
+    """Prosecutors accuse a defendant of two things and he denies both: one dispute between
+    the two parties, each denial on the defendant's side."""
+    arts, cs = _run(nlp, embedder, {
+        "c1": ("Court Wire", "Prosecutors said the defendant had taken bribes from the property developer."),
+        "c2": ("Law Daily", "The defendant denied that he had taken bribes from the property developer."),
+        "c3": ("Court Wire", "Prosecutors said the defendant had lied to investigators about his offshore bank "
+                             "accounts."),
+        "c4": ("Law Daily", "The defendant denied that he had lied to investigators about his offshore bank "
+                            "accounts."),
+    })
+    assert len(cs) == 1, [(c.topic, [s.holders for s in c.sides]) for c in cs]
+    texts = {a.source_id: a.article.text for a in arts}
+    side = next(s for s in cs[0].sides if any("defendant" in h for h in s.holders))
+    evidence = [texts[sp.source_id][sp.start:sp.end] for sp in side.evidence]
+    assert sum("denied" in e for e in evidence) == 2, evidence
+    other = next(s for s in cs[0].sides if s is not side)
+    assert all("Prosecutors" in h for h in other.holders), other.holders

@@ -23,18 +23,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..embed import Embedder, centroids, gram
+from ..embed import Embedder, centroids
 from ..model import (
     AnnotatedArticle,
     Claim,
     Contradiction,
     Entity,
     Side,
-    Span,
 )
 from . import cues
 from .claims import StatementTable, calibrated_cosines, content_words, jaccard
-from .holders import Actor, HolderIndex
+from .sides import STANCE_FAMILIES, build_side, exclusive
 from .statements import Statement
 
 DENIAL_COS = 0.70  # assert vs deny of propositions this close in meaning
@@ -42,11 +41,10 @@ DENIAL_COS_LEXICAL = 0.50  # ... or this close with shared content words
 DENIAL_JACCARD = 0.25
 TARGET_COS = 0.35  # an anaphoric rejection / alternative explanation targets a claim this close
 ANSWER_TOPIC_COS = 0.35  # two answers to "who is responsible" are about the same event
+MERGE_TOPIC_COS = 0.50  # two disputes sharing the camps of one side are one when this close
 AGREE_COS = 0.62  # two claims of the same polarity this close support the same side
 ATTACH_PLAIN_COS = 0.75  # a claim with no stance cue joins a side only when this close
 PLEA_BONUS = 0.25  # a plea of innocence targets an earlier claim naming the pleader, however worded
-MAX_SIDE_EVIDENCE = 12
-_STANCE_FAMILIES = {cues.BLAME, cues.DENY, cues.COUNTER, cues.EVIDENCE, cues.PROVEN}
 
 
 @dataclass
@@ -428,13 +426,13 @@ def find_contradictions(
         table = StatementTable.build(articles, entities, embedder)
     members = _claim_members(claims, table)
     stance = [
-        any(table.statements[k].family in _STANCE_FAMILIES or table.statements[k].responsible for k in m)
+        any(table.statements[k].family in STANCE_FAMILIES or table.statements[k].responsible for k in m)
         for m in members
     ]
     camps = [_camps([table.statements[k] for k in m]) for m in members]
     edges = _select(_edges(claims, members, table), stance, camps)
     texts = {a.source_id: a.article.text for a in articles}
-    out: list[Contradiction] = []
+    parts: list[_Part] = []
     for comp in _components(len(claims), edges):
         comp_edges = [e for e in edges if e.a in comp and e.b in comp]
         if not any(e.sign < 0 for e in comp_edges):
@@ -442,18 +440,24 @@ def find_contradictions(
         colour = _two_colour(comp, comp_edges)
         _drop_camp_conflicts(comp, colour, comp_edges, members, table)
         side_claims = [[c for c in comp if colour.get(c) == k] for k in (0, 1)]
-        if not side_claims[0] or not side_claims[1]:
-            continue
-        core = {e.a for e in comp_edges if e.sign < 0} | {e.b for e in comp_edges if e.sign < 0}
-        allowed = _exclusive(side_claims, members, table, core)
+        if side_claims[0] and side_claims[1]:
+            core = {e.a for e in comp_edges if e.sign < 0} | {e.b for e in comp_edges if e.sign < 0}
+            allowed = exclusive(side_claims, members, table, core)
+            if allowed[0] and allowed[1]:
+                parts.append(_Part(side_claims, core, comp_edges, allowed))
+    out: list[Contradiction] = []
+    for part in _merge_parts(parts, members, table):
+        side_claims, core, comp_edges = part.side_claims, part.core, part.edges
+        allowed = exclusive(side_claims, members, table, core)
         if not allowed[0] or not allowed[1]:
             continue
         kinds = {e.kind for e in comp_edges if e.sign < 0}
+        who = any(e.kind == "incompatible" and e.sign < 0 for e in comp_edges)
         sides: list[Side] = []
         sides_sts: list[list[Statement]] = []
         for k, group in enumerate(side_claims):
             group = [c for c in group if any(i in allowed[k] for i in members[c])]
-            side, sts = _side(group, claims, members, table, texts, comp_edges, allowed[k], core)
+            side, sts = build_side(group, claims, members, table, texts, who, allowed[k], core)
             sides.append(side)
             sides_sts.append(sts)
         sides.sort(key=lambda s: (-len(s.sources), -len(s.holders)))
@@ -464,168 +468,74 @@ def find_contradictions(
     return out
 
 
+@dataclass
+class _Part:
+    """One dispute before its sides are built: the claims of each side, the claims on a
+    contradiction edge, the edges."""
+
+    side_claims: list[list[int]]
+    core: set[int]
+    edges: list[_Edge]
+    allowed: list[set[int]]  # the statements each side keeps (:func:`sides.exclusive`)
+
+
+def _party_camps(allowed: set[int], table: StatementTable) -> set[str]:
+    """Camps of the parties holding the statements a side keeps (an outlet's own account holds
+    nothing, nor does the press relaying it)."""
+    sts = [table.statements[k] for k in allowed]
+    return {h.camp for st in sts if st.kind != "own" or st.rebuts is not None
+            for h in st.holders if not table.index.is_outlet(h)}
+
+
+def _merge_parts(parts: list[_Part], members: list[list[int]], table: StatementTable) -> list[_Part]:
+    """One dispute per pair of opposed parties: two disputes whose sides the same camps hold
+    (each side of one shares a camp with a side of the other, and no camp crosses over) are one
+    dispute; so are two that share the camps of one side only, when they are about the same
+    thing (their claims' sentences at least MERGE_TOPIC_COS apart at best) and no camp crosses
+    over ("the club denied the fee" against two papers' reports of it)."""
+    if len(parts) < 2:
+        return parts
+    camps = [[_party_camps(a, table) for a in p.allowed] for p in parts]
+    ids = sorted({c for p in parts for g in p.side_claims for c in g})
+    pos = {c: n for n, c in enumerate(ids)}
+    vecs = centroids(table.sentence_vectors, [members[c] for c in ids])
+    ssim = calibrated_cosines(vecs, table.kind)
+
+    def related(p: _Part, q: _Part) -> bool:
+        a = [pos[c] for g in p.side_claims for c in g]
+        b = [pos[c] for g in q.side_claims for c in g]
+        return float(ssim[np.ix_(a, b)].max()) >= MERGE_TOPIC_COS
+
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(parts)):
+            for j in range(i + 1, len(parts)):
+                (a0, a1), (b0, b1) = camps[i], camps[j]
+                for flip, (x0, x1) in enumerate(((b0, b1), (b1, b0))):
+                    if a0 & x1 or a1 & x0:
+                        continue  # a camp would stand on both sides
+                    shared = bool(a0 & x0) + bool(a1 & x1)
+                    if shared == 2 or (shared == 1 and related(parts[i], parts[j])):
+                        q = parts[j]
+                        qs = q.side_claims[::-1] if flip else q.side_claims
+                        qa = q.allowed[::-1] if flip else q.allowed
+                        parts[i] = _Part([parts[i].side_claims[k] + qs[k] for k in (0, 1)],
+                                         parts[i].core | q.core, parts[i].edges + q.edges,
+                                         [parts[i].allowed[k] | qa[k] for k in (0, 1)])
+                        camps[i] = [camps[i][0] | (x0 or set()), camps[i][1] | (x1 or set())]
+                        del parts[j], camps[j]
+                        merged = True
+                        break
+                if merged:
+                    break
+            if merged:
+                break
+    return parts
+
+
 def _main_kind(kinds: set[str]) -> str:
     for k in ("incompatible", "denial", "counter", "rebuttal"):
         if k in kinds:
             return k
     return sorted(kinds)[0]
-
-
-def _weight(st: Statement, in_core: bool) -> float:
-    """How firmly a statement places its sentence and holder on a side: a stance of its own
-    (denial, blame, counter, evidence, an answer to who is responsible) over a plain report,
-    a report over the outlet's own sentence; statements of claims on a contradiction edge
-    count double."""
-    w = 2.0 if (st.family in _STANCE_FAMILIES or st.responsible) else (1.0 if st.kind != "own" else 0.5)
-    return w * (2.0 if in_core else 1.0)
-
-
-def _exclusive(
-    side_claims: list[list[int]], members: list[list[int]], table: StatementTable, core: set[int]
-) -> list[set[int]]:
-    """Statement indices each side keeps, so that a sentence is evidence for one side at most
-    and a holder stands on one side only: where both sides hold statements of one sentence
-    (or of one holder), the side whose statements there weigh more (:func:`_weight`) keeps
-    them; a tie keeps the sentence on neither side and the holder on both."""
-    sts = table.statements
-    owned: list[dict[int, float]] = [{}, {}]
-    for k, group in enumerate(side_claims):
-        for c in group:
-            for i in members[c]:
-                owned[k][i] = max(owned[k].get(i, 0.0), _weight(sts[i], c in core))
-
-    def resolve(key_of, drop_ties: bool) -> None:
-        totals: dict[object, list[float]] = defaultdict(lambda: [0.0, 0.0])
-        for k in (0, 1):
-            for i, w in owned[k].items():
-                for key in key_of(sts[i]):
-                    totals[key][k] += w
-        for k in (0, 1):
-            for i in list(owned[k]):
-                for key in key_of(sts[i]):
-                    mine, other = totals[key][k], totals[key][1 - k]
-                    if other > 0 and (mine < other or (mine == other and drop_ties)):
-                        del owned[k][i]
-                        break
-
-    # a sentence: its source and its first line (a rebuttal's evidence runs on from the
-    # sentence it rebuts, so the two overlap at their start)
-    resolve(lambda st: [(st.source_id, st.sent_index)], drop_ties=True)
-    resolve(lambda st: [h.key for h in st.holders], drop_ties=False)
-    return [set(owned[0]), set(owned[1])]
-
-
-def _holder_entries(sts: list[Statement], index: HolderIndex) -> list[str]:
-    """One display name per holder (by key: the same person under two roles, or "The union"
-    and "the union", is one entry), fragments left out. The press relays a side: a news outlet
-    ("10News is reporting that", "according to the Daily Courier") holds it only when no
-    party does (its own scoop: "The Evening Chronicle says the club has agreed a fee") or when
-    it argues in its own voice (an analysis piece rebutting a denial)."""
-    actors: list[Actor] = []
-    seen: set[str] = set()
-    own: set[str] = set()  # an outlet arguing in its own voice (an analysis rebutting a denial)
-    for st in sts:
-        if st.kind == "own" and st.rebuts is None:
-            continue  # an outlet's own account of events is evidence, not a party's position
-        for h in st.holders:
-            if st.kind == "own":
-                own.add(h.key)
-            if h.key in seen or not _is_holder_name(h.name):
-                continue
-            seen.add(h.key)
-            actors.append(h)
-    parties = [h for h in actors if h.key in own or not index.is_outlet(h)]
-    return [h.name for h in (parties or actors)]
-
-
-_NOT_A_HOLDER = cues.re.compile(
-    rf"^(?:the\s+)?(?:statement|report|reports|claims?|remarks?|comments?|unattributed|source|sources)$|"
-    rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS}|has|have|had|was|were|is|are|after|before|while|when|"
-    r"despite|although|though|because|that|which|if|whether|receiving|saying|adding)\b",
-    cues.re.I,
-)
-
-
-def _is_holder_name(name: str) -> bool:
-    """A holder names someone: not a fragment with a verb or conjunction in it ("The union has
-    disputed", "after receiving") nor a bare document word ("the statement")."""
-    base = cues.re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()  # "X (role)": the role may hold any words
-    if not base or not any(ch.isalpha() for ch in base):
-        return False
-    return not _NOT_A_HOLDER.search(base)
-
-
-def _side(
-    group: list[int],
-    claims: list[Claim],
-    members: list[list[int]],
-    table: StatementTable,
-    texts: dict[str, str],
-    edges: list[_Edge],
-    allowed: set[int] | None = None,
-    core: set[int] | None = None,
-) -> tuple[Side, list[Statement]]:
-    core = core or set()
-    in_core = {k for c in group if c in core for k in members[c]}
-    sts_idx = [k for c in group for k in members[c] if allowed is None or k in allowed]
-    sts = [table.statements[k] for k in sts_idx]
-
-    # centrality: mean cosine of a statement to the side's other statements (the medoid reads
-    # as the side's position best)
-    central = gram(table.vectors[sts_idx]).mean(axis=1) if len(sts_idx) > 1 else np.ones(1)
-    rank_of = {k: float(central[n]) for n, k in enumerate(sts_idx)}
-
-    # sides that answer who is responsible read best as the blame itself ("blamed X for the
-    # attack"): every holder of the side holds it, while one holder's account of how ("sarin
-    # dropped by aircraft") may not be what the others said
-    who = any(e.kind == "incompatible" and e.sign < 0 for e in edges)
-
-    def strength(k: int) -> tuple[bool, bool, bool, bool, bool, bool, float]:
-        st = table.statements[k]
-        return (
-            k in in_core,  # the side's position is a claim in dispute, not a report beside it
-            who and st.family == cues.BLAME and st.polarity == "assert" and not st.anaphoric,
-            st.polarity == "assert" and not st.anaphoric,  # a position reads best as an assertion
-            bool(st.responsible),  # it answers the disputed question
-            st.kind != "own",
-            st.family not in (cues.PROVEN,),  # its proposition is borrowed from another sentence
-            rank_of[k],
-        )
-
-    ranked = sorted(sts_idx, key=strength, reverse=True)
-    rep = table.statements[ranked[0]]
-    if rep.family in (cues.EVIDENCE, cues.PROVEN):
-        p_start, p_end = rep.start, rep.end  # the proposition, not "X has gathered evidence"
-    else:
-        p_start, p_end = rep.display_start, rep.display_end
-    position = _short_position(texts[rep.source_id][p_start:p_end].strip())
-    holders = _holder_entries([table.statements[k] for k in ranked], table.index)
-    evidence: list[Span] = []
-    seen_sources: list[str] = []
-    for k in ranked:  # the strongest sentence of each source first
-        st = table.statements[k]
-        if st.source_id not in seen_sources:
-            seen_sources.append(st.source_id)
-            evidence.append(Span(st.source_id, st.sent_start, st.sent_end))
-    for k in ranked:
-        st = table.statements[k]
-        sp = Span(st.source_id, st.sent_start, st.sent_end)
-        if sp not in evidence and len(evidence) < MAX_SIDE_EVIDENCE:
-            evidence.append(sp)
-    claim_ids = [claims[c].id for c in sorted(group, key=lambda c: int(claims[c].id[1:]))]
-    return Side(position=position, holders=holders, claim_ids=claim_ids, evidence=evidence, sources=seen_sources), sts
-
-
-_CLAUSE_CUT = cues.re.compile(r",\s|\s(?:that|which|who|where|when|while|because|after|before|since)\s")
-
-
-def _short_position(text: str, max_words: int = 18, min_words: int = 6) -> str:
-    """A long clause trimmed at its first subordinate boundary after ``min_words`` words (a
-    prefix of the source text, so nothing is reworded)."""
-    text = text.rstrip(" .;:,")
-    if len(text.split()) <= max_words:
-        return text
-    for m in _CLAUSE_CUT.finditer(text):
-        if len(text[: m.start()].split()) >= min_words:
-            return text[: m.start()].rstrip(" ,;:")
-    return text
