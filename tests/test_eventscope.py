@@ -471,3 +471,32 @@ def test_pronouns_of_other_people_are_not_the_event(nlp, options) -> None:
     reasons = {f.text: f.scope for a in story.articles for f in a.figures if not f.about_event}
     assert "Ames" in reasons["two games"]
     assert "Mott" in reasons["$9 million"]
+
+
+# issue 13: values a change replaces, amounts only needed, economic measures, standing shares
+FEES = [
+    ("a", "The city council of Brenton cut fees for street vendors on Monday, officials said.\n\n"
+          "The council voted to cut the fee to 300 dollars from the previous 500 dollars.\n\n"
+          "It also lowered the deposit from 2,000 dollars to 1,000 dollars.\n\n"
+          "The measure passed with 10 votes, with a majority of 9 votes needed.\n\n"
+          "About 90 percent of the city's food is sold by vendors.\n\n"
+          "The city has a 12 percent unemployment rate, with its bonds reaching 6.5%.",
+     "2024-05-07"),
+    ("b", "Brenton's council cut vendor fees on Monday, with 10 councillors voting for it.\n\n"
+          "Turnout at the council's public hearing was 45 percent.", "2024-05-07"),
+]
+
+
+def test_old_values_needs_and_economic_measures_are_not_the_vote(nlp, options) -> None:
+    story = _judged(nlp, options, FEES)
+    about = _about(story)
+    for own in ("300 dollars", "1,000 dollars", "10 votes", "10 councillors", "45 percent"):
+        assert about[own] is True, own
+    for bg in ("500 dollars", "2,000 dollars", "9 votes", "About 90 percent", "12 percent",
+               "6.5%"):
+        assert about.get(bg) is not True, bg
+    reasons = {f.text: f.scope for a in story.articles for f in a.figures if not f.about_event}
+    assert "before a change" in reasons["500 dollars"]
+    assert "before a change" in reasons["2,000 dollars"]
+    assert "needed" in reasons["9 votes"]
+

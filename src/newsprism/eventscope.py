@@ -34,6 +34,7 @@ from .extract.figures.clauses import (
     finance_amount,
     hypothetical,
     membership,
+    old_or_needed,
     other_occurrence,
     prior_clause,
     ranking,
@@ -232,7 +233,8 @@ def judge_figures(story: Story, nlp: Language) -> int:
                     why = standing_amount(tok, triggers, f.kind == "percent")
                 if not why and f.category == "other":
                     why = hypothetical(tok) or ranking(tok) or membership(tok, triggers, f.kind == "people") \
-                        or court_record(tok, triggers) or finance_amount(tok, triggers)
+                        or court_record(tok, triggers) or finance_amount(tok, triggers) \
+                        or old_or_needed(tok)
                     if not why and not ongoing:
                         why = told_to_come(tok)
                 if not why and f.category == "other":

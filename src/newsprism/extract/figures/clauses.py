@@ -255,7 +255,8 @@ def hypothetical(tok: Token) -> str:
 # what a market move is said of: "Greek stocks plunged 5.4 per cent", "the euro fell 2%"
 MARKET_NOUNS = frozenset({"stock", "share", "index", "market", "price", "bond", "yield", "rate",
                           "currency", "euro", "dollar", "pound", "yen", "oil", "gold", "future",
-                          "borrowing", "inflation"})
+                          "borrowing", "inflation", "unemployment", "joblessness", "output",
+                          "gdp"})
 
 
 def _np(tok: Token) -> Token:
@@ -293,10 +294,20 @@ def standing_amount(tok: Token, triggers: set[str], percent: bool) -> str:
         if t.dep_ == "prep" and t.lower_ == "over" and any(
                 p.lower_ in ("years", "months", "decades") for p in t.subtree):
             return f"a total over a period ('{' '.join(x.text for x in t.subtree)}')"
+    # "a 22 percent unemployment rate", "a 12 percent drop in output": what the amount measures
+    measured = [*_noun_group(np), *(x for t in _noun_group(np) for c in t.children
+                                    if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                                    for x in c.children if x.dep_ == "pobj")]
+    hit = next((t for t in measured if t.i != np.i and lemma(t) in MARKET_NOUNS
+                and lemma(t) not in triggers), None)
+    if hit is not None and percent:
+        return f"a market or economic measure ('{hit.text}'), not a count of this event"
     v = verb_at_or_above(tok)
     if v is None:
         return ""
     subj = _subject(v)
+    if subj is None and v.dep_ == "acl" and v.tag_ == "VBG":
+        subj = v.head  # "with 10-year bonds reaching 7.1%"
     if subj is not None and lemma(subj) in MARKET_NOUNS and not (
             {lemma(subj), lemma(v)} & triggers):
         return f"a market move ('{subj.text} {v.text}'), not a count of this event"
@@ -304,6 +315,44 @@ def standing_amount(tok: Token, triggers: set[str], percent: bool) -> str:
     if percent and v.tag_ in ("VBZ", "VBP") and not auxes and lemma(v) not in ("be", "have") \
             and lemma(v) not in REPORT_VERBS:
         return f"a standing rate or habit ('{v.text}', present simple), not this event's count"
+    if percent and v.tag_ == "VBN" and [c.lower_ for c in auxes] in (["is"], ["are"]) \
+            and lemma(v) not in VERB_CATEGORY:
+        # "90 percent of the traffic is carried on these cables": how things stand
+        return f"a standing share ('{auxes[0].text} {v.text}', present simple), not this " \
+            "event's count"
+    return ""
+
+
+# what a changed amount was before the change: "to 3 million euros from the previous 10
+# million", "from 10m euros to 3m", "the former limit of 500 seats"
+_BEFORE_MARKERS = frozenset({"previous", "former", "old", "earlier", "prior", "existing",
+                             "original"})
+_NEED_VERBS = frozenset({"need", "require"})
+
+
+def old_or_needed(tok: Token) -> str:
+    """An amount that a change replaces ("cut the threshold to 3 million euros from the
+    previous 10 million", "from 10m euros to 3m") or that is only needed ("with a majority of
+    151 votes needed", "the party needs 76 seats"): no count of what happened."""
+    np = _np(tok)
+    mark = next((c for c in np.children if c.dep_ == "amod" and c.lower_ in _BEFORE_MARKERS), None)
+    words = tok.doc[min(t.i for t in np.subtree):np.i + 1].text
+    if mark is not None:
+        return f"the value before a change ('{words}'), not this event's count"
+    if np.dep_ == "pobj" and np.head.lower_ == "from":
+        frm = np.head
+        # "from 10m euros to 3m", "to 3 million from 10 million": the "to" of the same change
+        sibs = [c for t in (frm.head, frm, np, *np.children) for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "to"]
+        gov = verb_at_or_above(frm)
+        if sibs and (gov is None or lemma(gov) not in UPDATE_VERBS):
+            return f"the value before a change ('from {words}'), not this event's count"
+    for c in np.subtree:
+        if c.dep_ == "acl" and lemma(c) in _NEED_VERBS and c.tag_ == "VBN":
+            return f"an amount needed ('{words} {c.text}'), not a count of what happened"
+    v = verb_at_or_above(tok)
+    if v is not None and lemma(v) in _NEED_VERBS and np.dep_ == "dobj" and np.head.i == v.i:
+        return f"an amount needed ('{v.text}'), not a count of what happened"
     return ""
 
 
