@@ -325,8 +325,8 @@ def standing_amount(tok: Token, triggers: set[str], percent: bool) -> str:
 
 # what a changed amount was before the change: "to 3 million euros from the previous 10
 # million", "from 10m euros to 3m", "the former limit of 500 seats"
-_BEFORE_MARKERS = frozenset({"previous", "former", "old", "earlier", "prior", "existing",
-                             "original"})
+# (not "former": "his three former co-workers" are people, not an old value)
+_BEFORE_MARKERS = frozenset({"previous", "old", "prior"})
 _NEED_VERBS = frozenset({"need", "require"})
 
 
