@@ -379,13 +379,34 @@ _SAYS = re.compile(
     r"accus\w*|blam\w*|innocen\w*|guilty|doubt\w*|scepticism|skepticism|refused)\b", re.I)
 
 
+_ACCORDING = re.compile(r"\baccording\s+to\s+([^,;.]+)", re.I)
+SPEAKER_WORDS_BEFORE, SPEAKER_WORDS_AFTER = 6, 4
+
+
+def _speaker_words(sentence: str) -> set[str]:
+    """The words where a speaker of the sentence can stand: the phrase after "according to",
+    and the words just before and after each other reporting or stance word ("X, through his
+    lawyer, denied", "said X"). "According to the Tribune, Jackson was stopped" names the
+    Tribune as its speaker, not Jackson."""
+    have: set[str] = set()
+    for m in _SAYS.finditer(sentence):
+        acc = _ACCORDING.match(sentence, m.start())
+        if acc:
+            have.update(words(acc.group(1)))
+            continue
+        have.update(words(sentence[: m.start()])[-SPEAKER_WORDS_BEFORE:])
+        have.update(words(sentence[m.end():])[:SPEAKER_WORDS_AFTER])
+    return have
+
+
 def _named_sides(sentence: str, sides: list[dict]) -> set[int]:
-    """Gold sides whose holder the sentence names as a speaker (a reporting or stance word in
-    it): all the holder's content words as whole words, or a name's last word ("Ross" for
-    "Gary Ross"). A sentence that only names the person it is about holds nothing."""
-    if not _SAYS.search(sentence):
+    """Gold sides whose holder the sentence names as a speaker (next to a reporting or stance
+    word, :func:`_speaker_words`): all the holder's content words as whole words, or a name's
+    last word ("Ross" for "Gary Ross"). A sentence that only names the person it is about
+    holds nothing."""
+    have = _speaker_words(sentence)
+    if not have:
         return set()
-    have = set(words(sentence))
     out = set()
     for k, s in enumerate(sides):
         for h in s["holders"]:
