@@ -385,9 +385,10 @@ SPEAKER_WORDS_BEFORE, SPEAKER_WORDS_AFTER = 6, 4
 
 def _speaker_words(sentence: str) -> set[str]:
     """The words where a speaker of the sentence can stand: the phrase after "according to",
-    and the words just before and after each other reporting or stance word ("X, through his
-    lawyer, denied", "said X"). "According to the Tribune, Jackson was stopped" names the
-    Tribune as its speaker, not Jackson."""
+    the words just before each other reporting or stance word ("X, through his lawyer, denied")
+    and just after one that follows what was said ('"...," said X'). "According to the Tribune,
+    Jackson was stopped" and "X is reporting that Jackson was stopped" name the Tribune and X
+    as speakers, not Jackson."""
     have: set[str] = set()
     for m in _SAYS.finditer(sentence):
         acc = _ACCORDING.match(sentence, m.start())
@@ -395,7 +396,8 @@ def _speaker_words(sentence: str) -> set[str]:
             have.update(words(acc.group(1)))
             continue
         have.update(words(sentence[: m.start()])[-SPEAKER_WORDS_BEFORE:])
-        have.update(words(sentence[m.end():])[:SPEAKER_WORDS_AFTER])
+        if sentence[: m.start()].rstrip().endswith((",", '"', "”", "'", "’")):  # '..., said X'
+            have.update(words(sentence[m.end():])[:SPEAKER_WORDS_AFTER])
     return have
 
 
