@@ -4,8 +4,8 @@
 readme.txt) holds real 2014-2015 news articles as plain text files, one article per file: the
 headline on the first line, then the body. The files are cp1252 with CRLF line ends and carry no
 date, outlet or URL. The WikiRef220 folder holds every file of the smaller WikiRef186/150 sets.
-Nothing is copied into the repository: the WikiRef event gold (``bench/data/events/wikiref``)
-names article text by character offsets into each body (``text_at``, ``context_at``) and headlines
+Nothing is copied into the repository: the WikiRef event gold (``bench/data/events/wikiref_dev``;
+the held-out pair is kept outside the repository, ``bench/events.py --wikiref-gold DIR``) names article text by character offsets into each body (``text_at``, ``context_at``) and headlines
 by ``title_from_archive``; :func:`read_gold` puts the words back from the archive.
 """
 

@@ -6,8 +6,9 @@ Gold: ``bench/data/events/dev/*.json`` (ECB+ topics 1-35) and ``bench/data/event
 (test topics labelled at the very end; may be empty), format and labelling rules in
 ``bench/data/events/README.md``. The articles are read in place from
 ``../shared/data/ecbplus/ECBplus_xml.tar.gz`` (``bench/_ecbplus.py``).
-A third set, ``bench/data/events/wikiref/*.json``: two 2014-2015 events (the Paris attacks, MH370),
-six WikiRef articles each from other outlets, read in place from
+A third set, the held-out WikiRef gold (``--wikiref-gold DIR``; no longer kept in the repository,
+see ``bench/data/events/README.md``): two 2014-2015 events (the Paris attacks, MH370), six WikiRef
+articles each from other outlets, read in place from
 ``../shared/data/wikiref/wikiref.tar.gz`` (``bench/_wikiref.py``: cp1252, line ends made ``\n``).
 Its input is the article body as the file gives it (paragraphs, not one sentence per line) without
 the headline line; meta adds the headline as ``title`` (no document has a date or outlet). Its
@@ -655,13 +656,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--events", type=int, default=None, help="only the first N events of each set")
     ap.add_argument("--only", default="", help="comma list of event ids, e.g. 3_ecbplus,8_ecbplus")
+    ap.add_argument("--wikiref-gold", type=Path, default=GOLD / "wikiref",
+                    help="folder of the held-out WikiRef event gold (kept outside the repository)")
     args = ap.parse_args()
     only = {x for x in args.only.split(",") if x} or None
     options = load_options(progress=False)
     nlp = load_pipeline(options)
     for name in ("dev", "blind"):
         run_set(name, load_events(GOLD / name, only, args.events), nlp, options)
-    run_set("wikiref", load_wikiref_events(GOLD / "wikiref", only, args.events), nlp, options,
+    run_set("wikiref", load_wikiref_events(args.wikiref_gold, only, args.events), nlp, options,
             date_always=True)
     run_set("wikiref_dev", load_wikiref_events(GOLD / "wikiref_dev", only, args.events), nlp,
             options, date_always=True)
