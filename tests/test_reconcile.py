@@ -450,3 +450,39 @@ def test_a_total_of_victims_is_not_a_conflicting_injured_count() -> None:
     # with no killed count to explain the difference, 3 and 2 conflict
     injured = next(r for r in reconcile_figures(figures[:2], sources) if r.category == "injured")
     assert injured.conflict is True
+
+
+def test_a_noun_one_source_gives_several_values_for_is_no_row() -> None:
+    # an election: seats of three parties in each report; a range over them would mix parties
+    sources = [src("a", "Vote Daily", "2031-05-02"), src("b", "Poll Wire", "2031-05-02")]
+    seats = [
+        amount("a", 0, 128, 128, "thing", "seat", "seats", text="128 seats"),
+        amount("a", 20, 72, 72, "thing", "seat", "seats", text="72 seats"),
+        amount("b", 0, 129, 129, "thing", "seat", "seats", text="129 seats"),
+        amount("b", 20, 300, 300, "thing", "seat", "seats", text="300 seats"),
+    ]
+    assert reconcile_figures(seats, sources) == []
+    # a match report: each source gives the winner's goals once, as a count and as a floor
+    goals = [
+        amount("a", 0, 3, 3, "thing", "goal", "goals", text="three goals"),
+        amount("a", 30, 3, None, "thing", "goal", "goals", qualifier="at_least",
+               text="at least three goals"),
+        amount("b", 0, 3, 3, "thing", "goal", "goals", text="3 goals"),
+    ]
+    rows = reconcile_figures(goals, sources)
+    assert [(r.counts, r.display) for r in rows] == [("goal", "3")]
+
+
+def test_a_count_and_a_percentage_of_the_same_noun_are_two_rows() -> None:
+    # "two parties" (a count) and "12% for the party" (a share) share the noun 'party'
+    sources = [src("a", "Vote Daily", "2031-05-02"), src("b", "Poll Wire", "2031-05-02")]
+    figures = [
+        amount("a", 0, 2, 2, "thing", "party", "parties", text="two parties"),
+        amount("b", 0, 2, 2, "thing", "party", "parties", text="two parties"),
+        amount("a", 40, 12, 12, "percent", "%", "party", text="12 per cent"),
+        amount("b", 40, 12.3, 12.3, "percent", "%", "party", text="12.3%"),
+    ]
+    rows = {r.counts: r for r in reconcile_figures(figures, sources)}
+    assert set(rows) == {"party", "party (percent)"}
+    assert (rows["party"].low, rows["party"].high) == (2, 2)
+    assert (rows["party (percent)"].low, rows["party (percent)"].high) == (12, 12.3)

@@ -20,7 +20,11 @@ of other people are not reconciled) and, per group, gives:
   currency ("damage ($)"), percentages by what they are of, deal lengths by their deal; bare
   'money' or 'percent' is never grouped. The same noun may count different things in
   different clauses ("34 passes" of one player, "28 passes" of another), so an amount row is
-  never a ``conflict``: its note says the sources' values differ.
+  never a ``conflict``: its note says the sources' values differ. When one source gives two
+  different values for the noun ("128 seats" for one party, "72 seats" for another), the noun
+  counts several things and there is no row: a range over them would mix them (the amounts
+  stay listed one by one). A count and a percentage are never one row ("two parties" and
+  "12% for the party").
 * ``cells``: what each source says (``FigureCell``), for the sources x figures table the
   report draws (one column per source; background figures are those with ``about_event`` false).
 """
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .extract.figures import group_of
 from .model import CleanArticle, Figure, FigureCell, ReconciledFigure
@@ -434,8 +438,6 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
                 c.disagrees = c.source_id in involved
         amount = (category, group) in amounts
         note = _note(figs, best, lo, hi, conflicts, by_id)
-        if amount and _mixed(figs):
-            note += " Some sources give several values: they may count different things."
         out.append(ReconciledFigure(
             category=category, counts=group if amount else f"{group} {category}", low=lo,
             high=hi, figure_ids=[_fig_id(f) for f in figs], note=note,
@@ -468,21 +470,31 @@ def _amount_key(f: Figure) -> str | None:
 
 
 def _amount_groups(figures: list[Figure]) -> dict[tuple[str, str], list[Figure]]:
-    """Amounts of the event that at least two sources give for the same thing."""
-    groups: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    """Amounts of the event that at least two sources give for the same thing, each source
+    one value (a source giving two values for the noun counts different things with it)."""
+    by_kind: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Figure]] = {}
     for f in figures:
         if not f.about_event or (f.low is None and f.high is None):
             continue
         key = _amount_key(f)
         if key is not None:
-            groups[("other", key)].append(f)
-    return {k: v for k, v in groups.items() if len({f.source_id for f in v}) >= 2}
+            by_kind[(f.kind, key)].append(f)
+    keys = Counter(key for _, key in by_kind)
+    for (kind, key), figs in by_kind.items():
+        if len({f.source_id for f in figs}) < 2 or _mixed(figs):
+            continue
+        # the row is named by what it counts; a percentage sharing a count's noun says so
+        label = key if keys[key] == 1 or kind == "thing" else f"{key} ({kind})"
+        groups[("other", label)] = figs
+    return groups
 
 
 def _mixed(figs: list[Figure]) -> bool:
     """Does one source give two different values for the group? Then the noun counts
-    different things there ("29 of 34 passes" and "28 passes" of two players)."""
-    values: dict[str, set[tuple[float | None, float | None]]] = defaultdict(set)
+    different things there ("29 of 34 passes" and "28 passes" of two players). A floor and
+    the same count ("at least three cables", "three cables") are one value."""
+    values: dict[str, set[float | None]] = defaultdict(set)
     for f in figs:
-        values[f.source_id].add((f.low, f.high))
+        values[f.source_id].add(f.low if f.low is not None else f.high)
     return any(len(v) > 1 for v in values.values())

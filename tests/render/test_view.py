@@ -61,14 +61,15 @@ def test_same_values_say_a_repeated_count_once() -> None:
     assert [(v["figure"]["start"], len(v["spans"]), v["by"]) for v in values] == [(0, 3, ["the league"]), (80, 1, [])]
 
 
-def _quotes_html(speakers: int, statements: int) -> str:
-    sources = [{"id": "a", "outlet": "Harbour Times", "title": None, "text": "x" * 5000}]
+def _quotes_html(speakers: int, statements: int, outlet: str | None = "Harbour Times",
+                 html: bool = True) -> str:
+    sources = [{"id": "a", "outlet": outlet, "title": None, "text": "x" * 5000}]
     quotes = [_q(i * 20 + k, "a", f"Speaker {i}", f"Statement {k} of speaker {i}.")
               for i in range(speakers) for k in range(statements - i)]
-    data = {"sources": sources, "quotes": quotes}
-    env = environment(html=True)
-    bind(env, View(data, html=True))
-    return env.get_template("html/quotes.j2").render(b=data)
+    data = {"sources": sources, "quotes": quotes, "story": {"outlets": [outlet] if outlet else []}}
+    env = environment(html=html)
+    bind(env, View(data, html=html))
+    return env.get_template("html/quotes.j2" if html else "md/quotes.j2").render(b=data)
 
 
 def test_long_quote_lists_are_folded() -> None:
@@ -79,3 +80,12 @@ def test_long_quote_lists_are_folded() -> None:
     assert "9 more from Speaker 0" in html  # 12 statements: 3 shown
     short = _quotes_html(speakers=2, statements=3)
     assert "<details" not in short and short.count("<li") == 5
+
+
+def test_speakers_count_articles_when_no_outlet_is_known() -> None:
+    # bare texts (no outlet in the metadata): "in 1 outlet" would claim what is not known
+    for html in (True, False):
+        named = _quotes_html(speakers=1, statements=2, html=html)
+        bare = _quotes_html(speakers=1, statements=2, outlet=None, html=html)
+        assert "1 outlet" in named and "article" not in named
+        assert "1 article" in bare and "outlet" not in bare.replace("outlets", "")
