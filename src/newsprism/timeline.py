@@ -247,6 +247,7 @@ def stated_date(story: Story, month: str | None = None) -> PartialDate | None:
     md_sources: dict[tuple[int, int], set[str]] = defaultdict(set)
     wd_sources: dict[int, set[str]] = defaultdict(set)
     wd_mentions: dict[int, int] = defaultdict(int)
+    together: set[tuple[int, int, int]] = set()  # (month, day, weekday) written as one date
     for a in story.articles:
         for dm in a.dates:
             if not dm.about_event or dm.direction == "future" or dm.reference:
@@ -259,6 +260,8 @@ def stated_date(story: Story, month: str | None = None) -> PartialDate | None:
                 # a lede dates its event ("this morning (July 21)"); a month-day further down
                 # is as often another time's ("since she was picked on Aug. 29")
                 md_sources[(spec.month, spec.day)].add(a.source_id)
+            if spec.kind == "monthday" and spec.month and spec.day and spec.weekday is not None:
+                together.add((spec.month, spec.day, spec.weekday))
             if spec.weekday is not None and (spec.kind == "monthday" or (
                     spec.kind == "weekday" and spec.modifier in ("", "on", "last"))):
                 wd_sources[spec.weekday].add(a.source_id)
@@ -286,7 +289,12 @@ def stated_date(story: Story, month: str | None = None) -> PartialDate | None:
            f"--{month_n:02d}-{day:02d}" if month_n is not None and day is not None else "")
     wd_name = WEEKDAY_NAMES[weekday] if weekday is not None else None
     month_name = MONTH_NAMES[month_n - 1] if month_n is not None else ""
-    if day is not None:
+    if day is not None and wd_name and (month_n, day, weekday) not in together:
+        # the weekday and the month-day come from different sentences: both are said, but
+        # never as one date ("last Friday" a list was published; a withdrawal "on March 12")
+        label = f"{month_name} {day}" + (f", {year}" if year is not None else "") + (
+            f" ({'' if year is not None else 'no year stated; '}a {wd_name} is also named)")
+    elif day is not None:
         label = f"{wd_name + ', ' if wd_name else ''}{month_name} {day}" + (
             f", {year}" if year is not None else " (no year stated)")
     elif month_n is not None:

@@ -223,6 +223,19 @@ def test_with_no_year_anywhere_the_stated_day_keeps_its_uncertainty(make_article
     assert stated.weekday == "Sunday"  # the arrest on Monday is what followed
     assert stated.iso == "--07-21" and "no year" in stated.label  # not the flood's, further down
     assert stated.sources >= 2
+    # no source writes "Sunday, July 21": the label says both, never as one date
+    assert stated.label == "July 21 (no year stated; a Sunday is also named)"
+
+
+def test_a_weekday_written_with_the_month_day_is_one_date(make_article) -> None:
+    story, day = _solve(make_article, [
+        ("a", "The ferry ran aground on Friday, March 12, off the north coast. All 40 "
+              "passengers were rescued."),
+        ("b", "Coastguards said the ferry ran aground on Friday after its engine failed."),
+    ])
+    stated = story.event_date_stated
+    assert day is None and stated is not None
+    assert stated.label == "Friday, March 12 (no year stated)"
 
 
 def test_a_full_event_date_states_nothing_apart(make_article) -> None:

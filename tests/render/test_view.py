@@ -89,3 +89,17 @@ def test_speakers_count_articles_when_no_outlet_is_known() -> None:
         bare = _quotes_html(speakers=1, statements=2, outlet=None, html=html)
         assert "1 outlet" in named and "article" not in named
         assert "1 article" in bare and "outlet" not in bare.replace("outlets", "")
+
+
+def test_an_according_to_cue_reads_as_one_whatever_its_case() -> None:
+    # "According to Ethnos newspaper, the loans were written off": the cue opens the sentence
+    for html in (True, False):
+        data = {"sources": [{"id": "a", "outlet": None, "title": None, "text": "x" * 500}],
+                "quotes": [_q(1, "a", "Ethnos newspaper", "the loans were written off",
+                              kind="indirect", cue="According to")],
+                "story": {"outlets": []}}
+        env = environment(html=html)
+        bind(env, View(data, html=html))
+        out = env.get_template("html/quotes.j2" if html else "md/quotes.j2").render(b=data)
+        assert "(according to Ethnos newspaper)" in out
+        assert "According to" not in out
