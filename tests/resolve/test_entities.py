@@ -716,3 +716,19 @@ def test_entity_list_html() -> None:
     assert '<a href="#src-2" title="Beta &lt;Times&gt;">[2]</a>&nbsp;2' in out
     assert '<li id="entity-e3">Russia (GPE) is never named itself' in out
     assert "<Times>" not in out
+
+
+def test_an_honorific_is_never_an_entity_role(nlp, options) -> None:
+    """Business: "Mrs Lund" throughout a profile gives the chief executive no role 'Mrs'."""
+    from newsprism.annotate import annotate
+    from newsprism.clean import clean_article
+    from newsprism.model import Article
+
+    texts = ["Ada Lund, the chief executive of Corvel, opened the new plant on Monday. Mrs Lund "
+             "said the plant would employ 300 people. Mrs Lund's plan was praised.",
+             "Mrs Lund, who chose the site herself, says she is proud. Analysts praised Mrs "
+             "Lund. Mrs Lund also talks about exports."]
+    arts = [clean_article(Article(id=f"s{i}", text=t)) for i, t in enumerate(texts)]
+    entities = resolve_entities(list(annotate(arts, nlp, options)))
+    lund = [e for e in entities if e.name == "Ada Lund"]
+    assert len(lund) == 1 and lund[0].role not in ("Mrs", "Mrs.")

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from ...model import AnnotatedArticle, Entity, Span
 from ..gazetteer import Gazetteer, load_gazetteer
-from ..names import GENERIC_PLACE, fold, fold_tokens, split_title
+from ..names import GENERIC_PLACE, HONORIFICS, fold, fold_tokens, split_title
 from .groups import event_groups
 from .mentions import COARSE, ENTITY_LABELS, Item, Node, UnionFind, parse_name, prepare, type_vote
 from .merging import (
@@ -146,7 +146,8 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
         surfaces: Counter[str] = Counter(items[i].name for i in idxs if items[i].kind != "pronoun")
         surfaces.update(w for i in idxs if (w := items[i].written) is not None)
         aliases = [s for s, _ in surfaces.most_common() if s != name]
-        roles = Counter(items[i].role for i in idxs if items[i].role)
+        # an honorific is not a role ("Mrs Obama": no role 'Mrs')
+        roles = Counter(r for i in idxs if (r := items[i].role) and fold(r).strip(".") not in HONORIFICS)
         counts: Counter[str] = Counter(items[i].mention.source_id for i in idxs)
         ent = Entity(
             id=f"e{n}",
