@@ -187,6 +187,19 @@ def test_event_clause_is_what_happened(nlp):
     assert "collapse of the bridge" in clause
 
 
+def test_event_clause_is_not_cut_to_a_phrase_without_a_verb(nlp):
+    # science: the apposition's comma comes before the verb; cut there, the entry says nothing
+    text = ("The telescope has imaged every comet since 1986 when the probe's older sister, the "
+            "Halley orbiter, was launched.")
+    dm = _one(nlp, text, None, "1986")
+    clause = text[dm.event_start : dm.event_end]
+    assert "was launched" in clause
+    # a clause that does say what happened is still cut at the comma after it
+    text = "The death toll had risen to 86 on Wednesday, and those killed included 30 children."
+    dm = _one(nlp, text, "2017-04-06", "Wednesday")
+    assert text[dm.event_start : dm.event_end].endswith("on Wednesday")
+
+
 def test_infer_published_from_latest_explicit_date(nlp):
     text = "The merger, announced on March 2, 2020, was approved by regulators on April 9, 2020."
     dates = extract_dates(nlp(text), "t", None)

@@ -320,7 +320,10 @@ def _cut_after(span: Span, start: int, end: int) -> int:
                 if t.idx >= end:
                     break
                 after += not t.is_punct
-            if before >= CUT_MIN_BEFORE and after >= CUT_MIN_AFTER:
+            # what is kept must say what happened: a verb, not a bare phrase cut at an
+            # apposition ("since 1929 when President Hoover's wife, Lou Hoover, was featured")
+            says = any(t.pos_ in ("VERB", "AUX") for t in doc[first : tok.i])
+            if before >= CUT_MIN_BEFORE and after >= CUT_MIN_AFTER and says:
                 return doc[tok.i - 1].idx + len(doc[tok.i - 1].text)
     return end
 
