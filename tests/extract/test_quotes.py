@@ -467,6 +467,7 @@ def _who_said_what(html: bool, quotes: list[dict]) -> str:
             {"id": "b", "outlet": "Valley Post", "title": None, "text": "x" * 200},
         ],
         "quotes": quotes,
+        "story": {"outlets": ["Coastal Wire", "Valley Post"]},
     }
     env = environment(html=html)
     bind(env, View(data, html=html))
