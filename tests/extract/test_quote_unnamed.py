@@ -29,3 +29,15 @@ def test_a_described_name_still_resolves_sport_and_business(nlp) -> None:
     text = ("Halden United coach Tom Hale praised his defence. The coach said the team had "
             "worked all week.")
     assert one(quotes_of(nlp, text), "worked all week").speaker == "Tom Hale"
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_source_politics_and_sport(nlp) -> None:
+    # the parser reads "know Mr. Lund" as "Mr. Lund say": the source is the people who know him
+    text = ("Some of those who know Mr. Lund say he is ill equipped for the complex task of "
+            "managing a coalition government.")
+    q = one(quotes_of(nlp, text), "ill equipped")
+    assert q.speaker != "Lund" and "those who know" in (q.speaker or "")
+    # a relative clause with its own object leaves the real subject alone
+    text = "Fans who watched the final say the referee was wrong."
+    q = one(quotes_of(nlp, text), "referee was wrong")
+    assert q.speaker is not None and q.speaker.startswith("Fans")

@@ -55,6 +55,30 @@ class Cue:
     sourceless: bool = False  # passive or adverbial cue with no source ("is expected to")
 
 
+def _disagrees(subj: Token, verb: Token) -> bool:
+    """A singular noun with a plural present verb ("Mr. Samaras say"): the parser took the
+    object of a relative clause for the subject."""
+    return verb.tag_ == "VBP" and subj.tag_ in ("NNP", "NN") and subj.lower_ not in ("i", "you")
+
+
+def _agreeing_subject(subj: Token, verb: Token, left: list[Token]) -> Token:
+    """The real subject when ``subj`` does not agree with ``verb``: another subject of the
+    verb further left ("Some of those who know Mr. Samaras say": 'Some'), or the phrase a
+    relative clause hangs on when the cue was parsed as that clause's complement."""
+    if not _disagrees(subj, verb):
+        return subj
+    others = [c for c in left if c is not subj and c.i < subj.i]
+    if others:
+        return others[-1]
+    rel = verb.head
+    if verb.dep_ == "ccomp" and rel.dep_ == "relcl" and subj.left_edge.i == rel.i + 1:
+        top = rel.head
+        while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.i < top.i:
+            top = top.head.head  # "Some of those": the head of the whole phrase
+        return top
+    return subj
+
+
 def subject_of(verb: Token, broad: bool = False) -> Token | None:
     v = verb
     doc = verb.doc
@@ -65,7 +89,8 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
             # the subject nearest the verb: a dateline ("RENO, Nev. (AP) —") is also
             # sometimes parsed as a subject, further left
             left = [c for c in subjects if c.i < v.i]
-            return max(left, key=lambda c: c.i) if left else subjects[0]
+            chosen = max(left, key=lambda c: c.i) if left else subjects[0]
+            return _agreeing_subject(chosen, v, left)
         # "a statement saying that ...": the participle's noun is the source
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = v.head
