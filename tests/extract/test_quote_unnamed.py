@@ -41,3 +41,19 @@ def test_a_name_inside_a_relative_clause_is_not_the_source_politics_and_sport(nl
     text = "Fans who watched the final say the referee was wrong."
     q = one(quotes_of(nlp, text), "referee was wrong")
     assert q.speaker is not None and q.speaker.startswith("Fans")
+
+
+def test_a_record_is_not_a_role_sport_and_science(nlp) -> None:
+    text = ("Mia Holt is only the second goalkeeper to score in a final. \"I just ran forward,\" "
+            "Mia Holt said.")
+    q = one(quotes_of(nlp, text), "ran forward")
+    assert q.speaker == "Mia Holt" and not (q.speaker_role and "second" in q.speaker_role)
+    text = ("Rita Moss is the youngest chemist on the team. \"The sample was clean,\" Rita Moss "
+            "said.")
+    q = one(quotes_of(nlp, text), "sample was clean")
+    assert not (q.speaker_role and "youngest" in q.speaker_role)
+    # a definition stays a role
+    text = ("Omar Said is the finance director of the club. \"We cannot pay more,\" Omar Said "
+            "said.")
+    q = one(quotes_of(nlp, text), "pay more")
+    assert q.speaker_role and "finance director" in q.speaker_role

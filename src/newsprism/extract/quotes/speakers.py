@@ -118,7 +118,11 @@ def _role_of(ent: Span) -> str | None:
                 a, b = attr.left_edge.i, attr.right_edge.i + 1
                 while a < attr.i and doc[a].dep_ == "det":
                     a += 1
-                if b - a <= MAX_ROLE_TOKENS and any(c.dep_ == "det" for c in attr.children):
+                # "Obama is only the second first lady to appear on the cover": a record,
+                # not a role (an ordinal or superlative, a "to"-infinitive after the noun)
+                record = any(t.ent_type_ == "ORDINAL" or t.tag_ == "JJS" for t in attr.lefts) or any(
+                    c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and c.i > attr.i for c in attr.children)
+                if b - a <= MAX_ROLE_TOKENS and any(c.dep_ == "det" for c in attr.children) and not record:
                     return _span_text(doc, a, b).strip(" ,")
     return None
 
