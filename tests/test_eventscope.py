@@ -500,3 +500,102 @@ def test_old_values_needs_and_economic_measures_are_not_the_vote(nlp, options) -
     assert "before a change" in reasons["2,000 dollars"]
     assert "needed" in reasons["9 votes"]
 
+
+
+# issue 13: business news. A launch, a deal: the figures of what the parties announce they will
+# do are the event's own (the price, the stores, the jobs cut, the loan that funds the deal)
+LAUNCH = [
+    ("a", "Zentra unveiled its Pulse X smartphone at an event in Lisbon on Tuesday.\n\n"
+          "The phone will sell for $799 in 30 countries from Friday, the company said.\n\n"
+          "The company, which sold 40 million phones last year, said it will open 50 new "
+          "stores.", "2024-09-10"),
+    ("b", "Zentra launched the Pulse X in Lisbon on Tuesday, pricing it at $799.\n\n"
+          "The Pulse X will be sold in 1,200 stores in Europe.\n\n"
+          "Up to 300 engineers will work on the next model.", "2024-09-10"),
+    ("c", "Zentra's new Pulse X phone, unveiled in Lisbon on Tuesday, costs $799.", "2024-09-10"),
+]
+
+
+def test_a_launch_keeps_what_the_company_will_do(nlp, options) -> None:
+    story = _judged(nlp, options, LAUNCH)
+    about = _about(story)
+    for own in ("$799", "30 countries", "50 new stores", "1,200 stores"):
+        assert about[own] is True, own
+    assert about["40 million phones"] is False  # last year's sales
+    # a count that is itself the subject of a clause to come is no count of what happened
+    assert about["Up to 300 engineers"] is False
+    assert "to come" in _reason(story, "Up to 300 engineers")
+
+
+DEAL = [
+    ("a", "Arvo Bank agreed on Friday to buy the lender Pellin for $900 million, including "
+          "$300 million of Pellin's debt.\n\n"
+          "Arvo will fund the deal with a $500 million loan from three banks.\n\n"
+          "The combined bank will cut 800 jobs, it said.", "2024-02-10"),
+    ("b", "Arvo Bank is taking over Pellin in a $900 million deal, the banks said on Friday.\n\n"
+          "Pellin chief executive Joan Keel will receive a payment of $4 million.\n\n"
+          "The government agreed a $2 billion bailout for the region's farmers.", "2024-02-10"),
+]
+
+
+def test_a_deal_keeps_its_loan_and_payments(nlp, options) -> None:
+    story = _judged(nlp, options, DEAL)
+    about = _about(story)
+    for own in ("$900 million", "$300 million", "$500 million", "800 jobs", "$4 million"):
+        assert about[own] is True, own
+    assert about.get("$2 billion") is not True  # a bailout stays public finance
+    assert "public finance" in _reason(story, "$2 billion")
+
+
+# the search for a missing plane: the event's own possibilities are no set something belongs
+# to, and the people inside a phrase of a clause to come are still the event's
+SEARCH = [
+    ("a", "A cargo jet with 12 crew vanished over the Tasman Sea on Monday, officials said.\n\n"
+          "Radar data show the jet flew along one of two corridors before it vanished.\n\n"
+          "The relatives of the 12 crew will be flown to Hobart, the airline said.\n\n"
+          "Hobart, one of the three ports of the island, sent five ships.", "2024-06-04"),
+    ("b", "Ships searched on Tuesday for a cargo jet that vanished over the Tasman Sea on "
+          "Monday with 12 crew.\n\nThe search covers 40,000 square kilometres.", "2024-06-04"),
+]
+
+
+def test_a_search_keeps_its_possibilities_and_its_crew(nlp, options) -> None:
+    story = _judged(nlp, options, SEARCH)
+    about = _about(story)
+    assert about["two corridors"] is True  # where the jet went: the event's possibilities
+    assert all(f.about_event for a in story.articles for f in a.figures if f.text == "12 crew")
+    assert about["five ships"] is True
+    assert about.get("three ports") is not True  # Hobart is one of them: a set
+
+
+# a player named once and told by "he": what he did in the game is the game's
+GAME = [
+    ("a", "The Hawks beat the Bears 24-17 on Sunday in Denver.\n\n"
+          "Receiver Dan Moyo, who joined the Hawks in March, made a big difference.\n\n"
+          "He caught five passes for 80 yards.\n\n"
+          "Bears guard Ty Lane was banned for four games in 2022.\n\n"
+          "The league later reduced his ban to two games.", "2023-10-02"),
+    ("b", "The Hawks beat the Bears 24-17 in Denver on Sunday.", "2023-10-02"),
+]
+
+
+def test_a_player_named_once_keeps_his_game_figures(nlp, options) -> None:
+    story = _judged(nlp, options, GAME)
+    about = _about(story)
+    assert about["five passes"] is True
+    assert about.get("two games") is not True  # another player's ban, told by "his"
+
+
+# a capitalised first word is no name the amount belongs to
+VILLAGES = [
+    ("a", "An earthquake struck the province of Lorn on Friday, killing 30 people.\n\n"
+          "\"Houses in the village of Tebb have been destroyed 100 percent and we have no "
+          "shelter,\" a farmer said.",
+     "2024-05-04"),
+    ("b", "A quake killed 30 people in Lorn province on Friday, officials said.", "2024-05-04"),
+]
+
+
+def test_a_first_word_is_not_an_owner(nlp, options) -> None:
+    story = _judged(nlp, options, VILLAGES)
+    assert _about(story)["100 percent"] is True

@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -187,6 +188,7 @@ def judge_figures(story: Story, nlp: Language) -> int:
     returns how many were moved to background."""
     places = story_places(story)
     participants = story_participants(story)
+    widely = _widely_named(story)
     lead_names = lead_participants(story)
     triggers = set(story.frame.triggers if story.frame else [])
     event_day = parse_iso(story.event_date) if story.event_date and len(story.event_date) >= 10 \
@@ -238,12 +240,13 @@ def judge_figures(story: Story, nlp: Language) -> int:
                     if not why and not ongoing:
                         why = told_to_come(tok)
                 if not why and f.category == "other":
-                    why = _owner_scope(doc, tok, participants | places)
+                    why = _owner_scope(doc, tok, participants | places, widely=widely)
                     if not why and f.kind in ("money", "length"):
                         why = _owner_scope(doc, tok, lead_names | places, rival=True)
                     if not why and si > 0 and participants:
                         why = _pronoun_owner_scope(doc, tok, parsed[si - 1],
-                                                   participants | places)
+                                                   participants | places,
+                                                   f.kind in ("money", "length", "percent"))
                 if why:
                     f.about_event = False
                     f.scope = why
@@ -388,11 +391,18 @@ def _owner(doc: Doc, tok: Token, skip_reporters: bool = False) -> str | None:
         ent = ent_at(doc, c.i)
         if ent is not None and ent.label_ in _OWNER_LABELS:
             return ent.text
-        if c.pos_ == "PROPN" and (ent is None or ent.label_ not in ("DATE", "TIME", "MONEY")):
-            # a name the tagger labelled otherwise ("the Wanderers" as a product)
+        if c.pos_ == "PROPN" and (ent is None or ent.label_ not in ("DATE", "TIME", "MONEY")) \
+                and (ent is not None or not _first_word(c)):
+            # a name the tagger labelled otherwise ("the Wanderers" as a product); not a
+            # capitalised first word the tagger took for a name ('"Houses in the village ...')
             first = min([c.i, *(x.i for x in c.children if x.dep_ == "compound")])
             return doc[first:c.i + 1].text
     return None
+
+
+def _first_word(t: Token) -> bool:
+    """Is t the first word of its sentence or of a quotation (only punctuation before it)?"""
+    return all(x.is_punct for x in t.doc[t.sent.start:t.i]) or t.nbor(-1).text in ('"', "“", ":")
 
 
 def _known(name: str, names: set[str]) -> bool:
@@ -404,14 +414,46 @@ def _known(name: str, names: set[str]) -> bool:
     return any(words & set(re.findall(r"[a-z][a-z.'-]+", x)) for x in names)
 
 
-def _owner_scope(doc: Doc, tok: Token, names: set[str], rival: bool = False) -> str:
+def _widely_named(story: Story) -> Callable[[str], bool]:
+    """Is a name written in a good part of the story's articles (as many as make an entity a
+    participant)? A name the entity tagger skips ("the Pulse X" as a product) is still one of
+    the story's own when most sources name it."""
+    texts = [a.article.text for a in story.articles]
+    need = max(2, math.ceil(len(texts) * PARTICIPANT_SHARE))
+    return lambda name: sum(name in t for t in texts) >= need
+
+
+def _titled_by(doc: Doc, owner: str, names: set[str]) -> bool:
+    """Is the owner a person named with the title of a body among the story's participants
+    ("Pellin chief executive Joan Keel", "Brenn's chief executive, Karl Mohr", "Hawks receiver
+    Dan Moyo")? A person who acts for a party of the event is one of its own (not a country's
+    bank, "Germany's Commerzbank", nor a country's minister)."""
+    for ent in doc.ents:
+        if ent.text != owner or ent.label_ != "PERSON":
+            continue
+        head = ent.root
+        if head.dep_ == "appos":
+            head = head.head  # "Brenn's chief executive, Karl Mohr"
+        title = [t for c in head.children if c.dep_ in ("compound", "poss", "nmod", "appos")
+                 and c.i not in range(ent.start, ent.end) for t in c.subtree]
+        for t in title:
+            e = ent_at(doc, t.i)
+            if e is not None and e.label_ in ("ORG", "NORP") and _known(e.text, names):
+                return True
+    return False
+
+
+def _owner_scope(doc: Doc, tok: Token, names: set[str], rival: bool = False,
+                 widely: Callable[[str], bool] | None = None) -> str:
     """An amount that belongs to someone the story's sources do not report on: another team's
     offer, another player's fine (participants: the frame's and the widely named entities).
     ``rival``: names are only those the sources' leads share, so a party many articles
     mention but none leads with ("the Orioles (seven years, $140 million)") is another
     party; whoever estimates or reports an amount is its source, not its owner."""
     owner = _owner(doc, tok, skip_reporters=rival)
-    if owner is None or not names or _known(owner, names):
+    if owner is None or not names or _known(owner, names) or (widely and widely(owner)):
+        return ""
+    if _titled_by(doc, owner, names):
         return ""
     if rival:
         return f"{owner}'s, another party than the event's ({', '.join(sorted(names)[:3])})"
@@ -429,21 +471,31 @@ def _reporter(ent) -> bool:
         and root.doc[root.head.i - 1].lower_ == "according")
 
 
-def _pronoun_owner_scope(doc: Doc, tok: Token, prev: Doc, names: set[str]) -> str:
+def _pronoun_owner_scope(doc: Doc, tok: Token, prev: Doc, names: set[str],
+                         amount: bool = True) -> str:
     """An amount that belongs to a person told by a pronoun ("the NFL later reduced his
     suspension to two games", "he settled a lawsuit for $5.5 million", "a contract that
     guaranteed him $9 million"): the pronoun stands for the last person named before it (in its
     sentence, else in the one before; not a person only quoted as a source). Background when
-    that person is not one of the story's participants."""
+    that person is not one of the story's participants. ``amount``: the figure is money, a
+    share or a length (a contract's years), which its subject owns ("he settled ... for $5.5
+    million", "he will collect 5 percent of the profits")."""
     np = tok
     while np.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and np.head.i != np.i:
         np = np.head
     if any(c.dep_ == "poss" and c.lower_ not in _PERSONAL for c in np.children):
         return ""  # "the Rovers' offer": a named owner, ``_owner_scope`` decides
     prons = [c for c in np.children if c.dep_ == "poss" and c.lower_ in _PERSONAL]
-    # "reduced his ban to two games", "he settled ... for $5.5 million": in its clause
-    prons += [t for t in _clause_tokens(tok) if t.lower_ in _PERSONAL and t.dep_ in (
-        "poss", "nsubj", "nsubjpass", "dative", "dobj") and t.i != np.i]
+    # in its clause: "reduced his ban to two games" (what the clause does to something of
+    # his; not "her company sold 2 million phones", the doer of the clause), "guaranteed him $9
+    # million", and the subject only of an amount ("he settled a lawsuit for $5.5 million";
+    # not "he caught five passes", what a player did in the event)
+    for t in _clause_tokens(tok):
+        if t.lower_ not in _PERSONAL or t.i == np.i:
+            continue
+        if t.dep_ in ("dative", "dobj") or (t.dep_ == "poss" and t.head.dep_ not in (
+                "nsubj", "nsubjpass")) or (t.dep_ in ("nsubj", "nsubjpass") and amount):
+            prons.append(t)
     if not prons:
         return ""
     pron = prons[0]

@@ -387,6 +387,12 @@ def membership(tok: Token, triggers: set[str], people: bool = False) -> str:
         return ""
     if any(c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in np.children):
         return ""  # a ranking: ``ranking`` decides
+    one = np.head.head
+    if one.dep_ in ("pobj", "dobj", "dative", "oprd"):
+        # "the jet flew along one of two arcs", "took one of three routes": where the event
+        # went among its possibilities, no set something is said to belong to ("X, one of the
+        # seven emirates", "X is one of four teams", "one of six reactors is still hot")
+        return ""
     rest = [t for t in np.subtree if t.i > np.i]
     if any(lemma(t) in EVENT_NOUNS or lemma(t) in triggers or lemma(t) in VERB_CATEGORY
            for t in rest):
@@ -428,11 +434,23 @@ _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 
 
 def told_to_come(tok: Token) -> str:
-    """In a story whose event is done, a count in a clause told in the future ("up to 1,000
-    parishioners will worship in a school", "between four and seven candidates will be
-    elected") is not a count of what happened."""
+    """In a story whose event is done, a count that is the subject of a clause told in the
+    future ("up to 1,000 parishioners will worship in a school", "between four and seven
+    candidates will be elected") is not a count of what happened. Only the subject: what the
+    event's parties will do with a count is their announced plan, part of the event ("the
+    phone will sell for $799 in 30 countries", "it will cut 1,500 jobs", "the company will pay
+    the families $1 million"), and a count inside a phrase is no party of the future clause
+    ("the families of the 230 people on the plane will be flown to Perth")."""
+    np = _np(tok)
+    while np.dep_ == "conj" and np.head.i != np.i:
+        np = np.head  # "200 workers and 20 managers will report"
     v = verb_at_or_above(tok)
     if v is None:
+        return ""
+    if np.dep_ == "pobj" and np.head.lower_ == "between" and np.head.head.i == v.i \
+            and np.i < v.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        np = np.head  # "between four and seven candidates will be elected", parsed as a phrase
+    if np.dep_ not in ("nsubj", "nsubjpass", "attr", "expl", "prep") or np.head.i != v.i:
         return ""
     v = _finite(v)
     for h in (v, v.head if v.dep_ in ("conj", "xcomp") else v):
@@ -447,12 +465,20 @@ def told_to_come(tok: Token) -> str:
 # what a public finance amount belongs to: a bailout, a loan, a budget, the economy
 FINANCE_NOUNS = frozenset({"bailout", "loan", "budget", "debt", "deficit", "economy", "gdp",
                            "austerity", "rescue", "stimulus"})
+# finance nouns a company's deal has as well: in a story whose event is a transaction, "a $500
+# million loan from three banks" funds the deal and "including $300 million of debt" is part
+# of its price (a bailout, a budget, the economy stay public)
+_PRIVATE_FINANCE = frozenset({"loan", "debt"})
+TRANSACTION_EVENTS = frozenset({"deal", "buy", "acquire", "acquisition", "merge", "merger",
+                                "takeover", "purchase", "sell", "sale", "bid", "offer",
+                                "agreement", "contract", "invest", "investment", "stake"})
 
 
 def finance_amount(tok: Token, triggers: set[str]) -> str:
     """An amount or count of a bailout, a loan, a budget or an economy ("a $141 billion loan
     package", "Greece's two rescue packages", "the economy is worth 18bn euros") in a story
-    whose event is none of these (a riot, an election): background to the event."""
+    whose event is none of these (a riot, an election): background to the event. A loan or
+    debt in a story whose event is a transaction (a deal, a takeover) is the deal's own."""
     if triggers & FINANCE_NOUNS:
         return ""
     np = _np(tok)
@@ -464,7 +490,8 @@ def finance_amount(tok: Token, triggers: set[str]) -> str:
         subj = _subject(v)
         if subj is not None:
             group += [subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))]
-    hit = next((t for t in group if lemma(t) in FINANCE_NOUNS and lemma(t) not in triggers), None)
+    public = FINANCE_NOUNS - _PRIVATE_FINANCE if triggers & TRANSACTION_EVENTS else FINANCE_NOUNS
+    hit = next((t for t in group if lemma(t) in public and lemma(t) not in triggers), None)
     if hit is None:
         return ""
     return f"public finance ('{hit.text}'), not a count of this event"
