@@ -35,7 +35,7 @@ class Options:
     cluster_join: float = 0.25  # cosine to a story's centroid needed to join it
     cluster_merge: float = 0.5  # cosine between two stories' centroids that merges them
     cluster_split: float = 0.2  # a story's two halves below this cosine are split apart
-    cluster_group: float = 0.06  # mean similarity (words, names or leads) of stories that puts them in one group
+    cluster_group: float = 0.0625  # mean similarity (words, names or leads) of stories that puts them in one group
     cluster_name_weight: float = 0.4  # share of capitalised names in the similarity
     cluster_prior_docs: int = 100  # empty pseudo-documents in the IDF (a short stream's IDF is unreliable)
     cluster_index: str = "exact"  # exact | sklearn | usearch | faiss (nearest documents)
