@@ -158,3 +158,43 @@ def test_an_infinitive_after_an_object_has_that_object_for_its_speaker_business(
     text = "The losing finalists led their coach Mara Lind to warn that the club would be relegated."
     q = one(quotes_of(nlp, text), "club would be relegated")
     assert q.speaker == "Mara Lind", (q.speaker, q.cue)
+
+
+def test_a_description_qualified_by_a_name_goes_to_the_person_tied_to_it_sport(nlp) -> None:
+    text = (
+        "Maria Lopez, the Falcons coach, praised her players after the match.\n\n"
+        "Later she met Tom Reed, whose Eagles team lost on Sunday.\n\n"
+        "\"We need more time to rebuild,\" the Eagles coach told reporters after the meeting."
+    )
+    q = one(quotes_of(nlp, text), "more time to rebuild")
+    assert q.speaker == "Tom Reed"  # not the other coach named first
+
+
+def test_a_party_leader_is_not_the_leader_of_another_party_politics(nlp) -> None:
+    text = (
+        "Mr Samaras later met Evangelos Venizelos, whose socialist Pasok party came third.\n\n"
+        "Earlier, Syriza leader Alexis Tsipras said he would not join.\n\n"
+        "\"The country needs a government right away,\" the Pasok leader told reporters after the meeting."
+    )
+    q = one(quotes_of(nlp, text), "needs a government")
+    assert q.speaker == "Evangelos Venizelos"
+
+
+def test_a_qualified_description_no_one_is_tied_to_stays_a_description_business(nlp) -> None:
+    text = (
+        "Acme chairman Paul Hart said the plant would reopen.\n\n"
+        "\"This deal is dead,\" the Zenith chairman said on Monday."
+    )
+    q = one(quotes_of(nlp, text), "deal is dead")
+    assert q.speaker != "Paul Hart"
+
+
+def test_a_qualified_description_skips_a_person_of_another_office_courts(nlp) -> None:
+    text = (
+        "Judge Ann Price of the Ohio court heard the case first.\n\n"
+        "Mark Bell, whose Texas court ruled in May, disagreed with her.\n\n"
+        "Texas clerk Joan Hill filed the papers.\n\n"
+        "\"The law is clear,\" the Texas judge said in a statement."
+    )
+    q = one(quotes_of(nlp, text), "law is clear")
+    assert q.speaker == "Mark Bell"

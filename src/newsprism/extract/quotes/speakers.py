@@ -372,6 +372,42 @@ def _role_match(reg: Registry, nouns: frozenset[str], pos_tok: int,
     return best
 
 
+def _name_marks(head: Token) -> frozenset[str]:
+    """The proper names that qualify a description: "the Pasok leader", "the Eagles coach"
+    (lower-cased words; empty for "the senator")."""
+    return frozenset(t.lower_ for t in head.doc[head.left_edge.i : head.i]
+                     if t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in TITLE_WORDS)
+
+
+def _marked_person(doc: Doc, reg: Registry, nouns: frozenset[str], marks: frozenset[str],
+                   pos_tok: int) -> _Mention | None:
+    """For a description qualified by a name ("the Pasok leader"): the person tied to that
+    name, by role ("Pasok leader Evangelos Venizelos") or in the phrase of a mention
+    ("Evangelos Venizelos, whose Pasok party came third"), with a role of ``nouns`` or none;
+    nobody when no person is so tied (the leader of another party is not "the Pasok leader")."""
+    best: _Mention | None = None
+    best_key: tuple[int, int] | None = None
+    for m in reg.mentions:
+        if m.label != "PERSON" or m.tok_start >= pos_tok:
+            continue
+        role = (m.role or reg.roles.get(m.name) or "").lower()
+        role_words = set(re.findall(r"[a-z.]+", role))
+        if role_words & marks:
+            tied = 0
+        else:
+            root = doc[m.tok_start : m.tok_end].root
+            phrase = doc[root.left_edge.i : root.right_edge.i + 1]
+            if not any(t.lower_ in marks for t in phrase if not m.tok_start <= t.i < m.tok_end):
+                continue
+            tied = 1
+        if role and not (role_words & nouns):
+            continue  # tied to the name but holding another office ("Pasok spokesman Ana Ruiz")
+        key = (tied, pos_tok - m.tok_start)
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best
+
+
 def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
                    last_speaker: Speaker | None, author: bool = False) -> Speaker | None:
     """Resolve the subject ``head`` of a cue to a named speaker."""
@@ -453,7 +489,11 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             if m is not None:
                 return Speaker(m.name, noun, m.start, m.end, src_start, src_end, m.label)
         else:
-            person = _role_match(reg, _synonyms(noun), head.i)
+            marks = _name_marks(head)
+            if marks:  # "the Pasok leader": the person tied to Pasok, not any leader
+                person = _marked_person(doc, reg, _synonyms(noun), marks, head.i)
+            else:
+                person = _role_match(reg, _synonyms(noun), head.i)
             if person is not None:
                 return Speaker(person.name, reg.roles.get(person.name) or person.role,
                                person.start, person.end, src_start, src_end, "PERSON")
