@@ -198,3 +198,30 @@ def test_a_qualified_description_skips_a_person_of_another_office_courts(nlp) ->
     )
     q = one(quotes_of(nlp, text), "law is clear")
     assert q.speaker == "Mark Bell"
+
+
+def test_the_statement_speaks_for_who_issued_it_sport(nlp) -> None:
+    text = (
+        "The Football Association issued a statement on Monday after the final.\n\n"
+        "\"The behaviour of some fans was unacceptable,\" the statement said."
+    )
+    q = one(quotes_of(nlp, text), "unacceptable")
+    assert q.speaker == "Football Association"
+    assert text[q.source_start : q.source_end] == "the statement"  # the source as written
+
+
+def test_a_statement_said_in_goes_to_the_company_business(nlp) -> None:
+    text = (
+        "Acme Corp said in a statement that profits fell.\n\n"
+        "\"We expect a better second half,\" the statement added."
+    )
+    assert one(quotes_of(nlp, text), "better second half").speaker == "Acme Corp"
+
+
+def test_a_statement_nobody_is_named_issuing_stays_the_statement_courts(nlp) -> None:
+    text = (
+        "Senator Jane Ruiz spoke to reporters before the hearing.\n\n"
+        "A statement was read outside the court.\n\n"
+        "\"Justice has been done,\" the statement said."
+    )
+    assert one(quotes_of(nlp, text), "Justice has been done").speaker != "Jane Ruiz"

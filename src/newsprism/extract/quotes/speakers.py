@@ -476,6 +476,11 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) or (
         bool(poss) and poss[0].lower_ not in ("his", "her", "its", "their", "my", "our", "your")
     )
+    if head.pos_ == "NOUN" and definite and noun in ISSUED_NOUNS and not poss:
+        issuer = _issuer(doc, reg, head, sent_of)  # "the statement said": who issued it
+        if issuer is not None:
+            return Speaker(issuer.name, reg.roles.get(issuer.name) if issuer.label == "PERSON" else None,
+                           issuer.start, issuer.end, src_start, src_end, issuer.label)
     if head.pos_ == "NOUN" and definite and _introduced_unnamed(doc, head, noun, sent_of):
         pass  # "A company owned by ... The company denied": the unnamed one, as written
     elif head.pos_ == "NOUN" and definite:
@@ -510,6 +515,39 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
     if name.lower() in RELATIVE_PRONOUNS:
         return None
     return Speaker(name, None, None, None, src_start, src_end)
+
+
+# what someone issues and is then quoted as saying ("the statement said")
+ISSUED_NOUNS = frozenset("statement letter release memo message note post tweet communique".split())
+_ISSUING_VERBS = frozenset("release issue publish send post tweet write make put sign".split())
+ISSUER_SENTENCES = 3  # how far back "X issued a statement" is looked for
+
+
+def _issuer(doc: Doc, reg: Registry, head: Token, sent_of: list[int]) -> _Mention | None:
+    """'The ministers issued a statement ... "...," the statement said': the named issuer of
+    the latest statement mentioned within ISSUER_SENTENCES sentences before ``head``
+    ("X issued a statement", "X said in a statement", "X's statement"); None when the text
+    names none."""
+    noun = head.lemma_.lower()
+    sent = sent_of[head.i]
+    for k in range(head.i - 1, -1, -1):
+        if sent - sent_of[k] > ISSUER_SENTENCES:
+            break
+        tok = doc[k]
+        if tok.lemma_.lower() != noun or tok.pos_ != "NOUN":
+            continue
+        owner: Token | None = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING_VERBS:
+            owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        elif owner is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "through") \
+                and tok.head.head.pos_ == "VERB":
+            owner = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+        if owner is None:
+            return None  # the latest such statement has no named issuer
+        m = reg.by_token.get(owner.i) or next(
+            (reg.by_token[c.i] for c in owner.children if c.dep_ == "appos" and c.i in reg.by_token), None)
+        return m
+    return None
 
 
 # titles written abbreviated before a name ("Lt. Gerry Scherlinck", "Gov. Ann Lee")
