@@ -139,6 +139,13 @@ AUDIENCE_NOUNS: frozenset[str] = frozenset(
     interviewer host student member delegate colleague staff friend follower fan official
     lawmaker legislator donor worker employee investor analyst people""".split()
 )
+# verbs whose object feels what the subject causes ("the report cheered investors", "the raids
+# angered advocates"): the object holds the stance, the subject is what it is about
+EXPERIENCER_OBJECT_VERBS: frozenset[str] = frozenset(
+    """cheer rattle worry alarm frustrate please delight upset outrage anger trouble surprise shock
+    disappoint impress dismay irritate annoy infuriate scare frighten unsettle unnerve bother baffle
+    puzzle enrage hearten gladden sadden disturb spook embarrass""".split()
+)
 # what can be told, as opposed to whom ("told the truth", "told a story")
 TOLD_THINGS: frozenset[str] = frozenset(
     "truth story lie joke tale fib anecdote secret news".split()
@@ -177,6 +184,11 @@ SEEM_VERBS: frozenset[str] = frozenset("seem appear look sound".split())
 STANCE_LIGHT_VERBS: frozenset[str] = frozenset("have express voice hold share harbor harbour raise take".split())
 # sources that are polls ("in the latest polls, he trails")
 POLL_NOUNS: frozenset[str] = frozenset("poll survey".split())
+# verbs of receiving a stance or a statement from someone ("won the endorsement of the union",
+# "drew criticism from rivals"): the noun's "of"/"from" phrase names who gives it
+RECEIVING_VERBS: frozenset[str] = frozenset(
+    "win receive get have earn secure gain land garner attract draw seek lose collect court".split()
+)
 
 
 STANCE_NOUNS: frozenset[str] = frozenset(

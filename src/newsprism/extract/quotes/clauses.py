@@ -115,10 +115,13 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
         # "pressed Stumpf to admit", "led the minister to fear": a speech or belief infinitive
         # after a direct object has that object for its subject (object control; "promised X
         # to" excepted)
-        if v.dep_ == "xcomp" and v.tag_ == "VB" and v.lemma_.lower() in SPEECH_VERBS | BELIEF_VERBS \
-                and any(c.lower_ == "to" for c in v.children if c.dep_ == "aux"):
+        if v.dep_ == "xcomp" and v.tag_ == "VB" and any(c.lower_ == "to" for c in v.children if c.dep_ == "aux"):
             objects = [c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i]
-            if objects and v.head.lemma_.lower() not in SUBJECT_CONTROL:
+            # broad scope, any cue: "prompting them to focus on", "exhorting voters to reject"
+            # when the object is someone
+            if objects and v.head.lemma_.lower() not in SUBJECT_CONTROL and (
+                v.lemma_.lower() in SPEECH_VERBS | BELIEF_VERBS or (broad and _someone(objects[-1]))
+            ):
                 return objects[-1]
         # coordinated or participial cue inherits its head's subject
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
@@ -166,6 +169,13 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
 
 # an inverted cue's subject ('"...," said Air Force Lt. Ana Ruiz.') spans at most this many tokens
 INVERTED_NAME_TOKENS = 10
+
+
+def _someone(tok: Token) -> bool:
+    """A person or a body of people: a personal pronoun, a named person or organisation, an
+    audience or organisation noun ("voters", "the board")."""
+    return bool(tok.lower_ in OBJECT_PRONOUNS or tok.ent_type_ in NAMED_LABELS
+                or tok.lemma_.lower() in AUDIENCE_NOUNS | ORG_NOUNS)
 
 
 def _name_after(verb: Token) -> Token | None:

@@ -10,8 +10,10 @@ from .. import doc_text
 from ..cue_model import CueModel, candidates
 from ..lexicon import (
     ATTITUDE_VERBS,
+    AUDIENCE_NOUNS,
     BELIEF_VERBS,
     BROAD_NOUN_CUES,
+    EXPERIENCER_OBJECT_VERBS,
     FIRST_SECOND,
     GROUP_PRONOUNS,
     HYPOTHETICAL_AUX,
@@ -27,6 +29,7 @@ from ..lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     POLL_NOUNS,
+    RECEIVING_VERBS,
     RELATIVE_PRONOUNS,
     SEEM_VERBS,
     SOURCELESS_ADVERBS,
@@ -265,6 +268,61 @@ def _noun_content(tok: Token) -> tuple[int, int] | None:
     return None
 
 
+# a giver named by these is a time or an amount, not a source ("pledges from 2015")
+_NOT_GIVERS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
+def _given_noun_cue(tok: Token) -> Cue | None:
+    """A cue noun whose giver is named after it: "advice from staff that it would fail", "a
+    report by the paper that ...", "won the endorsement of the union" (a verb of receiving):
+    the giver is the source; the noun's clause is the content, else the receiver (the
+    verb's subject: "she won the endorsement of ...")."""
+    verb = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+    by = next((c for c in preps if c.lower_ in ("from", "by")), None)
+    if by is None and verb is not None and cue_lemma(verb) in RECEIVING_VERBS:
+        by = next((c for c in preps if c.lower_ == "of"), None)
+    giver = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if giver is None or giver.ent_type_ in _NOT_GIVERS or giver.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    rng = next(((c.left_edge.i, c.right_edge.i + 1) for c in tok.children
+                if c.i > tok.i and c.dep_ in ("acl", "ccomp", "relcl", "appos")
+                and any(m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to") for m in c.children)), None)
+    if rng is None and verb is not None:
+        subj = subject_of(verb, True)
+        if subj is not None and subj.lower_ not in ("it", "there", "this"):
+            rng = (subj.left_edge.i, subj.right_edge.i + 1)
+    if rng is None:
+        return None
+    end = by.idx + len(by.text) if by.lower_ == "of" else tok.idx + len(tok.text)
+    return Cue(tok, tok.idx, end, giver, rng, noun=True)
+
+
+# verbs of feeling that also name an act of the subject ("fans cheered", "upset the champion")
+_AGENT_TOO = frozenset({"cheer", "upset"})
+
+
+def _experiencer_cue(tok: Token) -> Cue | None:
+    """'The jobs report cheered Democrats', 'the raids angered advocates': with a verb of
+    feeling whose object feels (active voice), the object is the source and the subject what
+    the stance is about."""
+    if cue_lemma(tok) not in EXPERIENCER_OBJECT_VERBS or any(c.dep_ in ("auxpass", "agent") for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or not (_animate(obj) or obj.lemma_.lower() in AUDIENCE_NOUNS) or obj.lower_ in ("it", "its"):
+        return None
+    subj = subject_of(tok, True)
+    if subj is None or subj.lower_ in ("it", "there", "this") or subj.i > tok.i:
+        return None
+    end = subj.right_edge.i + 1
+    if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        end = subj.i  # "a rocky summer ... that rattled supporters": the summer
+        subj = subj.head.head
+    if cue_lemma(tok) in _AGENT_TOO and (_animate(subj) or subj.pos_ == "PROPN" or subj.lemma_.lower() in AUDIENCE_NOUNS):
+        return None  # "Fans cheered the team", "the underdog upset the champion": the subject acts
+    return Cue(tok, tok.idx, tok.idx + len(tok.text), obj, (subj.left_edge.i, end))
+
+
 def _phrasal_not_cue(tok: Token) -> bool:
     """Phrasal verbs that mean something else: "called it off", "called up reserves"."""
     return tok.lemma_.lower() == "call" and any(
@@ -277,7 +335,7 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> Cue | None:
     noun ("the union's scepticism about", "made comments about", "an assertion that")."""
     span = (tok.idx, tok.idx + len(tok.text))
     if tok.pos_ == "NOUN":
-        owned = _noun_cue(tok) or _stance_noun_cue(tok)
+        owned = _noun_cue(tok) or _stance_noun_cue(tok) or _given_noun_cue(tok)
         if owned is not None:
             return owned
         rng = _noun_content(tok)
@@ -307,6 +365,9 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> Cue | None:
         return Cue(tok, *span, subj, rng, sourceless=subj is None)
     if tok.pos_ != "VERB" or _phrasal_not_cue(tok):
         return None
+    felt = _experiencer_cue(tok)
+    if felt is not None:
+        return felt
     content = _learned_content(tok)
     if content is None:
         return None
@@ -405,7 +466,7 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
             cues.append(noun_cue)
         return
     if broad:
-        passive = _sourceless_cue(tok) or _broad_cue(tok, in_quote) or _stance_light_cue(tok)
+        passive = _experiencer_cue(tok) or _sourceless_cue(tok) or _broad_cue(tok, in_quote) or _stance_light_cue(tok)
         if passive is not None:
             cues.append(passive)
             return
