@@ -225,3 +225,12 @@ def test_a_statement_nobody_is_named_issuing_stays_the_statement_courts(nlp) -> 
         "\"Justice has been done,\" the statement said."
     )
     assert one(quotes_of(nlp, text), "Justice has been done").speaker != "Jane Ruiz"
+
+
+def test_a_nation_in_a_description_skips_the_other_nations_envoy_politics(nlp) -> None:
+    text = (
+        "British ambassador Matthew Rycroft spoke first at the council. "
+        "Later, Russian ambassador Vassily Nebenzia answered him.\n\n"
+        "\"This attack was a war crime,\" the British ambassador said."
+    )
+    assert one(quotes_of(nlp, text), "war crime").speaker == "Matthew Rycroft"  # not the nearer envoy

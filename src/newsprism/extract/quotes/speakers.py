@@ -351,8 +351,9 @@ def _introduced_unnamed(doc: Doc, head: Token, noun: str, sent_of: list[int]) ->
 
 
 def _role_match(reg: Registry, nouns: frozenset[str], pos_tok: int,
-                country_words: tuple[str, ...] = ()) -> _Mention | None:
-    """The person whose role contains one of ``nouns`` nearest to ``pos_tok`` (before first)."""
+                country_words: tuple[str, ...] = (), avoid: frozenset[str] = frozenset()) -> _Mention | None:
+    """The person whose role contains one of ``nouns`` nearest to ``pos_tok`` (before first),
+    and none of the words ``avoid``."""
     best: _Mention | None = None
     best_key: tuple[int, int] | None = None
     for m in reg.mentions:
@@ -366,6 +367,8 @@ def _role_match(reg: Registry, nouns: frozenset[str], pos_tok: int,
             continue
         if country_words and not any(w in role for w in country_words):
             continue
+        if role_words & avoid:
+            continue
         key = (0 if m.tok_start < pos_tok else 1, abs(pos_tok - m.tok_start))
         if best_key is None or key < best_key:
             best, best_key = m, key
@@ -377,6 +380,21 @@ def _name_marks(head: Token) -> frozenset[str]:
     (lower-cased words; empty for "the senator")."""
     return frozenset(t.lower_ for t in head.doc[head.left_edge.i : head.i]
                      if t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in TITLE_WORDS)
+
+
+def _other_nations(doc: Doc, reg: Registry, head: Token) -> frozenset[str]:
+    """For "the British ambassador": the words of the other nations and places the article
+    names ("russian"), which a matching person's role must not hold; empty when the
+    description names no nation."""
+    nations = [t.lower_ for t in doc[head.left_edge.i : head.i] if t.ent_type_ in ("NORP", "GPE")]
+    if not nations:
+        return frozenset()
+    known = {w for m in reg.mentions if m.label in ("NORP", "GPE") for w in m.name.lower().split()}
+    # "british" and "britain", "russian" and "russia": the same nation
+    return frozenset(w for w in known if len(w) >= NATION_STEM and not any(w[:NATION_STEM] == n[:NATION_STEM] for n in nations))
+
+
+NATION_STEM = 4  # letters a nation's adjective and name share ("brit", "russ", "chin")
 
 
 def _marked_person(doc: Doc, reg: Registry, nouns: frozenset[str], marks: frozenset[str],
@@ -498,7 +516,7 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             if marks:  # "the Pasok leader": the person tied to Pasok, not any leader
                 person = _marked_person(doc, reg, _synonyms(noun), marks, head.i)
             else:
-                person = _role_match(reg, _synonyms(noun), head.i)
+                person = _role_match(reg, _synonyms(noun), head.i, avoid=_other_nations(doc, reg, head))
             if person is not None:
                 return Speaker(person.name, reg.roles.get(person.name) or person.role,
                                person.start, person.end, src_start, src_end, "PERSON")
