@@ -599,3 +599,26 @@ VILLAGES = [
 def test_a_first_word_is_not_an_owner(nlp, options) -> None:
     story = _judged(nlp, options, VILLAGES)
     assert _about(story)["100 percent"] is True
+
+
+# a takeover told in the present ("is buying") is read as going on: its past clauses are what
+# came before it, except those told with the story's own event word or dated on its day
+TAKEOVER = [
+    ("a", "Halvorsen Steel is buying its rival Brask Metals, the companies said on Monday.\n\n"
+          "Halvorsen agreed to buy Brask for $2.4 billion after a month of talks.\n\n"
+          "The two companies told their 5,000 staff about the deal on Monday.\n\n"
+          "Halvorsen paid $400 million for the smelter Dunmore after long talks.\n\n"
+          "Brask now sells its steel for $610 a tonne, down from $700 a tonne.", "2024-03-12"),
+    ("b", "Halvorsen Steel is buying Brask Metals in a $2.4 billion deal.", "2024-03-12"),
+]
+
+
+def test_a_takeover_keeps_its_own_past_clauses(nlp, options) -> None:
+    story = _judged(nlp, options, TAKEOVER)
+    about = _about(story)
+    assert about["5,000 staff"] is True  # on Monday: the event's day
+    assert all(f.about_event for a in story.articles for f in a.figures
+               if f.text == "$2.4 billion")  # "agreed to buy": the story's own event word
+    assert about["$400 million"] is False  # an earlier deal, told in the past
+    assert about["$700"] is False
+    assert "before a change" in _reason(story, "$700")

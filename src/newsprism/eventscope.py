@@ -32,6 +32,7 @@ from .extract.figures.clauses import (
     HARM_CATEGORIES,
     court_record,
     dated_before,
+    dated_on,
     finance_amount,
     hypothetical,
     membership,
@@ -230,7 +231,10 @@ def judge_figures(story: Story, nlp: Language) -> int:
                     why = _continues_background(a, si, parsed[si - 1], ref_year, ref_month,
                                                 places, triggers)
                 if not why and ongoing and f.category == "other":
-                    why = told_before(tok)
+                    why = told_before(tok, triggers)
+                    if why and event_day is not None and dated_on(a.dates, si, tok, base,
+                                                                  event_day):
+                        why = ""  # "shares jumped 22 percent on Monday": the event's day
                 if not why and f.kind in ("money", "percent"):
                     why = standing_amount(tok, triggers, f.kind == "percent")
                 if not why and f.category == "other":

@@ -278,6 +278,17 @@ def test_non_counts_are_not_casualties(nlp, text) -> None:
          "2017-04-06", [False]),
         ("Thousands of civilians were under siege, bombarded from the air in March.",
          "2017-04-06", [True]),
+        # a month or a period ahead, in a clause to come, lies ahead of the report
+        ("Owners of the 340,000 recalled cars will be notified by letter starting July 1.",
+         "2024-06-12", [True]),
+        ("The merged company will cut 1,500 jobs over two years.", "2024-03-12", [True]),
+        ("The company cut 1,500 jobs over two years.", "2024-03-12", [False]),
+        # a point in time or a span is no rate: "a year earlier", "after a month of talks"
+        ("Mervan reported a profit of $412 million on Thursday, up from $349 million a year "
+         "earlier.", "2024-10-24", [True, True]),
+        ("Halvorsen agreed to buy Brask for $2.4 billion after a month of talks.",
+         "2024-03-12", [True]),
+        ("The clinic treats 3,000 patients a year.", "2024-03-12", [False]),
         # a standing fact, not an occurrence
         ("About 2 million people live downstream of the dam.", None, [False]),
         ("The province, home to 8 million people, was hit by floods.", None, [False]),

@@ -94,6 +94,21 @@ def prior_clause(tok: Token, category: str = "other") -> str:
     return f"told in the past perfect ('{aux.text} {v.text}'): before this event"
 
 
+def dated_on(dates: list[DateMention], sentence: int, tok: Token, base: int,
+             day: dt.date) -> bool:
+    """Does the figure's clause carry a date the story's calendar puts within a day of
+    ``day`` (the event day): "Brask shares jumped 22 percent on Monday"?"""
+    clause = {t.i for t in _clause_tokens(tok)}
+    for d in dates:
+        if d.sentence != sentence or not d.value or len(d.value) < 10:
+            continue
+        start = d.start - base
+        if any(t.i in clause for t in tok.doc if start <= t.idx < d.end - base):
+            if abs((dt.date.fromisoformat(d.value[:10]) - day).days) <= 1:
+                return True
+    return False
+
+
 def dated_before(dates: list[DateMention], sentence: int, tok: Token, base: int,
                  event_day: dt.date) -> str:
     """A date of the figure's clause that the story's calendar puts more than a day before the
@@ -178,13 +193,27 @@ def other_occurrence(tok: Token, places: set[str], triggers: set[str]) -> str:
     return f"another occurrence ({subj.text} ... {v.text}), in {unknown}"
 
 
-def told_before(tok: Token) -> str:
+def told_before(tok: Token, triggers: frozenset[str] | set[str] = frozenset()) -> str:
     """In a story about something going on or to come, a clause in the past tense (simple,
-    passive or perfect of the past) tells what came before it."""
+    passive or perfect of the past) tells what came before it; not when its verb is the
+    story's own event word ("Halvorsen agreed to buy Brask for $2.4 billion" in a story of the
+    deal, "depositors who lost at least 3m euros" in a story of those losses)."""
     v = verb_at_or_above(tok)
     if v is None:
         return ""
+    low: Token | None = v
     v = _finite(v)
+    own: list[Token] = []  # the finite verb and the verbs its xcomp/conj chain leads down to
+    while low is not None:
+        if low.pos_ in ("VERB", "AUX"):
+            own.append(low)
+        if low.i == v.i or low.head.i == low.i:
+            break
+        if low.dep_ not in ("xcomp", "conj"):
+            own = []  # not "paid $3 million for directing the film": the pay is no directing
+        low = low.head
+    if any(lemma(x) in triggers for x in own):
+        return ""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in ("will", "shall", "'ll", "would", "could", "might", "may") for c in auxes):
         return ""
@@ -332,7 +361,7 @@ _NEED_VERBS = frozenset({"need", "require"})
 
 def old_or_needed(tok: Token) -> str:
     """An amount that a change replaces ("cut the threshold to 3 million euros from the
-    previous 10 million", "from 10m euros to 3m") or that is only needed ("with a majority of
+    previous 10 million", "from 10m euros to 3m", "down from $379") or that is only needed ("with a majority of
     151 votes needed", "the party needs 76 seats"): no count of what happened."""
     np = _np(tok)
     mark = next((c for c in np.children if c.dep_ == "amod" and c.lower_ in _BEFORE_MARKERS), None)
@@ -347,6 +376,10 @@ def old_or_needed(tok: Token) -> str:
         gov = verb_at_or_above(frm)
         if sibs and (gov is None or lemma(gov) not in UPDATE_VERBS):
             return f"the value before a change ('from {words}'), not this event's count"
+        if frm.head.lower_ in ("up", "down") and frm.head.dep_ in ("advmod", "prep", "advcl"):
+            # "costs $299, down from $379", "a profit of $412 million, up from $349 million"
+            return f"the value before a change ('{frm.head.text} from {words}'), not this " \
+                "event's count"
     for c in np.subtree:
         if c.dep_ == "acl" and lemma(c) in _NEED_VERBS and c.tag_ == "VBN":
             return f"an amount needed ('{words} {c.text}'), not a count of what happened"

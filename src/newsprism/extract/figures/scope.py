@@ -205,6 +205,18 @@ _HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day|winter|s
                           r"autumn|season)\b|\bannually\b|\byearly\b", re.I)
 _RELATIVE_AFTER = frozenset({"before", "after", "earlier", "later", "ago", "previously"})
 _PAST_PERIOD_WORDS = {"past", "last", "previous", "recent", "earlier"}
+_SPAN_PREPS = frozenset({"after", "for", "within", "until", "before"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _future(verb: Token) -> bool:
+    """Is the clause of ``verb`` told in the future ("will be notified starting July 1", "will
+    cut 1,500 jobs over two years")? Its dates and periods lie ahead, not before the report."""
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        v = v.head
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll")
+               for c in v.children)
 
 
 def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set[int],
@@ -216,7 +228,10 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
     if any(t.lower_ == "ago" for t in e):
         return None
     nxt = e.doc[e.end].lower_ if e.end < len(e.doc) else ""
-    if _HABITUAL_RE.search(e.text) and nxt not in _RELATIVE_AFTER:
+    # not "a year earlier" (a point in time), "after a month of talks", "for a year" (a span)
+    span = nxt == "of" or (head_prep is not None and head_prep.lower_ in _SPAN_PREPS) or any(
+        t.lower_ in _RELATIVE_AFTER for t in e)
+    if _HABITUAL_RE.search(e.text) and nxt not in _RELATIVE_AFTER and not span:
         return f"a recurring count ({e.text})"
     if not PERIOD_RE.search(e.text):
         return None
@@ -236,7 +251,9 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
     if not attached:
         return None
     if words & _PAST_PERIOD_WORDS or (head_prep is not None and head_prep.lower_ in (
-            "over", "during")):
+            "over", "during") and not (_future(verb) and anchor.dep_ in _ARGUMENTS)):
+        # not "will cut 1,500 jobs over two years": the horizon of a plan, for its own count
+        # (not "will receive loans over three years from 15 countries")
         return f"another period ({e.text})"
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
     if "this" in words and (perfect or len(words) <= 2 or {"so", "far"} <= words):
@@ -317,7 +334,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
             if ref_year is None or max(years) < ref_year:
                 return _Scope(True, f"dated {e.text}", current)
         elif ref_month is not None and _month_of(e) is not None and \
-                (ref_month - (_month_of(e) or 0)) % 12 >= 2:
+                (ref_month - (_month_of(e) or 0)) % 12 >= 2 and not _future(verb):
             # "in December" in an article published in April: another episode
             return _Scope(True, f"dated {e.text}, months before the report", current)
         elif head_prep is not None and head_prep.lower_ == "since" and not any(
