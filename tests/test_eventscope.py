@@ -608,6 +608,8 @@ TAKEOVER = [
           "Halvorsen agreed to buy Brask for $2.4 billion after a month of talks.\n\n"
           "The two companies told their 5,000 staff about the deal on Monday.\n\n"
           "Halvorsen paid $400 million for the smelter Dunmore after long talks.\n\n"
+          "Its chief was paid $2 million for selling and buying mines plus 5 percent of the "
+          "profits.\n\n"
           "Brask now sells its steel for $610 a tonne, down from $700 a tonne.", "2024-03-12"),
     ("b", "Halvorsen Steel is buying Brask Metals in a $2.4 billion deal.", "2024-03-12"),
 ]
@@ -620,5 +622,6 @@ def test_a_takeover_keeps_its_own_past_clauses(nlp, options) -> None:
     assert all(f.about_event for a in story.articles for f in a.figures
                if f.text == "$2.4 billion")  # "agreed to buy": the story's own event word
     assert about["$400 million"] is False  # an earlier deal, told in the past
+    assert about["5 percent"] is False  # his pay, not the buying the parse hangs it on
     assert about["$700"] is False
     assert "before a change" in _reason(story, "$700")

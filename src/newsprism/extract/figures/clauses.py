@@ -203,13 +203,13 @@ def told_before(tok: Token, triggers: frozenset[str] | set[str] = frozenset()) -
         return ""
     low: Token | None = v
     v = _finite(v)
-    own: list[Token] = []  # the finite verb and the verbs its xcomp/conj chain leads down to
+    own: list[Token] = []  # the finite verb and the verbs its xcomp chain leads down to
     while low is not None:
         if low.pos_ in ("VERB", "AUX"):
             own.append(low)
         if low.i == v.i or low.head.i == low.i:
             break
-        if low.dep_ not in ("xcomp", "conj"):
+        if low.dep_ != "xcomp":
             own = []  # not "paid $3 million for directing the film": the pay is no directing
         low = low.head
     if any(lemma(x) in triggers for x in own):
