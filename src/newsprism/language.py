@@ -90,3 +90,15 @@ REPORTING_VERBS: dict[str, tuple[str, ...]] = {
     "estimate": ("estimated", "estimates"),
     "note": ("noted", "notes"),
 }
+
+# every form of the reporting and denial verbs, and of "think": the verbs a speaker is the
+# subject of ("He denied ...", "They thought ...")
+SPEAKING_FORMS: frozenset[str] = frozenset(
+    {form for forms in (*REPORTING_VERBS.values(), *DENIAL_VERBS.values()) for form in forms}
+    | {"thinks", "thought"}
+)
+# the inflected forms of the reporting verbs (past tense, third person: "said", "announces"),
+# which, unlike "say" or "believe", mark reported speech wherever they stand
+REPORTED_FORMS: frozenset[str] = frozenset(
+    form for lemma, forms in REPORTING_VERBS.items() for form in forms if form != lemma
+)

@@ -27,7 +27,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .embed import Embedder, cosine_matrix
 from .extract.sentences import strip_span
-from .language import DENIAL_VERBS, REPORTING_VERBS
+from .language import REPORTED_FORMS, SPEAKING_FORMS
 from .model import AnnotatedArticle, Contradiction, Span, Story, SummarySentence
 from .options import Options
 from .perspectives import cues
@@ -79,14 +79,9 @@ _ANAPHORIC = re.compile(
     r"|\b(?:did|does|do|doing|done)\s+(?:the\s+same|so)\b|\bfollow(?:ed|s|ing)?\s+suit\b",
     re.I,
 )
-# a sentence whose speaker is only a pronoun ("She said the third victim died"): who "she" is
-# was in a sentence the summary may not carry
-# a sentence whose speaker is only a pronoun: "He said ...", "They also denied ..." (the reporting
-# and denial verbs of the project's lexicons, and "think")
-_SPEAKER_VERBS = "|".join(
-    sorted({form for forms in (*REPORTING_VERBS.values(), *DENIAL_VERBS.values()) for form in forms}
-           | {"thinks", "thought"})
-)
+# a sentence whose speaker is only a pronoun ("She said the third victim died", "They also
+# denied ..."): who "she" is was in a sentence the summary may not carry
+_SPEAKER_VERBS = "|".join(sorted(SPEAKING_FORMS))
 _PRONOUN_SPEAKER = re.compile(rf"^(?:He|She|They|We|I)\s+(?:\w+\s+){{0,2}}?(?:{_SPEAKER_VERBS})\b")
 # the opening states what happened, not someone's denial or accusation of it
 _DISPUTING = re.compile(rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS})\b")
@@ -225,11 +220,7 @@ _COUNT = re.compile(
 )
 # a reporting verb of the project's lexicon in an inflected form (said, warned, announced, ...)
 # or "according to"
-_REPORTED = re.compile(
-    r"\b(?:according to|"
-    + "|".join(sorted({f for lemma, forms in REPORTING_VERBS.items() for f in forms if f != lemma}))
-    + r")\b"
-)
+_REPORTED = re.compile(r"\b(?:according to|" + "|".join(sorted(REPORTED_FORMS)) + r")\b")
 # a later day of the story told as such: "struggled for a third day", "two days after"
 _LATER_DAY = re.compile(
     r"(?i)\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?day\b"
@@ -380,47 +371,11 @@ def summarize(
     ``embedder`` (from :func:`newsprism.embed.load_embedder`): when given, centrality and
     redundancy use the mean of the lexical and the embedding cosine; citations and support
     stay lexical (a source "carries" a sentence when it says it in similar words)."""
-    units = _units(story)
-    if not units:
+    ranked = _rank(story, embedder)
+    if ranked is None:
         return []
-    if len(units) > MAX_UNITS:
-        # large stories: the earliest sentences of every article (the pairwise matrices grow
-        # with the square of the number of sentences)
-        keep = sorted(range(len(units)), key=lambda i: (units[i].pos, units[i].art))[:MAX_UNITS]
-        units = [units[i] for i in sorted(keep)]
-    lexical = _vectors([u.text for u in units])
-    sim = lexical
-    if embedder is not None:
-        vecs = embedder.vectors([u.text for u in units])
-        sim = (lexical + np.clip(cosine_matrix(vecs, embedder.kind), 0.0, 1.0)) / 2.0
+    units, lexical, sim, score = ranked
     n = len(units)
-    centrality = _lexrank(sim)
-    # support: how many other sources have a sentence similar to this one
-    sources = sorted({u.source_id for u in units})
-    member = np.zeros((n, len(sources)), dtype=bool)
-    index = {sid: k for k, sid in enumerate(sources)}
-    source_of = np.array([index[u.source_id] for u in units], dtype=np.intp)
-    member[np.arange(n), source_of] = True
-    # carried[i, s]: some sentence of source s is similar to sentence i (set from the similar
-    # pairs directly: a product with the membership matrix costs n * n * sources)
-    carried = np.zeros_like(member)
-    ii, jj = np.nonzero(lexical >= SUPPORT_SIMILARITY)
-    carried[ii, source_of[jj]] = True
-    carried &= ~member
-    support = carried.sum(axis=1) / max(len(sources) - 1, 1)
-    lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
-    genre = np.array(
-        [GENRE_WEIGHT.get(story.articles[u.art].article.genre or "", 1.0) for u in units]
-    )
-    specific = np.array([_specificity(u.text) for u in units])
-    background = np.array([BACKGROUND_WEIGHT if u.background else 1.0 for u in units])
-    score = centrality * (1.0 + support) * lead * specific * genre * background
-    score = score / score.max() if score.max() > 0 else score
-
-    quoted = np.array([(QUOTED_WEIGHT if u.quoted else 1.0) * _hedged(u.text) for u in units])
-    score = score * quoted
-    score = score / score.max() if score.max() > 0 else score
-
     lam = min(max(options.summary_redundancy, 0.0), 1.0)
     budget = options.summary_words
     chosen: list[int] = []
@@ -468,6 +423,53 @@ def summarize(
                 cites.append(Span(sid, units[j].start, units[j].end))
         out.append(SummarySentence(text=u.text, citations=cites))
     return out
+
+
+def _rank(
+    story: Story, embedder: Embedder | None
+) -> tuple[list[_Unit], np.ndarray, np.ndarray, np.ndarray] | None:
+    """The candidate sentences, their lexical and combined similarity and their score (0..1)."""
+    units = _units(story)
+    if not units:
+        return None
+    if len(units) > MAX_UNITS:
+        # large stories: the earliest sentences of every article (the pairwise matrices grow
+        # with the square of the number of sentences)
+        keep = sorted(range(len(units)), key=lambda i: (units[i].pos, units[i].art))[:MAX_UNITS]
+        units = [units[i] for i in sorted(keep)]
+    lexical = _vectors([u.text for u in units])
+    sim = lexical
+    if embedder is not None:
+        vecs = embedder.vectors([u.text for u in units])
+        sim = (lexical + np.clip(cosine_matrix(vecs, embedder.kind), 0.0, 1.0)) / 2.0
+    n = len(units)
+    centrality = _lexrank(sim)
+    # support: how many other sources have a sentence similar to this one
+    sources = sorted({u.source_id for u in units})
+    member = np.zeros((n, len(sources)), dtype=bool)
+    index = {sid: k for k, sid in enumerate(sources)}
+    source_of = np.array([index[u.source_id] for u in units], dtype=np.intp)
+    member[np.arange(n), source_of] = True
+    # carried[i, s]: some sentence of source s is similar to sentence i (set from the similar
+    # pairs directly: a product with the membership matrix costs n * n * sources)
+    carried = np.zeros_like(member)
+    ii, jj = np.nonzero(lexical >= SUPPORT_SIMILARITY)
+    carried[ii, source_of[jj]] = True
+    carried &= ~member
+    support = carried.sum(axis=1) / max(len(sources) - 1, 1)
+    lead = np.array([1.0 + 0.5 * max(0.0, 1.0 - u.pos / LEAD_SENTENCES) for u in units])
+    genre = np.array(
+        [GENRE_WEIGHT.get(story.articles[u.art].article.genre or "", 1.0) for u in units]
+    )
+    specific = np.array([_specificity(u.text) for u in units])
+    background = np.array([BACKGROUND_WEIGHT if u.background else 1.0 for u in units])
+    score = centrality * (1.0 + support) * lead * specific * genre * background
+    score = score / score.max() if score.max() > 0 else score
+
+    quoted = np.array([(QUOTED_WEIGHT if u.quoted else 1.0) * _hedged(u.text) for u in units])
+    score = score * quoted
+    score = score / score.max() if score.max() > 0 else score
+    return units, lexical, sim, score
 
 
 def _opening(units: list[_Unit], sim: np.ndarray, score: np.ndarray, budget: int,
