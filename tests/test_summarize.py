@@ -451,3 +451,33 @@ def test_a_sentence_that_only_points_back_is_left_out_business(make_article, opt
     assert texts and texts[0].startswith("Corvan Airlines cut"), texts
     assert not any(t.startswith(("The move", "Two rival")) for t in texts), texts
     assert any(t.startswith("The decision to close") for t in texts), texts
+
+
+def test_a_decision_reported_in_indirect_speech_is_news_a_direct_quote_a_talking_point_merger(
+        make_article, options):
+    """"Acme will close three plants, its chief executive said" is the reporter's sourced account
+    of the decision and keeps its weight; a sentence that is mostly someone's words in quotation
+    marks is a talking point and weighs less (business)."""
+    lead = "Acme Foods agreed on Tuesday to buy the Dutch dairy group Borel for 2.1 billion euros."
+    decision = ("Acme will close three Borel plants and cut 1,200 jobs by next year, chief executive "
+                "Mara Quist said.")
+    talk = "\"Family firms like Borel are the heart of European food and farming,\" Quist told reporters."
+    a = make_article("a", f"{lead} {decision} {talk} Acme shares rose 4 percent in Frankfurt trading on Tuesday.",
+                     "2024-05-15")
+    b = make_article("b", "Acme Foods is buying Borel for 2.1 billion euros in the largest dairy deal this year. "
+                     "Borel's three plants in the north employ 1,200 people, and unions fear for their jobs. "
+                     "Borel was founded by a farming family in Friesland in 1911.", "2024-05-15")
+    ta = a.article.text
+    d, t = ta.index(decision), ta.index(talk)
+    a.quotes.append(Quote("a", d, d + decision.index(", chief"), decision[: decision.index(", chief")],
+                          "indirect", speaker="Mara Quist"))
+    a.quotes.append(Quote("a", t + 1, t + talk.index(",\""), talk[1 : talk.index(",\"")], "direct",
+                          speaker="Mara Quist"))
+    story = Story("merger", [a, b], frame=EventFrame(trigger="buy", triggers=["buy"],
+                                                      participants=["Acme Foods", "Borel"]))
+    summary = summarize(story, options.with_overrides(summary_words=40))
+    _check(story, summary, 40)
+    texts = [s.text for s in summary]
+    assert texts[0].startswith("Acme Foods agreed"), texts
+    assert decision in texts, texts
+    assert talk not in texts, texts

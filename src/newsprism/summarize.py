@@ -41,7 +41,10 @@ MAX_UNITS = 2500  # candidate sentences at most (earliest of each article first)
 # what happened comes from reporting first, from commentary second (CleanArticle.genre)
 GENRE_WEIGHT = {"news": 1.0, "analysis": 0.9, "opinion": 0.6}
 BACKGROUND_WEIGHT = 0.6  # a sentence dated only to other events is context, not this event
-QUOTED_WEIGHT = 0.6  # a sentence that is mostly someone's quoted words: a talking point
+# a sentence that is mostly a direct quotation (someone's words in quotation marks): a talking
+# point; an indirect report ("Acme will cut 900 jobs, its chief said") is the reporter's sourced
+# account, often of the decision itself, and keeps its weight
+QUOTED_WEIGHT = 0.6
 OPENING_SENTENCES = 2  # the opening sentence is chosen among each article's first sentences
 LATER_OPENING_WEIGHT = 0.6  # an opening candidate about a later day than the earliest one
 DISPUTING_OPENING_WEIGHT = 0.5  # an opening candidate that denies or blames (a side, not the event)
@@ -123,7 +126,6 @@ class _Unit:
     when: str  # sort key: date it speaks of, else publication date
     background: bool = False  # dated, but only to other events ("In 1994 ...")
     event: float = 0.0  # how much of the event it states: when, where, toll, what, who (0..5)
-    quoted: bool = False  # mostly someone's words (a quotation's content), not the reporting
     in_marks: bool = False  # mostly a direct quotation's words (in quotation marks)
     aftermath: bool = False  # names the event word only as the background of something later
     published: str = ""  # its article's publication date (given or inferred), "" when unknown
@@ -187,7 +189,7 @@ def _units(story: Story) -> list[_Unit]:
             units.append(
                 _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background,
                       _event_facts(a, start, end, s) + _frame_facts(s, what, who),
-                      _mostly_quoted(a, start, end), _mostly_quoted(a, start, end, marks_only=True),
+                      _in_marks(a, start, end),
                       _aftermath(s, what) or bool(_LATER_DAY.search(s)), pub[:10])
             )
     return units
@@ -289,12 +291,12 @@ def _aftermath(s: str, what: set[str]) -> bool:
     return True
 
 
-def _mostly_quoted(a: AnnotatedArticle, start: int, end: int, marks_only: bool = False) -> bool:
-    """Half or more of the sentence is the content of one quotation: someone's talking point.
-    ``marks_only``: of a direct quotation only ("X happened, police said" is the reporter's
-    statement of the event, sourced; a mixed one paraphrases around a quoted phrase)."""
+def _in_marks(a: AnnotatedArticle, start: int, end: int) -> bool:
+    """Half or more of the sentence is the content of one direct quotation: someone's talking
+    point ("X happened, police said" is the reporter's statement of the event, sourced; a mixed
+    one paraphrases around a quoted phrase)."""
     for q in a.quotes:
-        if marks_only and q.kind != "direct":
+        if q.kind != "direct":
             continue
         inside = min(end, q.end) - max(start, q.start)
         if inside > 0 and inside >= 0.5 * (end - start):
@@ -466,7 +468,7 @@ def _rank(
     score = centrality * (1.0 + support) * lead * specific * genre * background
     score = score / score.max() if score.max() > 0 else score
 
-    quoted = np.array([(QUOTED_WEIGHT if u.quoted else 1.0) * _hedged(u.text) for u in units])
+    quoted = np.array([(QUOTED_WEIGHT if u.in_marks else 1.0) * _hedged(u.text) for u in units])
     score = score * quoted
     score = score / score.max() if score.max() > 0 else score
     return units, lexical, sim, score
