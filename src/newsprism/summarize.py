@@ -41,9 +41,8 @@ MAX_UNITS = 2500  # candidate sentences at most (earliest of each article first)
 # what happened comes from reporting first, from commentary second (CleanArticle.genre)
 GENRE_WEIGHT = {"news": 1.0, "analysis": 0.9, "opinion": 0.6}
 BACKGROUND_WEIGHT = 0.6  # a sentence dated only to other events is context, not this event
-# a sentence that is mostly a direct quotation (someone's words in quotation marks): a talking
-# point; an indirect report ("Acme will cut 900 jobs, its chief said") is the reporter's sourced
-# account, often of the decision itself, and keeps its weight
+# mostly a direct quotation (words in quotation marks): a talking point; an indirect report ("Acme
+# will cut 900 jobs, its chief said") is the reporter's sourced account of the decision: no weight
 QUOTED_WEIGHT = 0.6
 OPENING_SENTENCES = 2  # the opening sentence is chosen among each article's first sentences
 LATER_OPENING_WEIGHT = 0.6  # an opening candidate about a later day than the earliest one
@@ -72,10 +71,9 @@ _DANGLING = re.compile(
     r"|But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides"
     r"|In addition|In fact|Instead|Nevertheless|Nonetheless|Thus|Therefore)\b"
 )
-# a sentence that only points back at something the sentence before it told: an event told
-# by a "shell" noun with nothing of its own ("The move comes after ...", "This decision was
-# welcomed"; "The decision to close the plant ..." tells its content) or a verb phrase that
-# repeats another's ("did the same", "followed suit", "did so")
+# a sentence that only points back at what the sentence before told: a "shell" noun with nothing
+# of its own ("The move comes after ...", "This decision was welcomed"; "The decision to close the
+# plant ..." tells its content) or a verb phrase that repeats another's ("did so", "followed suit")
 _ANAPHORIC = re.compile(
     r"^(?:The|This|That|Such a|Their|His|Her|Its)\s+(?:move|decision|step|announcement|remarks|comments|"
     r"development|measure|incident|news)\b(?!\s+(?:to|of|that|by|on|in|for|from|about)\b)"
@@ -99,8 +97,7 @@ _UNKNOWN = re.compile(
     r"available|say|said|confirm|confirmed|provide|provided|disclose|disclosed|identified|released|"
     r"respond|responded|comment|commented)\b"
 )
-# a sentence cut after a title ("..., said Troy police Sgt."): the splitter took the title's
-# full stop for the sentence's end, the name is in the next line
+# a sentence cut after a title ("..., said Troy police Sgt."): the name is on the next line
 _CUT_AFTER_TITLE = re.compile(
     r"\b(?:Lt|Sgt|Capt|Col|Gen|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Det|Insp|Supt|Cpl|Pvt|Adm|Maj|Cmdr|"
     r"Rev|Lieut|Atty|Hon|Pres|Sec|Supt)\.$"
@@ -220,8 +217,7 @@ _COUNT = re.compile(
     r"scores|hundreds|thousands|millions?|billions?)\b",
     re.I,
 )
-# a reporting verb of the project's lexicon in an inflected form (said, warned, announced, ...)
-# or "according to"
+# a reporting verb of the project's lexicon in an inflected form (said, warned, ...), "according to"
 _REPORTED = re.compile(r"\b(?:according to|" + "|".join(sorted(REPORTED_FORMS)) + r")\b")
 # a later day of the story told as such: "struggled for a third day", "two days after"
 _LATER_DAY = re.compile(
@@ -452,8 +448,7 @@ def _rank(
     index = {sid: k for k, sid in enumerate(sources)}
     source_of = np.array([index[u.source_id] for u in units], dtype=np.intp)
     member[np.arange(n), source_of] = True
-    # carried[i, s]: some sentence of source s is similar to sentence i (set from the similar
-    # pairs directly: a product with the membership matrix costs n * n * sources)
+    # carried[i, s]: some sentence of source s is similar to sentence i (from the similar pairs)
     carried = np.zeros_like(member)
     ii, jj = np.nonzero(lexical >= SUPPORT_SIMILARITY)
     carried[ii, source_of[jj]] = True
