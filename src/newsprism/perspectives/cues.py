@@ -155,6 +155,30 @@ RESPONSIBLE_PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\bbelong(?:ed|s|ing)?\s+to\s+{_R}(?=$|[,.;:—–)]|\s+(?:and|that|which|who|while|in|at|on|with|when)\b)", re.I),
 ]
 
+# an answer that only describes whoever did it names no one responsible: "a person", "the
+# attackers", "eight gunmen and suicide bombers", "those responsible" (an answer with a name or a
+# demonym in it, "Syrian gunmen", is kept by its entity)
+GENERIC_PERPETRATOR = re.compile(
+    r"(?:person|persons|people|man|men|woman|women|someone|somebody|anyone|anybody|individual|"
+    r"attacker|assailant|gunman|gunmen|shooter|perpetrator|culprit|suspect|bomber|killer|intruder|"
+    r"those|whoever|unknown)",
+    re.I,
+)
+_CONJUNCT = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*", re.I)
+
+
+def generic_answer(phrase: str) -> bool:
+    """The answer's head noun (the last word of its first conjunct) only describes a perpetrator."""
+    first = _CONJUNCT.split(phrase.strip(), maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w'\-]*", first)
+    if not words:
+        return False
+    head = re.sub(r"'s$", "", words[-1].lower())
+    if head.endswith("s") and not head.endswith("ss") and GENERIC_PERPETRATOR.fullmatch(head[:-1]):
+        return True
+    return bool(GENERIC_PERPETRATOR.fullmatch(head)) or (words[0].lower() == "those" and head == "responsible")
+
+
 # the cue sits in a hypothetical: "If Washington says ...", "it may state that ..."
 HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|may|might|could|would|should)\b", re.I)
 # a subject that names nobody: "There have been reports", "It is said"
@@ -170,6 +194,46 @@ REJECTION = re.compile(
     r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:telling|told)\s+the\s+truth\b|\bis\s+hiding\s+(?:something|the\s+truth)\b",
     re.I,
 )
+
+# a rejection word used as an adjective on a noun names a false thing, not a rejected report,
+# unless the noun is a report or a piece of evidence: "fake identity papers", "a false alarm",
+# "a false start" reject nothing; "fake news", "false claims", "fabricated logs" do
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:falsified|fabricated|false|fake|baseless|unfounded|groundless|untrue|debunked|bogus)\s+"
+    r"(?P<noun>[A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})",
+    re.I,
+)
+_REPORT_LIKE = re.compile(
+    r"(?:reports?|claims?|allegations?|accusations?|charges?|news|information|stories|story|accounts?|"
+    r"rumou?rs?|statements?|testimony|testimonies|evidence|data|figures?|narratives?|propaganda|"
+    r"assertions?|suggestions?|intelligence|confessions?|pretext|premises?|logs?|records?|documents?|"
+    r"dossiers?|videos?|footage|images?|photos?|photographs?|pictures?|results?|findings?|"
+    r"numbers?|statistics|tallies|tally|versions?|reporting|reason|reasons|rumor|rumors|picture)",
+    re.I,
+)
+_NOT_A_NOUN = re.compile(
+    r"(?:and|or|but|nor|to|of|in|on|at|by|for|as|that|than|because|since|so|too|very|and/or)", re.I
+)
+
+
+def rejection(text: str) -> bool:
+    """The text rejects what others report (:data:`REJECTION`), not counting a rejection word
+    that only describes a false thing ("carrying fake identity papers", "a false alarm"): used
+    as an adjective, it rejects when the noun phrase it opens (three words at most, up to a
+    function word) names a report or evidence ("fabricated maintenance logs")."""
+    for m in REJECTION.finditer(text):
+        a = _ATTRIBUTIVE.match(text, m.start())
+        if a is None:
+            return True
+        for k, word in enumerate(a.group("noun").split()):  # the noun phrase up to a function word
+            if _NOT_A_NOUN.fullmatch(word):
+                if k == 0:
+                    return True  # "false and misleading", "fake to the core": not before a noun
+                break
+            if _REPORT_LIKE.fullmatch(word):
+                return True
+    return False
+
 
 # a clause embedded under a denial inside what a holder says: "there is no evidence that X",
 # "it is not true that X", "there is no truth to reports that X": the holder denies X

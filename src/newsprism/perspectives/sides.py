@@ -99,7 +99,10 @@ def holder_entries(sts: list[Statement], index: HolderIndex) -> list[str]:
 
 
 _NOT_A_HOLDER = cues.re.compile(
-    rf"^(?:the\s+)?(?:statement|report|reports|claims?|remarks?|comments?|unattributed|source|sources)$|"
+    rf"^(?:the\s+|an?\s+|this\s+|that\s+)?(?:statement|report|reports|claims?|remarks?|comments?|unattributed|source|"
+    r"sources|study|studies|survey|paper|document|poll|article|letter|findings|research|analysis)$|"
+    # an anaphor standing for someone named before: "These citizens both", "those men"
+    r"^(?:these|those)\b|\b(?:both|each)$|"
     rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS}|has|have|had|was|were|is|are|after|before|while|when|"
     r"despite|although|though|because|that|which|if|whether|receiving|saying|adding)\b",
     cues.re.I,

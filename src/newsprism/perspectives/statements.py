@@ -70,6 +70,13 @@ _SCOPE_END = re.compile(
     r"[,;:—–(.!?]|\b(?:although|though|because|when|while|whereas|after|before|since|but|if|unless)\b", re.I
 )
 _OPEN_QUESTION = re.compile(r"^\s*(?:whether|if|why|how|what|who|whom|when|where|which)\b", re.I)
+# "X was to blame", "X is not to blame", "the possibility that X was to blame"
+# ("X is likely to blame Y" keeps X as the one who blames)
+_TO_BLAME = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|'s|'re|am)\s+(?:(?:not|never|also|partly|partially|largely|"
+    r"entirely|solely|wholly|mainly|ultimately|really|clearly|equally|in\s+part|at\s+least\s+partly)\s+)?to\s+$",
+    re.I,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 MIN_OWN_WORDS = 6
 # a person introduced without a name ("A man", "a 24-year-old woman"), named in a later sentence
@@ -372,7 +379,7 @@ class _ArticleScanner:
             family, polarity, anaphoric = cues.DENY, "deny", True
         if anaphoric and d_start < start:
             start, ctext = d_start, self.text[d_start:end]  # "rejected the allegations", not "the allegations"
-        rejects = family == cues.REPORT and bool(cues.REJECTION.search(ctext))
+        rejects = family == cues.REPORT and cues.rejection(ctext)
         if rejects:
             family = cues.COUNTER  # "said the draft was based on falsified reports": rejects others' reports
         self.out.append(
@@ -488,6 +495,8 @@ class _ArticleScanner:
             return
         if fam in (cues.BLAME, cues.DENY) and _PASSIVE_BEFORE.search(text[sent.start : a]):
             return  # "X is accused of Y", "X was blamed": X is the accused, not the accuser
+        if fam == cues.BLAME and _TO_BLAME.search(text[sent.start : a]):
+            return  # "X was to blame", "who is not to blame": X is the culprit, no one blames
         holders = self._holders_from_segment(sent.start, a) or prev_holders
         if not holders:
             return
@@ -533,7 +542,7 @@ class _ArticleScanner:
         d_start = a if fam in (cues.BLAME, cues.DENY) else start
         kind = "evidence" if fam == cues.EVIDENCE else "reported"
         anaphoric = bool(cues.BARE_OBJECT.match(ctext))
-        rejects = fam == cues.REPORT and bool(cues.REJECTION.search(ctext))
+        rejects = fam == cues.REPORT and cues.rejection(ctext)
         if rejects:
             fam = cues.COUNTER  # "said the reports were fabricated": rejects others' reports
         if fam == cues.BLAME or (anaphoric and d_start < start):
@@ -593,6 +602,8 @@ def fill_responsible(st: Statement, art: AnnotatedArticle, index: HolderIndex) -
             if not phrase or cues.PRONOUN_HOLDER.match(phrase):
                 continue
             inner = index.actors_in(art, r_s, r_e)
+            if not inner and cues.generic_answer(phrase):
+                continue  # "a person", "the attackers": whoever did it, not who
             actor = inner[0] if inner else Actor(name=phrase, key="text:" + head_key(phrase), camp="text:" + head_key(phrase))
             if all(x.camp != actor.camp for x in st.responsible):
                 st.responsible.append(actor)
