@@ -460,8 +460,10 @@ def find_contradictions(
             side, sts = build_side(group, claims, members, table, texts, who, allowed[k], core)
             sides.append(side)
             sides_sts.append(sts)
-        if not all(s.holders for s in sides):
-            continue  # a side nobody holds (an outlet's own account, fragments): no dispute
+        if not all(s.holders for s in sides) and not (any(s.holders for s in sides) and kinds & {"denial", "rebuttal"}):
+            # a side nobody holds (an outlet's own account, fragments) is disputed only by an
+            # explicit denial ("A man has been charged with arson" / "X denied arson")
+            continue
         sides.sort(key=lambda s: (-len(s.sources), -len(s.holders)))
         out.append(Contradiction(topic=_topic(sides_sts, texts, kinds), sides=sides, kind=_main_kind(kinds)))
     out.sort(key=lambda c: -sum(len(s.claim_ids) for s in c.sides))
