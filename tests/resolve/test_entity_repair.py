@@ -133,3 +133,74 @@ def test_she_with_two_people_near_is_the_one_the_article_names_most() -> None:
                  ("she", PRONOUN_LABEL)])
     resolve_entities([a])
     assert eid(a, "she") == eid(a, "Ann Lee") != eid(a, "Kim Park")
+
+
+def test_name_before_a_title_and_a_name_is_the_place_or_body_of_the_title() -> None:
+    # courts: the tagger calls "Kestrel" and "Kestrel Police" people in "Kestrel police Lt.
+    # Dana Moor" and "Kestrel Police Chief Ann Frey"; the town is named as a place elsewhere
+    a = article("a", "A jury in Kestrel convicted the driver. Kestrel police Lt. Dana Moor said "
+                     "the car was stolen. Kestrel Police Chief Ann Frey thanked the jury.",
+                [("Kestrel", "GPE"), ("Kestrel", "PERSON"), ("Dana Moor", "PERSON"),
+                 ("Kestrel Police", "PERSON"), ("Ann Frey", "PERSON")])
+    b = article("b", "Kestrel police Lt. Dana Moor said the driver fled.",
+                [("Kestrel", "PERSON"), ("Dana Moor", "PERSON")])
+    ents = resolve_entities([a, b])
+    town = next(e for e in ents if e.name == "Kestrel")
+    assert town.type == "GPE" and eid(b, "Kestrel") == town.id
+    body = next(e for e in ents if e.name == "Kestrel Police")
+    assert body.type == "ORG" and body.id != eid(a, "Ann Frey")
+    assert "Kestrel" not in body.aliases
+
+
+def test_person_before_a_title_keeps_the_type_the_story_gives_it() -> None:
+    # politics: "Marlow spokesman Ivo Tan": the senator is a person everywhere else;
+    # "Sandoval defense attorney Ray Kim" is the defendant's attorney, not a place's
+    a = article("a", "Senator Jo Marlow resigned. Marlow spokesman Ivo Tan said Marlow was "
+                     "tired. Sandoval defense attorney Ray Kim said Sandoval was calm.",
+                [("Jo Marlow", "PERSON"), ("Marlow", "PERSON"), ("Ivo Tan", "PERSON"),
+                 ("Marlow", "PERSON"), ("Sandoval", "PERSON"), ("Ray Kim", "PERSON"),
+                 ("Sandoval", "PERSON")])
+    ents = resolve_entities([a])
+    marlow = next(e for e in ents if e.name == "Jo Marlow")
+    assert marlow.type == "PERSON" and eid(a, "Marlow", 0) == marlow.id
+    assert next(e for e in ents if e.id == eid(a, "Sandoval")).type == "PERSON"
+
+
+def test_bare_surname_tagged_as_an_organisation_takes_the_full_name_type() -> None:
+    # disaster: "Sheriff Rita Vance" once, then "Vance said" twice, tagged ORG each time
+    a = article("a", "Sheriff Rita Vance closed the road. The river rose, Vance said. "
+                     "Nobody was hurt, Vance said.",
+                [("Rita Vance", "PERSON"), ("Vance", "ORG"), ("Vance", "ORG")])
+    b = article("b", "Rita Vance said the levee held. Vance said crews worked all night.",
+                [("Rita Vance", "PERSON"), ("Vance", "ORG")])
+    ents = resolve_entities([a, b])
+    vance = next(e for e in ents if e.name == "Rita Vance")
+    assert vance.type == "PERSON" and not vance.type_uncertain
+    assert eid(a, "Vance", 1) == vance.id == eid(b, "Vance")
+    # an organisation named like a person is not made one: "Vance" alone, no full name
+    c = article("c", "Vance Refrigeration cut jobs. Vance said sales fell.",
+                [("Vance Refrigeration", "ORG"), ("Vance", "ORG")])
+    ents = resolve_entities([c])
+    assert next(e for e in ents if e.id == eid(c, "Vance")).type == "ORG"
+
+
+def test_place_named_as_a_landmark_ranks_after_the_setting() -> None:
+    # disaster: the flood is in Brookfield; Lakeport only locates it ("a suburb of Lakeport",
+    # "north of Lakeport"), however often it is written
+    arts = []
+    for i in range(3):
+        text = (f"Floods hit Brookfield, a suburb of Lakeport, on Monday. The river rose 20 "
+                f"miles north of Lakeport. Crews in suburban Lakeport helped. Mayor Ida Cole "
+                f"said Brookfield would rebuild{'.' * (i + 1)}")
+        arts.append(article(f"f{i}", text, [("Brookfield", "GPE"), ("Lakeport", "GPE"),
+                                            ("Lakeport", "GPE"), ("Lakeport", "GPE"),
+                                            ("Ida Cole", "PERSON"), ("Brookfield", "GPE")]))
+    order = names(resolve_entities(arts))
+    assert order.index("Brookfield") < order.index("Lakeport")
+    # a place the story is set in is no landmark because one mention locates something by it
+    b = article("b", "Fire swept Lakeport. Lakeport lost a school. Smoke rose north of Lakeport.",
+                [("Lakeport", "GPE"), ("Lakeport", "GPE"), ("Lakeport", "GPE")])
+    c = article("c", "Ida Cole left Lakeport. Cole spoke.", [("Ida Cole", "PERSON"),
+                                                            ("Lakeport", "GPE"),
+                                                            ("Cole", "PERSON")])
+    assert names(resolve_entities([b, c]))[0] == "Lakeport"

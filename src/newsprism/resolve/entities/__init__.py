@@ -35,7 +35,10 @@
      stay two); a capitalised person noun opening the name of a person the story names is a
      role ("Receptionist Jane Doe" is Jane Doe, whatever the tagger's type); a bare surname in
      an article naming two namesakes in full ("Charlene Kafoury", "Charlie Kafoury") is the
-     one most sources name in full.
+     one most sources name in full; a name the tagger called a person just before a title and
+     another name is the place or body of the title ("Troy police Lt. X": Troy is a place,
+     "Troy Police Chief Y": Troy Police a body); a bare surname tagged as an organisation
+     ("Pickell said") votes as the full person name it joined.
 3. Mentions from other annotators (``adapter.annotate_spans``): common nouns cluster by head
    lemma (with a number before the head: "50 people" is not "40 people") within an event
    group (``groups``: a story of two events of one kind keeps "the gunman" of each apart),

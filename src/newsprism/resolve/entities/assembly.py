@@ -21,7 +21,12 @@ from .merging import (
     merge_short_names,
     merge_transliterations,
 )
-from .repair import join_coordinated_names, strip_person_nouns
+from .repair import (
+    join_coordinated_names,
+    retype_title_owners,
+    short_form_votes,
+    strip_person_nouns,
+)
 from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
 from .salience import is_common_word, is_credit, lower_words, plural_acronyms, rank
 from .times import time_keys
@@ -62,6 +67,8 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     parts = join_coordinated_names(articles)  # "Devon and Somerset Fire and Rescue": one name
     items = prepare(articles, gaz, parts)
     strip_person_nouns(items)  # "Receptionist Jane Doe" is the person Jane Doe
+    texts = {a.source_id: a.article.text for a in articles}
+    retype_title_owners(items, texts)  # "Troy police Lt. X": Troy is a place there
     groups = event_groups(articles)
     if len(set(groups.values())) > 1:  # "the gunman" of one event is not the other's
         for it in items:
@@ -70,7 +77,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     same_days = time_keys(items, groups)
     nodes = build_nodes(items, articles, gaz)
     repair_place_types(items, nodes)
-    repair_cued_places(items, nodes, {a.source_id: a.article.text for a in articles})
+    repair_cued_places(items, nodes, texts)
     uf = UnionFind()
     for key in nodes:
         uf.find(key)
@@ -131,8 +138,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     for n, (root, idxs) in enumerate(ordered, start=1):
         node_keys = {items[i].key for i in idxs} | members.get(root, set())
         node_list = [nodes[k] for k in sorted(node_keys) if k in nodes]
-        votes: Counter[str] = Counter(items[i].label for i in idxs if items[i].kind == "name")
-        votes.update(items[i].cue for i in idxs if items[i].cue is not None)
+        votes = short_form_votes(idxs, items)  # "Pickell" votes as "Robert Pickell"
         etype = type_vote(votes)
         total = sum(votes.values())
         agree = sum(v for t, v in votes.items() if COARSE.get(t) == COARSE.get(etype))

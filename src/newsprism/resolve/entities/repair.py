@@ -8,18 +8,35 @@
 - ``strip_person_nouns``: a capitalised person noun opening a name ("Receptionist Jane Doe",
   "Striker Tom Hale" at the start of a sentence) is a role when the rest of the name is a
   person the story names: the mention is that person, whatever type the tagger gave it.
+- ``retype_title_owners``: a name the tagger called a person, written just before a title and
+  another name ("Troy police Lt. Gerry Ward", "Troy Police Chief Ann Craft", "Acme spokeswoman
+  Jane Doe"), is the place or body the title belongs to, not a person: "Troy" there is a place
+  (a unit word follows), "Troy Police" a body (it ends in one); otherwise the mention gives no
+  type vote and the story's other mentions decide ("Putin spokesman Dmitry Peskov": Putin stays
+  the person he is everywhere else).
+- ``short_form_votes``: a bare surname the tagger typed as an organisation ("Pickell said")
+  takes the type of the full name it joined ("Sheriff Robert Pickell").
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ...model import AnnotatedArticle, Mention
 from ..names import TITLE_WORDS, fold
 from .mentions import PERSON_NOUNS, Item
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# a lower-case word naming a unit of a place: "Troy police Lt.", "Ohio state Sen.", "Cook county"
+UNIT_WORDS = frozenset("police fire sheriff county city state school district council".split())
+# last words of a body's name: "Troy Police", "Acme Corp", "Harbor Department"
+BODY_WORDS = frozenset(
+    """police department force service agency authority bureau office ministry council
+    commission committee board court company corp corporation inc ltd group bank university
+    college school hospital club team party union association federation""".split()
+)
+_TITLE_AFTER = re.compile(r"[ \t]+(?:([a-z]+)[ \t]+)?([A-Za-z][a-z-]*)\.?[ \t]+[A-Z]")
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 
@@ -79,3 +96,47 @@ def strip_person_nouns(items: list[Item]) -> None:
         it.key, it.name, it.label = key, rest, "PERSON"
         it.role = it.role or words[0]
         it.cue = "PERSON"
+
+
+def retype_title_owners(items: list[Item], texts: dict[str, str]) -> None:
+    """The place or body a title belongs to ("Troy police Lt. Gerry Ward"), tagged as a person:
+    see the module doc. Changes ``Item.label`` (the mention's type vote) only."""
+    for it in items:
+        if it.kind != "name" or it.label != "PERSON" or it.role is not None:
+            continue
+        m = it.mention
+        text = texts.get(m.source_id)
+        found = _TITLE_AFTER.match(text, m.end) if text is not None else None
+        if found is None or found.group(2).lower() not in TITLE_WORDS:
+            continue
+        unit = found.group(1)
+        last = it.name.split()[-1].lower() if it.name.split() else ""
+        if unit is not None and unit not in UNIT_WORDS:
+            continue  # "Jackson defense attorney Tom Mesereau": Jackson's attorney
+        if unit is not None:
+            it.label = "GPE"  # "Troy police Lt.": the place whose police it is
+        elif last in BODY_WORDS:
+            it.label = "ORG"  # "Troy Police Chief"
+        else:
+            it.label = "OTHER"  # "Acme spokeswoman", "Putin spokesman": the other mentions say
+        if it.cue == "PERSON":
+            it.cue = None
+
+
+def short_form_votes(idxs: list[int], items: list[Item]) -> Counter[str]:
+    """The type votes of an entity's mentions, a bare surname ("Pickell") voting as the full
+    person name it joined ("Robert Pickell") whatever the tagger called it there."""
+    surnames = {
+        it.key.split()[-1] for i in idxs
+        if (it := items[i]).kind == "name" and it.label == "PERSON" and len(it.key.split()) >= 2
+    }
+    votes: Counter[str] = Counter()
+    for i in idxs:
+        it = items[i]
+        if it.kind != "name":
+            continue
+        short = " " not in it.key and it.key in surnames
+        votes["PERSON" if short else it.label] += 1
+        if it.cue is not None:
+            votes[it.cue] += 1
+    return votes

@@ -13,7 +13,9 @@ mention count. Per entity:
 A people or group adjective ("Greek", "Republican": NORP) is context rather than a participant,
 and a place is more often the setting than an actor: both are damped (``NORP_FACTOR``,
 ``PLACE_FACTOR``), as is a spokesperson or press officer, who speaks for a participant rather
-than takes part ("hospital spokeswoman Jane Doe": ``VOICE_FACTOR``), and a one-word person
+than takes part ("hospital spokeswoman Jane Doe": ``VOICE_FACTOR``), a place named mostly as a
+landmark to find another by ("a suburb of Detroit", "suburban Detroit", "15 miles north of
+Detroit": ``LANDMARK_FACTOR``), and a one-word person
 name written once and never quoted ("Astro" in an aside; ``LONE_NAME_FACTOR``): a participant
 is introduced by a full name. The weights were
 chosen on the development events of ``bench/events.py``.
@@ -42,6 +44,7 @@ NEWS_FACTOR = 0.3  # a news organisation the story only cites as its source
 PLACE_FACTOR = 0.6
 LONE_NAME_FACTOR = 0.25
 VOICE_FACTOR = 0.5  # a spokesperson speaks for a participant
+LANDMARK_FACTOR = 0.5  # a place at least half of whose mentions locate another place by it
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -58,6 +61,11 @@ _SOURCE_BEFORE = re.compile(
 _VOICE_ROLE = re.compile(
     r"\bspokes(?:man|woman|person|people|men|women)\b|\bpress\s+(?:secretary|officer|aide)\b|"
     r"\b(?:public\s+information|public\s+affairs|communications|media)\s+officer\b",
+    re.IGNORECASE)
+# words before a place that use it as a landmark: the setting is somewhere else
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\bsuburban|\bsuburbs?\s+of|\boutskirts\s+of|"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE)
 _CREDIT = re.compile(r"\)\s*[-–—]")  # "(Reuters) -": a dateline credit
 _PLURAL_ACRONYM = re.compile(r"\b([A-Z]{2,6})s\b")
@@ -140,6 +148,24 @@ def news_sources(entities: list[Entity], articles: list[AnnotatedArticle]) -> se
     return out
 
 
+def landmarks(entities: list[Entity], articles: list[AnnotatedArticle]) -> set[str]:
+    """Ids of the places at least half of whose mentions locate another place by them ("a
+    suburb of Detroit", "north of Detroit", "suburban Detroit")."""
+    texts = {a.source_id: a.article.text for a in articles}
+    out: set[str] = set()
+    for e in entities:
+        if e.type not in PLACE_TYPES or not e.mentions:
+            continue
+        used = sum(
+            1 for sp in e.mentions
+            if (text := texts.get(sp.source_id)) is not None
+            and _LANDMARK_BEFORE.search(text[max(0, sp.start - 30) : sp.start])
+        )
+        if 2 * used >= len(e.mentions):
+            out.add(e.id)
+    return out
+
+
 def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[str, float]:
     """Score per entity id; higher is more central to the story."""
     lead: dict[str, set[str]] = defaultdict(set)
@@ -157,6 +183,7 @@ def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[s
                 speaker[q.speaker_entity].add(art.source_id)
     titles = [a.article.title.casefold() for a in articles if a.article.title]
     cited = news_sources(entities, articles)
+    landmark = landmarks(entities, articles)
     scores: dict[str, float] = {}
     for e in entities:
         forms = {f.casefold() for f in (e.name, *e.aliases) if len(f) > 2}
@@ -182,7 +209,7 @@ def salience(entities: list[Entity], articles: list[AnnotatedArticle]) -> dict[s
         elif e.type == "NORP":
             score *= NORP_FACTOR
         elif e.type in PLACE_TYPES:
-            score *= PLACE_FACTOR
+            score *= PLACE_FACTOR * (LANDMARK_FACTOR if e.id in landmark else 1.0)
         scores[e.id] = score
     return scores
 
