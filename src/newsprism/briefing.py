@@ -22,7 +22,7 @@ from .frame import build_frame
 from .ingest import read_inputs
 from .model import AnnotatedArticle, Article, Briefing, IngestResult, Story
 from .options import Options
-from .resolve import resolve_entities
+from .resolve import recover_names, resolve_entities
 from .sections import StoryContext, sections
 from .sections.registry import items_of, set_items
 from .story import main_places, story_id, story_title
@@ -99,6 +99,7 @@ def brief_annotated(
     story = Story(id=story_id(annotated), articles=annotated)
     story.frame = build_frame(story, nlp)  # the main event, from headlines and leads
     infer_story_dates(story, nlp)  # publication dates the metadata lacks, from the texts
+    recover_names(annotated)  # names the tagger missed ("The Hunger Games"), story-wide
     story.entities = resolve_entities(annotated)
     story.title = story_title(story)
     story.locations = main_places(annotated, story.entities)

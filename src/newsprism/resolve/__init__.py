@@ -7,7 +7,15 @@ from .entities import (
     NAME_LABEL,
     NOMINAL_LABEL,
     PRONOUN_LABEL,
+    recover_names,
     resolve_entities,
 )
 
-__all__ = ["NAME_LABEL", "NOMINAL_LABEL", "PRONOUN_LABEL", "annotate_spans", "resolve_entities"]
+__all__ = [
+    "NAME_LABEL",
+    "NOMINAL_LABEL",
+    "PRONOUN_LABEL",
+    "annotate_spans",
+    "recover_names",
+    "resolve_entities",
+]

@@ -58,6 +58,10 @@
    case elsewhere ("Videos", "Region"), or a wire named only in a dateline credit ("(Reuters)
    -"), is no entity. A person noun ("the woman") in an
    article about one person is that person.
+Before it, ``recover_names`` (``recover``, called by the briefing on NER mentions) adds the
+names the tagger missed: a capitalised phrase written in running text three times in two
+articles or more and never tagged ("The Hunger Games", "Catching Fire").
+
 5. The entities come in salience order (``salience``: outlets naming them in the lede and
    lead, headlines, quoted speakers, outlets, damped mention count; groups, places and
    spokespeople damped),
@@ -72,6 +76,7 @@ from __future__ import annotations
 
 from .assembly import resolve_entities
 from .mentions import ENTITY_LABELS, NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL, RESOLVED_LABELS
+from .recover import recover_names
 
 __all__ = [
     "ENTITY_LABELS",
@@ -79,5 +84,6 @@ __all__ = [
     "NOMINAL_LABEL",
     "PRONOUN_LABEL",
     "RESOLVED_LABELS",
+    "recover_names",
     "resolve_entities",
 ]
