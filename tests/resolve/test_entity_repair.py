@@ -204,3 +204,14 @@ def test_place_named_as_a_landmark_ranks_after_the_setting() -> None:
                                                             ("Lakeport", "GPE"),
                                                             ("Cole", "PERSON")])
     assert names(resolve_entities([b, c]))[0] == "Lakeport"
+
+
+def test_acronym_tagged_as_a_person_is_an_organisation() -> None:
+    # politics: the tagger calls the union "FTW" a person twice, an organisation once
+    a = article("a", "Strikes spread, said Ola Berg, head of FTW. FTW called more strikes.",
+                [("Ola Berg", "PERSON"), ("FTW", "PERSON"), ("FTW", "PERSON")])
+    b = article("b", "The FTW union marched.", [("FTW", "ORG")])
+    ents = resolve_entities([a, b])
+    ftw = next(e for e in ents if e.name == "FTW")
+    assert ftw.type == "ORG" and not ftw.type_uncertain
+    assert next(e for e in ents if e.name == "Ola Berg").type == "PERSON"

@@ -199,6 +199,8 @@ def _context_role(text: str, start: int, floor: int) -> str | None:
     run.reverse()
     while run and run[0].lower() in {"of", "the", "and", "for"}:
         run.pop(0)
+    if run and run[-1].lower() in {"of", "the", "for"}:
+        return None  # "head of [GSEE]": the body the title belongs to, not its holder
     if not any(re.sub(r"(?:'s|’s)$", "", w.lower()) in TITLE_WORDS for w in run):
         return None
     return " ".join(run) or None

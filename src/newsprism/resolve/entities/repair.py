@@ -15,7 +15,9 @@
   type vote and the story's other mentions decide ("Putin spokesman Dmitry Peskov": Putin stays
   the person he is everywhere else).
 - ``short_form_votes``: a bare surname the tagger typed as an organisation ("Pickell said")
-  takes the type of the full name it joined ("Sheriff Robert Pickell").
+  takes the type of the full name it joined ("Sheriff Robert Pickell"); an acronym it typed as
+  a person with no title or role ("head of GSEE", "the PPPT") votes as an organisation: people
+  are written by name.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import re
 from collections import Counter, defaultdict
 
 from ...model import AnnotatedArticle, Mention
-from ..names import TITLE_WORDS, fold
+from ..names import TITLE_WORDS, fold, is_acronym
 from .mentions import PERSON_NOUNS, Item
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -136,7 +138,10 @@ def short_form_votes(idxs: list[int], items: list[Item]) -> Counter[str]:
         if it.kind != "name":
             continue
         short = " " not in it.key and it.key in surnames
-        votes["PERSON" if short else it.label] += 1
+        label = "PERSON" if short else it.label
+        if label == "PERSON" and it.role is None and is_acronym(it.name):
+            label = "ORG"  # "head of GSEE": a body written by its initials
+        votes[label] += 1
         if it.cue is not None:
             votes[it.cue] += 1
     return votes
