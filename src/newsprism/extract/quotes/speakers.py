@@ -331,24 +331,6 @@ def _described_org(doc: Doc, reg: Registry, noun: str, pos_tok: int, sent: int) 
 DESCRIBED_WINDOW = 3  # "news agency IRNA": the noun within this many words before the name
 
 
-def _introduced_unnamed(doc: Doc, head: Token, noun: str, sent_of: list[int]) -> bool:
-    """Does "the <noun>" point back to an unnamed one the text has just introduced ("A company
-    owned by the president's in-laws withdrew ... from Laiki Bank. The company denied it": not
-    Laiki Bank; "a man was arrested ... the man said": no named man)? An indefinite "a <noun>"
-    in this or the two sentences before, unless it describes a name ("Acme, a company based in
-    ...", "Acme is a company that ...")."""
-    nouns = _synonyms(noun)
-    sent = sent_of[head.i]
-    for t in doc[max(0, head.i - 120) : head.i]:
-        if sent - sent_of[t.i] > 2 or t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
-            continue
-        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
-            continue
-        if t.dep_ in ("appos", "attr") or any(c.dep_ == "appos" for c in t.children):
-            continue  # a description of a name, not a new one
-        return True
-    return False
-
 
 def _role_match(reg: Registry, nouns: frozenset[str], pos_tok: int,
                 country_words: tuple[str, ...] = (), avoid: frozenset[str] = frozenset()) -> _Mention | None:
@@ -499,9 +481,7 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
         if issuer is not None:
             return Speaker(issuer.name, reg.roles.get(issuer.name) if issuer.label == "PERSON" else None,
                            issuer.start, issuer.end, src_start, src_end, issuer.label)
-    if head.pos_ == "NOUN" and definite and _introduced_unnamed(doc, head, noun, sent_of):
-        pass  # "A company owned by ... The company denied": the unnamed one, as written
-    elif head.pos_ == "NOUN" and definite:
+    if head.pos_ == "NOUN" and definite:
         if noun in ORG_NOUNS:
             # "the company": the organisation in focus; "the league": only an organisation
             # whose name says so (the Premier League), else the description stays as written
