@@ -9,12 +9,13 @@ Gold: ``bench/data/events/dev/*.json`` (ECB+ topics 1-35) and ``bench/data/event
 A third set, the held-out WikiRef gold (``--wikiref-gold DIR``; no longer kept in the repository,
 see ``bench/data/events/README.md``): two 2014-2015 events (the Paris attacks, MH370), six WikiRef
 articles each from other outlets, read in place from
-``../shared/data/wikiref/wikiref.tar.gz`` (``bench/_wikiref.py``: cp1252, line ends made ``\n``).
+``../shared/data/wikiref/wikiref.tar.gz`` by the reader ``_wikiref.py`` kept beside that gold (cp1252,
+line ends made ``\n``).
 Its input is the article body as the file gives it (paragraphs, not one sentence per line) without
 the headline line; meta adds the headline as ``title`` (no document has a date or outlet). Its
 event date is scored on every event although no document has a ``published`` date.
-A fourth set, ``bench/data/events/wikiref_dev/*.json``: more WikiRef events (2011-2013), the same
-loader and scoring, printed apart: the tuning set from other outlets (``wikiref`` stays held out).
+A fourth set, ``DIR/wikiref_dev/*.json`` (outside the repository too): more WikiRef events
+(2011-2013), the same loader and scoring, printed apart: the tuning set from other outlets (``wikiref`` stays held out).
 
 Input to every system, per document: its body as ONE SENTENCE PER LINE, as ECB+ gives it (tokens
 re-joined by ``_ecbplus.detok``; the realistic hard case of scraped/exported news). URL lines
@@ -68,6 +69,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -76,7 +78,6 @@ from pathlib import Path
 
 from _ecbplus import subtopic_sentences
 from _table import print_table
-from _wikiref import read_gold
 from quantulum3 import classifier as qclassifier
 from quantulum3 import parser as qparser
 from rouge_score import rouge_scorer
@@ -136,9 +137,22 @@ def load_events(folder: Path, only: set[str] | None, limit: int | None) -> list[
 
 
 def load_wikiref_events(folder: Path, only: set[str] | None, limit: int | None) -> list[Event]:
-    """Events of the WikiRef gold: each document's body (the file after its headline line)."""
+    """Events of the WikiRef gold: each document's body (the file after its headline line).
+    The gold and its reader (``_wikiref.py``, which opens ../shared/data/wikiref in place) are kept
+    outside the repository (WikiRef states no licence): a maintainer passes their folder."""
     events = []
-    for path in sorted(folder.glob("*.json")):
+    paths = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if only:
+        paths = [p for p in paths if p.stem in only]
+    if not paths:
+        return events
+    reader = next((d for d in (folder, folder.parent) if (d / "_wikiref.py").is_file()), None)
+    if reader is None:
+        print(f"{folder}: WikiRef gold without its reader _wikiref.py beside it; skipped")
+        return events
+    sys.path.insert(0, str(reader))
+    from _wikiref import read_gold
+    for path in paths:
         if only and path.stem not in only:
             continue
         gold, bodies = read_gold(path)
@@ -666,7 +680,7 @@ def main() -> None:
         run_set(name, load_events(GOLD / name, only, args.events), nlp, options)
     run_set("wikiref", load_wikiref_events(args.wikiref_gold, only, args.events), nlp, options,
             date_always=True)
-    run_set("wikiref_dev", load_wikiref_events(GOLD / "wikiref_dev", only, args.events), nlp,
+    run_set("wikiref_dev", load_wikiref_events(args.wikiref_gold / "wikiref_dev", only, args.events), nlp,
             options, date_always=True)
 
 

@@ -11,7 +11,7 @@ names one). Exit status 1 when anything fails.
 
 Files under ``wikiref/`` and ``wikiref_dev/`` name WikiRef articles instead (``event`` = the file's stem, ``subtopic``
 ``wikiref``): their ``docs`` must be files of ``../shared/data/wikiref/wikiref.tar.gz`` (read in
-place by ``bench/_wikiref.py``; a chosen subset of the topic's files, not all of them), and the
+place by ``_wikiref.py``, kept outside the repository with that gold; a chosen subset of the topic's files, not all of them), and the
 spans are checked against each article's body (the text after the headline line).
 """
 
@@ -84,7 +84,7 @@ def check(path: Path, texts: dict[str, dict[str, str]]) -> list[str]:
     errors: list[str] = []
     try:
         if path.parent.name in WIKIREF_SETS:  # article words by offsets, put back from the archive
-            sys.path.insert(0, str(ROOT / "bench"))
+            _reader_path(path)
             from _wikiref import read_gold
 
             gold, _articles = read_gold(path)
@@ -162,9 +162,18 @@ def check(path: Path, texts: dict[str, dict[str, str]]) -> list[str]:
     return errors
 
 
+def _reader_path(gold: Path) -> None:
+    """WikiRef gold and its reader ``_wikiref.py`` live outside the repository (WikiRef states no
+    licence): the reader sits in the gold's folder or the one above it."""
+    for d in (gold.parent, gold.parent.parent):
+        if (d / "_wikiref.py").is_file() and str(d) not in sys.path:
+            sys.path.insert(0, str(d))
+
+
 def load_wikiref(paths: list[Path]) -> dict[str, str]:
     """{WikiRef file name: squashed body} for the documents the wikiref gold files name."""
-    sys.path.insert(0, str(ROOT / "bench"))
+    for path in paths:
+        _reader_path(path)
     from _wikiref import read_articles
 
     names: list[str] = []
