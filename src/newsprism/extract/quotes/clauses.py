@@ -67,7 +67,7 @@ def _agreeing_subject(subj: Token, verb: Token, left: list[Token]) -> Token:
     relative clause hangs on when the cue was parsed as that clause's complement."""
     if not _disagrees(subj, verb):
         return subj
-    others = [c for c in left if c is not subj and c.i < subj.i]
+    others = [c for c in left if c.i < subj.i]
     if others:
         return others[-1]
     rel = verb.head
