@@ -52,3 +52,40 @@ def test_phrase_the_tagger_names_is_left_to_it() -> None:
     b = article("b", "They flew home to Red Valley and to Red Valley fans.", [])
     c = article("c", "Buses from Red Valley were late.", [])
     assert recover_names([a, b, c]) == []
+
+
+def _recovered(arts: list) -> dict[str, tuple[str, bool]]:
+    added = {m.text.removeprefix("The ") for m in recover_names(arts)}
+    return {e.name: (e.type, e.type_uncertain) for e in resolve_entities(arts) if e.name in added}
+
+
+def test_recovered_name_typed_by_the_words_around_it() -> None:
+    # business: a charity the tagger never tags, twice written after "the charity"
+    a = article("a", "Volunteers from the charity Open Door Kitchen served meals. Donors praised "
+                     "Open Door Kitchen on Monday.", [])
+    b = article("b", "Last year the charity Open Door Kitchen fed 4,000 people, Jo Lee said.",
+                [("Jo Lee", "PERSON")])
+    assert _recovered([a, b]) == {"Open Door Kitchen": ("ORG", False)}
+    # disasters: a district twice after "the village of" is a place
+    a = article("a", "Floods hit the village of Green Bay Heights on Monday. Many homes in Green "
+                     "Bay Heights were empty.", [])
+    b = article("b", "Water rose in the village of Green Bay Heights overnight.", [])
+    assert _recovered([a, b]) == {"Green Bay Heights": ("GPE", False)}
+
+
+def test_recovered_name_without_clear_context_stays_untyped() -> None:
+    # culture: a film one actor "starred in" is no place ("in X" is no cue for a recovered name)
+    a = article("a", "Critics loved the film Silent Harbor on Friday. Jo Lee starred in Silent "
+                     "Harbor.", [("Jo Lee", "PERSON")])
+    b = article("b", "Many fans saw Silent Harbor twice, and Jo Lee waved.", [("Jo Lee", "PERSON")])
+    assert _recovered([a, b]) == {"Silent Harbor": ("OTHER", False)}
+    # sport: one "the town of" among four mentions is not clear enough to make it a place
+    a = article("a", "Fans from the town of Red Cedar Falls cheered. Later Red Cedar Falls won.", [])
+    b = article("b", "Coaches said Red Cedar Falls played well. Tickets for Red Cedar Falls sold.", [])
+    assert _recovered([a, b]) == {"Red Cedar Falls": ("OTHER", False)}
+    # science: "the company" twice, "the village of" twice: no type is clear
+    a = article("a", "Rain hit the village of Blue Ridge Labs. Staff at the company Blue Ridge "
+                     "Labs left.", [])
+    b = article("b", "Roads to the village of Blue Ridge Labs closed, and the company Blue Ridge "
+                     "Labs shut.", [])
+    assert _recovered([a, b]) == {"Blue Ridge Labs": ("OTHER", False)}

@@ -168,7 +168,7 @@ class Store:
 
     def _fallback_title(self, rows: list[sqlite3.Row]) -> tuple[str, str]:
         """The engine's event label from stored annotations, else the lead's first words."""
-        from ..resolve import resolve_entities
+        from ..resolve import recover_names, resolve_entities
         from ..story import story_title
 
         cached = self._cached([r["n"] for r in rows])
@@ -176,6 +176,7 @@ class Store:
             from ..model import Story
 
             anns = [cached[r["n"]] for r in rows]
+            recover_names(anns)  # the entity pipeline of every briefing (briefing.brief_annotated)
             story = Story(id="", articles=anns, entities=resolve_entities(anns))
             return story_title(story), "engine"
         raw = self.conn.execute("SELECT raw_text FROM articles WHERE n = ?", (rows[0]["n"],)).fetchone()[0]

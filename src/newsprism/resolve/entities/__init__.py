@@ -60,7 +60,9 @@
    article about one person is that person.
 Before it, ``recover_names`` (``recover``, called by the briefing on NER mentions) adds the
 names the tagger missed: a capitalised phrase written in running text three times in two
-articles or more and never tagged ("The Hunger Games", "Catching Fire").
+articles or more and never tagged ("The Hunger Games", "Catching Fire"). Its type is unknown:
+only the words around it vote (``mentions.name_cue``: "the charity X" ORG, "the village of X"
+GPE, "the film X" OTHER; not "in X"), when two or more mentions agree on 2/3 of the cues.
 
 5. The entities come in salience order (``salience``: outlets naming them in the lede and
    lead, headlines, quoted speakers, outlets, damped mention count; groups, places and

@@ -104,6 +104,21 @@ _CUT_PARTICLE = re.compile(r"\s(?:von|van|der|den|de|del|della|da|di|du|la|le|te
 _NEXT_NAME_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]+)")
 _DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|that)\s+$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+# nouns naming the kind of thing a name is, written just before it ("the band X", "the film X")
+BODY_NOUNS = frozenset(
+    """company firm group charity band club team party union association federation agency
+    bureau authority ministry council commission committee board court bank university college
+    school hospital studio network channel broadcaster newspaper magazine publisher startup
+    retailer airline carmaker label service department""".split()
+)
+WORK_NOUNS = frozenset(
+    """film movie book novel series show sitcom drama album song single play musical opera
+    documentary game franchise trilogy sequel episode painting poem programme program
+    podcast exhibition""".split()
+)
+_KIND_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|new|latest)\s+(?:[a-z-]+\s+)?("
+    + "|".join(sorted(BODY_NOUNS | WORK_NOUNS)) + r")\s+$", re.IGNORECASE)
 _IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
 
 
@@ -297,7 +312,10 @@ def prepare(
                 floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
                 descriptors = _descriptors(text, m, role, floor)
             floor = art.sentences[m.sentence].start if 0 <= m.sentence < len(art.sentences) else 0
-            cue = "PERSON" if role else _place_cue(text, m.start, floor)
+            if m.label == NAME_LABEL:  # a recovered name: only the words around it type it
+                cue = name_cue(text, m.start, m.end, floor)
+            else:
+                cue = "PERSON" if role else _place_cue(text, m.start, floor)
             written = _written(m, name, parsed.name, floor)
             if written is None and is_acronym(name):
                 written = _described(text, m, floor)
@@ -392,6 +410,24 @@ def _place_cue(text: str, start: int, floor: int) -> str | None:
     """GPE when the words before a name make it a place: "the town of X", "in X", "near X"."""
     before = text[max(floor, start - CUE_WINDOW_CHARS) : start]
     return "GPE" if _PLACE_CUE.search(before) else None
+
+
+def name_cue(text: str, start: int, end: int, floor: int) -> str | None:
+    """The type the words around a name of unknown type (``NAME``: a recovered name) point to:
+    GPE after a strong place cue ("the town of X"; not "in X": "starred in X"), ORG after a
+    body noun ("the charity X", "the band X") or when the name ends in one ("X Rescue
+    Service"), OTHER after a work noun ("the film X", "the novel X"): a work, not a place."""
+    before = text[max(floor, start - CUE_WINDOW_CHARS) : start]
+    if STRONG_PLACE_CUE.search(before):
+        return "GPE"
+    found = _KIND_NOUN_BEFORE.search(before)
+    if found is not None:
+        noun = found.group(1).lower()
+        return "ORG" if noun in BODY_NOUNS else "OTHER"
+    words = text[start:end].split()
+    if len(words) > 1 and words[-1].lower() in BODY_NOUNS:
+        return "ORG"
+    return None
 
 
 def _descriptors(text: str, m: Mention, role: str | None, floor: int) -> frozenset[str]:

@@ -17,7 +17,8 @@
 - ``short_form_votes``: a bare surname the tagger typed as an organisation ("Pickell said")
   takes the type of the full name it joined ("Sheriff Robert Pickell"); an acronym it typed as
   a person with no title or role ("head of GSEE", "the PPPT") votes as an organisation: people
-  are written by name.
+  are written by name. A recovered name (label ``NAME``, type unknown) casts no label vote:
+  its cues ("the charity X", "the village of X") type it when two or more agree (2/3 of them).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from collections import Counter, defaultdict
 
 from ...model import AnnotatedArticle, Mention
 from ..names import TITLE_WORDS, fold, is_acronym
-from .mentions import PERSON_NOUNS, Item
+from .mentions import NAME_LABEL, PERSON_NOUNS, Item
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # a lower-case word naming a unit of a place: "Troy police Lt.", "Ohio state Sen.", "Cook county"
@@ -38,6 +39,8 @@ BODY_WORDS = frozenset(
     commission committee board court company corp corporation inc ltd group bank university
     college school hospital club team party union association federation""".split()
 )
+NAME_CUES = 2  # cued mentions a recovered name needs before its cues give it a type ...
+NAME_CUE_SHARE = 2 / 3  # ... agreeing on this share of its cues
 _TITLE_AFTER = re.compile(r"[ \t]+(?:([a-z]+)[ \t]+)?([A-Za-z][a-z-]*)\.?[ \t]+[A-Z]")
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
@@ -133,9 +136,14 @@ def short_form_votes(idxs: list[int], items: list[Item]) -> Counter[str]:
         if (it := items[i]).kind == "name" and it.label == "PERSON" and len(it.key.split()) >= 2
     }
     votes: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()  # the cues of recovered names (label NAME: type unknown)
     for i in idxs:
         it = items[i]
         if it.kind != "name":
+            continue
+        if it.mention.label == NAME_LABEL:
+            if it.cue is not None:
+                unknown[it.cue] += 1
             continue
         short = " " not in it.key and it.key in surnames
         label = "PERSON" if short else it.label
@@ -144,4 +152,8 @@ def short_form_votes(idxs: list[int], items: list[Item]) -> Counter[str]:
         votes[label] += 1
         if it.cue is not None:
             votes[it.cue] += 1
+    if unknown:  # the words around a recovered name type it when two or more agree clearly
+        cue, n = unknown.most_common(1)[0]
+        if n >= NAME_CUES and n >= NAME_CUE_SHARE * sum(unknown.values()):
+            votes[cue] += n
     return votes
