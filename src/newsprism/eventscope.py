@@ -30,6 +30,7 @@ from .extract import ent_at
 from .extract.dates import parse_iso
 from .extract.figures.clauses import (
     HARM_CATEGORIES,
+    MARKET_NOUNS,
     court_record,
     dated_before,
     dated_on,
@@ -44,6 +45,7 @@ from .extract.figures.clauses import (
     told_before,
     told_to_come,
 )
+from .extract.figures.habits import forecast, habitual, span_record
 from .extract.figures.lexicon import (
     EVENT_NOUNS,
     OTHER_MARKERS,
@@ -127,6 +129,23 @@ def event_is_ongoing(story: Story, nlp: Language) -> bool:
     return present >= 2 and present >= ONGOING_SHARE * (present + past)
 
 
+def market_story(story: Story, nlp: Language) -> bool:
+    """Is the story about a market move: does the first sentence of at least a third of its
+    articles (and two) have a market word as the subject of its main verb ("Stocks plunged
+    on Monday", "the euro fell to a 12-year low")?"""
+    firsts = [a.sentences[0].text for a in story.articles[:_MAX_LEADS] if a.sentences]
+    hits = 0
+    for doc in nlp.pipe(firsts):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is None:
+            continue
+        if root.lemma_.lower() in REPORT_VERBS:
+            root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        hits += subj is not None and subj.lemma_.lower() in MARKET_NOUNS
+    return hits >= min(2, len(firsts)) and hits >= len(firsts) / 3
+
+
 # what introduces a clause or phrase that places the event behind the lead's time: "three days
 # after the plane disappeared", "two days after the quake", "since Friday's attacks"
 _BEHIND = frozenset({"after", "since", "following"})
@@ -195,6 +214,9 @@ def judge_figures(story: Story, nlp: Language) -> int:
     event_day = parse_iso(story.event_date) if story.event_date and len(story.event_date) >= 10 \
         else None
     ongoing = event_is_ongoing(story, nlp)
+    # a market move is the event's only in a story about one ("stocks plunged 5 percent"):
+    # elsewhere the triggers ("profit rose") do not make a share move the event's
+    market_triggers = triggers if market_story(story, nlp) else set()
     moved = 0
     for a in story.articles:
         pub = parse_iso(a.article.published)
@@ -212,15 +234,23 @@ def judge_figures(story: Story, nlp: Language) -> int:
         wanted = sorted({*order, *(i - 1 for i in order if i > 0)})
         parsed = dict(zip(wanted, nlp.pipe([a.sentences[i].text for i in wanted]), strict=True))
         for si in order:
-            if si == 0:
-                continue  # the lead tells the story's event: the frame is read from it
             doc = parsed[si]
             base = a.sentences[si].start
             for f in todo[si]:
                 tok = _anchor(doc, f.start - base, f.end - base)
                 if tok is None:
                     continue
-                why = _judge(doc, tok, ref_year, ref_month, places, triggers)
+                if si == 0:
+                    # the lead tells the story's event (the frame is read from it): only a
+                    # figure its own words mark as another value is background ("a profit of
+                    # $410 million, up from $350 million", "beating analysts' forecasts")
+                    why = forecast(tok) or (old_or_needed(tok) if f.category == "other" else "")
+                    if why:
+                        f.about_event = False
+                        f.scope = why
+                        moved += 1
+                    continue
+                why = _judge(doc, tok, ref_year, ref_month, places, triggers) or forecast(tok)
                 if not why:
                     why = prior_clause(tok, f.category)
                 if not why and event_day is not None:
@@ -236,11 +266,13 @@ def judge_figures(story: Story, nlp: Language) -> int:
                                                                   event_day):
                         why = ""  # "shares jumped 22 percent on Monday": the event's day
                 if not why and f.kind in ("money", "percent"):
-                    why = standing_amount(tok, triggers, f.kind == "percent")
+                    why = standing_amount(tok, market_triggers, f.kind == "percent")
                 if not why and f.category == "other":
                     why = hypothetical(tok) or ranking(tok) or membership(tok, triggers, f.kind == "people") \
                         or court_record(tok, triggers) or finance_amount(tok, triggers) \
-                        or old_or_needed(tok)
+                        or old_or_needed(tok) or span_record(tok)
+                    if not why and f.kind not in ("money", "percent", "length"):
+                        why = habitual(tok)
                     if not why and not ongoing:
                         why = told_to_come(tok)
                 if not why and f.category == "other":
@@ -389,6 +421,11 @@ def _owner(doc: Doc, tok: Token, skip_reporters: bool = False) -> str | None:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != np.i:
                 cands.append(v.head if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl"
                              else c)
+                # "Rival Vantor's pickup sells for $61,000": a thing's owner owns its amount
+                # (only where reporters are skipped, for amounts: not "Kelmet's army sent 200
+                # soldiers", help for the event)
+                if skip_reporters and c.pos_ == "NOUN":
+                    cands.extend(x for x in c.children if x.dep_ == "poss")
             elif c.dep_ == "agent":
                 cands.extend(x for x in c.children if x.dep_ == "pobj")
     for c in cands:

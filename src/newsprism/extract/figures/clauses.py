@@ -25,7 +25,7 @@ from ...model import DateMention
 from .. import ent_at
 from .categories import lemma
 from .lexicon import EVENT_NOUNS, REPORT_VERBS, VERB_CATEGORY
-from .scope import _clause_tokens, _place_known, verb_at_or_above
+from .scope import _clause_tokens, _future, _place_known, verb_at_or_above
 
 # verbs that tell a count growing: "had risen to 86" is an update of the event's own toll
 UPDATE_VERBS = frozenset({"rise", "climb", "reach", "increase", "grow", "jump", "soar", "swell",
@@ -113,7 +113,11 @@ def dated_before(dates: list[DateMention], sentence: int, tok: Token, base: int,
                  event_day: dt.date) -> str:
     """A date of the figure's clause that the story's calendar puts more than a day before the
     event day (or in an earlier month). ``base``: the sentence's offset in the article text
-    (``tok``'s document is the sentence parsed alone)."""
+    (``tok``'s document is the sentence parsed alone). A clause told in the future ("will go
+    on sale in 12 states in June") lies ahead: a date of it put before the event is misread."""
+    v = verb_at_or_above(tok)
+    if v is not None and _future(v):
+        return ""
     clause = {t.i for t in _clause_tokens(tok)}
     doc = tok.doc
     for d in dates:

@@ -111,12 +111,17 @@ def _month_of(e: Span) -> int | None:
 
 def _comparison_date(e: Span) -> bool:
     """'the deadliest since 2010', 'the first time since 2013': a date that compares."""
+    words = [t.lower_ for t in e]
+    if "since" in words and any(t.tag_ in ("JJS", "RBS") for t in e[:words.index("since")]):
+        return True  # the date holds the comparison: "its worst day since 2011"
     prep = e.root.head if e.root.dep_ == "pobj" else None
     if prep is None or prep.lower_ not in ("since", "in"):
         return False
     h = prep.head
+    # "its worst day since 2011", "the biggest fall in 20 years": a superlative on the noun
     return h.tag_ in ("JJS", "RBS") or h.lower_ in ("first", "time", "worst", "deadliest",
-                                                    "biggest", "largest", "highest")
+                                                    "biggest", "largest", "highest") or any(
+        c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in h.children)
 
 
 def _year_of(published: str | None) -> int | None:
