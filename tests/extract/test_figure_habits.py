@@ -45,6 +45,19 @@ def test_a_bodys_habits_in_the_present_are_background(nlp, text: str, word: str)
 
 
 @pytest.mark.parametrize(("text", "word"), [
+    ("The vote was held under a rule that gives the leading party 50 extra seats.", "seats"),
+    ("In the league, the scoring system gives a winning team three points.", "points"),
+])
+def test_what_a_rule_gives_is_background(nlp, text: str, word: str) -> None:
+    assert habitual(_tok(nlp, text, word)).startswith("what a ")
+
+
+def test_what_a_new_rule_did_stays(nlp) -> None:
+    # the past: what the rule gave in this event
+    assert habitual(_tok(nlp, "The rule gave the leading party 50 extra seats.", "seats")) == ""
+
+
+@pytest.mark.parametrize(("text", "word"), [
     ("The company sold 5,000 tickets for the final.", "tickets"),  # past: what happened
     ("The club sells 5,000 tickets on Friday.", "tickets"),  # a time: that day's sale
     ("The strike closes 40 schools across the region.", "schools"),  # not a body's habit

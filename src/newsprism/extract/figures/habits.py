@@ -4,8 +4,9 @@ happened in the event (issue 13):
 * a forecast or expectation of forecasters ("analysts expect the deal to save $150 million",
   "economists had forecast growth of 2 percent", "bookmakers' forecasts of 40,000 fans"):
   somebody's guess, not a count of the event;
-* a habit of a body, told in the present simple ("Olvex, which makes 200 medicines", "the
-  club sells its shirts in 60 countries"): what it does every day, not what it did;
+* a habit of a body or what a rule gives, told in the present simple ("Olvex, which makes
+  200 medicines", "the club sells its shirts in 60 countries", "a rule that gives the leading
+  party 50 extra seats"): what it does every time, not what it did;
 * a record over a span of earlier units ("they have won 12 of their last 15 games", "in the
   past five seasons").
 
@@ -30,6 +31,10 @@ BODY_NOUNS = frozenset({"company", "firm", "group", "maker", "manufacturer", "re
                         "bank", "lender", "carrier", "airline", "insurer", "chain", "club",
                         "team", "business", "operator", "supplier", "producer", "brand",
                         "university", "school", "hospital", "charity", "agency", "utility"})
+# rules whose present simple tells what they always do ("a rule that gives the leading party
+# 50 extra seats", "the formula awards the winner three points")
+RULE_NOUNS = frozenset({"rule", "law", "constitution", "regulation", "statute", "formula",
+                        "system", "charter", "bylaw"})
 _HABIT_EXCLUDED = REPORT_VERBS | {"be", "have", "face", "need", "expect", "plan", "want",
                                   "hope", "seek", "aim", "intend"}
 SPAN_UNITS = frozenset({"game", "match", "season", "year", "month", "week", "quarter",
@@ -117,7 +122,12 @@ def habitual(tok: Token) -> str:
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in ("which", "that") and v.dep_ == "relcl":
         subj = v.head
-    if subj is None or not _body(subj):
+    if subj is None:
+        return ""
+    if subj.pos_ == "NOUN" and lemma(subj) in RULE_NOUNS:
+        return f"what a {subj.text} gives ('{v.text}', present simple), not what happened in " \
+            "the event"
+    if not _body(subj):
         return ""
     return f"a habit of {subj.text} ('{v.text}', present simple), not what happened in the event"
 
