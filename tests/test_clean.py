@@ -252,3 +252,44 @@ def test_a_stamp_line_is_a_date_line_and_a_deck_is_no_headline() -> None:
     signed = clean_article(Article(id="g", text="Jane Doe, science editor, example.com\n\nThe "
                                    "storm reached the coast this morning, officials said."))
     assert signed.title is None
+
+
+def test_one_sentence_per_line_keeps_a_quoted_sentence_without_its_full_stop() -> None:
+    # courts: '"...," she said' lost its full stop; headlines say "says", not "said"
+    raw = (
+        "The jury retired on Monday after a two-week trial.\n"
+        "The defence called no witnesses.\n"
+        "\"The evidence was never tested in this court,\" she said\n"
+        "\"We will appeal whatever the verdict.\"\n"
+    )
+    c = clean_article(Article(id="a", text=raw))
+    assert "never tested in this court,\" she said" in c.text
+    assert not c.headings
+
+
+def test_one_sentence_per_line_joins_a_title_cut_from_its_name() -> None:
+    # science: the sentence splitter cut "Dr." from the name after it
+    raw = (
+        "The probe reached orbit on Sunday.\n"
+        "\"Every system is working,\" said Dr.\n"
+        "Helen Marsh of the mission team, adding that data would follow.\n"
+        "The launch had been delayed twice.\n"
+    )
+    c = clean_article(Article(id="a", text=raw))
+    assert "said Dr. Helen Marsh of the mission team" in c.text
+
+
+def test_one_sentence_per_line_a_quotation_over_paragraphs_reopens_each_one() -> None:
+    # sport: each paragraph of a long quotation opens with a mark, only the last closes
+    raw = (
+        "\"It was a hard game,\" the coach said.\n"
+        "\" The players never gave up.\n"
+        "\" We were down at half time.\n"
+        "Nobody expected us to come back.\n"
+        "\" We did, and that is what matters. \"\n"
+        "The team plays again on Sunday.\n"
+    )
+    paras = clean_article(Article(id="a", text=raw)).text.split("\n\n")
+    assert paras[1] == "\" The players never gave up."
+    assert paras[2] == "\" We were down at half time. Nobody expected us to come back."
+    assert paras[3] == "\" We did, and that is what matters. \""

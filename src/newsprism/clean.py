@@ -85,10 +85,22 @@ def _continues(before: str, line: str) -> bool:
     if not b or not ln:
         return False
     if b.count('"') % 2 == 1 or b.count("“") > b.count("”"):
-        return True  # a quotation still open
+        # a quotation still open; a line that opens with a quotation mark before a capital
+        # starts the next paragraph of that quotation (a quotation running over several
+        # paragraphs reopens each one and closes only the last)
+        return not _REOPENS.match(ln)
+    if _TITLE_END.search(b) and ln[0].isupper():
+        return True  # "... the Rev." / "Larry Kroon said": a title cut from its name
     if ln[0].islower() or (ln[0].isdigit() and b[-1:].isalpha()):
         return True  # "... on March" / "14, the court ..."
     return b.endswith((",", ";", "(", "-", "–", "—")) and len(b) >= 40
+
+
+# a line opening a quotation: the mark (with the stray space some corpora put after it) and
+# a capital letter
+_REOPENS = re.compile(r"[\"“]\s?[A-Z]")
+# a line ending in a title written before a name ("the Rev.", "said Gov.")
+_TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Rev|Gov|Sen|Rep|Lt|Sgt|Capt|Col|Gen|Prof|Supt|Insp|Det|Cpl|Adm|Maj)\.$")
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -184,6 +196,11 @@ _DATE_LINE = re.compile(
 )
 
 
+# a closed quotation, then its speaker and a past-tense "said" at the end: headlines report
+# speech in the present ("says"), so this is a body sentence, not a heading
+_SAID_TAIL = re.compile(r"[,?!][\"”’']\s+[^\"“”]{1,60}\b(?:said|added|told \w+)$")
+
+
 def _strip_closers(text: str) -> str:
     return _CLOSERS.sub("", text)
 
@@ -197,6 +214,8 @@ def _is_heading_like(block: Block, max_words: int = 14) -> bool:
         return False
     if re.search(r"\w[.!?…]\s+[A-Z]", core) and not re.search(r"\b[A-Z]\.\s", core):
         return False  # two sentences (a lede cut short), not a heading
+    if _SAID_TAIL.search(core):
+        return False  # '"It was lost," he said': a quoted sentence that lost its full stop
     first = text.lstrip(_QUOTES)[:1]
     return bool(first) and (first.isupper() or first.isdigit())
 

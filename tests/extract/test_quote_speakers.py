@@ -234,3 +234,41 @@ def test_a_nation_in_a_description_skips_the_other_nations_envoy_politics(nlp) -
         "\"This attack was a war crime,\" the British ambassador said."
     )
     assert one(quotes_of(nlp, text), "war crime").speaker == "Matthew Rycroft"  # not the nearer envoy
+
+
+def test_a_name_ending_at_the_colon_before_a_quotation_is_its_speaker_sport(nlp) -> None:
+    text = (
+        "The fans had one view of the final, summed up by their captain Maria Lopez:\n\n"
+        "\"We were robbed in the last minute and everybody in the stadium saw it.\"\n\n"
+        "The league has not commented."
+    )
+    q = one(quotes_of(nlp, text), "robbed in the last minute")
+    assert q.speaker == "Maria Lopez"
+    assert q.cue == ":"
+
+
+def test_a_colon_without_a_name_before_it_gives_no_speaker_business(nlp) -> None:
+    text = "The agenda of the board listed three items: \"budget\", \"staffing\" and \"security\"."
+    assert not [q for q in quotes_of(nlp, text) if q.speaker]
+
+
+def test_a_document_from_a_named_body_speaks_for_it_business(nlp) -> None:
+    text = (
+        "A statement from Acme Corp said the recall covered 40,000 cars.\n"
+        "\"We regret the inconvenience,\" the statement said."
+    )
+    qs = quotes_of(nlp, text)
+    assert one(qs, "recall covered").speaker == "Acme Corp"
+    assert one(qs, "regret the inconvenience").speaker == "Acme Corp"
+
+
+def test_according_to_a_document_obtained_by_a_named_source_politics(nlp) -> None:
+    qs = quotes_of(nlp, "According to information acquired by Enet.gr, the loans were written off in 2009.")
+    assert one(qs, "loans were written off").speaker == "Enet.gr"
+    qs = quotes_of(nlp, "The striker will miss the final, according to a medical report released by Juventus.")
+    assert one(qs, "striker will miss").speaker == "Juventus"
+
+
+def test_a_document_of_an_unnamed_author_stays_as_written_courts(nlp) -> None:
+    q = one(quotes_of(nlp, "A report by the jury foreman said the verdict was unanimous."), "verdict was unanimous")
+    assert q.speaker == "A report by the jury foreman"

@@ -311,6 +311,13 @@ def _attach_quotation(art: _Article, qi: int, q: QuotedSpan, r: tuple[int, int])
     best = _nearest_cue(art, q, r, short)
     if best is None and short:
         return
+    named = _name_colon(art, q, r) if best is None else None
+    if named is not None:
+        colon, sp = named
+        art.out.append(art.make(q.start, q.end, "direct", colon, sp))
+        art.used_q[qi] = sp
+        art.last_in_para[q.paragraph] = sp
+        return
     if best is None:
         best = _unlisted_cue(art, q, r)
     if best is not None:
@@ -382,6 +389,23 @@ def _unlisted_cue(art: _Article, q: QuotedSpan, r: tuple[int, int]) -> Cue | Non
     art.cues.append(extra)
     art.speaker_of[extra.tok.i] = sp_extra
     return extra
+
+
+def _name_colon(art: _Article, q: QuotedSpan, r: tuple[int, int]) -> tuple[Cue, Speaker] | None:
+    """'... such as the economist Ana Ruiz:' and then the quotation (in the same paragraph
+    or the next): a person's name ending right at the colon that opens the quotation, with no
+    verb, is its speaker; the colon is the cue."""
+    doc = art.doc
+    i = r[0] - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in QUOTE_CHARS):
+        i -= 1
+    if i < 1 or doc[i].text != ":" or art.para_of(doc[i].idx) not in (q.paragraph, q.paragraph - 1):
+        return None
+    m = art.reg.by_token.get(i - 1)
+    if m is None or m.label != "PERSON" or m.tok_end != i:
+        return None
+    colon = Cue(doc[i], doc[i].idx, doc[i].idx + 1, doc[i - 1], None)
+    return colon, Speaker(m.name, art.reg.roles.get(m.name), m.start, m.end, m.start, m.end, m.label)
 
 
 def _inherited_speaker(art: _Article, qi: int, q: QuotedSpan) -> Speaker | None:

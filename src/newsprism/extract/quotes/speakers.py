@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import doc_text, ent_at
 from ..lexicon import (
+    DOCUMENT_NOUNS,
+    FINDING_NOUNS,
     FIRST_SECOND,
     GENERIC_ORG_NOUNS,
     GROUP_LABELS,
@@ -446,6 +448,10 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
                 role = _explicit_role(doc, head, primary) or reg.roles.get(primary.name)
             return Speaker(" and ".join(names), role, primary.start, primary.end,
                            src_start, src_end, primary.label)
+    author = _document_author(reg, head)
+    if author is not None:  # "a message from the commission said": the commission
+        return Speaker(author.name, reg.roles.get(author.name) if author.label == "PERSON" else None,
+                       author.start, author.end, src_start, src_end, author.label)
     sent = sent_of[head.i]
     if low in PERSON_PRONOUNS:
         gender = "f" if low in ("she", "her") else "m"  # "his" counts as male
@@ -541,10 +547,45 @@ def _issuer(doc: Doc, reg: Registry, head: Token, sent_of: list[int]) -> _Mentio
                 and tok.head.head.pos_ == "VERB":
             owner = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
         if owner is None:
-            return None  # the latest such statement has no named issuer
+            return _document_author(reg, tok)  # "a statement from the club" or no named issuer
+        if owner.lower_ in RELATIVE_PRONOUNS and owner.head.dep_ == "relcl":
+            owner = owner.head.head  # "the ministers, who said in a statement"
         m = reg.by_token.get(owner.i) or next(
             (reg.by_token[c.i] for c in owner.children if c.dep_ == "appos" and c.i in reg.by_token), None)
         return m
+    return None
+
+
+# what a body or a person writes, issues or gathers, and is then cited as saying
+AUTHORED_NOUNS = DOCUMENT_NOUNS | FINDING_NOUNS | frozenset({"information", "figures", "estimate", "estimates"})
+# participles whose agent produced or obtained the document ("information acquired by X")
+_AUTHOR_PREPS = ("from", "by")
+
+
+def _document_author(reg: Registry, head: Token) -> _Mention | None:
+    """The named author of a document the text cites as a source: "a message from the
+    commission", "a report by the auditors", "information acquired by Enet.gr" (the agent of
+    a participle on the noun); None for any other source or when the author is not named."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS and c.i > head.i]
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.i > head.i:
+            preps += [c for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            m = reg.by_token.get(pobj.i) or next(
+                (reg.by_token[c.i] for c in pobj.children if c.dep_ == "appos" and c.i in reg.by_token), None)
+            if m is not None and m.label in NAMED_LABELS:
+                return m
+            if m is None and pobj.pos_ == "PROPN" and not pobj.ent_type_:
+                # a name the tagger left untyped ("Enet.gr"): the proper-noun phrase
+                a = min([pobj.i] + [c.i for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                doc = pobj.doc
+                start, end = doc[a].idx, pobj.idx + len(pobj.text)
+                return _Mention(start, end, a, pobj.i + 1, doc_text(doc)[start:end], "ORG", 0, False)
     return None
 
 
