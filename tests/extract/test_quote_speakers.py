@@ -272,3 +272,17 @@ def test_according_to_a_document_obtained_by_a_named_source_politics(nlp) -> Non
 def test_a_document_of_an_unnamed_author_stays_as_written_courts(nlp) -> None:
     q = one(quotes_of(nlp, "A report by the jury foreman said the verdict was unanimous."), "verdict was unanimous")
     assert q.speaker == "A report by the jury foreman"
+
+
+def test_a_paragraph_opening_with_a_quotation_and_a_verbless_tail_keeps_the_speaker_disasters(nlp) -> None:
+    text = (
+        "Prime Minister Ana Ruiz spoke on television on Friday night.\n\n"
+        "\"I am confident that we will overcome this disaster,\" she said.\n\n"
+        "\"And I promise that my Cabinet will devote all of our energy\" to rebuilding the region.\n\n"
+        "Coach Tom Baker spoke after the match.\n\n"
+        "\"We played well,\" he said.\n\n"
+        "\"Never give up\" was the motto of the club for decades."
+    )
+    qs = quotes_of(nlp, text)
+    assert one(qs, "devote all of our energy").speaker == "Ana Ruiz"
+    assert not [q for q in qs if "Never give up" in q.text and q.speaker]

@@ -418,9 +418,21 @@ def _inherited_speaker(art: _Article, qi: int, q: QuotedSpan) -> Speaker | None:
     # paragraph), carries on the previous paragraph's speaker
     opens = art.text[art.paras[q.paragraph][0] : q.open_pos].strip() == ""
     if q.continuation or opens or quote_only(art.text, art.paras[q.paragraph], art.qspans, q.paragraph):
-        if art.text[q.end - 1] in ".?!…" or q.continued or q.continuation:
+        if art.text[q.end - 1] in ".?!…" or q.continued or q.continuation or (opens and _tail_without_clause(art, q)):
             return art.last_in_para.get(q.paragraph - 1) or _statement_issuer(art, q.paragraph - 1)
     return None
+
+
+def _tail_without_clause(art: _Article, q: QuotedSpan) -> bool:
+    """'"... devote all of our energy" to rebuilding it.': what follows the quotation in its
+    paragraph has no finite verb (no clause of its own that could say who spoke or make the
+    quotation a name: '"Yes We Can" was the slogan')."""
+    span = art.doc.char_span(q.close_end, art.paras[q.paragraph][1], alignment_mode="expand")
+    return span is not None and len(span) > 0 and not any(
+        t.tag_ in FINITE_TAGS or t.ent_type_ in ("PERSON", "ORG") for t in span)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "message", "note", "letter", "post", "tweet", "comment", "comments"})
