@@ -11,6 +11,7 @@ from newsprism.model import (
     CleanArticle,
     Contradiction,
     EventFrame,
+    Figure,
     Quote,
     Sentence,
     Side,
@@ -111,23 +112,36 @@ def test_budget_is_respected_and_configurable(make_article, options):
 
 
 def test_contradiction_sides_are_covered(make_article, options):
+    """Each side of a dispute two outlets report on each side gets a sentence."""
     story = _quake(make_article)
+    story.articles.append(make_article(
+        "d", "Engineers said inspections of old buildings in Marlow had been neglected for years. "
+        "The interior minister rejected claims that inspections had been neglected in Marlow.", "2024-05-09"))
     b_text = story.articles[1].article.text
     c_text = story.articles[2].article.text
+    d_text = story.articles[3].article.text
     deny = b_text.index("Prime Minister Ana Lind")
     claim = c_text.index("Opposition leaders")
+    eng, mini = d_text.index("Engineers"), d_text.index("The interior")
     contra = Contradiction(
         topic="Were inspections neglected?",
         sides=[
-            Side("neglected", ["opposition"], evidence=[Span("c", claim, claim + 60)]),
-            Side("not neglected", ["Ana Lind"], evidence=[Span("b", deny, deny + 40)]),
+            Side("neglected", ["opposition"], evidence=[Span("c", claim, claim + 60), Span("d", eng, eng + 40)]),
+            Side("not neglected", ["Ana Lind"], evidence=[Span("b", deny, deny + 40), Span("d", mini, mini + 40)]),
         ],
     )
     summary = summarize(story, options.with_overrides(summary_words=45), contradictions=[contra])
     _check(story, summary, 45)
     joined = " ".join(s.text for s in summary)
-    assert "Opposition leaders" in joined
+    assert "neglected for" in joined
     assert "rejected claims" in joined
+    # one outlet per side: the dispute stays in the disputes section, not forced into the summary
+    alone = Contradiction(topic=contra.topic, sides=[
+        Side("neglected", ["opposition"], evidence=[Span("c", claim, claim + 60)]),
+        Side("not neglected", ["Ana Lind"], evidence=[Span("b", deny, deny + 40)]),
+    ])
+    plain = summarize(story, options.with_overrides(summary_words=45))
+    assert summarize(story, options.with_overrides(summary_words=45), contradictions=[alone]) == plain
 
 
 def test_example_summary(make_article, options):
@@ -481,3 +495,79 @@ def test_a_decision_reported_in_indirect_speech_is_news_a_direct_quote_a_talking
     assert texts[0].startswith("Acme Foods agreed"), texts
     assert decision in texts, texts
     assert talk not in texts, texts
+
+
+def _counted(article: AnnotatedArticle, *phrases: str) -> AnnotatedArticle:
+    """The article with each phrase marked as a count of the story's event (as the figures stage
+    marks "129 seats", "six years", "40 people")."""
+    text = article.article.text
+    for p in phrases:
+        i = text.index(p)
+        article.figures.append(Figure(article.source_id, i, i + len(p), p, None, None, "exact", p, "other"))
+    return article
+
+
+def test_a_weak_dispute_takes_no_room_from_the_results_election(make_article, options):
+    """A dispute whose sides one outlet each reports is left to the disputes section: the
+    summary carries the results (shares, seats, who came first), not a coalition quarrel."""
+    results = ("Final results gave the Unity Party 41 percent of the vote and 96 of the 180 seats, "
+               "with the Green League second on 52 seats.")
+    a = make_article("a", "The Unity Party won Sunday's parliamentary election in Norland, official results showed. "
+                     "Unity leader Piet Horn said he would seek a broad coalition with smaller parties.",
+                     "2024-06-10")
+    b = _counted(make_article("b", "Norland's Unity Party came first in the parliamentary election on Sunday. "
+                              f"{results}", "2024-06-10"), "96 of the 180 seats", "52 seats")
+    c = make_article("c", "The Unity Party won the Norland election on Sunday, results showed. "
+                     "The Green League rejected calls for a coalition with the Unity Party on Monday.",
+                     "2024-06-11")
+    ta, tc = a.article.text, c.article.text
+    call, refuse = ta.index("Unity leader"), tc.index("The Green League")
+    contra = Contradiction(topic="A coalition?", sides=[
+        Side("a broad coalition", ["Piet Horn"], evidence=[Span("a", call, call + 50)]),
+        Side("rejected calls for a coalition", ["the Green League"], evidence=[Span("c", refuse, refuse + 50)]),
+    ])
+    story = Story("vote", [a, b, c], frame=EventFrame(trigger="election", triggers=["election", "win"],
+                                                      places=["Norland"], participants=["Unity Party"]))
+    summary = summarize(story, options.with_overrides(summary_words=45), contradictions=[contra])
+    _check(story, summary, 45)
+    texts = [s.text for s in summary]
+    assert results in texts, texts
+    assert not any("coalition" in t for t in texts), texts
+
+
+def test_a_dispute_both_sides_of_which_two_outlets_report_is_covered_after_the_outcome_courts(
+        make_article, options):
+    """A dispute each side of which two outlets report gets its sides, never in place of the
+    opening or of the verdict's counts; the outcome comes before what people said of it."""
+    verdict = "Judge Mary Holt sentenced Rees to six years in prison and fined him 200,000 dollars."
+    a = make_article("a", "A jury in Dunmore convicted former mayor Carl Rees of fraud on Thursday. "
+                     "Prosecutors said Rees had taken bribes from builders for a decade. ", "2024-03-01")
+    b = make_article("b", "Former Dunmore mayor Carl Rees was found guilty of fraud by a jury on Thursday. "
+                     "Rees's lawyer denied that his client had taken any bribes from builders.", "2024-03-01")
+    c = _counted(make_article("c", "Carl Rees, the former mayor of Dunmore, was convicted of fraud on Thursday. "
+                              f"{verdict} Rees denied taking bribes from the builders.", "2024-03-02"),
+                 "six years", "200,000 dollars")
+    d = make_article("d", "The fraud conviction of Carl Rees ends a long trial in Dunmore on Thursday. "
+                     "Prosecutors said the bribes from builders ran for a decade.", "2024-03-01")
+    ta, tb, tc, td = (x.article.text for x in (a, b, c, d))
+
+    def span(sid: str, text: str, needle: str) -> Span:
+        i = text.index(needle)
+        return Span(sid, i, i + len(needle))
+
+    contra = Contradiction(topic="Did Rees take bribes?", sides=[
+        Side("took bribes", ["prosecutors"], evidence=[span("a", ta, "Prosecutors said Rees"),
+                                                       span("d", td, "Prosecutors said the bribes")]),
+        Side("took no bribes", ["Carl Rees", "his lawyer"], evidence=[span("b", tb, "Rees's lawyer denied"),
+                                                                     span("c", tc, "Rees denied taking")]),
+    ])
+    story = Story("trial", [a, b, c, d], frame=EventFrame(trigger="convict", triggers=["convict", "fraud"],
+                                                          places=["Dunmore"], participants=["Carl Rees"]))
+    summary = summarize(story, options.with_overrides(summary_words=60), contradictions=[contra])
+    _check(story, summary, 60)
+    texts = [s.text for s in summary]
+    assert verdict in texts, texts
+    assert any("Prosecutors said" in t for t in texts), texts
+    assert any("denied" in t for t in texts), texts
+    # the verdict's counts come before the statements of either side
+    assert texts.index(verdict) < min(i for i, t in enumerate(texts) if "said" in t or "denied" in t), texts

@@ -53,6 +53,7 @@ FRAME_LEAD_WEIGHT = 1.5  # the lead the event frame found most shared among the 
 AFTERMATH_OPENING_WEIGHT = 0.6  # the event word only in an "after the shooting" phrase: the news is later
 OPEN_QUESTION_WEIGHT = 0.5  # "the question is whether ...": what may happen, not what happened
 UNKNOWN_WEIGHT = 0.5  # "Police could not say how many ...": a sentence about what is not known
+SIDE_SOURCES = 2  # a dispute's sides get summary sentences when each is reported by this many sources
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -126,6 +127,8 @@ class _Unit:
     in_marks: bool = False  # mostly a direct quotation's words (in quotation marks)
     aftermath: bool = False  # names the event word only as the background of something later
     published: str = ""  # its article's publication date (given or inferred), "" when unknown
+    outcome: int = 0  # counts of the event it states (toll, result, score, seats, sum): how many
+    reaction: bool = False  # someone's statement: a reporting verb opens it ("Kan said that ...")
 
 
 def _without_connective(text: str, start: int, end: int) -> tuple[int, int]:
@@ -187,7 +190,8 @@ def _units(story: Story) -> list[_Unit]:
                 _Unit(a.source_id, ai, pos, start, end, s, len(_WORD.findall(s)), when, background,
                       _event_facts(a, start, end, s) + _frame_facts(s, what, who),
                       _in_marks(a, start, end),
-                      _aftermath(s, what) or bool(_LATER_DAY.search(s)), pub[:10])
+                      _aftermath(s, what) or bool(_LATER_DAY.search(s)), pub[:10],
+                      _outcome(a, start, end), _reaction(s))
             )
     return units
 
@@ -212,6 +216,19 @@ def _event_facts(a: AnnotatedArticle, start: int, end: int, s: str) -> float:
     return float(when) + float(where) + float(toll)
 
 
+def _outcome(a: AnnotatedArticle, start: int, end: int) -> int:
+    """How many counts of the event the sentence states (figures judged about the event:
+    the dead, the seats won, the score, the sum paid)."""
+    return sum(1 for f in a.figures if start <= f.start < end and f.about_event)
+
+
+def _reaction(s: str) -> bool:
+    """The sentence is someone's statement: a verb of saying, denying or blaming before its last
+    quarter ("Kan said Friday that ...", "The lawyer denied ..."); "X happened, police said" is
+    the event, sourced."""
+    return any(m.start() < TRAILING_ATTRIBUTION * len(s) for m in _STATEMENT.finditer(s))
+
+
 _COUNT = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
     r"scores|hundreds|thousands|millions?|billions?)\b",
@@ -219,6 +236,8 @@ _COUNT = re.compile(
 )
 # a reporting verb of the project's lexicon in an inflected form (said, warned, ...), "according to"
 _REPORTED = re.compile(r"\b(?:according to|" + "|".join(sorted(REPORTED_FORMS)) + r")\b")
+# a statement: a verb of saying, denying or blaming in any form, "according to"
+_STATEMENT = re.compile(rf"\b(?:according to|{_SPEAKER_VERBS}|{cues.BLAME_VERBS})\b")
 # a later day of the story told as such: "struggled for a third day", "two days after"
 _LATER_DAY = re.compile(
     r"(?i)\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?day\b"
@@ -402,12 +421,16 @@ def summarize(
         # never the same fact twice: what would be cited as carrying it is dropped
         remaining -= {j for j in remaining if lexical[best, j] >= CITE_SIMILARITY}
 
-    if contradictions:
-        chosen = _cover_sides(units, score, chosen, contradictions, budget,
-                              keep={opening} if opening is not None else set())
+    strong = [c for c in contradictions or [] if _strong(c)]
+    if strong:
+        # the opening and what the event came to (its counts) are never dropped for a side
+        keep = {i for i in chosen if units[i].outcome} | ({opening} if opening is not None else set())
+        chosen = _cover_sides(units, score, chosen, strong, budget, keep=keep)
 
-    # the opening sentence states the event; the rest follow in time order
-    chosen.sort(key=lambda i: (i != opening, units[i].when or "9999", units[i].art, units[i].pos))
+    # the opening sentence states the event; then what happened and what it came to, in time
+    # order; then what people said of it (statements, sides of a dispute), in time order
+    chosen.sort(key=lambda i: (i != opening, units[i].reaction and not units[i].outcome,
+                               units[i].when or "9999", units[i].art, units[i].pos))
     by_source = _by_source(units)
     out: list[SummarySentence] = []
     for i in chosen:
@@ -552,6 +575,15 @@ def _by_source(units: list[_Unit]) -> dict[str, list[int]]:
     for i, u in enumerate(units):
         out.setdefault(u.source_id, []).append(i)
     return out
+
+
+def _strong(c: Contradiction) -> bool:
+    """A dispute worth a place in a summary of 100-odd words: not marked unsure, every side held
+    by someone and reported by at least ``SIDE_SOURCES`` sources (a side one outlet alone
+    reports, or nobody holds, stays in the disputes section)."""
+    if getattr(c, "confidence", "high") == "low" or len(c.sides) < 2:
+        return False
+    return all(s.holders and len({sp.source_id for sp in s.evidence}) >= SIDE_SOURCES for s in c.sides)
 
 
 def _cover_sides(
