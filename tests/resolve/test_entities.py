@@ -575,6 +575,33 @@ def test_definite_common_noun_joins_the_one_name_it_ends() -> None:
                            entity_of(entities, a, "Trusteeship Council"))
 
 
+def test_company_noun_joins_the_one_organisation_its_article_is_about() -> None:
+    # business: an article about one company; "the company" (the "the" outside the span, as
+    # corpora mark it) is that company
+    a = article("a", "Harbor Foods recalled 2,000 jars on Monday. Harbor Foods blamed a supplier, "
+                     "the company said.",
+                [("Harbor Foods", "ORG"), ("Harbor Foods", "ORG"), ("company", NOMINAL_LABEL)])
+    # science: "a company" is any company
+    b = article("b", "Nova Labs tested the drug. Nova Labs said a company like it must wait.",
+                [("Nova Labs", "ORG"), ("Nova Labs", "ORG"), ("company", NOMINAL_LABEL)])
+    # courts: two companies named as often: "the firm" is not guessed
+    c = article("c", "Delta Mills sued Orbit Cargo. Delta Mills and Orbit Cargo met in court, "
+                     "and the firm lost.",
+                [("Delta Mills", "ORG"), ("Orbit Cargo", "ORG"), ("Delta Mills", "ORG"),
+                 ("Orbit Cargo", "ORG"), ("firm", NOMINAL_LABEL)])
+    for art in (a, b, c):
+        for m in art.mentions:
+            if m.label == NOMINAL_LABEL:
+                m.head = m.text
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "company") is entity_of(entities, a, "Harbor Foods")
+    entities = resolve_entities([b])
+    assert entity_of(entities, b, "company") is not entity_of(entities, b, "Nova Labs")
+    entities = resolve_entities([c])
+    firm = entity_of(entities, c, "firm")
+    assert firm not in (entity_of(entities, c, "Delta Mills"), entity_of(entities, c, "Orbit Cargo"))
+
+
 def test_nominals_with_different_counts_stay_apart() -> None:
     a = article("a", "Rescuers freed 50 people on Monday and 40 people on Tuesday; the 50 people "
                      "were unhurt.",

@@ -104,7 +104,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     root_of = {
         i: routed.get(i, uf.find(it.key)) for i, it in enumerate(items) if it.kind != "pronoun"
     }
-    link_role_nouns(items, nodes, root_of, groups)
+    link_role_nouns(items, nodes, root_of, groups, texts)
     resolve_pronouns(items, nodes, root_of)
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):

@@ -17,6 +17,11 @@ ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to ro
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 DOMINANT = 2.0  # an article is about one person named this many times as often as the next
 COOCCUR_MIN = 2  # articles a person noun must share with the person it is linked to
+# common nouns for an organisation: "the company" in an article about one company is it
+ORG_NOUNS = frozenset(
+    """company firm corporation agency organization organisation group club bank airline carrier
+    retailer maker manufacturer startup charity network broadcaster studio""".split()
+)
 
 
 def route_ambiguous(
@@ -127,11 +132,13 @@ def _wcosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def link_role_nouns(
     items: list[Item], nodes: dict[str, Node], root_of: dict[int, str],
-    groups: dict[str, int] | None = None,
+    groups: dict[str, int] | None = None, texts: dict[str, str] | None = None,
 ) -> None:
     """A common noun that names a person's role ("the coach") is that person: the one in the
     same article written with that role, or else the only one in the story's articles on the
-    same event (``groups``: source id -> event group)."""
+    same event (``groups``: source id -> event group). "The company" (``texts``: source id ->
+    text, for a "the" left out of the mention) in an article about one organisation is it."""
+    texts = texts or {}
     groups = groups or {}
     in_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
     in_story: dict[tuple[int, str], set[str]] = defaultdict(set)
@@ -148,6 +155,7 @@ def link_role_nouns(
     for i, it in enumerate(items):
         by_source[it.mention.source_id].append(i)
     main: dict[str, str | None] = {}  # source -> the person it is about
+    main_org: dict[str, str | None] = {}  # source -> the organisation it is about
     for i, it in enumerate(items):
         if it.kind != "nominal":
             continue
@@ -165,6 +173,14 @@ def link_role_nouns(
                 main[src] = _dominant_person(items, nodes, root_of, by_source[src])
             if main[src] is not None:
                 root_of[i] = main[src]
+        elif not local and head in ORG_NOUNS and _definite(it, texts) and not _plural(
+                it.mention.text):
+            # "the company" in an article about one company is that company
+            src = it.mention.source_id
+            if src not in main_org:
+                main_org[src] = _dominant_person(items, nodes, root_of, by_source[src], "ORG")
+            if main_org[src] is not None:
+                root_of[i] = main_org[src]
     # "the woman" of one event is one entity: when its linked mentions point to one person,
     # the rest of them are that person too
     linked: dict[str, Counter[str]] = defaultdict(Counter)
@@ -304,16 +320,25 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
             root_of[i] = root
 
 
+def _definite(it: Item, texts: dict[str, str]) -> bool:
+    """The mention opens with "the", "this" or "that", or follows one."""
+    m = it.mention
+    before = texts.get(m.source_id, "")[max(0, m.start - 6) : m.start]
+    words = (before.split()[-1:] if before.endswith((" ", "\t", "\n")) else []) + m.text.split()
+    return bool(words) and words[0].lower() in {"the", "this", "that"}
+
+
 def _dominant_person(
-    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str], idxs: list[int]
+    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str], idxs: list[int],
+    etype: str = "PERSON",
 ) -> str | None:
-    """The person an article is about: named at least twice and DOMINANT times as often as the
-    next person, or None."""
+    """The person (or with ``etype`` the organisation...) an article is about: named at least
+    twice and DOMINANT times as often as the next of its type, or None."""
     count: Counter[str] = Counter()
     for i in idxs:
         it = items[i]
         node = nodes.get(it.key)
-        if it.kind == "name" and node is not None and node.type == "PERSON":
+        if it.kind == "name" and node is not None and node.type == etype:
             count[root_of[i]] += 1
     ranked = count.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
