@@ -215,3 +215,31 @@ def test_acronym_tagged_as_a_person_is_an_organisation() -> None:
     ftw = next(e for e in ents if e.name == "FTW")
     assert ftw.type == "ORG" and not ftw.type_uncertain
     assert next(e for e in ents if e.name == "Ola Berg").type == "PERSON"
+
+
+def test_name_written_before_party_is_a_body_not_a_place() -> None:
+    # politics: the tagger calls one party a place and another a person; "the Verdant party"
+    # and "the Cobra party" say what they are
+    a = article("a", "The Verdant party won 40 seats. Verdant officials met Cobra leaders, and "
+                     "voters in Norland backed Verdant.",
+                [("The Verdant party", "ORG"), ("Verdant", "GPE"), ("Cobra", "PERSON"),
+                 ("Norland", "GPE"), ("Verdant", "GPE")])
+    b = article("b", "Verdant came first and the Cobra party third, in Norland.",
+                [("Verdant", "GPE"), ("Cobra", "PERSON"), ("Norland", "GPE")])
+    entities = resolve_entities([a, b])
+    types = {e.id: e.type for e in entities}
+    assert types[eid(a, "Verdant")] == types[eid(b, "Verdant")] == "ORG"
+    assert types[eid(b, "Cobra")] == "ORG"
+    assert types[eid(a, "Norland")] == "GPE"
+
+
+def test_place_or_person_before_party_keeps_its_type() -> None:
+    # politics: a state the story puts things in, and a president with a title, stay what
+    # they are beside "the Texas party delegation" and "the Obama coalition"
+    a = article("a", "Delegates from the Texas party delegation arrived in Texas. President "
+                     "Obama spoke; the Obama coalition held.",
+                [("Texas", "GPE"), ("Texas", "GPE"), ("Obama", "PERSON"), ("Obama", "PERSON")])
+    entities = resolve_entities([a])
+    types = {e.id: e.type for e in entities}
+    assert types[eid(a, "Texas")] == "GPE"
+    assert types[eid(a, "Obama")] == "PERSON"

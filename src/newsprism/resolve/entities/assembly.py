@@ -23,6 +23,7 @@ from .merging import (
 )
 from .repair import (
     join_coordinated_names,
+    retype_party_names,
     retype_title_owners,
     short_form_votes,
     strip_person_nouns,
@@ -78,6 +79,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     nodes = build_nodes(items, articles, gaz)
     repair_place_types(items, nodes)
     repair_cued_places(items, nodes, texts)
+    retype_party_names(items, nodes, texts)  # "the Syriza party": a body, not a place
     uf = UnionFind()
     for key in nodes:
         uf.find(key)

@@ -14,6 +14,11 @@
   (a unit word follows), "Troy Police" a body (it ends in one); otherwise the mention gives no
   type vote and the story's other mentions decide ("Putin spokesman Dmitry Peskov": Putin stays
   the person he is everywhere else).
+- ``retype_party_names``: a name the tagger called a place or a person ("Syriza", "Pasok") that
+  the story writes right before a lower-case "party", "movement" or "coalition" ("the Syriza
+  party", or a name "the Syriza party" beside it) is a body: the text names what it is. A known country, a name ever cued as a place
+  ("in X") or written with a title or role keeps its type ("the Texas party" is no evidence
+  against Texas, and a place the story puts things in is a place).
 - ``short_form_votes``: a bare surname the tagger typed as an organisation ("Pickell said")
   takes the type of the full name it joined ("Sheriff Robert Pickell"); an acronym it typed as
   a person with no title or role ("head of GSEE", "the PPPT") votes as an organisation: people
@@ -28,7 +33,7 @@ from collections import Counter, defaultdict
 
 from ...model import AnnotatedArticle, Mention
 from ..names import TITLE_WORDS, fold, is_acronym
-from .mentions import NAME_LABEL, PERSON_NOUNS, Item
+from .mentions import NAME_LABEL, PERSON_NOUNS, Item, Node
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # a lower-case word naming a unit of a place: "Troy police Lt.", "Ohio state Sen.", "Cook county"
@@ -42,6 +47,9 @@ BODY_WORDS = frozenset(
 NAME_CUES = 2  # cued mentions a recovered name needs before its cues give it a type ...
 NAME_CUE_SHARE = 2 / 3  # ... agreeing on this share of its cues
 _TITLE_AFTER = re.compile(r"[ \t]+(?:([a-z]+)[ \t]+)?([A-Za-z][a-z-]*)\.?[ \t]+[A-Z]")
+# a body noun written right after a name: "the Syriza party", "the Pasok party"
+PARTY_WORDS = frozenset({"party", "movement", "coalition"})
+_PARTY_AFTER = re.compile(r"[ \t]+(?:party|movement|coalition)\b")
 _AND = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 
@@ -126,6 +134,30 @@ def retype_title_owners(items: list[Item], texts: dict[str, str]) -> None:
             it.label = "OTHER"  # "Acme spokeswoman", "Putin spokesman": the other mentions say
         if it.cue == "PERSON":
             it.cue = None
+
+
+def retype_party_names(items: list[Item], nodes: dict[str, Node], texts: dict[str, str]) -> None:
+    """A place or person name written before "party", "movement", "coalition": see the module
+    doc. Moves the node's votes and its mentions' labels to ORG."""
+    bodies = {  # "the Syriza party" tagged whole: the name "syriza party" names "syriza"
+        " ".join(toks[:-1]) for key in nodes if len(toks := key.split()) > 1 and toks[-1] in PARTY_WORDS
+    }
+    for node in nodes.values():
+        if node.type not in {"GPE", "LOC", "PERSON"} or node.country is not None or node.cued:
+            continue
+        if ":" in node.key:
+            continue
+        names = [items[i] for i in node.items if items[i].kind == "name"]
+        if not names or any(it.role is not None or it.cue is not None for it in names):
+            continue
+        if node.key not in bodies and not any(
+                _PARTY_AFTER.match(texts.get(it.mention.source_id, ""), it.mention.end) for it in names):
+            continue
+        for label in ("GPE", "LOC", "PERSON"):
+            node.votes["ORG"] += node.votes.pop(label, 0)
+        for it in names:
+            if it.label in {"GPE", "LOC", "PERSON"}:
+                it.label = "ORG"
 
 
 def short_form_votes(idxs: list[int], items: list[Item]) -> Counter[str]:
