@@ -516,3 +516,48 @@ def test_fixture_targets(nlp) -> None:
     assert n >= 100
     assert f1 >= 0.9, f"value+category F1 {f1:.3f} (P {p:.3f}, R {r:.3f}) below 0.9"
     assert acc >= 0.95, f"about_event accuracy {acc:.3f} below 0.95"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a model or series number is part of a name, not a count
+        ("The phone runs on a Snapdragon 801 processor and ships on Friday.", []),
+        ("The airline grounded its Boeing 777 fleet after 12 passengers were hurt.",
+         ["12 passengers"]),
+        ("All 300 passengers of the Airbus A380 left the plane unhurt.", ["300 passengers"]),
+    ],
+)
+def test_names_are_not_counts(nlp, text, kept) -> None:
+    assert [f.text for f in figs(nlp, text)] == kept
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count per unit of time is a rate, not a total of the event
+        ("The camera records 4K video at 30 frames per second.", [("30 frames", False)]),
+        ("The new line can assemble 400 cars an hour, and 1,200 workers were laid off on Monday.",
+         [("400 cars", False), ("1,200 workers", True)]),
+        ("About 5,000 refugees a day crossed the border on Sunday.",
+         [("About 5,000 refugees", False)]),
+        # a span is no rate
+        ("The storm killed 12 people in a day.", [("12 people", True)]),
+        ("Over a week, the fire forced 3,000 people from their homes.", [("3,000 people", True)]),
+    ],
+)
+def test_rates_are_not_the_events_totals(nlp, text, expected) -> None:
+    assert [(f.text, f.about_event) for f in figs(nlp, text)] == expected
+
+
+def test_an_adverb_of_an_amount_is_no_injury(nlp) -> None:
+    out = figs(nlp, "Analysts expect sales to fall to slightly under 50 million phones this year. "
+                    "Two workers were slightly injured and three seriously.")
+    assert all(f.category != "injured" for f in out if f.low is None or f.low > 100)
+    assert [f.text for f in out if f.category == "injured"] == ["Two workers", "three"]
+
+
+def test_a_letter_before_digits_is_a_currency_only_with_a_dollar_sign_or_a_scale(nlp) -> None:
+    out = figs(nlp, "The carrier ordered the Airbus A380 and paid A$2 billion and C$5bn for parts.")
+    money = [f.text for f in out if f.kind == "money"]
+    assert money == ["A$2 billion", "C$5bn"]

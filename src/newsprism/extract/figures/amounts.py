@@ -122,7 +122,7 @@ def money_or_percent(doc: Doc, num: Number, sent_start: int) -> Amount | None:
         low = low * _scale(low, high)  # "$140-150 million": the scale is written once
     cur = _currency_before(doc, num.num_start, sent_start)
     glued = glued_number(doc[num.num_start].text)
-    if cur is None and glued is not None and glued[2] is not None:
+    if cur is None and glued is not None and glued[2] is not None and not _model_name(doc, num, glued):
         cur = num.num_start, glued[2]  # "euro110 billion"
     if cur is not None:
         start, unit = cur
@@ -223,3 +223,19 @@ def amount_of(doc: Doc, root: Token, kind: str, depth: int = 0) -> str:
                         "donate", "seize", "steal", "lose", "earn", "gross"):
             return lemma(h)
     return word
+
+
+_SCALES = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "k"})
+
+
+def _model_name(doc: Doc, num: Number, glued: tuple[float, float, str | None]) -> bool:
+    """A letter glued to digits is a currency ("US1" in "$US1 million", "A5 billion") only with a
+    dollar sign before it or a scale; else it names a model or a road: "the Airbus A380", "the
+    A1 motorway", "a C130 transport plane"."""
+    if glued[1] != 1.0 or not (glued[2] or "").endswith("$"):
+        return False
+    before = doc[num.num_start - 1] if num.num_start > 0 else None
+    nxt = words_from(doc, num.num_start + 1, 1)
+    return not ((before is not None and before.text.endswith("$"))
+                or (nxt and doc[nxt[0]].lower_ in _SCALES))
+

@@ -315,14 +315,25 @@ def np_category_local(t: Token) -> str | None:
     return None
 
 
+_COMPARATORS = frozenset({"under", "over", "above", "below", "more", "less", "fewer", "about",
+                          "around", "nearly", "almost", "than", "higher", "lower", "up", "down"})
+
+
+def _grades_amount(doc: Doc, adverb: Token) -> bool:
+    """'slightly' in "slightly under 50 million", "slightly more than 200": the adverb grades
+    the comparison of an amount, not an injury."""
+    nxt = adverb.i + 1
+    return nxt < len(doc) and (doc[nxt].lower_ in _COMPARATORS or doc[nxt].like_num)
+
+
 def category_of(doc: Doc, num: Number, head: Token | None, part: Token | None
                 ) -> tuple[str, bool]:
     """(category, is_subset) of a number phrase."""
     anchor = head if head is not None else doc[num.root]
     subset = False
-    # "three of them fatally"
+    # "three of them fatally"; not an adverb of the amount: "slightly under 50 million"
     if doc[num.root].head.lower_ in SEVERE_ADVERBS or any(
-            c.lower_ in SEVERE_ADVERBS for c in doc[num.root].children):
+            c.lower_ in SEVERE_ADVERBS and not _grades_amount(doc, c) for c in doc[num.root].children):
         return "injured", part is not None  # "two of them critically"
     if doc[num.root].head.lower_ in ("fatally", "mortally") or any(
             c.lower_ in ("fatally", "mortally") for c in doc[num.root].children) or (

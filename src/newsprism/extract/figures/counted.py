@@ -113,6 +113,17 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
         root.head.pos_ == "NOUN" and root.head.i > root.i
     ) and before.ent_type_ not in ("GPE", "NORP", "DATE"):
         return "part of a name"
+    if re.fullmatch(r"\d+K", doc[num.num_start:num.end].text):
+        return "a resolution or a size ('4K video', a '10K' run)"
+    if any(t.ent_type_ == "PRODUCT" for t in toks):
+        return "part of a name"  # "Snapdragon 801", "a 777"
+    # a model or a series: "a Snapdragon 801 processor", "its Boeing 777 fleet" (the name and
+    # the number both modify the noun); not "Gaza's 40 dead" nor a count of people
+    if before is not None and before.pos_ == "PROPN" and before.is_title and before.i == num.num_start - 1 \
+            and before.dep_ in ("compound", "nmod") and before.head.i in (root.i, root.head.i) \
+            and root.head.pos_ == "NOUN" and root.head.i > root.i and not is_person_noun(root.head) \
+            and before.ent_type_ not in ("GPE", "NORP", "DATE"):
+        return "part of a name"
     if root.dep_ == "compound" and root.head.pos_ == "PROPN":
         return "part of a name"
     return None

@@ -210,7 +210,7 @@ _HABITUAL_RE = re.compile(r"\b(every|each|a|per)\s+(year|month|week|day|winter|s
                           r"autumn|season)\b|\bannually\b|\byearly\b", re.I)
 _RELATIVE_AFTER = frozenset({"before", "after", "earlier", "later", "ago", "previously"})
 _PAST_PERIOD_WORDS = {"past", "last", "previous", "recent", "earlier"}
-_SPAN_PREPS = frozenset({"after", "for", "within", "until", "before"})
+_SPAN_PREPS = frozenset({"after", "for", "within", "until", "before", "in", "during", "over"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -222,6 +222,10 @@ def _future(verb: Token) -> bool:
         v = v.head
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll")
                for c in v.children)
+
+
+_RATE_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "winter",
+                         "summer", "spring", "autumn", "season"})
 
 
 def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set[int],
@@ -352,11 +356,10 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
                 return _Scope(True, why, current)
     # habitual without a date entity: "receives 7 million visitors a year"
     for t in clause:
-        if t.lower_ in ("year", "month", "week", "day", "winter", "summer", "spring", "autumn",
-                        "season") and t.dep_ in ("npadvmod", "nmod") and any(
-            c.lower_ in ("a", "every", "each", "per") for c in t.children
-        ) and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _RELATIVE_AFTER):
-            return _Scope(True, f"a recurring count (a {t.text})", current)
+        if t.lower_ in _RATE_UNITS and (t.head.lower_ == "per" or (t.dep_ != "pobj" and any(
+                c.lower_ in ("a", "an", "every", "each", "per") for c in t.children))) \
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _RELATIVE_AFTER):
+            return _Scope(True, f"a rate or recurring count ({doc[t.i - 1].text} {t.text})", current)
     # "since the start of the war"
     for t in clause:
         if t.lower_ == "since" and t.dep_ == "prep" and any(
