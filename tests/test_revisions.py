@@ -84,6 +84,26 @@ def test_revision_with_no_earlier_value_is_kept_with_an_unknown_old_value() -> N
     assert rev["old"]["display"] == "?" and rev["old"]["reported_by"] == []
 
 
+def test_a_comparison_with_another_thing_or_period_is_no_revision() -> None:
+    text = ("The new console sold 3 million units in its first quarter, compared with 4 million units of "
+            "its predecessor in the same period; revenue was 8 billion, compared to 6 billion earlier.")
+    figs = [_fig("f1", "s1", text, "3 million units", 3_000_000, "other", "units"),
+            _fig("f2", "s1", text, "8 billion", 8e9, "other", "revenue")]
+    data = _briefing([("s1", "Games Weekly", "2024-04-30", text)], figs)
+    # "compared with 4 million units of its predecessor" is another product; "6 billion earlier"
+    # is the same count told before
+    assert [(r["counts"], r["old"]["display"]) for r in revisions(data)] == [("revenue", "6,000,000,000")]
+
+
+def test_a_background_figure_is_no_revision_of_the_event() -> None:
+    text = "Acme's shipments rose 40 percent, while its rival Borel jumped to 5.4 percent of the market."
+    fig = _fig("f1", "s1", text, "5.4 percent", 5.4, "other", "percent")
+    fig["about_event"] = False
+    assert revisions(_briefing([("s1", "Chip Wire", "2024-04-30", text)], [fig])) == []
+    fig["about_event"] = True
+    assert len(revisions(_briefing([("s1", "Chip Wire", "2024-04-30", text)], [fig]))) == 1
+
+
 def test_what_changed_lists_a_new_source_revision_once() -> None:
     figs1 = [_fig("f1", "s1", FLOOD_1, "At least 12 people", 12, "killed", "people killed", "at_least")]
     old = _briefing([("s1", "Valley Post", "2024-09-02", FLOOD_1)], figs1)

@@ -42,6 +42,8 @@ _OLD_AFTER = re.compile(
     r"(?P<old>[\w.,-]+(?:\s+(?:hundred|thousand|million|billion))?)",
     re.I,
 )
+# "compared with 58 earlier", "compared to 40 initially reported": the same count, told before
+_EARLIER_AFTER = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:earlier|previously|initially|before|at first|first reported)\b", re.I)
 _NUM = re.compile(r"^(?P<n>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s+(?P<scale>[a-z]+))?$", re.I)
 _OF = re.compile(r"\s+of\s+")
 LOOK = 80  # characters searched either side of a figure, within its sentence
@@ -104,6 +106,10 @@ def _named_old(text: str, fig: dict[str, Any]) -> tuple[str, int, int] | None:
     before = text[lo : fig["start"]]
     cue = _CUE.search(before)
     after = _OLD_AFTER.search(text[fig["end"] : hi])
+    if after is not None and re.search(r"\bcompared\s+(?:with|to)\s*$", after.group(0)[: after.start("old")], re.I) \
+            and not _EARLIER_AFTER.match(text[fig["end"] + after.end("old") : hi]):
+        # "12 million S5 units, compared to 16 million S4 units": another thing or period, no revision
+        after = None
     if after is not None and parse_value(after.group("old")) is not None:
         s = fig["end"] + after.start("old")
         words = cue.group(1) if cue else after.group(0).split(after.group("old"))[0].strip()
@@ -125,8 +131,8 @@ def revisions(data: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for fig in data.get("figures", []):
         src = sources.get(fig["source_id"])
-        if src is None or not fig.get("category") or fig.get("low") is None:
-            continue
+        if src is None or not fig.get("category") or fig.get("low") is None or fig.get("about_event") is False:
+            continue  # a background figure is no revision of the event's ("its rival jumped to 5.4%")
         found = _named_old(src.get("text", ""), fig)
         if found is None:
             continue

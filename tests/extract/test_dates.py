@@ -486,3 +486,20 @@ def test_a_date_of_the_overturning_itself_is_no_reference(nlp) -> None:
                 "last Tuesday").reference is False
     assert _one(nlp, "The appeals court overturned a March 3 ruling on street vendors.", None,
                 "March 3").reference is True
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        # sizes and amounts the tagger calls dates are no years
+        ("The tablet has a 1920 x 1080 screen and went on sale in 2013.", ["2013"]),
+        ("The camera's maximum ISO of 3200 beats the old sensor, launched in 2011.", ["2011"]),
+        ("The ridge has a maximum elevation of 1850, the survey of 1998 found.", ["1998"]),
+        ("The court heard the case of 1000 workers in 2019.", ["2019"]),
+        # years after "of" that a time or an event owns stay years
+        ("The summer of 1969 and the crash of 2008 are remembered.", ["1969", "2008"]),
+    ],
+)
+def test_sizes_and_amounts_are_not_years(nlp, text, years) -> None:
+    out = [d.value for d in extract_dates(nlp(text), "s", "2024-05-01")]
+    assert out == years

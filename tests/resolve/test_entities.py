@@ -759,3 +759,21 @@ def test_an_honorific_is_never_an_entity_role(nlp, options) -> None:
     entities = resolve_entities(list(annotate(arts, nlp, options)))
     lund = [e for e in entities if e.name == "Ada Lund"]
     assert len(lund) == 1 and lund[0].role not in ("Mrs", "Mrs.")
+
+
+def test_a_longer_form_written_once_does_not_name_a_company_written_many_times() -> None:
+    body = " ".join(f"Brakor shipped lot {i} on time." for i in range(12))
+    a = article("a", "In terms of AF Brakor uses a new lens. " + body,
+                [("AF Brakor", "ORG")] + [("Brakor", "ORG")] * 12)
+    entities = resolve_entities([a])
+    firm = entity_of(entities, a, "Brakor")
+    assert entity_of(entities, a, "AF Brakor") is firm
+    assert firm.name == "Brakor"
+
+
+def test_a_persons_full_name_written_once_still_names_them() -> None:
+    body = " ".join(f"Okafor scored again in match {i}." for i in range(12))
+    a = article("a", "Striker Chidi Okafor signed on Monday. " + body,
+                [("Chidi Okafor", "PERSON")] + [("Okafor", "PERSON")] * 12)
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "Okafor").name == "Chidi Okafor"

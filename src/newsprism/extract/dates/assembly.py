@@ -60,6 +60,8 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
                 ):
                     continue
                 mod = (m.group("mod") or "").lower()
+                if _not_a_year(doc, text, ystart, m.end("y"), mod):
+                    continue
                 if mod == "the" and not date_chars[ystart]:
                     continue
                 if not mod and not date_chars[ystart]:
@@ -89,6 +91,31 @@ def _candidates(doc: Doc) -> list[tuple[int, int, str, re.Match[str]]]:
         chosen.append((start, end, kind, m))
         last_end = end
     return chosen
+
+
+# nouns whose "of N" is an amount, not a year: "a maximum ISO of 2000", "a score of 1450"
+_AMOUNT_OF = frozenset({"maximum", "minimum", "total", "average", "score", "rating", "resolution",
+                        "speed", "capacity", "sensitivity", "range", "value", "price", "budget",
+                        "limit", "depth", "height", "altitude", "elevation", "weight", "length",
+                        "distance", "population", "reading", "index", "level", "rate"})
+
+
+def _not_a_year(doc: Doc, text: str, ystart: int, yend: int, mod: str) -> bool:
+    """A four-digit number that is an amount or a size, not a year: "1920 x 1080" (a size),
+    "an ISO of 2000" / "a maximum of 1800" (what an acronym or an amount noun measures), or a
+    number below 1500 that no era marks ("a maximum ISO of 1000")."""
+    if re.match(r"\s*[x×]\s*\d", text[yend : yend + 4]):
+        return True
+    if int(text[ystart:yend]) < 1500 and not re.match(r"\s*(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)\b", text[yend : yend + 6]):
+        return True
+    if mod != "of":
+        return False
+    span = doc.char_span(ystart, yend, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ != "of":
+        return False
+    owner = doc[span.start - 1].head
+    return (owner.text.isupper() and len(owner.text) > 1) or owner.lemma_.lower() in _AMOUNT_OF or any(
+        c.dep_ == "amod" and c.lower_ in _AMOUNT_OF for c in owner.children)
 
 
 def _followed_by_plural_noun(doc: Doc, end: int) -> bool:

@@ -46,6 +46,9 @@ from .variants import (
 )
 
 
+ONCE_AGAINST = 10  # mentions of a name that outweigh a longer form of it written once
+
+
 def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
     for n in node_list:
         if n.key.startswith("country:"):
@@ -54,6 +57,13 @@ def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
         if n.key.startswith("demonym:") and n.country is not None:
             return gaz.countries[n.country[1]].demonym or n.surfaces.most_common(1)[0][0]
     full = [n for n in node_list if not n.acronym] or node_list
+    if len(full) > 1:
+        # a longer form of a thing written once beside a name written many times is more likely
+        # a tagging slip ("In terms of AF Samsung uses ...") than its full name; a person's full
+        # name is often written once per article and keeps its place
+        most = max(sum(n.surfaces.values()) for n in full)
+        kept = [n for n in full if n.type == "PERSON" or sum(n.surfaces.values()) > 1 or most < ONCE_AGAINST]
+        full = kept or full
     best = max(full, key=lambda n: (n.ntokens, sum(n.surfaces.values())))
     # the most frequent spelling of that name, ties to the first written
     return best.surfaces.most_common(1)[0][0]
