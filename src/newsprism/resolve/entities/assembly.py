@@ -46,9 +46,6 @@ from .variants import (
 )
 
 
-ONCE_AGAINST = 10  # mentions of a name that outweigh a longer form of it written once
-
-
 def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
     for n in node_list:
         if n.key.startswith("country:"):
@@ -69,6 +66,7 @@ def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
     return best.surfaces.most_common(1)[0][0]
 
 
+ONCE_AGAINST = 10  # mentions of a name that outweigh a longer form of it written once
 TYPE_AGREEMENT = 2 / 3  # below this share of agreeing type votes an entity's type is uncertain
 
 
