@@ -103,10 +103,10 @@ _AMOUNT_OF = frozenset({"maximum", "minimum", "total", "average", "score", "rati
 def _not_a_year(doc: Doc, text: str, ystart: int, yend: int, mod: str) -> bool:
     """A four-digit number that is an amount or a size, not a year: "1920 x 1080" (a size),
     "an ISO of 2000" / "a maximum of 1800" (what an acronym or an amount noun measures), or a
-    number below 1500 that no era marks ("a maximum ISO of 1000")."""
+    number below 1500 that no era or preposition of time marks ("an ISO of 1000", not "in 1132")."""
     if re.match(r"\s*[x×]\s*\d", text[yend : yend + 4]):
         return True
-    if int(text[ystart:yend]) < 1500 and not re.match(r"\s*(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)\b", text[yend : yend + 6]):
+    if int(text[ystart:yend]) < 1500 and mod in ("", "of", "the") and not re.match(r"\s*(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)\b", text[yend : yend + 6]):
         return True
     if mod != "of":
         return False
