@@ -541,11 +541,10 @@ def test_names_are_not_counts(nlp, text, kept) -> None:
          [("400 cars", False), ("1,200 workers", True)]),
         ("About 5,000 refugees a day crossed the border on Sunday.",
          [("About 5,000 refugees", False)]),
-        # a span is no rate, and a counted span is how long the event or its deal lasts
+        # a span is no rate, and a counted span is how long a harm lasted
         ("The storm killed 12 people in a day.", [("12 people", True)]),
         ("The storm killed 300 people over three days.", [("300 people", True)]),
-        ("The league sold its TV rights to Brightcast on Monday for a record £3bn over three "
-         "years.", [("£3bn", True)]),
+        ("Rioters injured 40 police officers over two nights.", [("40 police officers", True)]),
         ("Floods have killed 2,000 people over the past decade.", [("2,000 people", False)]),
         ("Over a week, the fire forced 3,000 people from their homes.", [("3,000 people", True)]),
     ],

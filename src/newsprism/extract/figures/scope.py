@@ -259,11 +259,11 @@ def _period_scope(e: Span, head_prep: Token | None, verb: Token, clause_ids: set
         return f"a recurring count ({each}{e.text})"
     if not attached:
         return None
-    counted_span = any(t.like_num or t.pos_ == "NUM" for t in e)
+    # a harm told over a counted span: how long the event lasted ("killed 300 people over three
+    # days"); money over a span stays apart: a deal's term and a bailout's read the same
+    counted_span = any(t.like_num or t.pos_ == "NUM" for t in e) and lemma(verb) in VERB_CATEGORY
     if words & _PAST_PERIOD_WORDS or (head_prep is not None and head_prep.lower_ in (
             "over", "during") and not counted_span and not (_future(verb) and anchor.dep_ in _ARGUMENTS)):
-        # not "killed 300 people over three days", "a deal of £3bn over three years": a counted
-        # span is how long the event or its deal lasts
         # not "will cut 1,500 jobs over two years": the horizon of a plan, for its own count
         # (not "will receive loans over three years from 15 countries")
         return f"another period ({e.text})"
