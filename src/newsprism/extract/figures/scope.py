@@ -101,6 +101,9 @@ def _clause_tokens(tok: Token) -> list[Token]:
     return keep
 
 
+clause_tokens = _clause_tokens  # public name for other stages (owners.py)
+
+
 def _month_of(e: Span) -> int | None:
     """Month number of a date expression naming a month ("in December", "on 4 April")."""
     for t in e:
