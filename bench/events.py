@@ -47,6 +47,8 @@ Scores (per event, then pooled; dev and blind printed apart):
   sides; disputes on events without a gold dispute; the wrong side (``dispute_scores``): a system
   side is mapped to the gold side most of its holders match, and a holder, or an evidence
   sentence naming (as a speaker) only holders of other gold sides, filed under it is on the wrong side.
+  All of these count the confident disputes only; low-confidence disputes (shown apart in the
+  report) are counted in a column of their own.
 - named speaker: gold quotes whose article names the speaker; a system quote in the same document
   whose text contains the gold fragment (normalised) is found; its speaker is right when it
   contains the gold speaker's last word, or its content words are all in the gold speaker's.
@@ -438,23 +440,34 @@ def dispute_scores(gold: dict, b: Briefing) -> dict[str, int]:
     where a dispute was found (with a gold holder on each of two sides), disputes on events
     with none, and the wrong side: a system side is mapped to the gold side most of its holders
     match; a holder, or an evidence sentence naming only holders of other gold sides, filed
-    under it is on the wrong side."""
+    under it is on the wrong side. Every score counts the confident disputes only; the
+    low-confidence ones (shown apart in the report) are counted apart: on events with a gold
+    dispute (``low``, ``low_ok`` of ``low_n`` holders matching a gold holder) and without
+    (``low_spurious``)."""
     out = dict.fromkeys(("n", "ok", "gold", "recalled", "events", "found", "matched", "spurious",
-                         "ev", "ev_wrong", "h_wrong"), 0)
+                         "ev", "ev_wrong", "h_wrong", "low", "low_n", "low_ok", "low_spurious"), 0)
     texts = {a.article.id: a.article.text for a in b.story.articles}
+    low = [c for c in b.contradictions if getattr(c, "confidence", "high") == "low"]
+    contradictions = [c for c in b.contradictions if c not in low]
     if not gold.get("dispute"):
-        out["spurious"] = len(b.contradictions)
+        out["spurious"] = len(contradictions)
+        out["low_spurious"] = len(low)
         return out
+    out["low"] = len(low)
+    low_holders = [h for c in low for s in c.sides for h in s.holders]
+    out["low_n"] = len(low_holders)
+    out["low_ok"] = sum(1 for h in low_holders if any(_holder_words(h) & content(g)
+                                                      for s in gold["dispute"]["sides"] for g in s["holders"]))
     out["events"] = 1
-    out["found"] = int(bool(b.contradictions))
+    out["found"] = int(bool(contradictions))
     sides = [[content(h) for h in s["holders"]] for s in gold["dispute"]["sides"]]
     gold_holders = [g for hs in sides for g in hs]
-    holders = [h for c in b.contradictions for s in c.sides for h in s.holders]
+    holders = [h for c in contradictions for s in c.sides for h in s.holders]
     out["n"] = len(holders)
     out["ok"] = sum(1 for h in holders if any(_holder_words(h) & g for g in gold_holders))
     out["gold"] = len(gold_holders)
     out["recalled"] = sum(1 for g in gold_holders if any(_holder_words(h) & g for h in holders))
-    for c in b.contradictions:
+    for c in contradictions:
         mapped: list[int | None] = []
         for s in c.sides:
             votes = [0] * len(sides)
@@ -649,11 +662,15 @@ def run_set(name: str, events: list[Event], nlp, options, date_always: bool = Fa
     print(f"(textacy refused {len(bailed)} lines with an unclosed quotation)")
     print_table(["system", "holder precision", "holder recall", "events with a gold dispute",
                  "dispute found", "gold holders on 2 sides", "disputes on events without",
-                 "holders on the wrong side", "evidence on the wrong side"],
+                 "holders on the wrong side", "evidence on the wrong side",
+                 "low confidence: on gold events (holders right) / on events without"],
                 [[k[8:], pct(a["ok"], a["n"]), pct(a["recalled"], a["gold"]), f"{a['events']:g}",
                   f"{a['found']:g}", f"{a['matched']:g}", f"{a['spurious']:g}",
-                  pct(a["h_wrong"], a["n"]), pct(a["ev_wrong"], a["ev"])]
+                  pct(a["h_wrong"], a["n"]), pct(a["ev_wrong"], a["ev"]),
+                  f"{a['low']:g} ({a['low_ok']:g}/{a['low_n']:g}) / {a['low_spurious']:g}"]
                  for k, a in acc.items() if k.startswith("holders:")])
+    print("(every dispute column counts the confident disputes only; the low-confidence ones, shown "
+          "apart in the report, are in the last column)")
     print(f"\nSummary at {WORDS} words")
     print_table(["system", "ROUGE-2 F1", "key facts covered", "first sentence states event"],
                 [[k[4:], f"{a['r2'] / a['n']:.3f}", pct(a["facts"], a["nfacts"]),

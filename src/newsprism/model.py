@@ -377,6 +377,10 @@ class Contradiction:
     # issue 7: why the sides conflict: denial | negation | counter | incompatible (answers)
     kind: str = ""
     id: str = ""
+    # issue 14: "high", or "low" for an unsure dispute (shown apart, after the others); the
+    # reason it is unsure ("a side nobody names holds", "a holder only described") when low
+    confidence: str = "high"
+    confidence_reason: str | None = None
 
 
 @dataclass(slots=True)

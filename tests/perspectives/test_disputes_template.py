@@ -77,3 +77,30 @@ def test_html_disputes_escapes_and_has_coverage() -> None:
     assert "Water Workers&#39; Union" in html
     assert "<em>Capital Times</em> reports only the second side" in html
     assert html.count("<blockquote>") == 3
+
+
+def _with_unsure() -> dict[str, Any]:
+    data = _data()
+    sure = data["contradictions"][0]
+    unsure = {**sure, "topic": "Was the dam inspected?", "confidence": "low",
+              "confidence_reason": "a side no named party holds"}
+    data["contradictions"] = [unsure, {**sure, "confidence": "high", "confidence_reason": None}]
+    return data
+
+
+def test_low_confidence_disputes_come_apart_after_the_others() -> None:
+    for kind in ("md", "html"):
+        data = _with_unsure()
+        env = environment(html=kind == "html")
+        bind(env, View(data, html=kind == "html"))
+        out = env.get_template(f"{kind}/disputes.j2").render(b=data)
+        sure_at, apart_at, unsure_at = (out.index("Did the operator ignore warnings?"), out.index("Less certain"),
+                                        out.index("Was the dam inspected?"))
+        assert sure_at < apart_at < unsure_at, kind
+        assert out.count("Less certain") == 1
+        assert "a side no named party holds" in out[unsure_at:]
+        assert "low confidence" in out.lower()
+
+
+def test_no_less_certain_heading_when_every_dispute_is_sure() -> None:
+    assert "Less certain" not in _render("md") and "Less certain" not in _render("html")

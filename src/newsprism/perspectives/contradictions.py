@@ -8,7 +8,9 @@ Edges between two claims held by different camps (a camp is the root of ``acts_f
   or an alternative explanation aimed at the most similar claim of another camp;
 - ``incompatible``: both answer who is responsible ("blamed X for", "caused by X",
   "belonged to X") and name actors of different camps;
-- ``rebuttal``: an outlet's own elliptical rebuttal of a denial it reports.
+- ``rebuttal``: an outlet's own elliptical rebuttal of a denial it reports;
+- ``rival``: both give a cause of the story's own event (its frame) and the causes share no
+  word ("his history of mental illness was to blame" / "he shot them because he was furious").
 
 Agreement edges join claims that say the same (high cosine, same polarity) or name the same
 responsible camp. Each connected set with at least one contradiction edge is split into two
@@ -29,6 +31,7 @@ from ..model import (
     Claim,
     Contradiction,
     Entity,
+    EventFrame,
     Side,
 )
 from . import cues
@@ -44,6 +47,7 @@ ANSWER_TOPIC_COS = 0.35  # two answers to "who is responsible" are about the sam
 MERGE_TOPIC_COS = 0.50  # two disputes sharing the camps of one side are one when this close
 AGREE_COS = 0.62  # two claims of the same polarity this close support the same side
 ATTACH_PLAIN_COS = 0.75  # a claim with no stance cue joins a side only when this close
+RIVAL_EVENT_WORDS = 2  # a cause explains the story's event: its clause shares this many words with the frame
 PLEA_BONUS = 0.25  # a plea of innocence targets an earlier claim naming the pleader, however worded
 
 
@@ -112,7 +116,11 @@ def _answer_camps(sts: list[Statement]) -> set[str]:
     return {r.camp for st in sts for r in st.responsible}
 
 
-def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable) -> list[_Edge]:
+def _edges(
+    claims: list[Claim], members: list[list[int]], table: StatementTable, event_words: set[str] | None = None
+) -> list[_Edge]:
+    """``event_words``: content words of the frame's account of the story's event (rival
+    explanations are read only with them)."""
     n = len(claims)
     sts = [[table.statements[i] for i in m] for m in members]
     sim = calibrated_cosines(centroids(table.vectors, members), table.kind)
@@ -186,6 +194,17 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
             # same stance on the proposition: "No players were injured" does not agree with
             # "players were injured", however close the words
             edges.append(_Edge(i, j, 1, c, "agree"))
+
+    # rival explanations: two parties explain the story's own event by different causes ("his
+    # history of mental illness was to blame" / "he shot them because he was furious")
+    if event_words:
+        causes = [[cause for st in s if st.polarity == "assert" and not st.negated
+                   for cause, explained in st.causes if _explains(explained, event_words)] for s in sts]
+        with_cause = [i for i in range(n) if causes[i] and members[i]]
+        for x, i in enumerate(with_cause):
+            for j in with_cause[x + 1 :]:
+                if distinct(i, j) and _rival(causes[i], causes[j]):
+                    edges.append(_Edge(i, j, -1, max(float(ssim[i, j]), TARGET_COS), "rival"))
 
     # targeted rejections: "rejected the allegations", "called X a lie", alternative explanations
     for i in range(n):
@@ -270,6 +289,27 @@ def _edges(claims: list[Claim], members: list[list[int]], table: StatementTable)
                 if cj is not None and cj != ci:
                     edges.append(_Edge(ci, cj, -1, 1.0, "rebuttal"))
     return edges
+
+
+_COMMON_WORD = cues.re.compile(r"\b[a-z][a-z\-']{2,}\b")
+
+
+def _explains(explained: str, event_words: set[str]) -> bool:
+    """A cause explains the story's event: what it explains is not stated ("X was to blame") or
+    shares RIVAL_EVENT_WORDS content words with the frame's account of the event ("the man shot
+    his former co-workers" / "Michigan man shot to death one person"), not another event of the
+    story ("he was fired because of poor performance")."""
+    words = content_words(explained)
+    return not words or len(words & event_words) >= RIVAL_EVENT_WORDS
+
+
+def _rival(a: list[str], b: list[str]) -> bool:
+    """Two sets of causes share no common word (names aside: both may name the one who acted):
+    "his history of mental illness" and "he was furious over his firing" are rival; "the storm"
+    and "the storm's winds" are one explanation."""
+    words_a = set().union(*(content_words(" ".join(_COMMON_WORD.findall(c))) for c in a))
+    words_b = set().union(*(content_words(" ".join(_COMMON_WORD.findall(c))) for c in b))
+    return bool(words_a) and bool(words_b) and not words_a & words_b
 
 
 def _select(edges: list[_Edge], stance: list[bool], camps: list[set[str]]) -> list[_Edge]:
@@ -373,6 +413,8 @@ def _topic(sides_sts: list[list[Statement]], texts: dict[str, str], kinds: set[s
             event = max(events.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
             return f"Who is responsible for {event}?"
         return "Who is responsible?"
+    if "rival" in kinds and not kinds & {"denial", "counter"}:
+        return "Which explanation is right?"  # the sides give different causes of the event
     for sts in sides_sts:
         for st in sts:
             if st.polarity == "deny" and not st.anaphoric and _FINITE.search(st.text):
@@ -415,11 +457,13 @@ def find_contradictions(
     entities: list[Entity],
     embedder: Embedder,
     table: StatementTable | None = None,
+    frame: EventFrame | None = None,
 ) -> list[Contradiction]:
     """Disputes among ``claims`` (from :func:`build_claims` on the same articles): each with a
     topic and two sides, every side with its position (a source clause), holders, claim ids and
     evidence sentences (the strongest first, one per source before the rest). ``table``: the
-    statement table the claims were built from, when the caller kept it."""
+    statement table the claims were built from, when the caller kept it; ``frame``: the story's
+    event (:func:`newsprism.frame.build_frame`), which rival explanations must explain."""
     if not claims:
         return []
     if table is None:
@@ -430,7 +474,8 @@ def find_contradictions(
         for m in members
     ]
     camps = [_camps([table.statements[k] for k in m]) for m in members]
-    edges = _select(_edges(claims, members, table), stance, camps)
+    event_words = content_words(frame.lead_title or frame.lead or "") if frame is not None else set()
+    edges = _select(_edges(claims, members, table, event_words), stance, camps)
     texts = {a.source_id: a.article.text for a in articles}
     parts: list[_Part] = []
     for comp in _components(len(claims), edges):
@@ -460,16 +505,27 @@ def find_contradictions(
             side, sts = build_side(group, claims, members, table, texts, who, allowed[k], core)
             sides.append(side)
             sides_sts.append(sts)
-        if not all(s.holders for s in sides) and not (any(s.holders for s in sides) and kinds & {"denial", "rebuttal"}):
-            # a side nobody holds (an outlet's own account, fragments) is disputed only by an
-            # explicit denial ("A man has been charged with arson" / "X denied arson")
-            continue
         sides.sort(key=lambda s: (-len(s.sources), -len(s.holders)))
-        out.append(Contradiction(topic=_topic(sides_sts, texts, kinds), sides=sides, kind=_main_kind(kinds)))
-    out.sort(key=lambda c: -sum(len(s.claim_ids) for s in c.sides))
+        con = Contradiction(topic=_topic(sides_sts, texts, kinds), sides=sides, kind=_main_kind(kinds))
+        con.confidence_reason = _unsure(sides, kinds)
+        con.confidence = "low" if con.confidence_reason else "high"
+        out.append(con)
+    # the sure disputes first, then the unsure ones (shown apart), each the most supported first
+    out.sort(key=lambda c: (c.confidence == "low", -sum(len(s.claim_ids) for s in c.sides)))
     for k, c in enumerate(out, 1):
         c.id = f"d{k}"
     return out
+
+
+def _unsure(sides: list[Side], kinds: set[str]) -> str | None:
+    """Why a dispute is unsure (shown apart as low confidence), or None: a side nobody holds
+    (an outlet's own account, fragments) is disputed surely only by an explicit denial ("A man
+    has been charged with arson" / "X denied arson")."""
+    if not any(s.holders for s in sides):
+        return "no named party holds either side"
+    if not all(s.holders for s in sides) and not kinds & {"denial", "rebuttal"}:
+        return "one side is held by no named party and nobody denies the other"
+    return None
 
 
 @dataclass
@@ -539,7 +595,7 @@ def _merge_parts(parts: list[_Part], members: list[list[int]], table: StatementT
 
 
 def _main_kind(kinds: set[str]) -> str:
-    for k in ("incompatible", "denial", "counter", "rebuttal"):
+    for k in ("incompatible", "denial", "counter", "rebuttal", "rival"):
         if k in kinds:
             return k
     return sorted(kinds)[0]

@@ -155,6 +155,35 @@ RESPONSIBLE_PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\bbelong(?:ed|s|ing)?\s+to\s+{_R}(?=$|[,.;:—–)]|\s+(?:and|that|which|who|while|in|at|on|with|when)\b)", re.I),
 ]
 
+# an explanation given in a clause: "shot them because he was furious", "closed due to a
+# fault", "as a result of the cuts" (the cause runs to the end of the clause)
+CAUSE_CLAUSE = re.compile(
+    r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of)\s+(?P<c>[^,.;:—–()]{3,120})",
+    re.I,
+)
+# what is left of a clause once its answer is taken out, when it states no event of its own:
+# "was to blame", "were responsible", "is at fault"
+ANSWER_WORDS = re.compile(
+    r"(?:(?:that|it|this|which)\s+)?(?:was|were|is|are|had\s+been|has\s+been|be)?\s*(?:not\s+|also\s+|partly\s+|"
+    r"largely\s+|solely\s+|mainly\s+)?(?:to\s+blame|responsible|behind\s+it|behind|the\s+culprits?|at\s+fault|"
+    r"the\s+cause|the\s+reason)?",
+    re.I,
+)
+_THING_AFTER_POSSESSOR = re.compile(r"[’']s?\s+(?:[\w\-]+\s+){0,4}[\w\-]+\s*$")
+
+
+def cause_phrase(phrase: str, names: list[tuple[int, int]]) -> bool:
+    """An answer to "who is responsible" that gives a cause, not a party: no name in it ("an
+    electrical fault was to blame"), or names (their offsets in ``phrase``) only as the possessor
+    of what is blamed ("the pilot's fatigue", "Smith's history of mental illness"): the thing,
+    not its owner."""
+    if not re.search(r"[A-Za-z]{3,}", phrase):
+        return False
+    if not names:
+        return not generic_answer(phrase)
+    return all(_THING_AFTER_POSSESSOR.match(phrase[e:]) for _, e in names)
+
+
 # an answer that only describes whoever did it names no one responsible: "a person", "the
 # attackers", "eight gunmen and suicide bombers", "those responsible" (an answer with a name or a
 # demonym in it, "Syrian gunmen", is kept by its entity)

@@ -9,7 +9,7 @@ from ..model import Claim, Contradiction
 from ..perspectives import build_claims, find_contradictions
 from ..perspectives.claims import StatementTable
 from .registry import Report, Section, StoryContext, cited
-from .schema import INT, SPAN, STR, array, items, mapping, obj, text
+from .schema import INT, SPAN, STR, array, items, mapping, nullable, obj, text
 
 
 def _statements(ctx: StoryContext) -> StatementTable:
@@ -23,7 +23,7 @@ def _claims(ctx: StoryContext) -> list[Claim]:
 
 def _contradictions(ctx: StoryContext) -> list[Contradiction]:
     return find_contradictions(ctx.briefing.claims, ctx.articles, ctx.story.entities, ctx.embedder,
-                               table=_statements(ctx))
+                               table=_statements(ctx), frame=ctx.story.frame)
 
 
 def _side_evidence(contradictions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -68,7 +68,10 @@ CONTRADICTIONS = Section(
             "sources": array(STR, "source ids with evidence for this side"),
         }), minItems=2),
         "id": STR,
-        "kind": text("why the sides conflict: denial | negation | counter | incompatible"),
+        "kind": text("why the sides conflict: denial | negation | counter | incompatible | rebuttal | rival"),
+        "confidence": text("high | low: a low-confidence dispute is unsure (a side no named party "
+                           "holds, a holder only described) and is shown apart, after the others"),
+        "confidence_reason": nullable("string", "why a low-confidence dispute is unsure; null when high"),
     }),
     report=Report("Disputed", 10, anchor="disputes"),
     highlight=_side_evidence,

@@ -10,7 +10,9 @@ from .schema import SPAN, STR, array, items
 
 
 def _build(ctx: StoryContext) -> list[SummarySentence]:
-    return summarize(ctx.story, ctx.options, contradictions=ctx.briefing.contradictions, embedder=ctx.embedder)
+    # an unsure dispute (low confidence, shown apart) gets no summary sentence for its sides
+    sure = [c for c in ctx.briefing.contradictions if c.confidence != "low"]
+    return summarize(ctx.story, ctx.options, contradictions=sure, embedder=ctx.embedder)
 
 
 SUMMARY = Section(
