@@ -17,6 +17,7 @@ EVIDENCE = "evidence"  # the holder has evidence / findings that P
 PROVEN = "proven"  # passive: P has been proven / confirmed by X (holder after "by")
 COUNTER = "counter"  # an alternative explanation / calls another claim a lie
 ACCORDING = "according"  # P, according to X (holder after the cue)
+NOUN_REPORT = "noun_report"  # concerns expressed by X that P (holder after "by", P after "that")
 
 _REPORT_VERBS = "|".join(form for forms in REPORTING_VERBS.values() for form in forms)
 # denial verbs, and doubting ones ("questioned whether X", "doubted that X")
@@ -44,6 +45,17 @@ DOUBT = re.compile(
 )
 
 CUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # a report as a noun, its holder after "by": "concerns expressed by euro zone states that P",
+    # "allegations made by the club's former physio that P"
+    (
+        NOUN_REPORT,
+        re.compile(
+            r"\b(?:concerns?|fears?|worries|warnings?|claims?|allegations?|accusations?|suggestions?|"
+            r"assertions?|complaints?|charges?)\s+(?:\w+\s+)?(?:expressed|raised|voiced|made|aired|levell?ed|"
+            r"put\s+forward|lodged)\s+by\s+(?P<h>[^;:.\"“”]{2,80}?)\s*,?\s+that\s+",
+            re.I,
+        ),
+    ),
     (
         COUNTER,
         re.compile(

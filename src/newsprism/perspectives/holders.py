@@ -172,6 +172,8 @@ class HolderIndex:
             role = role or e.role
             if role and _HONORIFIC.fullmatch(role.strip()):
                 role = None  # "Mr", "Mrs": a form of address, not a role
+            if role and re.search(r"[’']s?$", role.strip()):
+                role = None  # "New Democracy's": a possessor cut from its noun, not a role
             name = f"{e.name} ({role})" if role and role.lower() not in e.name.lower() else e.name
             return Actor(name=name, key=e.id, camp=root.id, entity=e)
         target = e
@@ -213,6 +215,7 @@ def _norm(s: str) -> str:
 
 def head_key(phrase: str) -> str:
     """A crude head noun for a phrase with no entity: last word, lower-cased, singular."""
+    phrase = re.sub(r"\s+(?:in\s+question|concerned|involved)\s*$", "", phrase, flags=re.I)  # "the firm in question"
     words = _WORD.findall(phrase)
     if not words:
         return _norm(phrase)

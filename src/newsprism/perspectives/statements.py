@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..extract.sentences import sentence_at
 from ..model import AnnotatedArticle, Quote, Sentence
 from . import cues
+from .described import described_actor
 from .holders import HOLDER_LABELS, Actor, HolderIndex, head_key
 
 _PAREN_APPOSITIVE = re.compile(r",\s*(?:including|such as|like|along with|together with|as well as)\b[^,]*,?")
@@ -228,6 +229,13 @@ class _ArticleScanner:
     # ------------------------------------------------------------------ holders
 
     def _holders_from_quote(self, q: Quote) -> list[Actor]:
+        if q.source_start is not None and q.source_end is not None:
+            # "The company in question has denied it" after "A company owned by X withdrew
+            # ... from Y Bank": the unnamed company, not Y Bank
+            resolved = self.index.by_id.get(q.speaker_entity or "")
+            described = described_actor(self.art, self.text[q.source_start : q.source_end], q.source_start, resolved)
+            if described is not None:
+                return [described]
         if q.speaker_entity and q.speaker_entity in self.index.by_id:
             return [self.index.actor_for_entity(self.index.by_id[q.speaker_entity], q.speaker_role)]
         if q.speaker_start is not None and q.speaker_end is not None:
@@ -318,7 +326,7 @@ class _ArticleScanner:
         words = _WORDS.findall(seg_clean)
         if 0 < len(words) <= 6:
             name = _PAREN_APPOSITIVE.sub("", seg_clean).strip(" ,")
-            named = self._introduced(name, s0)
+            named = self._introduced(name, s0) or described_actor(self.art, name, s0, None)
             if named is not None:
                 return [named]
             return [Actor(name=name, key="text:" + head_key(name), camp="text:" + head_key(name))]
@@ -456,6 +464,24 @@ class _ArticleScanner:
                 source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
                 start=c_s, end=c_e, text=text[c_s:c_e], holders=holders, kind="reported", family=cues.REPORT,
                 polarity="assert", cue=text[a:b].strip(), display_start=c_s, display_end=c_e,
+            ))
+            return
+        if fam == cues.NOUN_REPORT:
+            # "concerns expressed by X, notably Y, that P": X (and Y) hold P
+            h_s, h_e = a + m.start("h") - m.start(), a + m.end("h") - m.start()
+            holders = self.index.actors_in(self.art, h_s, h_e)[:3]
+            if not holders:
+                name = _PAREN_APPOSITIVE.sub("", text[h_s:h_e]).strip(" ,")
+                if not 0 < len(_WORDS.findall(name)) <= 6:
+                    return
+                holders = [Actor(name=name, key="text:" + head_key(name), camp="text:" + head_key(name))]
+            c_s, c_e = _clause_span(text, b, nxt if nxt > b else sent.end)
+            if len(_WORDS.findall(text[c_s:c_e])) < 4:
+                return
+            self.out.append(Statement(
+                source_id=self.sid, sent_index=si, sent_start=sent.start, sent_end=sent.end,
+                start=c_s, end=c_e, text=text[c_s:c_e], holders=holders, kind="reported", family=cues.REPORT,
+                polarity="assert", cue=m.group(0).strip(), display_start=a, display_end=c_e,
             ))
             return
         if fam == cues.PROVEN:
