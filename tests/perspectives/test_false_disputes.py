@@ -122,3 +122,27 @@ def test_a_verdict_and_the_defence_are_a_dispute_courts(nlp, embedder: Embedder)
     holders = [" ".join(s.holders) for s in cs[0].sides]
     assert sorted("Walsh" in h for h in holders) == [False, True], holders
     assert sorted("Feld" in h for h in holders) == [False, True], holders
+
+
+def test_a_toll_report_holds_no_side_of_who_is_to_blame_disaster(nlp, embedder: Embedder) -> None:
+    """"Flooding in Riverton killed four people, officials said" names no culprit (a flood, a
+    place): the officials hold neither side of the mayor's blame and the authority's answer."""
+    _, cs = _run(nlp, embedder, {
+        "f1": ("River News", "Flooding in Riverton killed four people on Sunday after the Alder dam overflowed, "
+                             "officials said. Mayor Tom Brandt blamed the regional water authority for failing "
+                             "to open the spillways in time."),
+        "f2": ("Valley Post", "The regional water authority rejected the mayor's claim and said the flooding was "
+                              "caused by record rainfall."),
+    })
+    assert len(cs) == 1, [(c.kind, [s.holders for s in c.sides]) for c in cs]
+    holders = [h for s in cs[0].sides for h in s.holders]
+    assert not any("official" in h.lower() for h in holders), holders
+    assert any("Brandt" in h for h in holders) and any("authority" in h.lower() for h in holders), holders
+
+
+def test_an_event_or_a_place_did_nothing(nlp) -> None:
+    sts = _statements(nlp, "The storm destroyed 300 homes in Port Alder, the governor said. "
+                           "Fighters in Aleppo shelled the market on Friday, witnesses said.")
+    answers = {st.text.split()[1]: [r.name for r in st.responsible] for st in sts}
+    assert answers.get("storm") == [], answers
+    assert "Aleppo" not in answers.get("in", []), answers  # the fighters there, not the city

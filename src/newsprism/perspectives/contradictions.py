@@ -381,6 +381,21 @@ def _drop_camp_conflicts(
             del colour[c]
 
 
+def _drop_non_answers(
+    colour: dict[int, int], edges: list[_Edge], members: list[list[int]], table: StatementTable
+) -> None:
+    """When the sides only answer who or what is responsible (incompatible answers, rival
+    causes), a claim joined by agreement alone that answers nothing is left out: "the flood
+    killed four people, officials said" holds no side of who is to blame for it."""
+    if {e.kind for e in edges if e.sign < 0} - {"incompatible", "rival"}:
+        return
+    core = {e.a for e in edges if e.sign < 0} | {e.b for e in edges if e.sign < 0}
+    for c in list(colour):
+        sts = [table.statements[k] for k in members[c]]
+        if c not in core and not any(st.responsible or st.causes or st.family == cues.BLAME for st in sts):
+            del colour[c]
+
+
 def _components(n: int, edges: list[_Edge]) -> list[list[int]]:
     parent = list(range(n))
 
@@ -484,6 +499,7 @@ def find_contradictions(
             continue
         colour = _two_colour(comp, comp_edges)
         _drop_camp_conflicts(comp, colour, comp_edges, members, table)
+        _drop_non_answers(colour, comp_edges, members, table)
         side_claims = [[c for c in comp if colour.get(c) == k] for k in (0, 1)]
         if side_claims[0] and side_claims[1]:
             core = {e.a for e in comp_edges if e.sign < 0} | {e.b for e in comp_edges if e.sign < 0}

@@ -167,6 +167,18 @@ RESPONSIBLE_PATTERNS: list[re.Pattern[str]] = [
     re.compile(rf"\bbelong(?:ed|s|ing)?\s+to\s+{_R}(?=$|[,.;:—–)]|\s+(?:and|that|which|who|while|in|at|on|with|when)\b)", re.I),
 ]
 
+# a natural or accidental event is no party that did it: "Flooding in Riverton killed four
+# people", "the storm destroyed 300 homes" answer nothing about who is responsible
+EVENT_AGENT = re.compile(
+    r"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(?:flood(?:ing|s|waters)?|storms?|fires?|blaze|wildfires?|earthquakes?|quakes?|"
+    r"tsunamis?|explosions?|blasts?|crash(?:es)?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|landslides?|"
+    r"mudslides?|avalanches?|outbreaks?|epidemics?|diseases?|virus(?:es)?|heatwaves?|droughts?|collapse|accident|"
+    r"rains?|rainfall|winds?|snow(?:storm)?s?)\b",
+    re.I,
+)
+# a place named in a locative phrase inside an answer is not the answer: "Flooding in Riverton"
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|outside|inside|around|on|off)\s+(?:the\s+)?$", re.I)
+
 # an explanation given in a clause: "shot them because he was furious", "closed due to a
 # fault", "as a result of the cuts" (the cause runs to the end of the clause)
 CAUSE_CLAUSE = re.compile(

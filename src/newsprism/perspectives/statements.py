@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from ..extract.sentences import sentence_at
 from ..model import AnnotatedArticle, Quote, Sentence
 from . import cues
+from .answers import fill_responsible
 from .described import described_actor
-from .holders import HOLDER_LABELS, Actor, HolderIndex, head_key
+from .holders import Actor, HolderIndex, head_key
 
 _PAREN_APPOSITIVE = re.compile(r",\s*(?:including|such as|like|along with|together with|as well as)\b[^,]*,?")
 # the clause a cue introduces starts after "that" or a colon; a denied or confirmed report
@@ -618,39 +619,6 @@ class _ArticleScanner:
         """Who each statement says is responsible (for incompatible-answer detection)."""
         for st in self.out:
             fill_responsible(st, self.art, self.index)
-
-
-def fill_responsible(st: Statement, art: AnnotatedArticle, index: HolderIndex) -> None:
-    """Who one statement of ``art`` says is responsible (``Statement.responsible``)."""
-    text = art.article.text
-    seg_s, seg_e = (st.display_start, st.end) if st.display_start < st.end else (st.start, st.end)
-    seg = text[seg_s:seg_e]
-    for pat in cues.RESPONSIBLE_PATTERNS:
-        for m in pat.finditer(seg):
-            r_s, r_e = seg_s + m.start("r"), seg_s + m.end("r")
-            phrase = text[r_s:r_e].strip()
-            if not phrase or cues.PRONOUN_HOLDER.match(phrase):
-                continue
-            inner = index.actors_in(art, r_s, r_e)
-            if not inner and cues.generic_answer(phrase):
-                continue  # "a person", "the attackers": whoever did it, not who
-            lead = len(text[r_s:r_e]) - len(text[r_s:r_e].lstrip())
-            names = [(m.start - r_s - lead, m.end - r_s - lead) for m in art.mentions
-                     if m.start >= r_s and m.end <= r_e and m.label in HOLDER_LABELS]
-            if cues.cause_phrase(phrase, names):
-                # "his history of illness was to blame": why, not who; what it explains is the
-                # rest of the clause ("for the crash"), nothing when only "was to blame"
-                rest = seg[: r_s - seg_s] + " " + seg[r_e - seg_s :]
-                st.causes.append((phrase, "" if cues.ANSWER_WORDS.fullmatch(rest.strip(" ,.")) else rest))
-            actor = inner[0] if inner else Actor(name=phrase, key="text:" + head_key(phrase), camp="text:" + head_key(phrase))
-            if all(x.camp != actor.camp for x in st.responsible):
-                st.responsible.append(actor)
-    if st.polarity == "assert" and st.kind != "own":
-        for m in cues.CAUSE_CLAUSE.finditer(text, st.start, st.end):
-            phrase = text[m.start("c") : min(m.end("c"), st.end)].strip()
-            if len(cues.re.findall(r"[A-Za-z]{3,}", phrase)) >= 2:
-                # "shot them because he was furious over his firing": the cause of the clause before
-                st.causes.append((phrase, text[st.start : m.start()]))
 
 
 def extract_statements(art: AnnotatedArticle, index: HolderIndex, responsible: bool = True) -> list[Statement]:
