@@ -81,3 +81,14 @@ def test_two_people_of_one_club_are_one_camp_sport(nlp, embedder: Embedder) -> N
         "s2": ("Match Daily", "Rovers captain Leo Brandt said the team lost the final because of poor refereeing."),
     }, "Rovers lost the cup final")
     assert cs == [], [(c.kind, _holders([c])) for c in cs]
+
+
+def test_too_early_to_link_gives_no_cause_disaster(nlp, embedder: Embedder) -> None:
+    """"It was too early to link the fire to X" asserts no cause: no rival to "arson is to blame"."""
+    cs = _run(nlp, embedder, {
+        "d1": ("Coast Daily", "Investigators said they suspect arson is to blame for the fire at the Harbour Street "
+                              "warehouse."),
+        "d2": ("Valley Wire", "Fire chief Ann Lowe said it was too early to link the fire at the warehouse to the "
+                              "attention it received as a result of the owner's court case."),
+    }, "Fire destroys Harbour Street warehouse")
+    assert not any(c.kind == "rival" for c in cs), [(c.kind, _holders([c])) for c in cs]

@@ -39,7 +39,7 @@ def fill_responsible(st: Statement, art: AnnotatedArticle, index: HolderIndex) -
             lead = len(text[r_s:r_e]) - len(text[r_s:r_e].lstrip())
             names = [(m.start - r_s - lead, m.end - r_s - lead) for m in art.mentions
                      if m.start >= r_s and m.end <= r_e and m.label in HOLDER_LABELS]
-            if cues.cause_phrase(phrase, names):
+            if cues.cause_phrase(phrase, names) and not cues.NOT_ASSERTED.search(text[st.start : r_s]):
                 # "his history of illness was to blame": why, not who; what it explains is the
                 # rest of the clause ("for the crash"), nothing when only "was to blame"
                 rest = seg[: r_s - seg_s] + " " + seg[r_e - seg_s :]
@@ -50,7 +50,7 @@ def fill_responsible(st: Statement, art: AnnotatedArticle, index: HolderIndex) -
     if st.polarity == "assert" and st.kind != "own":
         for m in cues.CAUSE_CLAUSE.finditer(text, st.start, st.end):
             phrase = text[m.start("c") : min(m.end("c"), st.end)].strip()
-            if len(cues.re.findall(r"[A-Za-z]{3,}", phrase)) >= 2:
+            if len(cues.re.findall(r"[A-Za-z]{3,}", phrase)) >= 2 and not cues.NOT_ASSERTED.search(text[st.start : m.start()]):
                 # "shot them because he was furious over his firing": the cause of the clause before
                 st.causes.append((phrase, text[st.start : m.start()]))
 

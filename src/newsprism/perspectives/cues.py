@@ -179,6 +179,14 @@ EVENT_AGENT = re.compile(
 # a place named in a locative phrase inside an answer is not the answer: "Flooding in Riverton"
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|across|outside|inside|around|on|off)\s+(?:the\s+)?$", re.I)
 
+# a clause that says no cause is known yet: "it was too early to link the fire to ...", "it is
+# unclear whether ...": whatever cause follows is not asserted
+NOT_ASSERTED = re.compile(
+    r"\b(?:too\s+early|too\s+soon|premature|unclear|not\s+(?:yet\s+)?clear|not\s+(?:yet\s+)?known|unknown|"
+    r"impossible\s+to\s+(?:say|tell|know)|no\s+evidence|whether)\b",
+    re.I,
+)
+
 # an explanation given in a clause: "shot them because he was furious", "closed due to a
 # fault", "as a result of the cuts" (the cause runs to the end of the clause)
 CAUSE_CLAUSE = re.compile(
