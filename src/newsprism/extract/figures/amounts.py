@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...language import SCALE_WORDS
 from ..numbers import Number, glued_number, parse_number, words_before, words_from
 from .categories import lemma
 from .lexicon import TIME_UNITS
@@ -225,7 +226,8 @@ def amount_of(doc: Doc, root: Token, kind: str, depth: int = 0) -> str:
     return word
 
 
-_SCALES = frozenset({"million", "billion", "trillion", "thousand", "bn", "mn", "m", "k"})
+# the project's scale words (not "hundred": "A380 hundred" is no amount), and "trillion"
+_SCALES = frozenset(SCALE_WORDS) - {"hundred"} | {"trillion"}
 
 
 def _model_name(doc: Doc, num: Number, glued: tuple[float, float, str | None]) -> bool:
