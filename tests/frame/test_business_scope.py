@@ -13,29 +13,9 @@ figures and earlier deals, and index moves.
 
 from __future__ import annotations
 
-from newsprism.annotate import annotate
-from newsprism.clean import clean_article
-from newsprism.eventscope import judge_figures
-from newsprism.frame import build_frame
-from newsprism.model import Article, Story
-from newsprism.resolve import resolve_entities
-from newsprism.story import main_places
-from newsprism.timeline import infer_event_date, infer_story_dates
+from newsprism.model import Story
 
 Items = list[tuple[str, str, str | None]]
-
-
-def judged(nlp, options, items: Items) -> Story:
-    arts = [Article(id=sid, text=text, published=pub) for sid, text, pub in items]
-    annotated = list(annotate([clean_article(a) for a in arts], nlp, options))
-    story = Story(id="s", articles=annotated)
-    story.frame = build_frame(story, nlp)  # in the order brief_annotated builds them
-    infer_story_dates(story, nlp)
-    story.entities = resolve_entities(annotated)
-    story.locations = main_places(annotated, story.entities)
-    story.event_date = infer_event_date(story)
-    judge_figures(story, nlp)
-    return story
 
 
 def verdicts(story: Story) -> dict[str, list[bool]]:
@@ -155,47 +135,47 @@ def _misjudged(story: Story, gold: dict[str, bool]) -> list[str]:
     return [f"{t}: gold {g}, got {got[t]}" for t, g in gold.items() if any(x != g for x in got[t])]
 
 
-def test_an_acquisition_keeps_its_terms_and_drops_the_market(nlp, options) -> None:
+def test_an_acquisition_keeps_its_terms_and_drops_the_market(judge_story) -> None:
     items, gold = ACQUISITION
-    assert _misjudged(judged(nlp, options, items), gold) == []
+    assert _misjudged(judge_story(items)[0], gold) == []
 
 
-def test_a_launch_keeps_its_price_and_drops_forecasts_and_rivals(nlp, options) -> None:
+def test_a_launch_keeps_its_price_and_drops_forecasts_and_rivals(judge_story) -> None:
     items, gold = LAUNCH
-    story = judged(nlp, options, items)
+    story = judge_story(items)[0]
     assert _misjudged(story, gold) == []
     # "will go on sale in 12 states in June": a clause to come is not dated before the launch
     assert all(f.scope is None or "dated" not in f.scope for a in story.articles
                for f in a.figures if f.text == "12 states")
 
 
-def test_an_earnings_report_drops_last_years_value_and_its_share_move(nlp, options) -> None:
+def test_an_earnings_report_drops_last_years_value_and_its_share_move(judge_story) -> None:
     items, gold = EARNINGS
-    story = judged(nlp, options, items)
+    story = judge_story(items)[0]
     assert _misjudged(story, gold) == []
     # in the lead too: "up from $350 million" is the value before the change
     assert any("before a change" in (f.scope or "") for a in story.articles for f in a.figures
                if f.text == "$350 million")
 
 
-def test_a_recall_drops_the_earlier_recall_and_the_dealers(nlp, options) -> None:
+def test_a_recall_drops_the_earlier_recall_and_the_dealers(judge_story) -> None:
     items, gold = RECALL
-    assert _misjudged(judged(nlp, options, items), gold) == []
+    assert _misjudged(judge_story(items)[0], gold) == []
 
 
-def test_a_layoff_drops_the_workforce_and_the_analysts(nlp, options) -> None:
+def test_a_layoff_drops_the_workforce_and_the_analysts(judge_story) -> None:
     items, gold = LAYOFF
-    assert _misjudged(judged(nlp, options, items), gold) == []
+    assert _misjudged(judge_story(items)[0], gold) == []
 
 
-def test_a_match_drops_career_and_recent_records(nlp, options) -> None:
+def test_a_match_drops_career_and_recent_records(judge_story) -> None:
     items, gold = MATCH
-    assert _misjudged(judged(nlp, options, items), gold) == []
+    assert _misjudged(judge_story(items)[0], gold) == []
 
 
-def test_a_verdict_drops_the_companys_habits_and_the_analysts(nlp, options) -> None:
+def test_a_verdict_drops_the_companys_habits_and_the_analysts(judge_story) -> None:
     items, gold = VERDICT
-    assert _misjudged(judged(nlp, options, items), gold) == []
+    assert _misjudged(judge_story(items)[0], gold) == []
 
 
 # a story about a market move keeps the move as its own; help sent by a country named once is
@@ -216,11 +196,11 @@ QUAKE_HELP = ([
 ], {"12 people": True, "200 soldiers": True})
 
 
-def test_a_market_story_keeps_its_move(nlp, options) -> None:
+def test_a_market_story_keeps_its_move(judge_story) -> None:
     items, gold = CRASH
-    assert _misjudged(judged(nlp, options, items), gold) == []
+    assert _misjudged(judge_story(items)[0], gold) == []
 
 
-def test_help_sent_by_a_country_named_once_stays(nlp, options) -> None:
+def test_help_sent_by_a_country_named_once_stays(judge_story) -> None:
     items, gold = QUAKE_HELP
-    assert _misjudged(judged(nlp, options, items), gold) == []
+    assert _misjudged(judge_story(items)[0], gold) == []
