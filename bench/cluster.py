@@ -41,8 +41,9 @@ or only at a single threshold of the gold-subtopic proxy, not on a plateau): web
 removed from the text (0.943 unchanged); the mean of the whole and lead similarities instead of
 the larger (0.933); leads only (0.943); 120 lead words (0.943); the leads without capitalised
 words (proxy 0.935); word bigrams in the leads (proxy 0.939); Porter stems (proxy 0.945 at one
-threshold); MiniLM embeddings of the leads (proxy: alone 0.911, added to the similarity 0.939;
-a topic's two subtopics at 0.25-0.36, unrelated pairs up to 0.51).
+threshold); the leads' IDF raised to a power of 0.5-2 or capped (proxy at most 0.943); MiniLM
+embeddings of the leads (proxy: alone 0.911, added to the similarity 0.939; a topic's two
+subtopics at 0.25-0.36, unrelated pairs up to 0.51).
 
 Run: ``python bench/cluster.py`` (``--tune`` for the grid; ``--errors`` for the group errors on
 topics 1-35; ``--batch 10``).
