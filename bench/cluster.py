@@ -44,6 +44,18 @@ words (proxy 0.935); word bigrams in the leads (proxy 0.939); Porter stems (prox
 threshold); the leads' IDF raised to a power of 0.5-2 or capped (proxy at most 0.943); MiniLM
 embeddings of the leads (proxy: alone 0.911, added to the similarity 0.939; a topic's two
 subtopics at 0.25-0.36, unrelated pairs up to 0.51).
+Also tried and dropped (session 10, round 2): a "kind of event" signal, the event words of each
+article's lead (title and first 80 words parsed by the md model; ``frame._is_trigger``, the
+first three or all, lemmas weighted by IDF, or the mean of their word vectors), a story's kind
+being the mean cosine of its articles' kinds. On the gold-subtopic proxy it reaches 0.952 only
+at single points (added with weight 0.1, or a gate lifting a pair to the group threshold when
+kind >= 0.083 and similarity >= 0.025). In the real clusterer (topics 1-35 streamed together,
+odd/even topics held out in turn) no setting helps both halves: the gate joins topics 3 and 13
+(odd 0.935 -> 0.967) but also merges other events of one kind (two workplace shootings, topics
+18 and 22; 4 with 28; 22 with 32: even 0.970 -> 0.911), so the best setting on one half scores
+below the current one on the other (lemma gate: 0.911 and 0.935 held out; word-vector gate:
+0.931 and 0.935; added kind: at most 0.943). The lead parse also costs about 20 articles/s on
+this machine (2 shared cores), too slow for the stream without the annotate stage's parse.
 
 Run: ``python bench/cluster.py`` (``--tune`` for the grid; ``--errors`` for the group errors on
 topics 1-35; ``--batch 10``).
