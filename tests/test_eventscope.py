@@ -605,3 +605,99 @@ def test_a_takeover_keeps_its_own_past_clauses(judge_story) -> None:
     assert about["5 percent"] is False  # his pay, not the buying the parse hangs it on
     assert about["$700"] is False
     assert "before a change" in _reason(story, "$700")
+
+
+MUSEUM = [
+    ("a", "Thieves stole paintings worth $4 million from the Varlo museum in Dresden on Monday, "
+          "police said.\n\n"
+          "The heist comes a month after a gang made off with $30 million of gold coins from a "
+          "bank vault in Leipzig.\n\n"
+          "Days later, a $2 million violin was taken from a concert hall in Bonn.\n\n"
+          "Crews from the Dresden City Fire Department used two ladder trucks to reach the roof "
+          "the thieves broke through.\n\n"
+          "The museum was robbed in 2009 as well. In 2011, police said they had recovered 80 "
+          "percent of that haul.", "2024-05-14"),
+    ("b", "Paintings worth $4 million were stolen from the Varlo museum in Dresden on Monday.\n\n"
+          "Four thieves broke in through the roof, police said.", "2024-05-14"),
+]
+
+
+def test_what_is_told_at_a_distance_from_the_event_is_another_occasion(judge_story) -> None:
+    # crime: a theft "a month after" another one, a theft "days later" than that one, a report
+    # made years before; and a fire department's name is no other fire
+    story = judge_story(MUSEUM)[0]
+    about = _about(story)
+    assert about["$4 million"] is True
+    assert about["Four thieves"] is True
+    assert about["two ladder trucks"] is True  # "Fire Department" names the crews, no fire
+    assert about["$30 million"] is False
+    assert "a month after" in _reason(story, "$30 million")
+    assert about["$2 million"] is False  # "Days later": goes on about the sentence before
+    assert about["80 percent"] is False
+    assert "2011" in _reason(story, "80 percent")
+
+
+CRASH = [
+    ("a", "A coach crashed on the A9 near Kelso on Friday, killing nine passengers, police "
+          "said.\n\n"
+          "The crash came two weeks after a lorry overturned on the same road, killing three "
+          "people.\n\n"
+          "Police arrested the driver of the coach two hours after the crash killed nine people.",
+     "2023-09-02"),
+    ("b", "Nine passengers died when a coach crashed near Kelso on Friday.", "2023-09-02"),
+]
+
+
+def test_an_earlier_crash_weeks_before_is_not_the_toll_but_the_event_after_an_arrest_is(
+        judge_story) -> None:
+    # transport: "came two weeks after <another crash>" is another occasion; "arrested ... two
+    # hours after the crash killed nine" is this crash (the main clause is no event word)
+    story = judge_story(CRASH)[0]
+    verdicts: dict[str, list[bool]] = {}
+    for a in story.articles:
+        for f in a.figures:
+            verdicts.setdefault(f.text, []).append(f.about_event)
+    assert verdicts["three people"] == [False]
+    assert all(verdicts["nine people"]) and all(verdicts["nine passengers"])
+
+
+TRIAL = [
+    ("a", "A jury in Porton convicted Lena Marsh on Friday of killing two co-workers at a "
+          "bottling plant in June.\n\n"
+          "Judge Alan Reeve found Marsh guilty of two counts of murder.\n\n"
+          "Since the shooting, the plant has hired 20 security guards.\n\n"
+          "In 2019 a former chemist was convicted over a lab shooting that left two professors "
+          "dead and three other staff wounded.", "2024-11-09"),
+    ("b", "Lena Marsh was found guilty on Friday of murdering two co-workers at the Porton "
+          "bottling plant.", "2024-11-09"),
+]
+
+
+def test_a_verdict_story_keeps_its_counts_and_drops_another_shooting(judge_story) -> None:
+    # courts: the judge (no participant) rules on a participant: the counts are the verdict's;
+    # a hyphenated counted noun is one word ("two co-workers", killed); "since the
+    # shooting" is the time since the story's event, no comparison; "a lab shooting that left
+    # two dead and three wounded" is another one, however the parse joins its clauses
+    story = judge_story(TRIAL)[0]
+    about = _about(story)
+    assert about["two counts"] is True
+    assert about["20 security guards"] is True
+    assert about.get("three other staff") is not True
+    b = next(f for a in story.articles if a.source_id == "b" for f in a.figures)
+    assert (b.text, b.category) == ("two co-workers", "killed")
+
+
+RIOT = [
+    ("a", "Riots broke out in Dunmore on Monday night after police shot a teenager.\n\n"
+          "By the end of the night, shop windows had been smashed, and 46 people had been "
+          "arrested, police said.", "2024-03-12"),
+    ("b", "Police arrested dozens of people in Dunmore during riots on Monday night.",
+     "2024-03-12"),
+]
+
+
+def test_a_count_by_the_end_of_the_event_is_its_own(judge_story) -> None:
+    # disorder: "By the end of the night ... had been smashed, and 46 people had been arrested":
+    # the past perfect tells what the event had come to by then, not something before it
+    story = judge_story(RIOT)[0]
+    assert _about(story)["46 people"] is True

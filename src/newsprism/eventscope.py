@@ -50,6 +50,7 @@ from .extract.figures.lexicon import (
     PERSON_NOUNS,
     REPORT_VERBS,
     VERB_CATEGORY,
+    YEAR_RE,
 )
 from .extract.figures.scope import _clause_tokens, pronoun_subject, scope_of, sentence_frame
 from .model import AnnotatedArticle, Figure, Story
@@ -261,7 +262,7 @@ def judge_figures(story: Story, nlp: Language) -> int:
                     why = dated_before(a.dates, si, tok, base, event_day)
                 if not why:
                     why = other_occurrence(tok, places, triggers)
-                if not why and pronoun_subject(tok):
+                if not why and (pronoun_subject(tok) or _told_from_previous(doc)):
                     why = _continues_background(a, si, parsed[si - 1], ref_year, ref_month,
                                                 places, triggers)
                 if not why and ongoing and f.category == "other":
@@ -331,6 +332,19 @@ def _continues_background(a: AnnotatedArticle, si: int, prev: Doc, ref_year: int
     return ""
 
 
+_FROM_PREVIOUS = frozenset({"later", "earlier", "afterwards", "afterward", "previously", "before"})
+
+
+def _told_from_previous(doc: Doc) -> bool:
+    """The sentence opens by placing itself from the one before: "Days later, a $2.5 million
+    necklace was stolen", "A week earlier, ..." (it goes on about what that sentence told)."""
+    for t in doc[:3]:
+        if t.lower_ in _FROM_PREVIOUS and t.dep_ == "advmod" and any(
+                c.dep_ == "npadvmod" and c.i < t.i for c in t.children):
+            return True
+    return False
+
+
 def _anchor(doc: Doc, start: int, end: int) -> Token | None:
     """The counted noun of a figure span (else its number) in a re-parsed sentence."""
     toks = [t for t in doc if start <= t.idx < end]
@@ -369,11 +383,62 @@ def _judge(doc: Doc, tok: Token, ref_year: int | None, ref_month: int | None,
     v = tok
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
+    why = _reported_before(v, ref_year) or _at_a_distance(v, triggers)
+    if why:
+        return why
+    if v.dep_ == "conj" and v.head.dep_ in ("relcl", "acl"):
+        v = v.head  # "a spree that left three dead and three others wounded"
     ev = v.head if v.dep_ in ("relcl", "acl") and (_eventive(v.head, triggers) or _harmful(
         v, triggers)) else None
     if ev is not None and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in ev.children):
         return f"another {ev.text}, not this story's"
     return ""
+
+
+def _reported_before(v: Token, ref_year: int | None) -> str:
+    """The report that tells the figure is dated before the story's year: "In 2009, police
+    said they had recovered 80 percent of the haul" (what was said then was so by then)."""
+    if ref_year is None or v.dep_ != "ccomp" or v.head.lemma_.lower() not in REPORT_VERBS:
+        return ""
+    for c in v.head.children:
+        if c.dep_ not in ("prep", "npadvmod") or c.i > v.i:
+            continue
+        for t in c.subtree:
+            if t.ent_type_ != "DATE":
+                continue
+            years = [int(y) for y in YEAR_RE.findall(t.text) if len(y) == 4]
+            if years and max(years) < ref_year:
+                return f"reported in {t.text}, before this event"
+    return ""
+
+
+def _at_a_distance(v: Token, triggers: set[str]) -> str:
+    """A clause set a span of time apart from the story's event: "The raid comes a month after
+    a masked man made off with $136 million of jewels", "The crash came two weeks before a bus
+    overturned there, killing 12": the main clause's subject is the story's own event (its
+    event word, definite), the figure's clause another occasion that far from it (a participle
+    after that clause goes with it: ", killing 12", however the parse attached it)."""
+    if v.dep_ != "advcl":
+        return ""
+    if v.tag_ == "VBG":
+        for w in v.head.children:
+            if w.dep_ == "advcl" and w.i < v.i and w is not v:
+                why = _at_a_distance(w, triggers)
+                if why:
+                    return why
+    mark = next((c for c in v.children if c.dep_ in ("mark", "advmod")
+                 and c.lower_ in ("after", "before")), None)
+    span = next((c for c in v.children if c.dep_ in ("npadvmod", "advmod")
+                 and c.ent_type_ == "DATE" and c.i < (mark.i if mark is not None else v.i)), None)
+    if mark is None or span is None:
+        return ""
+    subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not _eventive(subj, triggers) or not any(
+            d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an", "another")
+            for d in subj.children):
+        return ""
+    gap = " ".join(t.text for t in span.subtree)
+    return f"another occasion, {gap} {mark.text} this {subj.text}"
 
 
 def _harmful(v: Token, triggers: set[str]) -> bool:

@@ -33,6 +33,7 @@ from .extract.dates import (
     reanchor_dates,
     solve_calendar,
     stamp_date,
+    telling_sources,
 )
 from .language import MONTH_NAMES, STOP_WORDS, WEEKDAY_NAMES, WEEKDAYS
 from .model import AnnotatedArticle, DateMention, PartialDate, Span, Story, TimelineEntry
@@ -128,9 +129,11 @@ def infer_story_dates(story: Story, nlp: Language | None = None) -> dict[str, st
         if value is not None:
             _set_published(a, value, why, "high")
             done[a.source_id] = why
-    known = {a.source_id: a.article.published for a in story.articles if a.article.published}
-    printed = {a.source_id: stamp for a in story.articles
-               if (stamp := stamp_date(h.text for h in a.article.headings)) is not None}
+    comments = late_comments(story)
+    known = {a.source_id: a.article.published for a in story.articles
+             if a.article.published and a.source_id not in comments}
+    printed = {a.source_id: stamp for a in story.articles if a.source_id not in comments
+               and (stamp := stamp_date(h.text for h in a.article.headings)) is not None}
     cal = solve_calendar((d for a in story.articles for d in a.dates), known,
                          event_mentions=event_date_mentions(story, nlp), printed=printed)
     anchors = sorted(v for v in known.values() if v)
@@ -152,6 +155,18 @@ def infer_story_dates(story: Story, nlp: Language | None = None) -> dict[str, st
             _set_published(a, value, why, "low" if why.startswith("no date") else anchor_conf)
             done[a.source_id] = why
     return done
+
+
+def late_comments(story: Story) -> set[str]:
+    """Comment pages (opinion or analysis) that tell of no day relative to when they were
+    written, in a story whose other pages do ("on Tuesday", "this morning"): "Arson in Alaska: a
+    pattern? November 20, 2012" over a piece that never says when the fire was may be written
+    weeks later. Its date says when it was written, not which Tuesday the reports mean."""
+    telling = telling_sources(d for a in story.articles for d in a.dates)
+    if not telling:
+        return set()
+    return {a.source_id for a in story.articles
+            if a.article.genre in ("opinion", "analysis") and a.source_id not in telling}
 
 
 def _removed_lines(a: AnnotatedArticle) -> list[str]:
@@ -178,9 +193,13 @@ def infer_event_date(story: Story) -> str | None:
     lo = min(pubs) - dt.timedelta(days=EVENT_WINDOW_DAYS) if pubs else None
     hi = max(pubs) + dt.timedelta(days=1) if pubs else None
     # given dates, and the article's own date line (as good as given)
-    given_pubs = [d for a in story.articles if ("published" not in a.article.inferred
-                                                or a.article.confidence.get("published") == "high")
-                  and (d := parse_iso(a.article.published)) is not None]
+    given_by = {a.source_id: d for a in story.articles
+                if ("published" not in a.article.inferred
+                    or a.article.confidence.get("published") == "high")
+                and (d := parse_iso(a.article.published)) is not None}
+    # a late comment's date says when it was written, not when the event was
+    comments = late_comments(story)
+    given_pubs = [d for sid, d in given_by.items() if sid not in comments]
     if given_pubs:  # the event precedes its first report; later ones tell what followed
         hi = min(given_pubs) + dt.timedelta(days=1)
         # and the first report is not much later than the event (an inferred publication date
@@ -333,7 +352,9 @@ def _weakest(values: list[str]) -> str:
 def _story_window(story: Story) -> tuple[dt.date, dt.date] | None:
     """Days that belong to this event: from shortly before the event date to shortly after the
     last publication date (None when no day-precise event date is known)."""
-    value = story.event_date or infer_event_date(story)
+    value = story.event_date
+    if value is None and not story.event_date_evidence:  # not inferred yet (it was: keep its say)
+        value = infer_event_date(story)
     event = parse_iso(value) if value and precision_of(value) == "day" else None
     if event is None:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.extract.dates import solve_calendar
 from newsprism.frame import build_frame
-from newsprism.model import Heading, Story
+from newsprism.model import AnnotatedArticle, Heading, Story
 from newsprism.timeline import event_date_mentions, infer_event_date, infer_story_dates
 
 COURT = [
@@ -320,3 +320,40 @@ def test_another_event_s_month_day_deep_in_a_roundup_takes_no_year_from_the_week
     infer_story_dates(story, nlp)
     day = infer_event_date(story)
     assert day is None or not day.endswith("-04-28")
+
+
+def test_a_dated_comment_that_tells_no_day_never_places_the_others_weekdays(make_article) -> None:
+    # business and courts: three reports say the mill burned "on Tuesday" and carry no date;
+    # the only dated page is a comment, weeks later, that never says when the fire was. Its date
+    # says when it was written, not which Tuesday the others mean: no day rather than a wrong one
+    def page(text: str, genre: str) -> AnnotatedArticle:
+        a = make_article("a", text, None)
+        a.article.published = "2031-11-18"
+        a.article.inferred["published"] = "date line 'November 18, 2031'"
+        a.article.confidence["published"] = "high"
+        a.article.genre = genre
+        return a
+
+    reports = [("b", "The old Carrow mill burned to the ground early on Tuesday, firefighters "
+                     "said."),
+               ("c", "Fire destroyed the Carrow mill on Tuesday. Nobody was hurt."),
+               ("d", "Investigators on Tuesday began searching the ruins of the mill.")]
+    comment = "Is there a pattern? Three old mills in the valley have now burned, and nobody " \
+              "has been charged."
+    others = [make_article(sid, text, None) for sid, text in reports]
+    story = Story(id="s", articles=[page(comment, "opinion"), *others])
+    infer_story_dates(story)
+    assert infer_event_date(story) is None
+    assert all(o.article.published is None for o in others)
+    assert story.event_date_stated is not None and story.event_date_stated.weekday == "Tuesday"
+    # the same comment telling of the fire's day ("on Tuesday") was written that week: it dates it
+    told = "Is there a pattern? The Carrow mill burned on Tuesday, the third old mill to burn."
+    story = Story(id="t", articles=[page(told, "opinion"),
+                                    *[make_article(sid, text, None) for sid, text in reports]])
+    infer_story_dates(story)
+    assert infer_event_date(story) == "2031-11-18"
+    # and a dated news report, even one that names no day, is written near the event it reports
+    story = Story(id="u", articles=[page("The Carrow mill was destroyed by fire.", "news"),
+                                    *[make_article(sid, text, None) for sid, text in reports]])
+    infer_story_dates(story)
+    assert infer_event_date(story) == "2031-11-18"

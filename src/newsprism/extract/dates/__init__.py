@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from .anchoring import parse_iso, precision_of
 from .assembly import extract_dates, reanchor_dates
-from .calendar import Calendar, solve_calendar
+from .calendar import Calendar, solve_calendar, telling_sources
 from .expressions import EVENT_WINDOW_DAYS, parse_expression
 from .published import dateline_date, infer_published, stamp_date
 
@@ -38,5 +38,6 @@ __all__ = [
     "precision_of",
     "reanchor_dates",
     "solve_calendar",
+    "telling_sources",
     "stamp_date",
 ]

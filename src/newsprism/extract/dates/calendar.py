@@ -29,6 +29,7 @@ REPORTED_AFTER_DAYS = 31  # a past-tense date this long after a candidate day: t
 PUBLISHED_DECAY = 0.25  # a known publication date's support lost per day before it
 PRINTED_WEIGHT = 1.5  # a date the page prints outside its body (a related link's stamp)...
 PRINTED_YEARS = 1  # ...and a year from the weekday cycle alone is at most this far from its year
+_TELLS_A_DAY = frozenset({"weekday", "deictic", "ago"})  # days told relative to the writing
 LEDE_SENTENCES = 3  # an event's date counts EVENT_WEIGHT in an article's first sentences only
 
 
@@ -146,6 +147,19 @@ def _score(day: dt.date, items: list[_Dated], known: dict[str, dt.date],
         penalty += 0.25 * max(0, day.year - max(later_years.values()) - 1)
     support = sum(1 for v in best.values() if v > 0)
     return sum(best.values()) - penalty, support, example
+
+
+def telling_sources(mentions: Iterable[DateMention]) -> set[str]:
+    """The sources that tell of a day relative to when they were written: a weekday, "today",
+    "three days ago" (not ahead, not a bound): pages written in the week of what they tell."""
+    out: set[str] = set()
+    for dm in mentions:
+        if dm.reference or dm.direction == "future" or dm.source_id in out:
+            continue
+        spec = parse_expression(dm.text)
+        if spec is not None and spec.kind in _TELLS_A_DAY:
+            out.add(dm.source_id)
+    return out
 
 
 def solve_calendar(mentions: Iterable[DateMention],

@@ -148,6 +148,7 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
             or (len(aw) == 3 and doc[aw[1]].lower_ == "the" and parse_number(doc, aw[2]))):
         return None  # "one of 14 people killed": the count is the second number
     head, part = counted_head(doc, num)
+    head = _through_hyphens(doc, head)
     length = deal_length(doc, num)
     if length is not None and num.qualifier != "vague":
         # "an eight-year contract": the deal's length is one of its terms
@@ -240,6 +241,16 @@ def _figure_at(doc: Doc, i: int, sent: Span, si: int, source_id: str
         part is None and subset)
     sub_group = group_of(counts) != "people"
     return fig, anchor, subset or sub_group, max(end_tok, num.end)
+
+
+def _through_hyphens(doc: Doc, head: Token | None) -> Token | None:
+    """A counted noun written with a hyphen is one word whose last part is its head: "two
+    co-workers" (the tokenizer splits it into "co", "-", "workers"), "three ex-players"."""
+    while head is not None and head.i + 2 < len(doc) and not head.whitespace_ \
+            and doc[head.i + 1].text == "-" and not doc[head.i + 1].whitespace_ \
+            and doc[head.i + 2].is_alpha:
+        head = doc[head.i + 2]
+    return head
 
 
 def _span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int, str]:

@@ -89,7 +89,8 @@ def prior_clause(tok: Token, category: str = "other") -> str:
         return ""
     if v.dep_ in ("advcl", "relcl", "acl", "pcomp", "ccomp", "xcomp"):
         return ""  # "after he had fired", "the bank, which had been set alight": a sequence
-    if any(c.dep_ == "prep" and c.lower_ in _SEQUENCE_PREPS for c in v.children):
+    heads = [v, v.head] if v.dep_ == "conj" else [v]  # "By the end X had been hit, and 46 had been arrested"
+    if any(c.dep_ == "prep" and c.lower_ in _SEQUENCE_PREPS for h in heads for c in h.children):
         return ""  # "by Monday the quake had killed 10": the event's own count so far
     return f"told in the past perfect ('{aux.text} {v.text}'): before this event"
 

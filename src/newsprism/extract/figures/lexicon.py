@@ -125,8 +125,8 @@ EVENT_NOUNS = {
     "raid", "offensive", "assault", "epidemic", "pandemic", "war", "tragedy", "eruption",
     "landslide", "mudslide", "avalanche", "heatwave", "drought", "incident", "uprising",
     "crackdown", "protest", "protests", "clashes", "battle", "invasion", "atrocity",
-    "accident", "spill", "sinking", "hijacking",
-}
+    "accident", "spill", "sinking", "hijacking", "heist", "stabbing",
+}  # not the crimes that name charges too ("two counts of murder in ..."): "murder", "theft"
 OTHER_MARKERS = {"previous", "earlier", "last", "former", "similar", "another", "past",
                  "prior", "preceding", "historic", "separate"}
 CURRENT_MARKERS = {"this", "latest", "today", "yesterday", "current", "recent", "new", "same",

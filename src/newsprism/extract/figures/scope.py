@@ -156,11 +156,17 @@ def doc_reference_year(doc: Doc, published: str | None) -> int | None:
 def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str],
                            ref_month: int | None = None) -> str | None:
     """'the previous attack', 'the 2010 earthquake', 'the Rwandan genocide',
-    'the attack in eastern Damascus' (a place not named with the event's own toll)."""
+    'the attack in eastern Damascus' (a place not named with the event's own toll).
+    Not an event word inside a name: "the Mat-Su Central Fire Department", "Storm Arena"."""
+    if ev.ent_type_ in _NAME_TYPES:
+        return None
     for c in ev.children:
         if c.lower_ in CURRENT_MARKERS or (c.dep_ == "poss" and c.lower_ in DAY_WORDS):
             return None
-    if ev.dep_ == "pobj" and ev.head.lower_ in ("than", "like", "unlike", "since"):
+    if ev.dep_ == "pobj" and (ev.head.lower_ in ("than", "like", "unlike") or (
+            ev.head.lower_ == "since" and _compares(ev.sent))):
+        # "the deadliest since the 2010 quake"; not "since the shooting, 50 arrests have been
+        # made": the time since the story's event, its aftermath
         return f"compared with another {ev.text}"
     if ev.dep_ == "pobj" and ev.head.lower_ in ("after", "since") and any(
             c.ent_type_ == "DATE" and PERIOD_RE.search(c.text) for c in ev.head.children):
@@ -204,6 +210,14 @@ def _is_marked_other_event(doc: Doc, ev: Token, event_places: set[str],
         return f"another event ({ev.text})"
     return None
 
+
+def _compares(sent: Span) -> bool:
+    """A superlative or a first/worst in the sentence: "since" then compares ("the worst since")."""
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "worst", "biggest", "largest")
+               for t in sent)
+
+
+_NAME_TYPES = frozenset({"ORG", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW", "NORP"})
 
 # stative verbs whose present passive is a standing fact too ("the cables are owned by ..."; not
 # "1,000 people are housed in tents", the event's displaced)
