@@ -470,7 +470,7 @@ def _finish(art: _Article, removed: Sequence[Removed]) -> list[Quote]:
     """Step 5: attributions without a reporting verb (transcripts, headlines, pull-quotes in
     the body), in text order, linked to the pull-quotes cleaning removed, with their keys."""
     out = art.out
-    out.extend(list(transcript_attributions(art.doc, art.source_id, art.paras, out, art.reg)))
+    out.extend(list(transcript_attributions(art.doc, art.source_id, art.paras, out, art.reg, art.broad)))
     out.extend(list(headline_attributions(art.doc, art.source_id, art.paras, out, art.reg)))
     if art.broad:
         out = art.out = _outermost(out)
