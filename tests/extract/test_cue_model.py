@@ -372,13 +372,13 @@ def test_broad_scope_source_is_the_whole_noun_phrase(nlp, cue_model: CueModel) -
 
 
 @pytest.mark.parametrize(("text", "cue", "source", "content"), [
-    ("The players' union is expected to back the new contract.", "to back", "The players' union", "the new contract"),
+    ("The players' union is expected to support the new contract.", "to support", "The players' union", "the new contract"),
     ("The hospital board is believed to oppose the closure of the maternity ward.", "to oppose",
      "The hospital board", "the closure of the maternity ward"),
 ])
 def test_raised_passive_gives_the_stance_to_its_subject(nlp, cue_model: CueModel, text: str, cue: str, source: str,
                                                         content: str) -> None:
-    """'X is expected to back Y': X's stance, cued by the infinitive; 'is expected' is no cue."""
+    """'X is expected to support Y': X's stance, cued by the infinitive; 'is expected' is no cue."""
     quotes = _broad(nlp, cue_model, text)
     q = one(quotes, content)
     assert q.cue == cue and q.source_start is not None and text[q.source_start : q.source_end] == source
