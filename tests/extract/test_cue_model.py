@@ -390,3 +390,15 @@ def test_adjective_after_its_noun_describes_the_holder(nlp, cue_model: CueModel)
     q = one(_broad(nlp, cue_model, text), "unfunded mandates")
     assert q.cue == "angry" and q.source_start is not None
     assert text[q.source_start : q.source_end] == "State officials"  # the holder, without the cue's phrase
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The coach said the referee had made a mistake, pointing to the video of the tackle.", "pointing", "The coach"),
+    ("The regulator said the bank had misled savers, citing internal emails from 2019.", "citing", "The regulator"),
+])
+def test_participle_gloss_after_reported_clause_is_the_reporters(nlp, cue_model: CueModel, text: str, cue: str,
+                                                                 source: str) -> None:
+    """'X said Y had erred, pointing to ...': the parser hangs the participle on the reported
+    verb; it glosses the reporting verb, so X points (broad scope)."""
+    q = next(q for q in _broad(nlp, cue_model, text) if q.cue == cue)
+    assert q.source_start is not None and text[q.source_start : q.source_end] == source
