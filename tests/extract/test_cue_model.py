@@ -338,3 +338,67 @@ def test_broad_scope_never_fails_on_odd_input(nlp, cue_model: CueModel, text: st
     for q in quotes:
         for a, b in q.parts:
             assert 0 <= a < b <= len(text)
+
+
+# --------------------------------------------------------------------------- univocal attributions (broad scope)
+
+
+@pytest.mark.parametrize(("text", "outer", "inner", "statement"), [
+    ("The club has stated it will not renew the manager's contract, according to two people close to the board.",
+     "two people close to the board", "has stated", True),
+    ("The mayor will propose spending $2 million a year on flood defences, according to a draft budget.",
+     "a draft budget", "will propose", False),
+    ("According to the indictment, the broker told clients that the fund was insured.",
+     "the indictment", "told", True),
+])
+def test_broad_scope_keeps_only_the_outer_attribution(nlp, cue_model: CueModel, text: str, outer: str,
+                                                      inner: str, statement: bool) -> None:
+    """PolNeAR's attributions are univocal: a cue and its source inside another attribution's
+    content are part of what the outer source reports."""
+    quotes = _broad(nlp, cue_model, text)
+    q = next(q for q in quotes if q.cue is not None and q.cue.lower() == "according to")
+    assert q.source_start is not None and text[q.source_start : q.source_end] == outer
+    assert not [x for x in quotes if x.cue == inner], [(x.cue, x.text) for x in quotes]
+    # the default scope (the briefing's) still reports the inner statement
+    assert not statement or any(x.cue == inner for x in quotes_of(nlp, text) if x.cue), [(x.cue, x.text) for x in quotes_of(nlp, text)]
+
+
+def test_broad_scope_source_is_the_whole_noun_phrase(nlp, cue_model: CueModel) -> None:
+    text = "The rescue teams reached the village late on Sunday, according to a statement issued by the fire service."
+    q = one(_broad(nlp, cue_model, text), "The rescue teams reached the village")
+    assert q.source_start is not None and text[q.source_start : q.source_end] == "a statement issued by the fire service"
+    d = one(quotes_of(nlp, text), "The rescue teams reached the village")  # default: the head phrase
+    assert d.source_start is not None and text[d.source_start : d.source_end] == "a statement"
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("The players' union is expected to support the new contract.", "to support", "The players' union", "the new contract"),
+    ("The hospital board is believed to oppose the closure of the maternity ward.", "to oppose",
+     "The hospital board", "the closure of the maternity ward"),
+])
+def test_raised_passive_gives_the_stance_to_its_subject(nlp, cue_model: CueModel, text: str, cue: str, source: str,
+                                                        content: str) -> None:
+    """'X is expected to support Y': X's stance, cued by the infinitive; 'is expected' is no cue."""
+    quotes = _broad(nlp, cue_model, text)
+    q = one(quotes, content)
+    assert q.cue == cue and q.source_start is not None and text[q.source_start : q.source_end] == source
+    assert not [x for x in quotes if x.cue and x.cue.startswith("is ")]
+
+
+def test_adjective_after_its_noun_describes_the_holder(nlp, cue_model: CueModel) -> None:
+    text = "State officials angry about unfunded mandates met on Tuesday."
+    q = one(_broad(nlp, cue_model, text), "unfunded mandates")
+    assert q.cue == "angry" and q.source_start is not None
+    assert text[q.source_start : q.source_end] == "State officials"  # the holder, without the cue's phrase
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("The coach said the referee had made a mistake, pointing to the video of the tackle.", "pointing", "The coach"),
+    ("The regulator said the bank had misled savers, citing internal emails from 2019.", "citing", "The regulator"),
+])
+def test_participle_gloss_after_reported_clause_is_the_reporters(nlp, cue_model: CueModel, text: str, cue: str,
+                                                                 source: str) -> None:
+    """'X said Y had erred, pointing to ...': the parser hangs the participle on the reported
+    verb; it glosses the reporting verb, so X points (broad scope)."""
+    q = next(q for q in _broad(nlp, cue_model, text) if q.cue == cue)
+    assert q.source_start is not None and text[q.source_start : q.source_end] == source

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism.extract.quotes import extract_quotes
 from newsprism.model import Quote
 
 from .quote_helpers import assert_spans, one, quotes_of
@@ -370,3 +371,23 @@ def test_a_closing_mark_typed_as_the_opening_one_still_pairs(nlp) -> None:
     assert_spans(text, quotes)
     assert one(quotes, "took our whole harvest").speaker == "Maria Lopez"
     assert one(quotes, "Nobody from the council").speaker == "Tomas Berg"
+
+
+def test_broad_scope_transcript_turn_is_one_attribution(nlp) -> None:
+    """Science: in the broad (PolNeAR) scope a labelled turn is one attribution, what the
+    speaker says inside it ("I think", "they want") is part of it; the default scope keeps the
+    inner statements ("the mayor said ...") and leaves such a turn to them."""
+    text = (
+        "The host Mia Lund spoke to the geologist Arno Pike about the eruption.\n\n"
+        "LUND: Do you expect another eruption this year?\n\n"
+        "PIKE: I think the pressure is still building. The mayor said the roads are closed.\n\n"
+        "LUND: Thank you."
+    )
+    broad = extract_quotes(nlp(text), "t", broad=True)
+    assert_spans(text, broad)
+    turn = one(broad, "pressure is still building")
+    assert turn.cue == ":" and text[turn.source_start : turn.source_end] == "PIKE"
+    assert "roads are closed" in turn.text and turn.speaker == "Arno Pike"
+    assert not [q for q in broad if q.cue in ("think", "said")], [(q.cue, q.text) for q in broad]
+    default = quotes_of(nlp, text)
+    assert one(default, "roads are closed").cue == "said"

@@ -195,7 +195,8 @@ def _resolve_speakers(art: _Article) -> None:
         if cue.subject is None:
             continue
         try:
-            sp = resolve_source(art.doc, cue.subject, art.reg, art.sent_of, last, author=art.broad)
+            sp = resolve_source(art.doc, cue.subject, art.reg, art.sent_of, last, author=art.broad,
+                                cue=cue.tok)
         except (IndexError, ValueError) as exc:  # an odd parse: skip this cue only
             warnings.warn(f"{art.source_id}: cue {cue.tok.text!r} at {cue.start} skipped ({exc})", stacklevel=2)
             continue
@@ -469,8 +470,10 @@ def _finish(art: _Article, removed: Sequence[Removed]) -> list[Quote]:
     """Step 5: attributions without a reporting verb (transcripts, headlines, pull-quotes in
     the body), in text order, linked to the pull-quotes cleaning removed, with their keys."""
     out = art.out
-    out.extend(list(transcript_attributions(art.doc, art.source_id, art.paras, out, art.reg)))
+    out.extend(list(transcript_attributions(art.doc, art.source_id, art.paras, out, art.reg, art.broad)))
     out.extend(list(headline_attributions(art.doc, art.source_id, art.paras, out, art.reg)))
+    if art.broad:
+        out = art.out = _outermost(out)
     out.sort(key=lambda x: x.start)
     out.extend(body_pull_quotes(art.doc, art.source_id, art.paras, out, art.reg))
     out.sort(key=lambda x: x.start)
@@ -478,6 +481,22 @@ def _finish(art: _Article, removed: Sequence[Removed]) -> list[Quote]:
     for q in out:
         q.key = quote_key(q.text)
     return out
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Broad scope (PolNeAR's univocal attributions): an attribution whose cue and source lie
+    inside another one's content ('X said Y had denied it', '"..., and they refused," she
+    said') is part of what the outer source reports, not an attribution of its own."""
+    def within(q: Quote, o: Quote) -> bool:
+        if o is q or q.cue_start is None or q.cue_end is None:
+            return False
+        spans = [(o.start, o.end), *o.parts]
+        inside = any(a <= q.cue_start and q.cue_end <= b for a, b in spans)
+        if not inside or o.cue_start is None or (q.start <= o.cue_start < q.end):
+            return False
+        return q.source_start is None or any(a <= q.source_start and q.source_end <= b for a, b in spans
+                                             if q.source_end is not None)
+    return [q for q in quotes if not any(within(q, o) for o in quotes)]
 
 
 def attributions(text_or_doc: str | Doc, nlp: Language | None = None,

@@ -82,6 +82,8 @@ def _agreeing_subject(subj: Token, verb: Token, left: list[Token]) -> Token:
 def subject_of(verb: Token, broad: bool = False) -> Token | None:
     v = verb
     doc = verb.doc
+    if broad:
+        v = _reporter_of_gloss(verb)
     for _ in range(SUBJECT_CHAIN_STEPS):
         subjects = [c for c in v.children
                     if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.i == verb.i)]
@@ -165,6 +167,26 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
     if broad and verb.dep_ in ("ROOT", "parataxis") and j >= 0 and doc[j].is_punct:
         return _name_after(verb)
     return None
+
+
+def _reporter_of_gloss(verb: Token) -> Token:
+    """Broad scope: '..., telling reporters that ...' after a comma, hung by the parser on a
+    verb inside what someone reports ('X said the club had erred, pointing to ...') or inside
+    a relative clause ('a bill that would have ..., telling ...'): the participle glosses the
+    reporting verb (or the relative clause's governing verb), whose subject speaks."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return verb
+    v = verb.head
+    for _ in range(SUBJECT_CHAIN_STEPS):
+        if v.dep_ == "ccomp" and cue_lemma(v.head) in SPEECH_VERBS | BELIEF_VERBS:
+            return v.head
+        if v.dep_ == "relcl" and v.head.head.pos_ in ("VERB", "AUX") and v.head.dep_ in ("dobj", "pobj"):
+            host = v.head.head if v.head.dep_ == "dobj" else v.head.head.head
+            return host if host.pos_ in ("VERB", "AUX") else verb
+        if v.dep_ not in ("conj", "xcomp") or v.head.i == v.i:
+            return verb
+        v = v.head
+    return verb
 
 
 # an inverted cue's subject ('"...," said Air Force Lt. Ana Ruiz.') spans at most this many tokens

@@ -79,6 +79,21 @@ def _sourceless_cue(tok: Token) -> Cue | None:
     return Cue(tok, tok.idx, tok.idx + len(tok.text), None, (a, comp.right_edge.i + 1), sourceless=True)
 
 
+def raised_passive(tok: Token) -> bool:
+    """Broad scope: "the union is expected to endorse her", "she is said to favour the plan":
+    a passive speech or belief verb without an agent whose infinitive is itself a cue. The
+    stance is the passive subject's, cued by the infinitive; the passive verb is no cue."""
+    if tok.pos_ != "VERB" or cue_lemma(tok) not in SPEECH_VERBS | BELIEF_VERBS:
+        return False
+    children = list(tok.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return False
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    comp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    return subj is not None and comp is not None and subj.lower_ not in ("it", "there") and cue_lemma(comp) in (
+        SPEECH_VERBS | BELIEF_VERBS | ATTITUDE_VERBS | INTENTION_VERBS)
+
+
 def _broad_cue(tok: Token, in_quote: list[int]) -> Cue | None:
     """Broad scope, constructions without a subject cue: "X seemed rattled" (no source),
     "Asked whether he would run, ..." (no source), "as reported by the Post" / "X is backed by
@@ -353,9 +368,13 @@ def _learned_cue(tok: Token, in_quote: list[int]) -> Cue | None:
         if tok.dep_ not in ("acomp", "amod", "ROOT"):
             return None
         host = tok.head if tok.dep_ == "acomp" else tok
-        subj = None if tok.dep_ == "amod" else (  # "a fierce supporter of": no subject carries it
-            next((c for c in host.children if c.dep_ == "nsubj"), None)
-            or (subject_of(host, True) if host.pos_ in ("VERB", "AUX") else None))
+        if tok.dep_ == "amod":
+            # "officials angry about the mandates": an adjective after its noun describes
+            # the holder; before it ("a fierce supporter of") no subject carries it
+            subj = tok.head if tok.i > tok.head.i and tok.head.pos_ in ("NOUN", "PROPN") else None
+        else:
+            subj = (next((c for c in host.children if c.dep_ == "nsubj"), None)
+                    or (subject_of(host, True) if host.pos_ in ("VERB", "AUX") else None))
         rng = _clause_range(tok)
         if rng is None:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
@@ -420,7 +439,7 @@ def rescore_cues(doc: Doc, cues: list[Cue], in_quote: list[int], model: CueModel
                 c.sourceless = True
         kept.append(c)
     for tok in cands:
-        if tok.i in by_tok or scores[tok.i] < model.threshold:
+        if tok.i in by_tok or scores[tok.i] < model.threshold or raised_passive(tok):
             continue
         try:
             cue = _learned_cue(tok, in_quote)
@@ -442,6 +461,8 @@ def rule_cue_tokens(doc: Doc, broad: bool = True) -> frozenset[int]:
 
 def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: bool, cues: list[Cue]) -> None:
     """Append the cue ``tok`` makes by the lexicons and the syntax, if any."""
+    if broad and raised_passive(tok):
+        return
     # "according to X"
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         to = doc[tok.i + 1]

@@ -83,12 +83,13 @@ def signature_speaker(doc: Doc, q: QuotedSpan, para_end: int, reg: Registry) -> 
 
 
 def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int]],
-                            found: list[Quote], reg: Registry) -> Iterable[Quote]:
+                            found: list[Quote], reg: Registry, univocal: bool = False) -> Iterable[Quote]:
     """Interview transcripts, ``PENCE: Well, the question ...``: a paragraph opened by a
     speaker label in capitals and a colon; two such paragraphs make the article a transcript
     (one alone is more likely a heading such as "UPDATE:"). A quotation found earlier that
     holds the label ("Partial transcript follows: "WALLACE: ...") is the labelled speaker's:
-    it is replaced (and dropped from ``found``)."""
+    it is replaced (and dropped from ``found``). ``univocal`` (broad scope): the turn is one
+    attribution, and what was found inside it ("I think ...", "they want ...") is part of it."""
     text = doc_text(doc)
     labelled = []
     for a, b in paras:
@@ -103,7 +104,7 @@ def transcript_attributions(doc: Doc, source_id: str, paras: list[tuple[int, int
         cs, ce = strip_span(text, m.end(), b)
         ls, le = m.span("label")
         inner = [q for q in found if q.start < ce and cs < q.end]
-        if ce - cs < 2 or any(q.start > ls for q in inner):
+        if ce - cs < 2 or (not univocal and any(q.start > ls for q in inner)):
             continue
         for q in inner:  # a quotation opening with the label ("WALLACE: ...") is the label's
             found.remove(q)

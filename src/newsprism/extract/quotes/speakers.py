@@ -411,8 +411,10 @@ def _marked_person(doc: Doc, reg: Registry, nouns: frozenset[str], marks: frozen
 
 
 def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
-                   last_speaker: Speaker | None, author: bool = False) -> Speaker | None:
-    """Resolve the subject ``head`` of a cue to a named speaker."""
+                   last_speaker: Speaker | None, author: bool = False, cue: Token | None = None) -> Speaker | None:
+    """Resolve the subject ``head`` of a cue to a named speaker; ``author`` (broad scope): a
+    first-person source is the writer and the source span is the whole phrase (less the
+    phrase of the ``cue`` word)."""
     # relative pronoun: the noun the clause hangs on ("Trump, who faulted Obama"); the
     # source as written stays "who"
     local: tuple[int, int] | None = None
@@ -420,7 +422,11 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
         local = (head.idx, head.idx + len(head.text))
         head = head.head.head
     a, b = _source_extent(head)
-    src_start, src_end = local or (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    # broad scope (PolNeAR's source spans): the whole noun phrase as written, modifiers and
+    # relative clauses included ("a memo seen by the Financial Times"), but not the cue's own
+    # phrase ("Residents opposing the runway")
+    wa, wb = _source_extent(head, whole=True, cue=cue) if author else (a, b)
+    src_start, src_end = local or (doc[wa].idx, doc[wb - 1].idx + len(doc[wb - 1].text))
     low = head.lower_
     if low in FIRST_SECOND:
         if author and low in ("i", "we"):  # first person outside quotation marks: the writer
@@ -602,10 +608,11 @@ def _explicit_role(doc: Doc, head: Token, m: _Mention) -> str | None:
     return None
 
 
-def _source_extent(head: Token) -> tuple[int, int]:
+def _source_extent(head: Token, whole: bool = False, cue: Token | None = None) -> tuple[int, int]:
     """Token range of the source phrase as written: the subject with its appositions, without
     relative clauses, a participle gloss (", referring to ..."), a leading conjunction or a
-    trailing date."""
+    trailing date; ``whole``: with all of these but the leading conjunction and the phrase
+    holding ``cue``."""
     doc = head.doc
     skip: set[int] = set()
     for c in head.children:
@@ -614,6 +621,11 @@ def _source_extent(head: Token) -> tuple[int, int]:
             g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children
         )
         comma = c.dep_ == "punct" and c.i > head.i and c.lower_ == ","
+        if cue is not None and c.left_edge.i <= cue.i <= c.right_edge.i:
+            skip.update(range(c.left_edge.i, c.right_edge.i + 1))
+            continue
+        if whole and not (c.dep_ == "cc" and c.i < head.i):
+            continue
         if gloss or dated or comma or c.dep_ in ("relcl", "acl") or (c.dep_ == "cc" and c.i < head.i):
             skip.update(range(c.left_edge.i, c.right_edge.i + 1))
     idx = [t.i for t in head.subtree if t.i not in skip]
