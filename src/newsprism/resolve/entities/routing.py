@@ -20,7 +20,8 @@ COOCCUR_MIN = 2  # articles a person noun must share with the person it is linke
 # common nouns for an organisation: "the company" in an article about one company is it
 ORG_NOUNS = frozenset(
     """company firm corporation agency organization organisation group club bank airline carrier
-    retailer maker manufacturer startup charity network broadcaster studio""".split()
+    retailer maker manufacturer startup charity network broadcaster studio team squad
+    franchise""".split()
 )
 
 
@@ -173,8 +174,7 @@ def link_role_nouns(
                 main[src] = _dominant_person(items, nodes, root_of, by_source[src])
             if main[src] is not None:
                 root_of[i] = main[src]
-        elif not local and head in ORG_NOUNS and _definite(it, texts) and not _plural(
-                it.mention.text):
+        elif not local and head in ORG_NOUNS and _bare_org_noun(it, texts):
             # "the company" in an article about one company is that company
             src = it.mention.source_id
             if src not in main_org:
@@ -192,39 +192,63 @@ def link_role_nouns(
             ranked = linked[it.key].most_common(2)
             if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
                 root_of[i] = ranked[0][0]
-    _link_by_cooccurrence(items, nodes, root_of)
+    _link_by_cooccurrence(items, nodes, root_of, texts)
 
 
-def _link_by_cooccurrence(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+def _bare_org_noun(it: Item, texts: dict[str, str]) -> bool:
+    """"the company", "the team": definite, singular, with no name or possessor of its own
+    ("the Obama team", "the president-elect's transition team" are someone else's)."""
+    words = it.mention.text.split()
+    if not _definite(it, texts) or _plural(it.mention.text):
+        return False
+    while words and words[-1] in {"'s", "\u2019s", "'"}:
+        words = words[:-1]  # "the team's": the team itself
+    if any(w.endswith(("'s", "\u2019s", "'")) or w in {"'s", "\u2019s"} for w in words[:-1]):
+        return False
+    return not any(w[:1].isupper() for w in words if w.lower() not in {"the", "this", "that"})
+
+
+def _link_by_cooccurrence(
+    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str], texts: dict[str, str]
+) -> None:
     """A person noun of an event group still unlinked ("the host") is the person named in the
     articles it appears in: in COOCCUR_MIN of them or more, and DOMINANT times as many as the
-    next person."""
-    persons: dict[str, set[str]] = defaultdict(set)  # source -> person roots named in it
+    next person. "The team" (an organisation noun, ``_bare_org_noun``) likewise is the
+    organisation named in the articles it appears in."""
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)  # (source, type) -> roots
     for i, it in enumerate(items):
         node = nodes.get(it.key)
-        if it.kind == "name" and node is not None and node.type == "PERSON":
-            persons[it.mention.source_id].add(root_of[i])
-    sources: dict[str, set[str]] = defaultdict(set)  # unlinked person-noun key -> sources
+        if it.kind == "name" and node is not None and node.type in {"PERSON", "ORG"}:
+            named[(it.mention.source_id, node.type)].add(root_of[i])
+    sources: dict[str, set[str]] = defaultdict(set)  # unlinked noun key -> sources
+    kind_of: dict[str, str] = {}
     for i, it in enumerate(items):
         if it.kind != "nominal" or root_of[i] != it.key or not it.key.startswith("nom:"):
             continue
         head = it.key.split(":")[1]
         if head in PERSON_NOUNS and not _plural(it.mention.text):
             sources[it.key].add(it.mention.source_id)
+            kind_of[it.key] = "PERSON"
+        elif head in ORG_NOUNS and _bare_org_noun(it, texts):
+            sources[it.key].add(it.mention.source_id)
+            kind_of[it.key] = "ORG"
     target: dict[str, str] = {}
     for key, srcs in sources.items():
-        together: Counter[str] = Counter(p for s in srcs for p in persons.get(s, ()))
+        together: Counter[str] = Counter(
+            p for s in srcs for p in named.get((s, kind_of[key]), ()))
         ranked = together.most_common(2)
         if ranked and ranked[0][1] >= COOCCUR_MIN and (
                 len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
             target[key] = ranked[0][0]
     for i, it in enumerate(items):
-        if it.kind == "nominal" and root_of[i] == it.key and it.key in target:
+        if it.kind == "nominal" and root_of[i] == it.key and it.key in target and (
+                kind_of[it.key] == "PERSON" or _bare_org_noun(it, texts)):
             root_of[i] = target[it.key]
 
 
 def _plural(text: str) -> bool:
     last = text.split()[-1].lower() if text.split() else ""
+    last = last.removesuffix("'s").removesuffix("\u2019s")  # "the team's" is one team
     return last.endswith("s") and not last.endswith("ss")
 
 

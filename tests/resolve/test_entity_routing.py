@@ -1,0 +1,64 @@
+"""Common nouns linked to the organisation a story is about (resolve/entities/routing.py), on
+invented sport, business and court stories."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from newsprism.resolve import NOMINAL_LABEL, resolve_entities
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_entities import article, entity_of  # noqa: E402  (one builder of annotated test articles)
+
+
+def _heads(*arts) -> None:
+    for art in arts:
+        for m in art.mentions:
+            if m.label == NOMINAL_LABEL:
+                m.head = m.text.split()[-1].lower().removesuffix("'s")
+
+
+def test_the_team_is_the_club_its_article_is_about_possessive_included() -> None:
+    # sport: "the team's coach" is the Hawks' coach; the team is the club named twice
+    a = article("a", "The Harbor City Hawks won again. The Hawks lead the league, and the "
+                     "team's coach was pleased.",
+                [("Harbor City Hawks", "ORG"), ("Hawks", "ORG"), ("team's", NOMINAL_LABEL)])
+    _heads(a)
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "team's") is entity_of(entities, a, "Hawks")
+
+
+def test_the_team_named_once_per_article_across_the_story() -> None:
+    # sport: each report names the club once; "the team" in three of them is that club, not
+    # the league each names too, nor the rival named in one
+    texts = [("a", "Vale Rovers signed a striker, the league said. The team paid a record fee."),
+             ("b", "The league approved the deal for Vale Rovers. The team will unveil him today."),
+             ("c", "Vale Rovers beat Kent United, the league said, and the team celebrated.")]
+    arts = []
+    for sid, text in texts:
+        mentions = [("Vale Rovers", "ORG")]
+        if "Kent United" in text:
+            mentions.append(("Kent United", "ORG"))
+        mentions.append(("team", NOMINAL_LABEL))
+        arts.append(article(sid, text, mentions))
+    _heads(*arts)
+    entities = resolve_entities(arts)
+    rovers = entity_of(entities, arts[0], "Vale Rovers")
+    assert all(entity_of(entities, art, "team") is rovers for art in arts)
+    assert entity_of(entities, arts[2], "Kent United") is not rovers
+
+
+def test_someone_elses_team_is_not_the_organisation_of_the_article() -> None:
+    # courts: "the Baxter team" and "the defendant's legal team" belong to a person, not to
+    # the firm the article is about; business: "the firm" still is it
+    a = article("a", "Orbit Cargo sued its founder. Orbit Cargo said the Baxter team lied, and "
+                     "the defendant's legal team denied it. The firm wants damages.",
+                [("Orbit Cargo", "ORG"), ("Orbit Cargo", "ORG"), ("Baxter team", NOMINAL_LABEL),
+                 ("defendant's legal team", NOMINAL_LABEL), ("firm", NOMINAL_LABEL)])
+    _heads(a)
+    entities = resolve_entities([a])
+    orbit = entity_of(entities, a, "Orbit Cargo")
+    assert entity_of(entities, a, "firm") is orbit
+    assert entity_of(entities, a, "Baxter team") is not orbit
+    assert entity_of(entities, a, "defendant's legal team") is not orbit
