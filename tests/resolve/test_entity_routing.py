@@ -62,3 +62,33 @@ def test_someone_elses_team_is_not_the_organisation_of_the_article() -> None:
     assert entity_of(entities, a, "firm") is orbit
     assert entity_of(entities, a, "Baxter team") is not orbit
     assert entity_of(entities, a, "defendant's legal team") is not orbit
+
+
+def test_a_role_written_before_a_name_is_that_person_whatever_the_word() -> None:
+    # sport: "defensive tackle" is no listed person noun; written before the name it is his role
+    a = article("a", "The Chargers released defensive tackle Jamal Okafor on Monday. The tackle "
+                     "had played nine seasons, and the tackles of the league praised him.",
+                [("Jamal Okafor", "PERSON"), ("tackle", NOMINAL_LABEL), ("tackles", NOMINAL_LABEL)])
+    # science: a role in an apposition after the name
+    b = article("b", "Mira Sohn, the lead geneticist, led the study. The geneticist said the "
+                     "results were clear.",
+                [("Mira Sohn", "PERSON"), ("geneticist", NOMINAL_LABEL)])
+    _heads(a, b)
+    entities = resolve_entities([a, b])
+    okafor = entity_of(entities, a, "Jamal Okafor")
+    assert entity_of(entities, a, "tackle") is okafor
+    assert entity_of(entities, a, "tackles") is not okafor  # a plural is not one person
+    sohn = entity_of(entities, b, "Mira Sohn")
+    assert entity_of(entities, b, "geneticist") is sohn
+
+
+def test_a_person_noun_in_a_place_phrase_is_no_person() -> None:
+    # courts: "in the judge's chambers" (it opens with "in") is not the judge
+    a = article("a", "Police arrested Dana Cole on Friday. The judge, Omar Reyes, heard it in "
+                     "the judge's chambers.",
+                [("Dana Cole", "PERSON"), ("Omar Reyes", "PERSON"),
+                 ("in the judge's chambers", NOMINAL_LABEL)])
+    _heads(a)
+    a.mentions[2].head = "judge"
+    entities = resolve_entities([a])
+    assert entity_of(entities, a, "in the judge's chambers") is not entity_of(entities, a, "Omar Reyes")

@@ -43,8 +43,12 @@
    lemma (with a number before the head: "50 people" is not "40 people") within an event
    group (``groups``: a story of two events of one kind keeps "the gunman" of each apart),
    join a name they spell ("the surgeon general") or the person written with that role ("the
-   coach"), else the one person the articles that use them name ("the host"); a plural is
-   not its singular ("the climbers" / "the climber"); a time naming a weekday or a date is that day of its event group (``times``:
+   coach"; any lower-case noun right before the name or ending its apposition is a role:
+   "defensive tackle Jamal Williams"), else the one person the articles that use them name
+   ("the host"); a plural, or a phrase opening with a preposition of place or time ("in the
+   head"), is no one person; "the team" (an organisation noun with no name or possessor of
+   its own: not "the Obama team") is the organisation its article, or the articles using it,
+   name; a plural is not its singular ("the climbers" / "the climber"); a time naming a weekday or a date is that day of its event group (``times``:
    "Friday", "early Friday morning"); a pronoun joins the nearest compatible mention within a
    few sentences (he/she: of the fitting people there, the one its article has named most).
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 
 from ...language import STOP_WORDS
@@ -17,6 +18,8 @@ ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to ro
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 DOMINANT = 2.0  # an article is about one person named this many times as often as the next
 COOCCUR_MIN = 2  # articles a person noun must share with the person it is linked to
+# a mention opening with a preposition of place or time is no person ("in the fourth quarter")
+_PLACE_OR_TIME = re.compile(r"(?:in|at|on|into|inside|near|during|after|before|since)\s", re.I)
 # common nouns for an organisation: "the company" in an article about one company is it
 ORG_NOUNS = frozenset(
     """company firm corporation agency organization organisation group club bank airline carrier
@@ -163,11 +166,12 @@ def link_role_nouns(
         head = it.key.split(":")[1]
         local = in_doc.get((it.mention.source_id, head), set())
         story = in_story.get((groups.get(it.mention.source_id, 0), head), set())
-        if len(local) == 1:
+        one = _one_person(it)
+        if len(local) == 1 and one:  # "the tackle", not "the tackles" nor "in the quarter"
             root_of[i] = next(iter(local))
-        elif not local and len(story) == 1:
+        elif not local and len(story) == 1 and one:
             root_of[i] = next(iter(story))
-        elif not local and head in PERSON_NOUNS and not _plural(it.mention.text):
+        elif not local and head in PERSON_NOUNS and one:
             # "the woman" in an article about one person is that person
             src = it.mention.source_id
             if src not in main:
@@ -188,7 +192,7 @@ def link_role_nouns(
         if it.kind == "nominal" and root_of[i] != it.key:
             linked[it.key][root_of[i]] += 1
     for i, it in enumerate(items):
-        if it.kind == "nominal" and root_of[i] == it.key and it.key in linked:
+        if it.kind == "nominal" and root_of[i] == it.key and it.key in linked and _one_person(it):
             ranked = linked[it.key].most_common(2)
             if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
                 root_of[i] = ranked[0][0]
@@ -226,7 +230,7 @@ def _link_by_cooccurrence(
         if it.kind != "nominal" or root_of[i] != it.key or not it.key.startswith("nom:"):
             continue
         head = it.key.split(":")[1]
-        if head in PERSON_NOUNS and not _plural(it.mention.text):
+        if head in PERSON_NOUNS and _one_person(it):
             sources[it.key].add(it.mention.source_id)
             kind_of[it.key] = "PERSON"
         elif head in ORG_NOUNS and _bare_org_noun(it, texts):
@@ -242,8 +246,14 @@ def _link_by_cooccurrence(
             target[key] = ranked[0][0]
     for i, it in enumerate(items):
         if it.kind == "nominal" and root_of[i] == it.key and it.key in target and (
-                kind_of[it.key] == "PERSON" or _bare_org_noun(it, texts)):
+                _one_person(it) if kind_of[it.key] == "PERSON" else _bare_org_noun(it, texts)):
             root_of[i] = target[it.key]
+
+
+def _one_person(it: Item) -> bool:
+    """A nominal that may stand for one person: singular, not opening with a preposition of
+    place or time ("in the head", "in the fourth quarter")."""
+    return not _plural(it.mention.text) and not _PLACE_OR_TIME.match(it.mention.text)
 
 
 def _plural(text: str) -> bool:
