@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsprism.resolve import NOMINAL_LABEL, resolve_entities
+from newsprism.resolve import NAME_LABEL, NOMINAL_LABEL, resolve_entities
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_entities import article, entity_of  # noqa: E402  (one builder of annotated test articles)
@@ -92,3 +92,24 @@ def test_a_person_noun_in_a_place_phrase_is_no_person() -> None:
     a.mentions[2].head = "judge"
     entities = resolve_entities([a])
     assert entity_of(entities, a, "in the judge's chambers") is not entity_of(entities, a, "Omar Reyes")
+
+
+def test_where_and_there_are_the_place_before_them() -> None:
+    # disasters: "where" is the farm of its sentence, not the man or the time between them
+    a = article("a", "Rescuers reached the farm near Oakdale on Sunday where the farmer, John "
+                     "Hale, was trapped. Crews stayed there for hours.",
+                [("the farm near Oakdale", NOMINAL_LABEL), ("Sunday", NAME_LABEL),
+                 ("where", NOMINAL_LABEL), ("John Hale", "PERSON"), ("there", NOMINAL_LABEL)])
+    # sport: "there" is the stadium of the sentence before, not the coach named in it
+    b = article("b", "The Hawks played at Kell Stadium, coach Ivo Mraz said. Fans waited there "
+                     "all night.",
+                [("Kell Stadium", "FAC"), ("Ivo Mraz", "PERSON"), ("there", NOMINAL_LABEL)])
+    _heads(a, b)
+    a.mentions[0].head = "farm"
+    entities = resolve_entities([a, b])
+    farm = entity_of(entities, a, "the farm near Oakdale")
+    assert entity_of(entities, a, "where") is farm
+    assert entity_of(entities, a, "there") is farm  # past the man and the "where"
+    assert entity_of(entities, b, "there") is entity_of(entities, b, "Kell Stadium")
+    # two "there"s of two articles are not one place by their word alone
+    assert entity_of(entities, a, "there") is not entity_of(entities, b, "there")

@@ -48,7 +48,9 @@
    ("the host"); a plural, or a phrase opening with a preposition of place or time ("in the
    head"), is no one person; "the team" (an organisation noun with no name or possessor of
    its own: not "the Obama team") is the organisation its article, or the articles using it,
-   name; a plural is not its singular ("the climbers" / "the climber"); a time naming a weekday or a date is that day of its event group (``times``:
+   name; a plural is not its singular ("the climbers" / "the climber"); "where" is the place
+   before it in its sentence, "there" in it or the one before (no person, time or number:
+   "the farm where"); a time naming a weekday or a date is that day of its event group (``times``:
    "Friday", "early Friday morning"); a pronoun joins the nearest compatible mention within a
    few sentences (he/she: of the fitting people there, the one its article has named most).
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type

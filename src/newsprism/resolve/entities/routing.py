@@ -354,6 +354,51 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
             root_of[i] = root
 
 
+# place adverbs a corpus marks as mentions, and how many sentences back their place may be:
+# "the bar where he worked" (its own sentence), "... a farm. There police found" (the one before)
+PLACE_ADVERBS = {"where": 0, "there": 1}
+# heads of time phrases, which are no place ("a couple of minutes there")
+TIME_HEADS = frozenset(
+    """minute hour day night morning evening afternoon week month year time noon midnight today
+    yesterday tonight ago later decade century season weekend""".split()
+)
+
+
+def link_place_adverbs(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+    """"where" and "there" are the nearest place before them: a mention that is no person (name,
+    pronoun or person noun), group, time or number, in the same sentence ("where") or one
+    back ("there"). "here" stays apart: in a quotation it is where the speaker stands."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_source[it.mention.source_id].append(i)
+    for idxs in by_source.values():
+        for pos, i in enumerate(idxs):
+            it = items[i]
+            reach = PLACE_ADVERBS.get(it.mention.text.strip(" \"'\u2018\u2019\u201c\u201d").lower())
+            if it.kind != "nominal" or reach is None:
+                continue
+            for j in reversed(idxs[:pos]):
+                cand = items[j]
+                if it.mention.sentence - cand.mention.sentence > reach:
+                    break
+                if _place_like(cand, nodes):
+                    root_of[i] = root_of[j]
+                    break
+
+
+def _place_like(cand: Item, nodes: dict[str, Node]) -> bool:
+    if cand.kind == "pronoun" or cand.key.startswith("time:"):
+        return False
+    words = cand.mention.text.lower().split()
+    if not words or words[-1] in PLACE_ADVERBS or any(c.isdigit() for c in cand.mention.text):
+        return False
+    if cand.kind == "name":
+        node = nodes.get(cand.key)
+        return node is None or node.type not in {"PERSON", "NORP"}
+    head = cand.key.split(":")[1]
+    return not human_noun(head) and head not in TIME_HEADS and not set(words) & TIME_HEADS
+
+
 def _definite(it: Item, texts: dict[str, str]) -> bool:
     """The mention opens with "the", "this" or "that", or follows one."""
     m = it.mention
