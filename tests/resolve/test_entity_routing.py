@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from newsprism.resolve import NAME_LABEL, NOMINAL_LABEL, resolve_entities
+from newsprism.resolve import NAME_LABEL, NOMINAL_LABEL, PRONOUN_LABEL, resolve_entities
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_entities import article, entity_of  # noqa: E402  (one builder of annotated test articles)
@@ -113,3 +113,16 @@ def test_where_and_there_are_the_place_before_them() -> None:
     assert entity_of(entities, b, "there") is entity_of(entities, b, "Kell Stadium")
     # two "there"s of two articles are not one place by their word alone
     assert entity_of(entities, a, "there") is not entity_of(entities, b, "there")
+
+
+def test_a_relative_pronoun_is_the_noun_a_place_or_owner_hangs_on() -> None:
+    # business: "that" is the flaw, not the software company named in its prepositional phrase
+    a = article("a", "Auditors found a flaw in Ledgerly that exposed 4,000 accounts.",
+                [("flaw", NOMINAL_LABEL), ("Ledgerly", "ORG"), ("that", PRONOUN_LABEL)])
+    # sport: "which" cannot be the coach, so it stays the club after "of"
+    b = article("b", "Fans cheered the coach of Vale Rovers, which fired him a year later.",
+                [("coach", NOMINAL_LABEL), ("Vale Rovers", "ORG"), ("which", PRONOUN_LABEL)])
+    _heads(a, b)
+    entities = resolve_entities([a, b])
+    assert entity_of(entities, a, "that") is entity_of(entities, a, "flaw")
+    assert entity_of(entities, b, "which") is entity_of(entities, b, "Vale Rovers")

@@ -52,7 +52,8 @@
    before it in its sentence, "there" in it or the one before (no person, time or number:
    "the farm where"); a time naming a weekday or a date is that day of its event group (``times``:
    "Friday", "early Friday morning"); a pronoun joins the nearest compatible mention within a
-   few sentences (he/she: of the fitting people there, the one its article has named most).
+   few sentences ("who", "which", "that": past a mention the one before hangs on by a
+   preposition, "the flaw in Ledgerly that") (he/she: of the fitting people there, the one its article has named most).
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type
    by vote, a role, per-source mention counts, and ``acts_for`` for capitals, seats and
    demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named),

@@ -116,7 +116,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     }
     link_role_nouns(items, nodes, root_of, groups, texts)
     link_place_adverbs(items, nodes, root_of)  # "the farm where ...": that farm
-    resolve_pronouns(items, nodes, root_of)
+    resolve_pronouns(items, nodes, root_of, texts)
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):
         clusters[root_of[i]].append(i)

@@ -300,7 +300,36 @@ def _pronoun_fits(
     return False
 
 
-def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+_ATTACHED = re.compile(r"^[\s,]*(?:in|of|at|on|from|for|with|near|inside|to)\s+(?:the\s+|a\s+|an\s+)?$",
+                       re.IGNORECASE)
+
+
+def _past_attachment(
+    items: list[Item], idxs: list[int], k: int, texts: dict[str, str], pron: Item, cls: str,
+    nodes: dict[str, Node],
+) -> int:
+    """The relative pronoun's noun: past a mention hung on the one before it by a preposition
+    ("the flaw in Internet Explorer that ...", "the bank of a town which ..." -> the flaw, the
+    bank), when that one fits the pronoun too."""
+    j = idxs[k]
+    while k > 0:
+        cand, prev = items[idxs[k]], items[idxs[k - 1]]
+        text = texts.get(cand.mention.source_id, "")
+        gap = text[prev.mention.end : cand.mention.start]
+        lead = cand.mention.text.split()[0].lower() if cand.mention.text.split() else ""
+        if not (_ATTACHED.match(gap) or (gap.strip() == "" and lead in {"in", "of", "at", "on", "near"})):
+            break
+        if prev.kind == "pronoun" or not _pronoun_fits(cls, pron, prev, nodes):
+            break
+        k -= 1
+        j = idxs[k]
+    return j
+
+
+def resolve_pronouns(
+    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str],
+    texts: dict[str, str] | None = None,
+) -> None:
     """Link each pronoun to the nearest compatible mention before it in the same article (he
     or she: among the people that fit within ``PRONOUN_WINDOW`` sentences, the one the article
     has named most so far, then the nearest).
@@ -335,6 +364,8 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                     if cls in {"m", "f"}:
                         people.append((j, root_of[j], gender is not None or cand.kind != "name"))
                         continue
+                    if cls in {"who", "which"} and texts:
+                        j = _past_attachment(items, idxs, idxs.index(j), texts, pron, cls, nodes)
                     root = root_of[j]
                     break
             if root == pron.key and people:
