@@ -126,3 +126,30 @@ def test_a_relative_pronoun_is_the_noun_a_place_or_owner_hangs_on() -> None:
     entities = resolve_entities([a, b])
     assert entity_of(entities, a, "that") is entity_of(entities, a, "flaw")
     assert entity_of(entities, b, "which") is entity_of(entities, b, "Vale Rovers")
+
+
+def test_a_relational_noun_is_not_the_person_the_article_is_about() -> None:
+    # courts: an article about one defendant; "the lawyer" is someone else, "the defendant" her
+    a = article("a", "Nora Vance appeared in court. Nora Vance denied fraud. The lawyer said "
+                     "the defendant would appeal.",
+                [("Nora Vance", "PERSON"), ("Nora Vance", "PERSON"), ("lawyer", NOMINAL_LABEL),
+                 ("defendant", NOMINAL_LABEL)])
+    _heads(a)
+    entities = resolve_entities([a])
+    vance = entity_of(entities, a, "Nora Vance")
+    assert entity_of(entities, a, "defendant") is vance
+    assert entity_of(entities, a, "lawyer") is not vance
+
+
+def test_a_gendered_noun_is_no_person_of_the_other_gender() -> None:
+    # disasters: "the woman" is not the man the story calls "him"; "the man" is
+    a = article("a", "Firefighters pulled Tomas Brenner from the river and took him to "
+                     "hospital. Tomas Brenner recovered. The woman thanked them, and "
+                     "the man waved.",
+                [("Tomas Brenner", "PERSON"), ("him", PRONOUN_LABEL), ("Tomas Brenner", "PERSON"),
+                 ("woman", NOMINAL_LABEL), ("man", NOMINAL_LABEL)])
+    _heads(a)
+    entities = resolve_entities([a])
+    brenner = entity_of(entities, a, "Tomas Brenner")
+    assert entity_of(entities, a, "man") is brenner
+    assert entity_of(entities, a, "woman") is not brenner

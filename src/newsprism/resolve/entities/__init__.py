@@ -45,7 +45,8 @@
    join a name they spell ("the surgeon general") or the person written with that role ("the
    coach"; any lower-case noun right before the name or ending its apposition is a role:
    "defensive tackle Jamal Williams"), else the one person the articles that use them name
-   ("the host"); a plural, or a phrase opening with a preposition of place or time ("in the
+   ("the host"; not a relational noun, "the lawyer" of an article about an actress is
+   hers; not a gendered noun for a person of the other gender, "the woman" for "him"); a plural, or a phrase opening with a preposition of place or time ("in the
    head"), is no one person; "the team" (an organisation noun with no name or possessor of
    its own: not "the Obama team") is the organisation its article, or the articles using it,
    name; a plural is not its singular ("the climbers" / "the climber"); "where" is the place

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from ...language import STOP_WORDS
 from ...model import AnnotatedArticle
-from .gender import human_noun, root_genders
+from .gender import human_noun, root_genders, word_gender
 from .mentions import PERSON_NOUNS, PRONOUN_CLASSES, WORD, Item, Node, UnionFind
 
 ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's sentences ...
@@ -18,6 +18,14 @@ ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to ro
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 DOMINANT = 2.0  # an article is about one person named this many times as often as the next
 COOCCUR_MIN = 2  # articles a person noun must share with the person it is linked to
+# person nouns that name someone by a tie to another (kin, counsel, spokespeople, officials):
+# "the lawyer" in an article about one actress is her lawyer, not her
+RELATIONAL_NOUNS = frozenset(
+    """son daughter mother father husband wife brother sister parent grandmother grandfather
+    uncle aunt nephew niece cousin friend boyfriend girlfriend fiance fiancee widow widower
+    lawyer attorney prosecutor judge spokesman spokeswoman spokesperson publicist agent
+    official doctor nurse surgeon physician therapist manager coach teacher owner""".split()
+)
 # a mention opening with a preposition of place or time is no person ("in the fourth quarter")
 _PLACE_OR_TIME = re.compile(r"(?:in|at|on|into|inside|near|during|after|before|since)\s", re.I)
 # common nouns for an organisation: "the company" in an article about one company is it
@@ -171,7 +179,7 @@ def link_role_nouns(
             root_of[i] = next(iter(local))
         elif not local and len(story) == 1 and one:
             root_of[i] = next(iter(story))
-        elif not local and head in PERSON_NOUNS and one:
+        elif not local and head in PERSON_NOUNS and head not in RELATIONAL_NOUNS and one:
             # "the woman" in an article about one person is that person
             src = it.mention.source_id
             if src not in main:
@@ -197,6 +205,15 @@ def link_role_nouns(
             if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
                 root_of[i] = ranked[0][0]
     _link_by_cooccurrence(items, nodes, root_of, texts)
+    # "the daughter" is no man the story calls "him": a gendered noun leaves a person of the
+    # other gender
+    genders = root_genders(items, nodes, {  # from the names (and own nouns), not the links
+        i: items[i].key if items[i].kind == "nominal" else r for i, r in root_of.items()})
+    for i, it in enumerate(items):
+        if it.kind == "nominal" and root_of[i] != it.key:
+            own = word_gender({it.key.split(":")[1]})
+            if own is not None and genders.get(root_of[i], own) != own:
+                root_of[i] = it.key
 
 
 def _bare_org_noun(it: Item, texts: dict[str, str]) -> bool:
