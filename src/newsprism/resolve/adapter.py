@@ -10,7 +10,8 @@ head is inside a named entity of an entity type; ``PRONOUN`` for pronouns; ``NAM
 proper-noun head the NER did not type; ``NOMINAL`` for everything else (common nouns, and
 dates or numbers, which a coreference corpus treats as entities too). ``Mention.head`` is
 the lemma of the span's syntactic head, looked for past a leading preposition ("in Gaza" ->
-gaza), since corpora such as ECB+ include it in place and time spans.
+gaza), since corpora such as ECB+ include it in place and time spans, and past a
+preposition the parse hung on the verb ("the prison in Springfield" -> prison).
 """
 
 from __future__ import annotations
@@ -55,7 +56,21 @@ def annotate_spans(
         lead = 0
         while lead < len(span) - 1 and span[lead].pos_ in {"ADP", "PUNCT"}:
             lead += 1  # "in Gaza", "on Thursday": the head is the object, not the preposition
-        root = span[lead:].root
+        stop = len(span)
+        while stop > lead + 1 and span[stop - 1].pos_ == "PUNCT":
+            stop -= 1  # "police chief .": a full stop the corpus put inside the span
+        root = span[lead:stop].root
+        if root.pos_ == "ADP" and root.i > span[lead].i:
+            # "the federal prison in Springfield" parsed with "in" on the verb: the noun
+            # before the preposition heads it, not the preposition; with no noun before it
+            # ("just after 9 p.m."), the noun after it
+            cut = root.i - span.start
+            before, after = span[lead:cut], span[cut + 1 : stop]
+            nouns = {"NOUN", "PROPN", "PRON", "NUM"}
+            if any(t.pos_ in nouns for t in before) or not len(after):
+                root = before.root
+            else:
+                root = after.root
         if root.ent_type_ in ENTITY_LABELS:
             label = root.ent_type_
         elif root.tag_ in _PRONOUN_TAGS or root.pos_ == "PRON":

@@ -43,10 +43,18 @@
    lemma (with a number before the head: "50 people" is not "40 people") within an event
    group (``groups``: a story of two events of one kind keeps "the gunman" of each apart),
    join a name they spell ("the surgeon general") or the person written with that role ("the
-   coach"), else the one person the articles that use them name ("the host"); a plural is
-   not its singular ("the climbers" / "the climber"); a time naming a weekday or a date is that day of its event group (``times``:
+   coach"; any lower-case noun right before the name or ending its apposition is a role:
+   "defensive tackle Jamal Williams"), else the one person the articles that use them name
+   ("the host"; not a relational noun, "the lawyer" of an article about an actress is
+   hers; not a gendered noun for a person of the other gender, "the woman" for "him"); a plural, or a phrase opening with a preposition of place or time ("in the
+   head"), is no one person; "the team" (an organisation noun with no name or possessor of
+   its own: not "the Obama team") is the organisation its article, or the articles using it,
+   name; a plural is not its singular ("the climbers" / "the climber"); "where" is the place
+   before it in its sentence, "there" in it or the one before (no person, time or number:
+   "the farm where"); a time naming a weekday or a date is that day of its event group (``times``:
    "Friday", "early Friday morning"); a pronoun joins the nearest compatible mention within a
-   few sentences (he/she: of the fitting people there, the one its article has named most).
+   few sentences ("who", "which", "that": past a mention the one before hangs on by a
+   preposition, "the flaw in Ledgerly that") (he/she: of the fitting people there, the one its article has named most).
 4. Entities get a canonical name (longest full form, most frequent spelling), aliases, a type
    by vote, a role, per-source mention counts, and ``acts_for`` for capitals, seats and
    demonyms (Moscow, the Kremlin, "Russian" -> Russia; the country is added if never named),

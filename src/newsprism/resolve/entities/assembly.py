@@ -28,7 +28,7 @@ from .repair import (
     short_form_votes,
     strip_person_nouns,
 )
-from .routing import link_role_nouns, resolve_pronouns, route_ambiguous
+from .routing import link_place_adverbs, link_role_nouns, resolve_pronouns, route_ambiguous
 from .salience import is_common_word, is_credit, lower_words, plural_acronyms, rank
 from .times import time_keys
 from .variants import (
@@ -115,7 +115,8 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
         i: routed.get(i, uf.find(it.key)) for i, it in enumerate(items) if it.kind != "pronoun"
     }
     link_role_nouns(items, nodes, root_of, groups, texts)
-    resolve_pronouns(items, nodes, root_of)
+    link_place_adverbs(items, nodes, root_of)  # "the farm where ...": that farm
+    resolve_pronouns(items, nodes, root_of, texts)
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):
         clusters[root_of[i]].append(i)

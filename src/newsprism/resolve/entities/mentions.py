@@ -9,6 +9,7 @@ import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ...language import STOP_WORDS
 from ...model import AnnotatedArticle, Mention
 from ..gazetteer import Gazetteer
 from ..names import (
@@ -93,6 +94,8 @@ _DESCRIBED_BEFORE = re.compile(
     r"\bthe\s+((?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*\(\s*$")
 _DESCRIBED_AFTER = re.compile(
     r"\s*\)?\s*,\s+the\s+((?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)\s*[,.;]")
+_ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]{2,})[ \t]+$")  # "... tackle " before a name
+_ROLE_INSIDE = re.compile(r"\b([a-z][a-z-]{2,})\s+(?=[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*$)")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w-]+\s+){0,3}[\w-]+)\s*[,.;]")
 _PLACE_OF = (r"\b(?:town|city|village|province|region|district|governorate|suburb|county|"
              r"capital|country|state|port|island|area|"
@@ -441,4 +444,15 @@ def _descriptors(text: str, m: Mention, role: str | None, floor: int) -> frozens
     if after is not None:
         words += after.group(1).lower().split()
     bare = {w.strip(",.;:'\"") for w in words}
-    return frozenset(w for w in bare if w in PERSON_NOUNS or w in TITLE_WORDS)
+    found = {w for w in bare if w in PERSON_NOUNS or w in TITLE_WORDS}
+    # the noun written right before the name in lower case ("defensive tackle Jamal Williams",
+    # "publicist Ann Lee"), or ending its apposition ("Ann Lee, the team's publicist,"), is her
+    # role too, whatever the word
+    head = _ROLE_BEFORE.search(text, max(floor, m.start - CUE_WINDOW_CHARS), m.start)
+    inner = _ROLE_INSIDE.search(m.text)  # a role inside the mention, before the name
+    for hit in (head, inner):
+        if hit is not None:
+            found.add(hit.group(1))
+    if after is not None:
+        found.add(after.group(1).split()[-1].lower())
+    return frozenset(w for w in found if w not in STOP_WORDS)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter, defaultdict
 
 from ...language import STOP_WORDS
 from ...model import AnnotatedArticle
-from .gender import human_noun, root_genders
+from .gender import human_noun, root_genders, word_gender
 from .mentions import PERSON_NOUNS, PRONOUN_CLASSES, WORD, Item, Node, UnionFind
 
 ROUTE_CONTEXT = 0.05  # idf-weighted cosine an article needs with a full name's sentences ...
@@ -17,10 +18,21 @@ ROUTE_MARGIN = 1.5  # ... and how clearly it must beat the next full name, to ro
 PRONOUN_WINDOW = 3  # sentences back to look for a pronoun's antecedent
 DOMINANT = 2.0  # an article is about one person named this many times as often as the next
 COOCCUR_MIN = 2  # articles a person noun must share with the person it is linked to
+# person nouns that name someone by a tie to another (kin, counsel, spokespeople, officials):
+# "the lawyer" in an article about one actress is her lawyer, not her
+RELATIONAL_NOUNS = frozenset(
+    """son daughter mother father husband wife brother sister parent grandmother grandfather
+    uncle aunt nephew niece cousin friend boyfriend girlfriend fiance fiancee widow widower
+    lawyer attorney prosecutor judge spokesman spokeswoman spokesperson publicist agent
+    official doctor nurse surgeon physician therapist manager coach teacher owner""".split()
+)
+# a mention opening with a preposition of place or time is no person ("in the fourth quarter")
+_PLACE_OR_TIME = re.compile(r"(?:in|at|on|into|inside|near|during|after|before|since)\s", re.I)
 # common nouns for an organisation: "the company" in an article about one company is it
 ORG_NOUNS = frozenset(
     """company firm corporation agency organization organisation group club bank airline carrier
-    retailer maker manufacturer startup charity network broadcaster studio""".split()
+    retailer maker manufacturer startup charity network broadcaster studio team squad
+    franchise""".split()
 )
 
 
@@ -162,19 +174,19 @@ def link_role_nouns(
         head = it.key.split(":")[1]
         local = in_doc.get((it.mention.source_id, head), set())
         story = in_story.get((groups.get(it.mention.source_id, 0), head), set())
-        if len(local) == 1:
+        one = _one_person(it)
+        if len(local) == 1 and one:  # "the tackle", not "the tackles" nor "in the quarter"
             root_of[i] = next(iter(local))
-        elif not local and len(story) == 1:
+        elif not local and len(story) == 1 and one:
             root_of[i] = next(iter(story))
-        elif not local and head in PERSON_NOUNS and not _plural(it.mention.text):
+        elif not local and head in PERSON_NOUNS and head not in RELATIONAL_NOUNS and one:
             # "the woman" in an article about one person is that person
             src = it.mention.source_id
             if src not in main:
                 main[src] = _dominant_person(items, nodes, root_of, by_source[src])
             if main[src] is not None:
                 root_of[i] = main[src]
-        elif not local and head in ORG_NOUNS and _definite(it, texts) and not _plural(
-                it.mention.text):
+        elif not local and head in ORG_NOUNS and _bare_org_noun(it, texts):
             # "the company" in an article about one company is that company
             src = it.mention.source_id
             if src not in main_org:
@@ -188,43 +200,82 @@ def link_role_nouns(
         if it.kind == "nominal" and root_of[i] != it.key:
             linked[it.key][root_of[i]] += 1
     for i, it in enumerate(items):
-        if it.kind == "nominal" and root_of[i] == it.key and it.key in linked:
+        if it.kind == "nominal" and root_of[i] == it.key and it.key in linked and _one_person(it):
             ranked = linked[it.key].most_common(2)
             if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
                 root_of[i] = ranked[0][0]
-    _link_by_cooccurrence(items, nodes, root_of)
+    _link_by_cooccurrence(items, nodes, root_of, texts)
+    # "the daughter" is no man the story calls "him": a gendered noun leaves a person of the
+    # other gender
+    genders = root_genders(items, nodes, {  # from the names (and own nouns), not the links
+        i: items[i].key if items[i].kind == "nominal" else r for i, r in root_of.items()})
+    for i, it in enumerate(items):
+        if it.kind == "nominal" and root_of[i] != it.key:
+            own = word_gender({it.key.split(":")[1]})
+            if own is not None and genders.get(root_of[i], own) != own:
+                root_of[i] = it.key
 
 
-def _link_by_cooccurrence(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+def _bare_org_noun(it: Item, texts: dict[str, str]) -> bool:
+    """"the company", "the team": definite, singular, with no name or possessor of its own
+    ("the Obama team", "the president-elect's transition team" are someone else's)."""
+    words = it.mention.text.split()
+    if not _definite(it, texts) or _plural(it.mention.text):
+        return False
+    while words and words[-1] in {"'s", "\u2019s", "'"}:
+        words = words[:-1]  # "the team's": the team itself
+    if any(w.endswith(("'s", "\u2019s", "'")) or w in {"'s", "\u2019s"} for w in words[:-1]):
+        return False
+    return not any(w[:1].isupper() for w in words if w.lower() not in {"the", "this", "that"})
+
+
+def _link_by_cooccurrence(
+    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str], texts: dict[str, str]
+) -> None:
     """A person noun of an event group still unlinked ("the host") is the person named in the
     articles it appears in: in COOCCUR_MIN of them or more, and DOMINANT times as many as the
-    next person."""
-    persons: dict[str, set[str]] = defaultdict(set)  # source -> person roots named in it
+    next person. "The team" (an organisation noun, ``_bare_org_noun``) likewise is the
+    organisation named in the articles it appears in."""
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)  # (source, type) -> roots
     for i, it in enumerate(items):
         node = nodes.get(it.key)
-        if it.kind == "name" and node is not None and node.type == "PERSON":
-            persons[it.mention.source_id].add(root_of[i])
-    sources: dict[str, set[str]] = defaultdict(set)  # unlinked person-noun key -> sources
+        if it.kind == "name" and node is not None and node.type in {"PERSON", "ORG"}:
+            named[(it.mention.source_id, node.type)].add(root_of[i])
+    sources: dict[str, set[str]] = defaultdict(set)  # unlinked noun key -> sources
+    kind_of: dict[str, str] = {}
     for i, it in enumerate(items):
         if it.kind != "nominal" or root_of[i] != it.key or not it.key.startswith("nom:"):
             continue
         head = it.key.split(":")[1]
-        if head in PERSON_NOUNS and not _plural(it.mention.text):
+        if head in PERSON_NOUNS and _one_person(it):
             sources[it.key].add(it.mention.source_id)
+            kind_of[it.key] = "PERSON"
+        elif head in ORG_NOUNS and _bare_org_noun(it, texts):
+            sources[it.key].add(it.mention.source_id)
+            kind_of[it.key] = "ORG"
     target: dict[str, str] = {}
     for key, srcs in sources.items():
-        together: Counter[str] = Counter(p for s in srcs for p in persons.get(s, ()))
+        together: Counter[str] = Counter(
+            p for s in srcs for p in named.get((s, kind_of[key]), ()))
         ranked = together.most_common(2)
         if ranked and ranked[0][1] >= COOCCUR_MIN and (
                 len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]):
             target[key] = ranked[0][0]
     for i, it in enumerate(items):
-        if it.kind == "nominal" and root_of[i] == it.key and it.key in target:
+        if it.kind == "nominal" and root_of[i] == it.key and it.key in target and (
+                _one_person(it) if kind_of[it.key] == "PERSON" else _bare_org_noun(it, texts)):
             root_of[i] = target[it.key]
+
+
+def _one_person(it: Item) -> bool:
+    """A nominal that may stand for one person: singular, not opening with a preposition of
+    place or time ("in the head", "in the fourth quarter")."""
+    return not _plural(it.mention.text) and not _PLACE_OR_TIME.match(it.mention.text)
 
 
 def _plural(text: str) -> bool:
     last = text.split()[-1].lower() if text.split() else ""
+    last = last.removesuffix("'s").removesuffix("\u2019s")  # "the team's" is one team
     return last.endswith("s") and not last.endswith("ss")
 
 
@@ -266,7 +317,36 @@ def _pronoun_fits(
     return False
 
 
-def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+_ATTACHED = re.compile(r"^[\s,]*(?:in|of|at|on|from|for|with|near|inside|to)\s+(?:the\s+|a\s+|an\s+)?$",
+                       re.IGNORECASE)
+
+
+def _past_attachment(
+    items: list[Item], idxs: list[int], k: int, texts: dict[str, str], pron: Item, cls: str,
+    nodes: dict[str, Node],
+) -> int:
+    """The relative pronoun's noun: past a mention hung on the one before it by a preposition
+    ("the flaw in Internet Explorer that ...", "the bank of a town which ..." -> the flaw, the
+    bank), when that one fits the pronoun too."""
+    j = idxs[k]
+    while k > 0:
+        cand, prev = items[idxs[k]], items[idxs[k - 1]]
+        text = texts.get(cand.mention.source_id, "")
+        gap = text[prev.mention.end : cand.mention.start]
+        lead = cand.mention.text.split()[0].lower() if cand.mention.text.split() else ""
+        if not (_ATTACHED.match(gap) or (gap.strip() == "" and lead in {"in", "of", "at", "on", "near"})):
+            break
+        if prev.kind == "pronoun" or not _pronoun_fits(cls, pron, prev, nodes):
+            break
+        k -= 1
+        j = idxs[k]
+    return j
+
+
+def resolve_pronouns(
+    items: list[Item], nodes: dict[str, Node], root_of: dict[int, str],
+    texts: dict[str, str] | None = None,
+) -> None:
     """Link each pronoun to the nearest compatible mention before it in the same article (he
     or she: among the people that fit within ``PRONOUN_WINDOW`` sentences, the one the article
     has named most so far, then the nearest).
@@ -301,6 +381,8 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                     if cls in {"m", "f"}:
                         people.append((j, root_of[j], gender is not None or cand.kind != "name"))
                         continue
+                    if cls in {"who", "which"} and texts:
+                        j = _past_attachment(items, idxs, idxs.index(j), texts, pron, cls, nodes)
                     root = root_of[j]
                     break
             if root == pron.key and people:
@@ -318,6 +400,51 @@ def resolve_pronouns(items: list[Item], nodes: dict[str, Node], root_of: dict[in
                 if main[src] is not None and genders.get(main[src], cls) == cls:
                     root = main[src]
             root_of[i] = root
+
+
+# place adverbs a corpus marks as mentions, and how many sentences back their place may be:
+# "the bar where he worked" (its own sentence), "... a farm. There police found" (the one before)
+PLACE_ADVERBS = {"where": 0, "there": 1}
+# heads of time phrases, which are no place ("a couple of minutes there")
+TIME_HEADS = frozenset(
+    """minute hour day night morning evening afternoon week month year time noon midnight today
+    yesterday tonight ago later decade century season weekend""".split()
+)
+
+
+def link_place_adverbs(items: list[Item], nodes: dict[str, Node], root_of: dict[int, str]) -> None:
+    """"where" and "there" are the nearest place before them: a mention that is no person (name,
+    pronoun or person noun), group, time or number, in the same sentence ("where") or one
+    back ("there"). "here" stays apart: in a quotation it is where the speaker stands."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_source[it.mention.source_id].append(i)
+    for idxs in by_source.values():
+        for pos, i in enumerate(idxs):
+            it = items[i]
+            reach = PLACE_ADVERBS.get(it.mention.text.strip(" \"'\u2018\u2019\u201c\u201d").lower())
+            if it.kind != "nominal" or reach is None:
+                continue
+            for j in reversed(idxs[:pos]):
+                cand = items[j]
+                if it.mention.sentence - cand.mention.sentence > reach:
+                    break
+                if _place_like(cand, nodes):
+                    root_of[i] = root_of[j]
+                    break
+
+
+def _place_like(cand: Item, nodes: dict[str, Node]) -> bool:
+    if cand.kind == "pronoun" or cand.key.startswith("time:"):
+        return False
+    words = cand.mention.text.lower().split()
+    if not words or words[-1] in PLACE_ADVERBS or any(c.isdigit() for c in cand.mention.text):
+        return False
+    if cand.kind == "name":
+        node = nodes.get(cand.key)
+        return node is None or node.type not in {"PERSON", "NORP"}
+    head = cand.key.split(":")[1]
+    return not human_noun(head) and head not in TIME_HEADS and not set(words) & TIME_HEADS
 
 
 def _definite(it: Item, texts: dict[str, str]) -> bool:
