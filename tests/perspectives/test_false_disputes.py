@@ -90,6 +90,18 @@ def test_documents_and_anaphors_hold_nothing() -> None:
         assert is_holder_name(good), good
 
 
+def test_records_and_clause_fragments_hold_nothing_but_names_do() -> None:
+    # courts, science, disorder: a record is not a party (its author is); a clause cut from a
+    # sentence ("some in the town don't") is no one; a proper name is someone even when one of
+    # its words is a record noun or a verb ("Anne Records", "Do Kwon")
+    for bad in ("The indictment", "an autopsy report", "police accounts", "a court filing",
+                "the lab's records", "some in the town don't", "Residents who did not"):
+        assert not is_holder_name(bad), bad
+    for good in ("Anne Records", "Do Kwon", "the Accounts Commission", "police sources",
+                 "A woman", "Many in the town", "Coroner Ellen Marsh (medical examiner)"):
+        assert is_holder_name(good), good
+
+
 STORM = {
     "a1": ("Coast Daily",
            "Storm Hester made landfall near Port Alder on Tuesday evening, bringing winds of up to 110 mph, "

@@ -101,9 +101,16 @@ def holder_entries(sts: list[Statement], index: HolderIndex) -> list[str]:
 _NOT_A_HOLDER = cues.re.compile(
     rf"^(?:the\s+|an?\s+|this\s+|that\s+)?(?:statement|report|reports|claims?|remarks?|comments?|unattributed|source|"
     r"sources|study|studies|survey|paper|document|poll|article|letter|findings|research|analysis)$|"
+    # a document or record, with one word before it: "The indictment", "an autopsy report",
+    # "police accounts" (its author, when named, holds what it says)
+    r"^(?:the\s+|an?\s+|this\s+|that\s+)?(?:[\w'’-]+\s+)?(?:indictments?|autops(?:y|ies)|"
+    r"(?:autopsy|police|court|medical|official|news|media|initial|early)\s+(?:reports?|accounts?)|"
+    r"accounts|records|filings?|transcripts?|memos?|affidavits?|footage|videos?|complaints?|"
+    r"lawsuits?|court\s+papers|documents)$|"
     # an anaphor standing for someone named before: "These citizens both", "those men"
     r"^(?:these|those)\b|\b(?:both|each)$|"
-    rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS}|has|have|had|was|were|is|are|after|before|while|when|"
+    rf"\b(?:{cues.DENY_VERBS}|{cues.BLAME_VERBS}|has|have|had|was|were|is|are|do|does|did|don't|"
+    r"doesn't|didn't|don’t|doesn’t|didn’t|not|after|before|while|when|"
     r"despite|although|though|because|that|which|if|whether|receiving|saying|adding)\b",
     cues.re.I,
 )
@@ -115,7 +122,13 @@ def is_holder_name(name: str) -> bool:
     base = cues.re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()  # "X (role)": the role may hold any words
     if not base or not any(ch.isalpha() for ch in base):
         return False
+    words = base.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() not in _LEADING:
+        return True  # a proper name: "Do Kwon", "Anne Records", "the Accounts Commission"
     return not _NOT_A_HOLDER.search(base)
+
+
+_LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many", "both"})
 
 
 def build_side(
