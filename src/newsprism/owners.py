@@ -161,9 +161,11 @@ def owner_scope(doc: Doc, tok: Token, names: set[str], rival: bool = False,
     if _titled_by(doc, owner, names):
         return ""
     clause = {t.i for t in clause_tokens(tok)}
-    if any(e.label_ in ("PERSON", "ORG") and e.start in clause and _known(e.text, names)
-           for e in doc.ents):
-        return ""  # "judge X found Hiller guilty of two counts": the clause is about a participant
+    if any(e.label_ == "PERSON" and e.root.i in clause and _known(e.text, names)
+           and e.root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for e in doc.ents):
+        # "judge X found Hiller guilty of two counts": the clause is about a participant, its
+        # subject or object (not one named in a phrase: "the offers for Teixeira")
+        return ""
     if rival:
         return f"{owner}'s, another party than the event's ({', '.join(sorted(names)[:3])})"
     return f"about {owner}, not one of this story's participants"
