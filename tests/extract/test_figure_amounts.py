@@ -153,6 +153,17 @@ def test_standing_properties_are_background(nlp) -> None:
         "40 passengers": True}
 
 
+def test_points_a_player_scores_are_counted_a_markets_are_not(nlp) -> None:
+    # sport: a player's or a team's points are the game's statistics; an index's are a measure
+    assert about(figs(nlp, "Mara Jensen scored 31 points as Valley beat Orton.")) == {
+        "31 points": True}
+    assert about(figs(nlp, "The Rangers finished with 65 points.")) == {"65 points": True}
+    for market in ("The Dow Jones index fell 300 points on Monday.",
+                   "The FTSE added 45 points to close at 6,500.",
+                   "Creighton led by 12 points at halftime."):
+        assert figs(nlp, market) == [], market
+
+
 def test_season_career_and_multi_game_totals_are_background(nlp) -> None:
     # sport: this game's statistics are the event's, the season's are not
     out = about(figs(nlp, "The quarterback completed 29 of 34 passes and threw three "
@@ -167,6 +178,12 @@ def test_season_career_and_multi_game_totals_are_background(nlp) -> None:
     assert out == {"51 knockouts": False, "120 punches": True}
     # a score qualifying this game's result is no record
     assert figs(nlp, "The Colts won 31-24 on Sunday.") == []
+    # a period's best set in this game is this game's: "a career-high", "a season-best"
+    out = about(figs(nlp, "The centre had a career-high 14 points and six rebounds on Friday."))
+    assert out == {"14 points": True, "six rebounds": True}
+    out = about(figs(nlp, "The sprinter ran a season-best time and beat 11 rivals; she has won "
+                          "nine races this season."))
+    assert out["nine races"] is False
 
 
 def test_a_pronoun_goes_on_about_the_previous_sentences_other_event(nlp) -> None:

@@ -38,6 +38,23 @@ SPEAKER_HEAD_TOKENS = 6
 # --------------------------------------------------------------------------- exclusions
 
 
+# verbs whose points are a player's or a team's, not a market's ("the index fell 300 points")
+_SCORING_VERBS = frozenset({"score", "have", "finish", "total", "tally", "pour", "net",
+                            "contribute"})  # not "add", "record": "the FTSE added 45 points"
+
+
+def _scored_by(points: Token) -> bool:
+    """Are these points scored in a game: the object of a scoring verb ("scored 23 points",
+    "had 14 points", "finished with 11 points")?"""
+    t = points
+    if t.dep_ == "pobj" and t.head.lower_ == "with":
+        t = t.head
+    verb = t.head if t.dep_ in ("dobj", "prep", "conj") else None
+    while verb is not None and verb.dep_ == "conj" and verb.pos_ == "NOUN":
+        verb = verb.head  # "14 points and six rebounds": the first of the list
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SCORING_VERBS
+
+
 def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
     """Why this number is not a count (None when it may be one)."""
     toks = doc[num.num_start:num.end]
@@ -90,6 +107,8 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
         return "age"
     if after is not None:
         a = after.lower_
+        if a in SCORED and _scored_by(after):
+            return None  # "McDermott scored 23 points", "had 14 points and six rebounds"
         if a in TIME_UNITS or a in MEASURE_UNITS or a in MONEY_UNITS or a in (
             "%", "percent", "pc", "per", "o'clock", "am", "pm", "a.m.", "p.m.", ":"
         ):

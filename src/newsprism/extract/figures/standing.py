@@ -86,6 +86,14 @@ def _own_clause(tok: Token) -> list[Token]:
     return out
 
 
+def _best_of(t: Token) -> bool:
+    """"a career-high 14 points", "a season-best time": this event's figure, the best of the
+    period (not the period's total)."""
+    doc = t.doc
+    return t.i + 2 < len(doc) and doc[t.i + 1].text in ("-", "–") and \
+        doc[t.i + 2].lower_ in ("high", "best", "low", "worst", "record")
+
+
 def aggregate_scope(doc: Doc, tok: Token, kind: str) -> str:
     """Why a figure is a standing property or a season/career/multi-game total ("" if not)."""
     why = standing_scope(tok, kind)
@@ -93,7 +101,7 @@ def aggregate_scope(doc: Doc, tok: Token, kind: str) -> str:
         return why
     for t in _own_clause(tok):
         low = lemma(t)
-        if low in TALLY_PERIODS and t.pos_ == "NOUN":
+        if low in TALLY_PERIODS and t.pos_ == "NOUN" and not _best_of(t):
             return f"a {t.lower_} total, not this event's"
         if low in PLAY_UNITS and t.pos_ == "NOUN" and t.tag_ == "NNS" and t.dep_ == "pobj" \
                 and t.head.lower_ in ("in", "over", "across", "through"):
