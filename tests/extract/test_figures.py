@@ -564,3 +564,18 @@ def test_a_letter_before_digits_is_a_currency_only_with_a_dollar_sign_or_a_scale
     out = figs(nlp, "The carrier ordered the Airbus A380 and paid A$2 billion and C$5bn for parts.")
     money = [f.text for f in out if f.kind == "money"]
     assert money == ["A$2 billion", "C$5bn"]
+
+
+def test_the_doers_of_harm_are_not_its_toll(nlp) -> None:
+    # crime, policing, war: the active subject of a harm verb did it; the harmed are its object,
+    # the subject of a passive, or of "die"
+    cats = {f.text: f.category for f in extract_figures(nlp(
+        "Two gunmen shot five people at a bar in Orlen on Friday. Three officers fatally shot "
+        "a man in Dayton. Four officers arrested the suspect. Two people died and three were "
+        "injured."))}
+    assert cats["Two gunmen"] == "other"
+    assert cats["five people"] == "injured"
+    assert cats["Three officers"] == "other"
+    assert cats["Four officers"] == "other"
+    assert cats["Two people"] == "killed"
+    assert cats["three"] == "injured"

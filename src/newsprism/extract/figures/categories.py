@@ -70,9 +70,30 @@ def _toll_category(subj: Token) -> str | None:
     return "killed" if lemma(subj) == "toll" else None
 
 
+# harm verbs whose active subject does the harm ("Two gunmen shot five people"), unlike "die",
+# "drown" or "suffer", whose subject is the harmed
+_DOER_VERBS = frozenset({"kill", "shoot", "wound", "injure", "stab", "murder", "attack", "beat",
+                         "slay", "execute", "hurt", "gun", "massacre", "behead", "assassinate",
+                         "abduct", "kidnap", "arrest", "detain"})
+
+
+def _active(v: Token) -> bool:
+    """A verb in the active voice: finite or a gerund, or a participle after "have" ("had shot");
+    not "were shot", nor a bare participle ("four people injured in a crash")."""
+    if any(c.dep_ == "auxpass" for c in v.children):
+        return False
+    if any(c.dep_ == "agent" for w in (v, *v.conjuncts) for c in w.children):
+        return False  # "707 people shot and killed by police": a passive, whatever the tag
+    if v.tag_ == "VBN":
+        return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children)
+    return v.tag_ in ("VBD", "VBZ", "VBP", "VBG", "VB")
+
+
 def _verb_category(v: Token, np: Token) -> tuple[str | None, bool]:
     """Category a verb gives to its argument np, and whether np is a subset (include)."""
     lem = lemma(v)
+    if np.dep_ == "nsubj" and lem in _DOER_VERBS and _active(v):
+        return None, False  # "two officers fatally shot the teenager": the doers, not the harmed
     # "choked 40 people to death", "burned to death" (but "sentenced 11 men to death")
     for c in v.children if lem not in ("sentence", "condemn", "doom") else ():
         if c.dep_ == "prep" and c.lower_ == "to" and any(
@@ -376,7 +397,9 @@ def category_of(doc: Doc, num: Number, head: Token | None, part: Token | None
     # the next word: "hundreds injured", "12 dead, 40 missing"
     aw = words_from(doc, anchor.i + 1, 1)
     nxt = doc[aw[0]] if aw else None
-    if nxt is not None and nxt.sent == anchor.sent:
+    if nxt is not None and nxt.sent == anchor.sent and not (
+            anchor.dep_ == "nsubj" and anchor.head.i == nxt.i and _active(nxt)):
+        # not "Four officers arrested the suspect": the verb of its subject, not its state
         cat = adj_category(nxt)
         if cat and not (cat == "missing" and found):
             return cat, False
