@@ -642,6 +642,8 @@ CRASH = [
           "said.\n\n"
           "The crash came two weeks after a lorry overturned on the same road, killing three "
           "people.\n\n"
+          "Friday's crash came just days after a driver who had been drinking hit a bus in Alnwick, "
+          "killing six passengers.\n\n"
           "Police arrested the driver of the coach two hours after the crash killed nine people.",
      "2023-09-02"),
     ("b", "Nine passengers died when a coach crashed near Kelso on Friday.", "2023-09-02"),
@@ -658,6 +660,7 @@ def test_an_earlier_crash_weeks_before_is_not_the_toll_but_the_event_after_an_ar
         for f in a.figures:
             verdicts.setdefault(f.text, []).append(f.about_event)
     assert verdicts["three people"] == [False]
+    assert verdicts["six passengers"] == [False]  # "just days after": the span on "after"
     assert all(verdicts["nine people"]) and all(verdicts["nine passengers"])
 
 

@@ -420,17 +420,20 @@ def _at_a_distance(v: Token, triggers: set[str]) -> str:
     after that clause goes with it: ", killing 12", however the parse attached it)."""
     if v.dep_ != "advcl":
         return ""
-    if v.tag_ == "VBG":
-        for w in v.head.children:
+    if v.tag_ == "VBG":  # the clause it follows: its head ("hit a bus, killing six") or a sibling
+        for w in (v.head, *v.head.children):
             if w.dep_ == "advcl" and w.i < v.i and w is not v:
                 why = _at_a_distance(w, triggers)
                 if why:
                     return why
     mark = next((c for c in v.children if c.dep_ in ("mark", "advmod")
                  and c.lower_ in ("after", "before")), None)
-    span = next((c for c in v.children if c.dep_ in ("npadvmod", "advmod")
-                 and c.ent_type_ == "DATE" and c.i < (mark.i if mark is not None else v.i)), None)
-    if mark is None or span is None:
+    if mark is None:
+        return ""
+    # "a month after ...": the span on the verb, or on "after" ("just weeks after ...")
+    span = next((c for c in (*v.children, *mark.children) if c.dep_ in ("npadvmod", "advmod")
+                 and c.ent_type_ == "DATE" and c.i < mark.i), None)
+    if span is None:
         return ""
     subj = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or not _eventive(subj, triggers) or not any(
