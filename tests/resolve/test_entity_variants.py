@@ -415,3 +415,15 @@ def test_a_name_written_with_a_company_designator_is_not_a_qualified_names_short
     resolve_entities([a, b])
     assert eid(a, "Halden Brewery") == eid(b, "Halden Brewery")
     assert eid(b, "Brewery Corporation") != eid(a, "Halden Brewery")
+
+
+def test_a_title_word_that_is_a_persons_surname_in_the_story_is_that_person() -> None:
+    # sport: "Bishop" is the striker Dana Bishop; with no such person it stays a title noun
+    a = article("a", "Striker Dana Bishop scored twice on Saturday.", [("Dana Bishop", "PERSON")])
+    b = article("b", "Bishop said the second goal was luck.", [("Bishop", "PERSON")])
+    resolve_entities([a, b])
+    assert eid(a, "Dana Bishop") == eid(b, "Bishop")
+    c = article("c", "The Bishop said the service would go ahead.", [("Bishop", "PERSON")])
+    d = article("d", "Striker Dana Moss scored twice.", [("Dana Moss", "PERSON")])
+    resolve_entities([c, d])
+    assert eid(c, "Bishop") != eid(d, "Dana Moss")
