@@ -375,3 +375,55 @@ def test_an_institution_named_with_its_place_is_the_institution() -> None:
     resolve_entities([a, b])
     assert eid(a, "the Hale Street Courthouse in Tarvik") == eid(b, "Hale Street Courthouse")
     assert name_core("Cats in Boots", person=False).name == "Cats in Boots"
+
+
+def test_short_form_of_a_given_name_with_the_same_surname_is_one_person() -> None:
+    # courts: "Bill Okafor" is "William Okafor"; "Robert Okafor" is someone else
+    a = article("a", "Defense attorney William Okafor asked for a delay. Robert Okafor, his "
+                "brother, testified.", [("William Okafor", "PERSON"), ("Robert Okafor", "PERSON")])
+    b = article("b", "Bill Okafor told the judge the files were late.", [("Bill Okafor", "PERSON")])
+    resolve_entities([a, b])
+    assert eid(a, "William Okafor") == eid(b, "Bill Okafor")
+    assert eid(a, "Robert Okafor") != eid(b, "Bill Okafor")
+
+
+def test_an_organisations_site_is_the_organisation_and_its_first_word_still_joins() -> None:
+    # business: "the Dunmore plant" is Dunmore's; "Dunmore" alone is Dunmore Mills
+    a = article("a", "Dunmore Mills cut 200 jobs. Workers at the Dunmore Plant walked out.",
+                [("Dunmore Mills", "ORG"), ("Dunmore Plant", "ORG")])
+    b = article("b", "Dunmore said the cuts were final.", [("Dunmore", "ORG")])
+    resolve_entities([a, b])
+    assert eid(a, "Dunmore Mills") == eid(b, "Dunmore") == eid(a, "Dunmore Plant")
+
+
+def test_a_building_is_one_thing_whatever_type_the_tagger_gave_it() -> None:
+    # sport: the stadium tagged as a place once and as a body once; a person never joins
+    a = article("a", "Fans filled the Harlow Memorial Stadium on Sunday.",
+                [("Harlow Memorial Stadium", "ORG")])
+    b = article("b", "The Harlow Stadium roof leaked. Keeper Harlow Smith saved twice.",
+                [("Harlow Stadium", "LOC"), ("Harlow Smith", "PERSON")])
+    resolve_entities([a, b])
+    assert eid(a, "Harlow Memorial Stadium") == eid(b, "Harlow Stadium")
+    assert eid(b, "Harlow Smith") != eid(b, "Harlow Stadium")
+
+
+def test_a_name_written_with_a_company_designator_is_not_a_qualified_names_short_form() -> None:
+    # business: "the Brewery Corporation" is a company of its own, not "Halden Brewery"
+    a = article("a", "Halden Brewery closed its doors on Friday.", [("Halden Brewery", "ORG")])
+    b = article("b", "The Brewery Corporation bought the Halden Brewery site.",
+                [("Brewery Corporation", "ORG"), ("Halden Brewery", "ORG")])
+    resolve_entities([a, b])
+    assert eid(a, "Halden Brewery") == eid(b, "Halden Brewery")
+    assert eid(b, "Brewery Corporation") != eid(a, "Halden Brewery")
+
+
+def test_a_title_word_that_is_a_persons_surname_in_the_story_is_that_person() -> None:
+    # sport: "Bishop" is the striker Dana Bishop; with no such person it stays a title noun
+    a = article("a", "Striker Dana Bishop scored twice on Saturday.", [("Dana Bishop", "PERSON")])
+    b = article("b", "Bishop said the second goal was luck.", [("Bishop", "PERSON")])
+    resolve_entities([a, b])
+    assert eid(a, "Dana Bishop") == eid(b, "Bishop")
+    c = article("c", "The Bishop said the service would go ahead.", [("Bishop", "PERSON")])
+    d = article("d", "Striker Dana Moss scored twice.", [("Dana Moss", "PERSON")])
+    resolve_entities([c, d])
+    assert eid(c, "Bishop") != eid(d, "Dana Moss")

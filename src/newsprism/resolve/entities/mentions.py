@@ -258,6 +258,9 @@ def prepare(
     order = 0
     parsed_names: dict[tuple[str, bool], tuple[NameCore, str, str]] = {}  # for this call only
     role_only: dict[str, bool] = {}  # is_role_only per surface, for this call only
+    # "King said" beside "Tishana King": a surname the story gives a person, not a title
+    surnames = {toks[-1] for art in articles for m in art.mentions
+                if m.label == "PERSON" and len(toks := fold_tokens(m.text)) >= 2}
     for art in articles:
         text = art.article.text
         for m in sorted(art.mentions, key=lambda x: (x.start, x.end)):
@@ -279,7 +282,8 @@ def prepare(
                 continue
             if m.text not in role_only:
                 role_only[m.text] = is_role_only(m.text)
-            if role_only[m.text]:  # "President", "the Coach": a role noun, not a name
+            if role_only[m.text] and fold(m.text) not in surnames:
+                # "President", "the Coach": a role noun, not a name
                 word = _norm_role(m.text)
                 items.append(Item(m, order, " ".join(m.text.split()), f"nom:{word}", None,
                                   "OTHER", "nominal"))

@@ -3,6 +3,7 @@ countries, short names, qualified names."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -10,7 +11,15 @@ from rapidfuzz import fuzz
 from ...language import STOP_WORDS
 from ...model import AnnotatedArticle, Mention
 from ..gazetteer import Gazetteer
-from ..names import acronym_key, fold, initials, is_acronym, skeleton, skeleton_token
+from ..names import (
+    CORPORATE_SUFFIXES,
+    acronym_key,
+    fold,
+    initials,
+    is_acronym,
+    skeleton,
+    skeleton_token,
+)
 from .mentions import COARSE, CONNECTORS, WORD, Item, Node, UnionFind, bag_cosine
 from .variants import PART_WORDS, is_part_name
 
@@ -19,6 +28,22 @@ FUZZY_SURE = 90.0  # ... above which one type is enough; below it, or across typ
 FUZZY_PLACE = 85.0  # ... or this for two names both typed as places
 FUZZY_GIVEN = 85.0  # ... and for the given names of two spellings of one person's name
 LONG_NAME = 3  # ... or both names have this many words (and one word count)
+# common English short forms of given names, both ways ("Bill Ingaldson" / "William Ingaldson");
+# a pair here is one person only with the same surname
+HYPOCORISMS = {
+    frozenset(p.split("/")) for p in """
+    william/bill william/will william/billy robert/bob robert/rob robert/bobby richard/dick
+    richard/rick richard/rich james/jim james/jimmy john/jack joseph/joe thomas/tom
+    thomas/tommy michael/mike christopher/chris daniel/dan daniel/danny matthew/matt
+    anthony/tony edward/ed edward/ted edward/eddie charles/charlie charles/chuck
+    elizabeth/liz elizabeth/beth elizabeth/betty margaret/maggie margaret/peggy
+    katherine/kate catherine/kate katherine/kathy catherine/cathy patricia/pat
+    patricia/patty jennifer/jen jennifer/jenny susan/sue deborah/debbie rebecca/becky
+    samuel/sam benjamin/ben nicholas/nick steven/steve stephen/steve gregory/greg
+    timothy/tim kenneth/ken ronald/ron donald/don andrew/andy alexander/alex jonathan/jon
+    douglas/doug gerald/jerry lawrence/larry raymond/ray frederick/fred david/dave
+    """.split()
+}
 CONTEXT_SHARED = 0.15  # ... the two names' sentences must share this much (cosine of bags)
 
 # first words that make another place or thing of a name ("New South Wales", "Free ... Army")
@@ -143,7 +168,8 @@ def merge_people(
     """Full names meet their variants; returns ambiguous short keys -> candidate full keys.
 
     Two full names with one surname are one person when their first names match
-    ("Donald J. Trump", "Donald Trump") or one name's words all occur, in order, in the other
+    ("Donald J. Trump", "Donald Trump"), one is the other's short form ("Bill" / "William"
+    Ingaldson, ``HYPOCORISMS``), or one name's words all occur, in order, in the other
     ("Charger Jamal Williams", "Jamal Williams"); "Boris Johnson" and "Dustin Johnson" stay
     two people, and a bare "Johnson" is routed per mention (``route_ambiguous``). A single
     word no full name ends with may be a family name written first ("Wang" of Wang Yi) or a
@@ -160,6 +186,8 @@ def merge_people(
                 ta, tb = a.key.split(), b.key.split()
                 if (ta[0], ta[-1]) == (tb[0], tb[-1]) or _subsequence(ta, tb):
                     uf.union(a.key, b.key)  # "Donald J. Trump", "Charger Jamal Williams"
+                elif ta[-1] == tb[-1] and frozenset((ta[0], tb[0])) in HYPOCORISMS:
+                    uf.union(a.key, b.key)  # "Bill Ingaldson" / "William Ingaldson"
                 elif (fuzz.ratio(ta[-1], tb[-1]) >= FUZZY_SAME_TYPE
                       and fuzz.ratio(ta[0], tb[0]) >= FUZZY_GIVEN):
                     # spelled differently ("Juergen" / "Jurgen Klopp"): as for transliterations;
@@ -225,7 +253,8 @@ def _subsequence(a: list[str], b: list[str]) -> bool:
 def merge_short_names(nodes: dict[str, Node], uf: UnionFind) -> None:
     """A one-word name that ends exactly one longer name of a compatible type is that name
     ("Chargers" / "San Diego Chargers", "Camry" / "Toyota Camry"), as is the first word of an
-    "X of Y" name ("Academy" / "Academy of Motion Picture Arts and Sciences")."""
+    "X of Y" name ("Academy" / "Academy of Motion Picture Arts and Sciences"); never a name only
+    written with a company designator ("The Creamery Corporation", ``_registered``)."""
     by_word: dict[str, list[Node]] = defaultdict(list)
     for node in nodes.values():
         if node.ntokens < 2 or ":" in node.key or node.country is not None or node.acronym:
@@ -239,7 +268,7 @@ def merge_short_names(nodes: dict[str, Node], uf: UnionFind) -> None:
     for node in nodes.values():
         if node.ntokens != 1 or ":" in node.key or node.country is not None or node.acronym:
             continue
-        if node.type == "PERSON":
+        if node.type == "PERSON" or _registered(node):
             continue
         # a part of a place is not the whole: "North Sumatra", "Aceh district" / "Sumatra"
         cands = [
@@ -284,7 +313,8 @@ def merge_parent_prefix(
     A first word the story names nothing else with counts as a qualifier too when it is a proper
     word (never written in lower case: ``lowered``) before a name of two or more words without
     a qualifier of its own: "California Highway Patrol" / "Highway Patrol"; "Free Syrian Army"
-    keeps apart from "Syrian Army", "New South Wales" from "South Wales"."""
+    keeps apart from "Syrian Army", "New South Wales" from "South Wales". A bare name only ever
+    written with a company designator is a company of its own (``_registered``)."""
     acr_root: dict[str, str] = {}
     for node in nodes.values():
         if node.acronym:
@@ -348,5 +378,14 @@ def merge_parent_prefix(
         for k in keys[1:]:
             uf.union(keys[0], k)  # same qualifier, same name
         target = nodes.get(rest_key)
-        if target is not None and len(parents[rest_key]) == 1 and target.type != "PERSON":
+        if (target is not None and len(parents[rest_key]) == 1 and target.type != "PERSON"
+                and not _registered(target)):
             uf.union(rest_key, keys[0])
+
+
+def _registered(node: Node) -> bool:
+    """A name only ever written with a company designator ("The Creamery Corporation") is a
+    company's own name, not a short form of a qualified one ("Matanuska Creamery")."""
+    return bool(node.surfaces) and all(
+        (toks := re.findall(r"[a-z]+", s.lower())) and toks[-1] in CORPORATE_SUFFIXES
+        for s in node.surfaces)

@@ -4,9 +4,9 @@
   Mediterranean", "Qeshm Island" / "Qeshm"); a word of another kind after it ("Qeshm City")
   names another place;
 - an organisation's first word alone when it starts exactly one organisation's name
-  ("Reliance" / "Reliance Globalcom");
+  ("Reliance" / "Reliance Globalcom"), and its name with a site word ("Kraft Plant" / "Kraft");
 - a shorter name inside a longer one with the same first and last word ("Marfin Bank" /
-  "Marfin Egnatia Bank", "Jacksonville Stadium" / "Jacksonville Municipal Stadium");
+  "Marfin Egnatia Bank", "Jacksonville Stadium" / "Jacksonville Municipal Stadium"), a building whatever place or body type it was given;
 - a code written with initials ("I-75" / "Interstate 75", "SR 52" / "State Route 52");
 - compass adjectives ("Southern Kordofan" / "South Kordofan");
 - a short given name that starts exactly one person's given name ("Wlad" / "Wladimir
@@ -48,6 +48,16 @@ PART_WORDS = frozenset(COMPASS_ADJECTIVES) | frozenset(COMPASS_ADJECTIVES.values
 # particles written glued to a surname ("LaCalamita", "DeLuca", "VanDyke")
 GLUED_PARTICLES = ("la", "le", "de", "di", "da", "del", "della", "van", "von", "du")
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# a building or site an organisation runs: the tagger calls it a body, a place or a facility
+# ("the Carlton Hotel" LOC, "the Carlton Intercontinental Hotel" ORG)
+FACILITY_WORDS = frozenset(
+    """
+    hotel hospital stadium arena center centre airport school college church museum library
+    mall prison jail station theater theatre park
+    """.split()
+)
+# an organisation's site: "the Kraft plant" is Kraft's ("Kraft Plant" / "Kraft")
+SITE_WORDS = frozenset("plant factory mill warehouse store shop headquarters offices".split())
 
 
 def is_part_name(tokens: list[str]) -> bool:
@@ -140,7 +150,15 @@ def merge_features(nodes: dict[str, Node], uf: UnionFind) -> None:
 
 def merge_org_first_words(nodes: dict[str, Node], uf: UnionFind) -> None:
     """A one-word organisation that starts exactly one longer organisation's name, and ends
-    none, is that organisation ("Reliance" / "Reliance Globalcom")."""
+    none, is that organisation ("Reliance" / "Reliance Globalcom"); an organisation's name
+    with a site word after it is its site ("Kraft Plant" / "Kraft"), and is no other
+    organisation starting with that word."""
+    for node in nodes.values():
+        toks = node.key.split()
+        base = nodes.get(" ".join(toks[:-1]))
+        if (len(toks) >= 2 and toks[-1] in SITE_WORDS and _plain(node) and base is not None
+                and _plain(base) and base.type == "ORG" and node.type != "PERSON"):
+            uf.union(base.key, node.key)
     first: dict[str, set[str]] = defaultdict(set)
     last: set[str] = set()
     for node in nodes.values():
@@ -153,7 +171,7 @@ def merge_org_first_words(nodes: dict[str, Node], uf: UnionFind) -> None:
     for node in nodes.values():
         if node.ntokens != 1 or not _plain(node) or node.type != "ORG" or node.key in last:
             continue
-        roots = first.get(node.key, set())
+        roots = first.get(node.key, set()) - {uf.find(node.key)}
         if len(roots) == 1:
             uf.union(next(iter(roots)), node.key)
 
@@ -182,7 +200,8 @@ def merge_inner_words(nodes: dict[str, Node], uf: UnionFind, gaz: Gazetteer) -> 
             if any(t in CONNECTORS for t in st) or is_part_name(st):
                 continue
             longer = [g for g in group[i + 1 :] if g.ntokens > short.ntokens
-                      and _inside(st, g.key.split()) and _compatible(short, g)]
+                      and _inside(st, g.key.split())
+                      and (_compatible(short, g) or _facility(short, g))]
             for g in longer:
                 uf.union(short.key, g.key)
 
@@ -191,6 +210,12 @@ def _compatible(a: Node, b: Node) -> bool:
     ta, tb = a.type, b.type
     places = PLACE_TYPES | {"OTHER"}
     return ta == tb or "OTHER" in (ta, tb) or (ta in places and tb in places)
+
+
+def _facility(a: Node, b: Node) -> bool:
+    """Two names of one building ("Carlton Hotel" / "Carlton Intercontinental Hotel"), whatever
+    body or place types the tagger gave them (never a person)."""
+    return a.key.split()[-1] in FACILITY_WORDS and "PERSON" not in (a.type, b.type)
 
 
 def _code(tokens: list[str]) -> bool:
