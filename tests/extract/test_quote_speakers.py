@@ -286,3 +286,30 @@ def test_a_paragraph_opening_with_a_quotation_and_a_verbless_tail_keeps_the_spea
     qs = quotes_of(nlp, text)
     assert one(qs, "devote all of our energy").speaker == "Ana Ruiz"
     assert not [q for q in qs if "Never give up" in q.text and q.speaker]
+
+
+def test_a_name_inside_the_quotation_is_not_its_pronoun_speaker_sport(nlp) -> None:
+    text = (
+        "Tom Baines scored twice for the visitors on Saturday.\n"
+        "\u201cIt\u2019s a special feeling to beat players like Marco Silva, people I watched as a kid,\u201d he said."
+    )
+    q = one(quotes_of(nlp, text), "special feeling")
+    assert q.speaker == "Tom Baines"
+
+
+def test_a_name_inside_the_quotation_is_not_its_pronoun_speaker_courts(nlp) -> None:
+    text = (
+        "Defence lawyer Maria Costa spoke outside the court on Monday.\n"
+        "\"My client never met Judge Helen Ward before the trial,\" she said."
+    )
+    q = one(quotes_of(nlp, text), "never met")
+    assert q.speaker == "Maria Costa"
+
+
+def test_notified_is_a_reporting_verb_business(nlp) -> None:
+    text = (
+        "\"We will make no further payments on the loan until we move,\" Karen Olson, president of "
+        "Valley Mills, notified the lenders on Aug. 1."
+    )
+    q = one(quotes_of(nlp, text), "no further payments")
+    assert q.speaker == "Karen Olson"

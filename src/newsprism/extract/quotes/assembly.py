@@ -179,9 +179,12 @@ def _read_article(doc: Doc, source_id: str, beliefs: bool, broad: bool,
     if broad:
         separate_inner_cues(doc, cues)
     paras = quote_paragraphs(text)
+    reg = build_registry(doc)
+    for m in reg.mentions:
+        m.quoted = in_quote[m.tok_start] >= 0
     return _Article(doc=doc, source_id=source_id, broad=broad, text=text, qspans=qspans,
                     paras=paras, para_starts=[a for a, _ in paras], in_quote=in_quote, q_tokens=q_tokens,
-                    sent_of=token_sentences(doc), sents=list(doc.sents), reg=build_registry(doc),
+                    sent_of=token_sentences(doc), sents=list(doc.sents), reg=reg,
                     cues=cues, cue_toks={c.tok.i for c in cues})
 
 
