@@ -313,3 +313,47 @@ def test_notified_is_a_reporting_verb_business(nlp) -> None:
     )
     q = one(quotes_of(nlp, text), "no further payments")
     assert q.speaker == "Karen Olson"
+
+
+def test_a_participle_after_a_reported_call_goes_to_the_caller_courts(nlp) -> None:
+    text = (
+        "Ana Ruiz, a court clerk, told reporters that the defendant called the judge, "
+        "saying \"I will not come back\" and adding that he was ill."
+    )
+    q = one(quotes_of(nlp, text), "will not come back")
+    assert q.speaker == "the defendant"
+
+
+def test_a_participle_after_a_reported_call_goes_to_the_caller_disaster(nlp) -> None:
+    text = (
+        "Sgt. Paul Mercer told reporters on Sunday that Nora Bell phoned the fire station, "
+        "saying \"the whole barn is on fire\" before the line went dead."
+    )
+    q = one(quotes_of(nlp, text), "whole barn")
+    assert q.speaker == "Nora Bell"
+
+
+def test_a_participle_after_another_reported_clause_stays_with_the_reporter_sport(nlp) -> None:
+    text = (
+        "Coach Dan Hale told reporters that the team had played badly, saying \"we were asleep\" "
+        "in the first half."
+    )
+    q = one(quotes_of(nlp, text), "we were asleep")
+    assert q.speaker == "Dan Hale"
+
+
+def test_a_paragraph_hands_on_its_quoted_speaker_not_its_record_courts(nlp) -> None:
+    text = (
+        "The jury heard from Paul Greer, who admitted taking the money.\n"
+        "\"I don't regret anything,\" Greer said, according to the transcript.\n"
+        "\"I just wish people would accept me for who I am.\"\n"
+        "Greer was held on bail."
+    )
+    q = one(quotes_of(nlp, text), "just wish")
+    assert q.speaker == "Paul Greer"
+
+
+def test_titles_coordinated_before_a_name_are_that_persons_business(nlp) -> None:
+    text = "\"We lost every sale in July,\" said Denver businessman and blogger Mark Tully, a critic of the owner."
+    q = one(quotes_of(nlp, text), "every sale")
+    assert q.speaker == "Mark Tully"

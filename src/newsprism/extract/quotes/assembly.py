@@ -284,7 +284,9 @@ def _attribute_cue_content(art: _Article, cue: Cue, ranges: list[tuple[tuple[int
 def _attach_quotations(art: _Article) -> None:
     """Step 4: quotations not yet attributed, attached to a signature, to a cue in (or next
     to) their sentence, or to the speaker of the quotation before them."""
-    for qr in art.out:
+    # the speaker a paragraph hands on: its last speaker of words in quotation marks, else
+    # its last source ('"...," she said, according to the transcript.': she, not the transcript)
+    for qr in sorted(art.out, key=lambda r: (r.kind == "direct", r.start)):
         if qr.speaker:
             art.last_in_para[art.para_of(qr.start)] = Speaker(
                 qr.speaker, qr.speaker_role, qr.speaker_start, qr.speaker_end, 0, 0)

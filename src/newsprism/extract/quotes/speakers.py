@@ -445,6 +445,11 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             if c.dep_ == "appos" and c.i in reg.by_token and reg.by_token[c.i].label == "PERSON":
                 primary = reg.by_token[c.i]
                 break
+    if primary is None and head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in head.children):
+        # "said Anchorage businessman and blogger Andrew Halcro": titles coordinated before a
+        # name, with no article, are one person's, parsed as a conjunction with the name
+        primary = next((reg.by_token[c.i] for c in head.conjuncts
+                        if c.i > head.i and c.i in reg.by_token and reg.by_token[c.i].label == "PERSON"), None)
     if primary is not None:
         if True:
             names = [primary.name]
