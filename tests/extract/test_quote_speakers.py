@@ -357,3 +357,40 @@ def test_titles_coordinated_before_a_name_are_that_persons_business(nlp) -> None
     text = "\"We lost every sale in July,\" said Denver businessman and blogger Mark Tully, a critic of the owner."
     q = one(quotes_of(nlp, text), "every sale")
     assert q.speaker == "Mark Tully"
+
+
+def test_a_second_speaker_after_while_has_an_attribution_of_its_own_courts(nlp) -> None:
+    text = (
+        "Police chief Ray Dunn told the Daily Herald there was \u201c nothing to suggest that the arrest "
+        "broke the rules \u201d while Jane Cole, a former inspector at the force, said \"it looks like a "
+        "lawful arrest \u201d under the circumstances."
+    )
+    qs = quotes_of(nlp, text)
+    assert one(qs, "nothing to suggest").speaker == "Ray Dunn"
+    assert one(qs, "lawful arrest").speaker == "Jane Cole"
+    assert "lawful arrest" not in one(qs, "nothing to suggest").text
+
+
+def test_a_second_speaker_after_while_has_an_attribution_of_its_own_politics(nlp) -> None:
+    text = (
+        "Finance minister Omar Haddad said the budget would balance next year, while opposition "
+        "leader Lena Park said \"the numbers do not add up.\""
+    )
+    qs = quotes_of(nlp, text)
+    assert one(qs, "budget would balance").speaker == "Omar Haddad"
+    assert one(qs, "numbers do not add up").speaker == "Lena Park"
+
+
+def test_a_single_mark_after_a_comma_and_a_space_closes_a_quotation_disaster(nlp) -> None:
+    text = (
+        "Lt. Gerry Marsh of the county police said officers were searching the flooded area.\n"
+        "'We're actively looking for him and the car, ' he said shortly before noon."
+    )
+    q = one(quotes_of(nlp, text), "actively looking")
+    assert q.text == "We're actively looking for him and the car"
+    assert q.speaker == "Gerry Marsh"
+
+
+def test_a_single_mark_after_a_comma_and_a_space_closes_a_quotation_business(nlp) -> None:
+    text = "The players' union met on Monday. 'It's a fair deal for everyone, ' union chief Ana Ruiz said."
+    assert [text[q.start : q.end] for q in quoted_spans(text)] == ["It's a fair deal for everyone"]

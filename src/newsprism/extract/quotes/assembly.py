@@ -176,8 +176,9 @@ def _read_article(doc: Doc, source_id: str, beliefs: bool, broad: bool,
     if broad and cue_model is not None:
         cues = rescore_cues(doc, cues, in_quote, cue_model)
     cues.sort(key=lambda c: c.tok.i)
-    if broad:
-        separate_inner_cues(doc, cues)
+    # "Kelly said there was “nothing ...” while Cerar said “...”": a cue with its own subject
+    # in a relative or adverbial clause of another cue's content is an attribution of its own
+    separate_inner_cues(doc, cues)
     paras = quote_paragraphs(text)
     reg = build_registry(doc)
     for m in reg.mentions:

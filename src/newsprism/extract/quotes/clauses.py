@@ -582,7 +582,7 @@ def _own_clause(inner: Token, a: int, b: int) -> Token | None:
 
 
 def separate_inner_cues(doc: Doc, cues: list[Cue]) -> None:
-    """Broad scope: a cue with its own subject inside a relative or adverbial clause of another
+    """A cue with its own subject inside a relative or adverbial clause of another
     cue's content is a separate attribution ("X said he backed the bill, which critics called
     a disgrace"): the outer content ends (or starts) at that clause, which the inner cue reports.
     When the clause sits in the middle of the content, the longer side stays."""

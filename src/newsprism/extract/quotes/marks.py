@@ -161,6 +161,11 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
                 # only when the quoted run is short enough to be a quotation of words
                 pairs.append((open_pos, open_pos + open_len, i, i + 1))
                 outer = None
+            elif outer == "s" and ch in "’'" and prev.isspace() and i - 2 >= a and text[i - 2] in ",.?!" \
+                    and (nxt.isspace() or i + 1 >= b):
+                # "'We are looking for him, ' he said": text with a space before each closing mark
+                pairs.append((open_pos, open_pos + open_len, i - 1, i + 1))
+                outer = None
             i += 1
             continue
         i += 1
