@@ -394,3 +394,17 @@ def test_a_single_mark_after_a_comma_and_a_space_closes_a_quotation_disaster(nlp
 def test_a_single_mark_after_a_comma_and_a_space_closes_a_quotation_business(nlp) -> None:
     text = "The players' union met on Monday. 'It's a fair deal for everyone, ' union chief Ana Ruiz said."
     assert [text[q.start : q.end] for q in quoted_spans(text)] == ["It's a fair deal for everyone"]
+
+
+def test_a_straight_mark_closed_by_a_curly_one_does_not_run_on_courts(nlp) -> None:
+    text = (
+        "After he \"reached into his coat and kept walking toward them, \u201d officials say the officers "
+        "drew their guns. A knife was found at the scene. Police chief Ray Dunn told the Times there was "
+        "\u201c nothing to suggest that the arrest broke the rules \u201d while Jane Cole said \"it looks like "
+        "a lawful arrest \u201d under the circumstances."
+    )
+    got = [text[q.start : q.end] for q in quoted_spans(text)]
+    assert got == ["reached into his coat and kept walking toward them",
+                   "nothing to suggest that the arrest broke the rules", "it looks like a lawful arrest"]
+    qs = quotes_of(nlp, text)
+    assert one(qs, "nothing to suggest").speaker == "Ray Dunn"
