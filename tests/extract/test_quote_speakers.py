@@ -286,3 +286,125 @@ def test_a_paragraph_opening_with_a_quotation_and_a_verbless_tail_keeps_the_spea
     qs = quotes_of(nlp, text)
     assert one(qs, "devote all of our energy").speaker == "Ana Ruiz"
     assert not [q for q in qs if "Never give up" in q.text and q.speaker]
+
+
+def test_a_name_inside_the_quotation_is_not_its_pronoun_speaker_sport(nlp) -> None:
+    text = (
+        "Tom Baines scored twice for the visitors on Saturday.\n"
+        "\u201cIt\u2019s a special feeling to beat players like Marco Silva, people I watched as a kid,\u201d he said."
+    )
+    q = one(quotes_of(nlp, text), "special feeling")
+    assert q.speaker == "Tom Baines"
+
+
+def test_a_name_inside_the_quotation_is_not_its_pronoun_speaker_courts(nlp) -> None:
+    text = (
+        "Defence lawyer Maria Costa spoke outside the court on Monday.\n"
+        "\"My client never met Judge Helen Ward before the trial,\" she said."
+    )
+    q = one(quotes_of(nlp, text), "never met")
+    assert q.speaker == "Maria Costa"
+
+
+def test_notified_is_a_reporting_verb_business(nlp) -> None:
+    text = (
+        "\"We will make no further payments on the loan until we move,\" Karen Olson, president of "
+        "Valley Mills, notified the lenders on Aug. 1."
+    )
+    q = one(quotes_of(nlp, text), "no further payments")
+    assert q.speaker == "Karen Olson"
+
+
+def test_a_participle_after_a_reported_call_goes_to_the_caller_courts(nlp) -> None:
+    text = (
+        "Ana Ruiz, a court clerk, told reporters that the defendant called the judge, "
+        "saying \"I will not come back\" and adding that he was ill."
+    )
+    q = one(quotes_of(nlp, text), "will not come back")
+    assert q.speaker == "the defendant"
+
+
+def test_a_participle_after_a_reported_call_goes_to_the_caller_disaster(nlp) -> None:
+    text = (
+        "Sgt. Paul Mercer told reporters on Sunday that Nora Bell phoned the fire station, "
+        "saying \"the whole barn is on fire\" before the line went dead."
+    )
+    q = one(quotes_of(nlp, text), "whole barn")
+    assert q.speaker == "Nora Bell"
+
+
+def test_a_participle_after_another_reported_clause_stays_with_the_reporter_sport(nlp) -> None:
+    text = (
+        "Coach Dan Hale told reporters that the team had played badly, saying \"we were asleep\" "
+        "in the first half."
+    )
+    q = one(quotes_of(nlp, text), "we were asleep")
+    assert q.speaker == "Dan Hale"
+
+
+def test_a_paragraph_hands_on_its_quoted_speaker_not_its_record_courts(nlp) -> None:
+    text = (
+        "The jury heard from Paul Greer, who admitted taking the money.\n"
+        "\"I don't regret anything,\" Greer said, according to the transcript.\n"
+        "\"I just wish people would accept me for who I am.\"\n"
+        "Greer was held on bail."
+    )
+    q = one(quotes_of(nlp, text), "just wish")
+    assert q.speaker == "Paul Greer"
+
+
+def test_titles_coordinated_before_a_name_are_that_persons_business(nlp) -> None:
+    text = "\"We lost every sale in July,\" said Denver businessman and blogger Mark Tully, a critic of the owner."
+    q = one(quotes_of(nlp, text), "every sale")
+    assert q.speaker == "Mark Tully"
+
+
+def test_a_second_speaker_after_while_has_an_attribution_of_its_own_courts(nlp) -> None:
+    text = (
+        "Police chief Ray Dunn told the Daily Herald there was \u201c nothing to suggest that the arrest "
+        "broke the rules \u201d while Jane Cole, a former inspector at the force, said \"it looks like a "
+        "lawful arrest \u201d under the circumstances."
+    )
+    qs = quotes_of(nlp, text)
+    assert one(qs, "nothing to suggest").speaker == "Ray Dunn"
+    assert one(qs, "lawful arrest").speaker == "Jane Cole"
+    assert "lawful arrest" not in one(qs, "nothing to suggest").text
+
+
+def test_a_second_speaker_after_while_has_an_attribution_of_its_own_politics(nlp) -> None:
+    text = (
+        "Finance minister Omar Haddad said the budget would balance next year, while opposition "
+        "leader Lena Park said \"the numbers do not add up.\""
+    )
+    qs = quotes_of(nlp, text)
+    assert one(qs, "budget would balance").speaker == "Omar Haddad"
+    assert one(qs, "numbers do not add up").speaker == "Lena Park"
+
+
+def test_a_single_mark_after_a_comma_and_a_space_closes_a_quotation_disaster(nlp) -> None:
+    text = (
+        "Lt. Gerry Marsh of the county police said officers were searching the flooded area.\n"
+        "'We're actively looking for him and the car, ' he said shortly before noon."
+    )
+    q = one(quotes_of(nlp, text), "actively looking")
+    assert q.text == "We're actively looking for him and the car"
+    assert q.speaker == "Gerry Marsh"
+
+
+def test_a_single_mark_after_a_comma_and_a_space_closes_a_quotation_business(nlp) -> None:
+    text = "The players' union met on Monday. 'It's a fair deal for everyone, ' union chief Ana Ruiz said."
+    assert [text[q.start : q.end] for q in quoted_spans(text)] == ["It's a fair deal for everyone"]
+
+
+def test_a_straight_mark_closed_by_a_curly_one_does_not_run_on_courts(nlp) -> None:
+    text = (
+        "After he \"reached into his coat and kept walking toward them, \u201d officials say the officers "
+        "drew their guns. A knife was found at the scene. Police chief Ray Dunn told the Times there was "
+        "\u201c nothing to suggest that the arrest broke the rules \u201d while Jane Cole said \"it looks like "
+        "a lawful arrest \u201d under the circumstances."
+    )
+    got = [text[q.start : q.end] for q in quoted_spans(text)]
+    assert got == ["reached into his coat and kept walking toward them",
+                   "nothing to suggest that the arrest broke the rules", "it looks like a lawful arrest"]
+    qs = quotes_of(nlp, text)
+    assert one(qs, "nothing to suggest").speaker == "Ray Dunn"

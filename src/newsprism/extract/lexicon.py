@@ -11,7 +11,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     pledge promise threaten demand caution charge conclude observe stress emphasize
     emphasise mention propose recommend predict forecast estimate speculate hint imply
     question dispute counter joke quip comment remark agree testify plead rule find show
-    indicate maintain reiterate affirm retort shout exclaim advise inform assure disclose
+    indicate maintain reiterate affirm retort shout exclaim advise inform notify assure disclose
     criticize criticise condemn praise fault dismiss refute rebut contest lament signal
     tout posit theorize theorise allege acknowledge concur predict announce brag scoff
     describe call counsel confess coin muse wonder recount berate castigate censure rebuke

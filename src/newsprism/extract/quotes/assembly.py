@@ -176,12 +176,16 @@ def _read_article(doc: Doc, source_id: str, beliefs: bool, broad: bool,
     if broad and cue_model is not None:
         cues = rescore_cues(doc, cues, in_quote, cue_model)
     cues.sort(key=lambda c: c.tok.i)
-    if broad:
-        separate_inner_cues(doc, cues)
+    # "Kelly said there was “nothing ...” while Cerar said “...”": a cue with its own subject
+    # in a relative or adverbial clause of another cue's content is an attribution of its own
+    separate_inner_cues(doc, cues)
     paras = quote_paragraphs(text)
+    reg = build_registry(doc)
+    for m in reg.mentions:
+        m.quoted = in_quote[m.tok_start] >= 0
     return _Article(doc=doc, source_id=source_id, broad=broad, text=text, qspans=qspans,
                     paras=paras, para_starts=[a for a, _ in paras], in_quote=in_quote, q_tokens=q_tokens,
-                    sent_of=token_sentences(doc), sents=list(doc.sents), reg=build_registry(doc),
+                    sent_of=token_sentences(doc), sents=list(doc.sents), reg=reg,
                     cues=cues, cue_toks={c.tok.i for c in cues})
 
 
@@ -281,7 +285,9 @@ def _attribute_cue_content(art: _Article, cue: Cue, ranges: list[tuple[tuple[int
 def _attach_quotations(art: _Article) -> None:
     """Step 4: quotations not yet attributed, attached to a signature, to a cue in (or next
     to) their sentence, or to the speaker of the quotation before them."""
-    for qr in art.out:
+    # the speaker a paragraph hands on: its last speaker of words in quotation marks, else
+    # its last source ('"...," she said, according to the transcript.': she, not the transcript)
+    for qr in sorted(art.out, key=lambda r: (r.kind == "direct", r.start)):
         if qr.speaker:
             art.last_in_para[art.para_of(qr.start)] = Speaker(
                 qr.speaker, qr.speaker_role, qr.speaker_start, qr.speaker_end, 0, 0)

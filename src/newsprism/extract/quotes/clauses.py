@@ -84,6 +84,7 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
     doc = verb.doc
     if broad:
         v = _reporter_of_gloss(verb)
+    v = _caller_of_gloss(v)
     for _ in range(SUBJECT_CHAIN_STEPS):
         subjects = [c for c in v.children
                     if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and v.i == verb.i)]
@@ -167,6 +168,20 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
     if broad and verb.dep_ in ("ROOT", "parataxis") and j >= 0 and doc[j].is_punct:
         return _name_after(verb)
     return None
+
+
+CONTACT_VERBS = frozenset("call phone ring telephone email e-mail text write radio message contact".split())
+
+
+def _caller_of_gloss(verb: Token) -> Token:
+    """'X told reporters that Hiller called 911, saying "..."': a participle after a comma,
+    hung on the reporting verb right after a reported clause of getting in touch, tells what
+    was said in that contact: the caller speaks."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return verb
+    clause = ([c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i] or [verb])[-1]
+    ok = clause.lemma_.lower() in CONTACT_VERBS and clause.right_edge.i + 2 >= verb.i
+    return clause if ok and any(c.dep_ == "nsubj" for c in clause.children) else verb
 
 
 def _reporter_of_gloss(verb: Token) -> Token:
@@ -567,7 +582,7 @@ def _own_clause(inner: Token, a: int, b: int) -> Token | None:
 
 
 def separate_inner_cues(doc: Doc, cues: list[Cue]) -> None:
-    """Broad scope: a cue with its own subject inside a relative or adverbial clause of another
+    """A cue with its own subject inside a relative or adverbial clause of another
     cue's content is a separate attribution ("X said he backed the bill, which critics called
     a disgrace"): the outer content ends (or starts) at that clause, which the inner cue reports.
     When the clause sits in the middle of the content, the longer side stays."""

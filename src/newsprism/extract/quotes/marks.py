@@ -18,6 +18,7 @@ _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 # punctuation a quotation's edges lose (the marks' own commas and colons)
 QUOTE_TRAILING = ",;:"
+_SENTENCE_GAP = re.compile(r"[.!?]\s+[A-Z“\"]")
 _CLOSE_PUNCT = set(".,;:!?)]}—–-…\"”’'»")
 
 
@@ -120,9 +121,11 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
             i += 1
             continue
         if ch in _DOUBLE_CLOSE:
+            later = text.find('"', i + 1, b)
             if outer == "d" and text[open_pos] == '"' and open_len == 1 and (
-                nested_curly > 0 or text.find('"', i + 1, b) >= 0
-            ):
+                nested_curly > 0 or (later >= 0 and not _SENTENCE_GAP.search(text, i + 1, later))
+            ):  # a straight mark closed by a curly one ('he "adjusted his waistband ” officials say') when
+                # the next straight mark is sentences away
                 nested_curly = max(0, nested_curly - 1)  # closes a curly pair inside the run
             elif outer == "d":
                 pairs.append((open_pos, open_pos + open_len, i, i + 1))
@@ -160,6 +163,11 @@ def _scan_paragraph(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int
                 # a possessive plural ("the players' union") also looks like this; accept
                 # only when the quoted run is short enough to be a quotation of words
                 pairs.append((open_pos, open_pos + open_len, i, i + 1))
+                outer = None
+            elif outer == "s" and ch in "’'" and prev.isspace() and i - 2 >= a and text[i - 2] in ",.?!" \
+                    and (nxt.isspace() or i + 1 >= b):
+                # "'We are looking for him, ' he said": text with a space before each closing mark
+                pairs.append((open_pos, open_pos + open_len, i - 1, i + 1))
                 outer = None
             i += 1
             continue

@@ -48,6 +48,7 @@ class _Mention:
     sent: int
     subject: bool
     role: str | None = None
+    quoted: bool = False  # inside quotation marks
 
 
 @dataclass(slots=True)
@@ -284,11 +285,13 @@ def _synonyms(noun: str) -> frozenset[str]:
 
 def _salient(reg: Registry, pos_tok: int, sent: int, labels: frozenset[str] | set[str],
              last_speaker: Speaker | None, contains: str | None = None,
-             gender: str | None = None) -> _Mention | None:
+             gender: str | None = None, unquoted_in: int | None = None) -> _Mention | None:
     scores: dict[str, float] = {}
     latest: dict[str, _Mention] = {}
     for m in reg.mentions:
         if m.tok_start >= pos_tok or m.label not in labels:
+            continue
+        if m.quoted and m.sent == unquoted_in:
             continue
         if contains is not None and contains not in m.name.lower():
             continue
@@ -442,6 +445,11 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
             if c.dep_ == "appos" and c.i in reg.by_token and reg.by_token[c.i].label == "PERSON":
                 primary = reg.by_token[c.i]
                 break
+    if primary is None and head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in head.children):
+        # "said Anchorage businessman and blogger Andrew Halcro": titles coordinated before a
+        # name, with no article, are one person's, parsed as a conjunction with the name
+        primary = next((reg.by_token[c.i] for c in head.conjuncts
+                        if c.i > head.i and c.i in reg.by_token and reg.by_token[c.i].label == "PERSON"), None)
     if primary is not None:
         if True:
             names = [primary.name]
@@ -461,7 +469,9 @@ def resolve_source(doc: Doc, head: Token, reg: Registry, sent_of: list[int],
     sent = sent_of[head.i]
     if low in PERSON_PRONOUNS:
         gender = "f" if low in ("she", "her") else "m"  # "his" counts as male
-        m = _salient(reg, head.i, sent, {"PERSON"}, last_speaker, gender=gender)
+        # a name inside the quotation of the same sentence is whom the speaker talks about,
+        # not the speaker ("'to pass guys like Kyle Korver,' he said": not Korver)
+        m = _salient(reg, head.i, sent, {"PERSON"}, last_speaker, gender=gender, unquoted_in=sent)
         if m is None:
             return Speaker(None, None, None, None, src_start, src_end)
         return Speaker(m.name, reg.roles.get(m.name), m.start, m.end, src_start, src_end, m.label)
