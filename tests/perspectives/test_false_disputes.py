@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from newsprism.embed import Embedder
 from newsprism.perspectives import build_claims, cues, find_contradictions
+from newsprism.perspectives.claims import content_words
+from newsprism.perspectives.contradictions import _negates
 from newsprism.perspectives.holders import HolderIndex
 from newsprism.perspectives.sides import is_holder_name
 from newsprism.perspectives.statements import extract_statements
@@ -158,3 +160,17 @@ def test_an_event_or_a_place_did_nothing(nlp) -> None:
     answers = {st.text.split()[1]: [r.name for r in st.responsible] for st in sts}
     assert answers.get("storm") == [], answers
     assert "Aleppo" not in answers.get("in", []), answers  # the fighters there, not the city
+
+
+def test_a_shared_frame_before_a_negation_is_not_its_subject_local(nlp) -> None:
+    # local politics after a flood: "The problem is there is no relationship with the council"
+    # does not deny "The problem is, people still don't want to go to the council": the words
+    # the two share before the negation ("problem") are the frame, not the negated clause's
+    # subject; a subject they share still counts (conflict: "Rebels did not have the gas")
+    (complaint,) = _statements(nlp, "“The problem is there is no relationship with the council,” "
+                                    "said Ana Ruiz, who runs a residents' group.")
+    other = content_words("The problem is, people still don't want to go to the council")
+    assert not _negates([complaint], other)
+    (denial,) = _statements(nlp, "Rebels did not have the capability to produce nerve gas, "
+                                 "the minister said.")
+    assert _negates([denial], content_words("The poison gas belonged to rebels"))

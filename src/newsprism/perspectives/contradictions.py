@@ -77,9 +77,15 @@ def _negates(sts: list[Statement], other_words: set[str]) -> bool:
         head = next((w for w in _CONTENT_TOKEN.findall(scope) if content_words(w)), None)
         if head and content_words(head) & other_words:
             return True
-        if content_words(before) & other_words and content_words(scope) & other_words:
+        subject = _CLAUSE_CUT.split(before)[-1]  # "The problem is, people still": "people still"
+        if content_words(subject) & other_words and content_words(scope) & other_words:
             return True
     return False
+
+
+# where the negated clause's subject starts: after a comma, a colon, "that", or a copula that
+# frames it ("The problem is, people still don't ...": the frame is not the subject)
+_CLAUSE_CUT = cues.re.compile(r"[,;:]|\b(?:that|is|are|was|were)\b", cues.re.I)
 
 
 _CONTENT_TOKEN = cues.re.compile(r"[A-Za-z][\w\-']*")
