@@ -31,6 +31,7 @@ from .language import REPORTED_FORMS, SPEAKING_FORMS
 from .model import AnnotatedArticle, Contradiction, Span, Story, SummarySentence
 from .options import Options
 from .perspectives import cues
+from .summary_sides import by_source_of, cover_sides, strong_dispute
 
 MIN_WORDS = 8
 MAX_WORDS = 55
@@ -53,7 +54,6 @@ FRAME_LEAD_WEIGHT = 1.5  # the lead the event frame found most shared among the 
 AFTERMATH_OPENING_WEIGHT = 0.6  # the event word only in an "after the shooting" phrase: the news is later
 OPEN_QUESTION_WEIGHT = 0.5  # "the question is whether ...": what may happen, not what happened
 UNKNOWN_WEIGHT = 0.5  # "Police could not say how many ...": a sentence about what is not known
-SIDE_SOURCES = 2  # a dispute's sides get summary sentences when each is reported by this many sources
 _CONNECTIVE = re.compile(
     r"^(?:But|And|So|Yet|However|Meanwhile|Indeed|Still|Also|Moreover|Furthermore|Besides|"
     r"In addition|In fact|Instead|Nevertheless|Nonetheless|Then|Now|Thus|Therefore)\b,?\s+(?=[A-Z0-9\"“‘'])"
@@ -421,17 +421,17 @@ def summarize(
         # never the same fact twice: what would be cited as carrying it is dropped
         remaining -= {j for j in remaining if lexical[best, j] >= CITE_SIMILARITY}
 
-    strong = [c for c in contradictions or [] if _strong(c)]
+    strong = [c for c in contradictions or [] if strong_dispute(c)]
     if strong:
         # the opening and what the event came to (its counts) are never dropped for a side
         keep = {i for i in chosen if units[i].outcome} | ({opening} if opening is not None else set())
-        chosen = _cover_sides(units, score, chosen, strong, budget, keep=keep)
+        chosen = cover_sides(units, score, chosen, strong, budget, keep=keep)
 
     # the opening sentence states the event; then what happened and what it came to, in time
     # order; then what people said of it (statements, sides of a dispute), in time order
     chosen.sort(key=lambda i: (i != opening, units[i].reaction and not units[i].outcome,
                                units[i].when or "9999", units[i].art, units[i].pos))
-    by_source = _by_source(units)
+    by_source = by_source_of(units)
     out: list[SummarySentence] = []
     for i in chosen:
         u = units[i]
@@ -567,66 +567,3 @@ def _next_day(day: str) -> str:
         return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
     except ValueError:
         return ""
-
-
-def _by_source(units: list[_Unit]) -> dict[str, list[int]]:
-    """Unit indices of each source, sources in order of first appearance."""
-    out: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        out.setdefault(u.source_id, []).append(i)
-    return out
-
-
-def _strong(c: Contradiction) -> bool:
-    """A dispute worth a place in a summary of 100-odd words: not marked unsure, every side held
-    by someone and reported by at least ``SIDE_SOURCES`` sources (a side one outlet alone
-    reports, or nobody holds, stays in the disputes section)."""
-    if getattr(c, "confidence", "high") == "low" or len(c.sides) < 2:
-        return False
-    return all(s.holders and len({sp.source_id for sp in s.evidence}) >= SIDE_SOURCES for s in c.sides)
-
-
-def _cover_sides(
-    units: list[_Unit],
-    score: np.ndarray,
-    chosen: list[int],
-    contradictions: list[Contradiction],
-    budget: int,
-    keep: set[int] | None = None,
-) -> list[int]:
-    """Make sure each side of each contradiction has a sentence, when one fits the budget.
-    ``keep``: sentences never dropped to make room (the opening, which states the event)."""
-
-    def overlaps(i: int, spans: list[Span]) -> bool:
-        u = units[i]
-        return any(
-            s.source_id == u.source_id and s.start < u.end and u.start < s.end for s in spans
-        )
-
-    by_source = _by_source(units)
-    chosen = list(chosen)
-    protected: set[int] = set(keep or ())
-    for c in contradictions:
-        for side in c.sides:
-            covered = [i for i in chosen if overlaps(i, side.evidence)]
-            if covered:
-                protected.update(covered)
-                continue
-            near = sorted({i for sp in side.evidence for i in by_source.get(sp.source_id, [])})
-            cands = sorted((i for i in near if overlaps(i, side.evidence)), key=lambda i: -score[i])
-            if not cands:
-                continue
-            pick = cands[0]
-            used = sum(units[i].words for i in chosen)
-            # make room by dropping the weakest unprotected sentences
-            while used + units[pick].words > budget:
-                droppable = [i for i in chosen if i not in protected]
-                if not droppable:
-                    break
-                worst = min(droppable, key=lambda i: score[i])
-                chosen.remove(worst)
-                used -= units[worst].words
-            if used + units[pick].words <= budget:
-                chosen.append(pick)
-                protected.add(pick)
-    return chosen
