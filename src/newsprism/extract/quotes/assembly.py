@@ -17,14 +17,7 @@ from .. import doc_text
 from ..cue_model import CueModel
 from ..sentences import token_sentences
 from .clauses import Cue, cut_trailing_comment, cut_trailing_participle, separate_inner_cues
-from .cues import (
-    according_content,
-    after_quote_cue,
-    colon_cue,
-    find_cues,
-    rescore_cues,
-    split_around_cue,
-)
+from .cues import find_cues, rescore_cues
 from .formats import (
     body_pull_quotes,
     headline_attributions,
@@ -41,6 +34,7 @@ from .marks import (
     quote_token_map,
     quoted_spans,
 )
+from .placement import according_content, after_quote_cue, colon_cue, split_around_cue
 from .speakers import Registry, Speaker, build_registry, resolve_source
 
 # a short sentence after a quotation may be its split-off tail ('"...," said X.')
