@@ -35,7 +35,8 @@ from .marks import (
     quoted_spans,
 )
 from .placement import according_content, after_quote_cue, colon_cue, split_around_cue
-from .speakers import Registry, Speaker, build_registry, resolve_source
+from .registry import Registry, build_registry
+from .speakers import Speaker, resolve_source
 
 # a short sentence after a quotation may be its split-off tail ('"...," said X.')
 TAIL_SENTENCE_TOKENS = 12

@@ -12,7 +12,8 @@ from .. import doc_text
 from ..lexicon import NAMED_LABELS
 from ..sentences import strip_span
 from .marks import QUOTE_CHARS, QUOTE_TRAILING, QuotedSpan, parse_pull_quote, pull_matches
-from .speakers import Registry, Speaker
+from .registry import Registry
+from .speakers import Speaker
 
 # a quotation that does not end a sentence needs this many words to be signed (not a term)
 SIGNED_MIN_WORDS = 4
