@@ -50,9 +50,14 @@ from .extract.figures.lexicon import (
     PERSON_NOUNS,
     REPORT_VERBS,
     VERB_CATEGORY,
-    YEAR_RE,
 )
-from .extract.figures.scope import _clause_tokens, pronoun_subject, scope_of, sentence_frame
+from .extract.figures.scope import (
+    _clause_tokens,
+    pronoun_subject,
+    scope_of,
+    sentence_frame,
+    years_in,
+)
 from .model import AnnotatedArticle, Figure, Story
 from .owners import (
     PARTICIPANT_SHARE,
@@ -406,7 +411,7 @@ def _reported_before(v: Token, ref_year: int | None) -> str:
         for t in c.subtree:
             if t.ent_type_ != "DATE":
                 continue
-            years = [int(y) for y in YEAR_RE.findall(t.text) if len(y) == 4]
+            years = years_in(t.text)
             if years and max(years) < ref_year:
                 return f"reported in {t.text}, before this event"
     return ""

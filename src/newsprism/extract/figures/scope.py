@@ -127,6 +127,11 @@ def _comparison_date(e: Span) -> bool:
         c.dep_ == "amod" and c.tag_ in ("JJS", "RBS") for c in h.children)
 
 
+def years_in(text: str) -> list[int]:
+    """The four-digit years a date's text names ("in 2009", "the 1990s" -> 1990)."""
+    return [int(y) for y in YEAR_RE.findall(text) if len(y) == 4]
+
+
 def _year_of(published: str | None) -> int | None:
     if not published:
         return None
@@ -149,7 +154,7 @@ def doc_reference_year(doc: Doc, published: str | None) -> int | None:
     years = []
     for e in doc.ents:
         if e.label_ == "DATE" and any(t.lower_ in MONTHS for t in e):
-            years.extend(int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4)
+            years.extend(years_in(e.text))
     return max(years) if years else None
 
 
@@ -350,7 +355,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         own = clause_verb.dep_ in ("relcl", "advcl", "acl") and e.start <= clause_verb.head.i < e.end
         if own:
             # "since 2013, when hundreds of people died": the clause describes that date
-            years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
+            years = years_in(e.text)
             if years and (ref_year is None or max(years) < ref_year):
                 return _Scope(True, f"dated {e.text}", current)
         if not any(t.i in clause_ids for t in e):
@@ -358,7 +363,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         head_prep = e.root.head if e.root.dep_ == "pobj" else None
         if _comparison_date(e):
             continue  # "the deadliest since 2010" compares, it does not scope
-        years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
+        years = years_in(e.text)
         if years:
             if ref_year is None or max(years) < ref_year:
                 return _Scope(True, f"dated {e.text}", current)
@@ -414,7 +419,7 @@ def scope_of(doc: Doc, tok: Token, ref_year: int | None, event_places: set[str],
         for e in ents_starting_in(doc, subj.left_edge.i, subj.right_edge.i + 1):
             if e.label_ == "DATE" and subj.left_edge.i <= e.start and e.end <= subj.right_edge.i + 1 \
                     and not _comparison_date(e):
-                years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
+                years = years_in(e.text)
                 if (years and (ref_year is None or max(years) < ref_year)) or any(
                         t.lower_ in ("last", "previous") for t in e) or _AGO_RE.search(e.text):
                     return _Scope(True, f"another {subj.text}, dated {e.text}", current)
@@ -460,7 +465,7 @@ def sentence_frame(doc: Doc, sent: Span, ref_year: int | None,
     the report's, another named event)?"""
     for e in ents_starting_in(doc, sent.start, sent.end):
         if e.label_ == "DATE" and sent.start <= e.start < sent.end:
-            years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
+            years = years_in(e.text)
             if years and (ref_year is None or max(years) < ref_year):
                 return True
             month = _month_of(e)
@@ -505,7 +510,7 @@ def clause_frame(doc: Doc, sent: Span, tok: Token, ref_year: int | None) -> bool
         if host.dep_ not in ("ROOT", "conj", "parataxis", "ccomp") or v.dep_ not in (
                 "ROOT", "conj", "parataxis", "relcl"):
             continue
-        years = [int(y) for y in YEAR_RE.findall(e.text) if len(y) == 4]
+        years = years_in(e.text)
         if _AGO_RE.search(e.text) or (years and (ref_year is None or max(years) < ref_year)):
             return True
     return False
