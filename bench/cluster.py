@@ -56,6 +56,19 @@ odd/even topics held out in turn) no setting helps both halves: the gate joins t
 below the current one on the other (lemma gate: 0.911 and 0.935 held out; word-vector gate:
 0.931 and 0.935; added kind: at most 0.943). The lead parse also costs about 20 articles/s on
 this machine (2 shared cores), too slow for the stream without the annotate stage's parse.
+Also tried and dropped (session 11; real clusterer, topics 1-35 streamed together, (all, odd,
+even) against the current (0.943, 0.935, 0.970)): a veto on story pairs whose main named year
+differs: 0.849 (recall 0.924 -> 0.759; ECB+ pairs two events of different years in one topic:
+all 23 topics whose two subtopics both name years differ in the main year, 13 have disjoint
+years); a lower threshold for pairs sharing specific names (name-part cosine >= 0.03-0.08,
+similarity >= 0.03-0.05): at most unchanged (4 of the 5 split topics share no names, 0.004-0.006,
+while 9 with 25 or 8 with 19 share many); another name weight (0.4-0.6) and lead weight (0.9-1)
+for the group similarity only: at most 0.943; linkage weighing a story by size**a: a=0 or 0.5
+give (0.940-0.942, 0.948-0.954, 0.947-0.957), a=1.5 at most 0.937; rows centred on the window's
+mean article row: at most 0.939; second-order similarity (rows of the similarity matrix): a
+topic's two subtopics 0.105-0.25, unrelated pairs up to 0.918 (gold-subtopic proxy); the story
+settings cluster_join 0.22/0.28, cluster_merge 0.4, cluster_split 0.15, cluster_prior_docs 200
+leave the groups at 0.943 (name weight 0.3/0.5 and prior 50: lower).
 
 Run: ``python bench/cluster.py`` (``--tune`` for the grid; ``--errors`` for the group errors on
 topics 1-35; ``--batch 10``).
