@@ -253,3 +253,40 @@ def test_one_count_of_a_charge(nlp) -> None:
     # but one of a group counts the group: "one of 14 people killed"
     out = figs(nlp, "One of the 14 people killed in the crash was a child.")
     assert [f.text for f in out] == ["14 people"]
+
+
+def test_points_are_counted_unless_a_level_a_margin_or_a_name(nlp) -> None:
+    # sport: points a player takes with him, or that pace a team, are the game's statistics
+    assert about(figs(nlp, "Okafor led all scorers with 27 points as the Hawks won.")) == {
+        "27 points": True}
+    assert about(figs(nlp, "The Hawks were paced by 19 points from Okafor.")) == {
+        "19 points": True}
+    # business and politics: a level, a rate or a poll lead is a measure, not a count
+    for measure in ("Rates rose by 25 basis points on Tuesday.",
+                    "Unemployment fell two percentage points in May.",
+                    "The Nikkei average closed up 120 points.",
+                    "Mayor Ruiz leads her rival by six points in the latest survey.",
+                    "The Hawks cut the lead to 3 points late in the game."):
+        assert figs(nlp, measure) == [], measure
+    # a number inside an index's or a list's name is part of that name
+    assert figs(nlp, "Shares in the FTSE 100 index fell on Friday.") == []
+
+
+def test_both_counts_two_of_a_plural_group(nlp) -> None:
+    # courts and disasters: "both" is a count of two people; "both X and Y" names two groups
+    assert about(figs(nlp, "Both defendants were convicted on Friday.")) == {
+        "Both defendants": True}
+    out = figs(nlp, "Both climbers died in the avalanche on Sunday.")
+    assert [(f.text, f.low, f.category) for f in out] == [("Both climbers", 2.0, "killed")]
+    assert figs(nlp, "Both men and women were evacuated from the plant.") == []
+
+
+def test_the_figure_of_a_record_this_event_surpassed_is_background(nlp) -> None:
+    # sport and business: the old record is not this event's figure; a record set here is
+    out = about(figs(nlp, "Okafor broke Dan Pruitt's club scoring record of 1,904 points on "
+                          "Friday."))
+    assert out == {"1,904 points": False}
+    assert about(figs(nlp, "The carmaker beat its record of 40,000 cars sold in a month.")) == {
+        "40,000 cars": False}
+    assert about(figs(nlp, "Okafor set a record of 41 points in the final.")) == {
+        "41 points": True}

@@ -147,9 +147,11 @@ def parse_number(doc: Doc, i: int) -> Number | None:
     first = doc[i]
     text0 = first.lower_
     # cheap gate (this runs on every token): only these can start a number expression
-    if not (text0 in VAGUE or text0 in _FEW or text0 in ("a", "an", "one", "half")
+    if not (text0 in VAGUE or text0 in _FEW or text0 in ("a", "an", "one", "half", "both")
             or any(ch.isdigit() for ch in text0) or _is_num_word(first)):
         return None
+    if text0 == "both":
+        return _both(doc, i)
     idx = words_from(doc, i)
     if not idx or idx[0] != i:
         return None
@@ -241,6 +243,19 @@ def parse_number(doc: Doc, i: int) -> Number | None:
                 and other.qualifier == "exact":
             num = Number(i, i, other.end, value, other.low, "approx", value, other.root)
     return num
+
+
+def _both(doc: Doc, i: int) -> Number | None:
+    """"Both officers fired", "both women died": two, when "both" determines a plural noun that
+    is not the first of a pair joined by "and" ("both men and women" names two groups)."""
+    tok = doc[i]
+    noun = tok.head
+    if tok.dep_ not in ("det", "predet", "amod", "nummod") or noun.i <= i or noun.tag_ not in (
+            "NNS", "NNPS") or any(c.dep_ in ("cc", "conj") for c in noun.children):
+        return None
+    if any(not (doc[j].is_alpha or doc[j].is_space) for j in range(i + 1, noun.i)):
+        return None  # "both the 2010 and 2012 seasons": not a plain group
+    return Number(i, i, i + 1, 2.0, 2.0, "exact", 2.0, i)
 
 
 def qualifier_before(doc: Doc, i: int, sent_start: int) -> tuple[int, str] | None:

@@ -55,6 +55,45 @@ def _scored_by(points: Token) -> bool:
     return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SCORING_VERBS
 
 
+# words of a market, an index or a poll: their points are a measure of a level, not a count
+# ("the index fell 300 points", "leads by five points in the latest poll")
+_MARKET_WORDS = frozenset({"index", "indices", "stock", "share", "market", "dow", "nasdaq", "ftse",
+                           "nikkei", "dax", "yield", "bond", "rate", "poll", "survey", "rating",
+                           "average", "benchmark", "futures", "currency", "approval"})
+
+
+def _market_move(doc: Doc, num: Number, before: Token | None) -> bool:
+    """Points that measure a level or a margin ("closed up 45 points", "fell 300 points" in a
+    sentence about an index, a market, rates or a poll; "led by 12 points"), not points scored
+    in a game."""
+    if before is not None and before.lower_ in ("up", "down"):
+        return True
+    pts = doc[num.end] if num.end < len(doc) else None
+    if pts is not None and pts.dep_ == "pobj" and pts.head.lower_ in ("by", "to", "within") and not (
+            pts.head.lower_ == "by" and (pts.head.dep_ == "agent" or any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in pts.head.head.children))):
+        return True  # a margin: "led by 12 points", "cut the lead to 3 points"; not "paced by"
+    sent = doc[num.num_start].sent
+    return any(t.lemma_.lower() in _MARKET_WORDS or t.lower_ in _MARKET_WORDS for t in sent)
+
+
+def _inside_name(doc: Doc, num: Number) -> bool:
+    """"the FTSE 100 index", "Fortune 500 companies": the number is a word of a name that
+    starts before it (a name tagged as one, or a proper noun that modifies the number or its
+    noun right before it; not a date or a place: "on Monday 12 people died")."""
+    first = doc[num.num_start]
+    ent = ent_at(doc, first.i)
+    if ent is not None and ent.label_ in ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW",
+                                          "EVENT") and ent.start < first.i:
+        return True
+    if num.start != num.num_start or first.i == 0:
+        return False
+    prev = doc[first.i - 1]
+    return (prev.pos_ == "PROPN" and prev.whitespace_ != "" and prev.ent_type_ in ("", "ORG", "PRODUCT")
+            and prev.dep_ in ("compound", "nmod") and prev.head.i in (first.i, first.head.i)
+            and first.dep_ == "nummod" and prev.i > prev.sent.start)
+
+
 def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
     """Why this number is not a count (None when it may be one)."""
     toks = doc[num.num_start:num.end]
@@ -89,6 +128,8 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
                                                       "each", "every", "which", "another"))
             or first.pos_ == "PRON"):
         return "pronoun"  # "the one who slaughtered", "no one was hurt"
+    if _inside_name(doc, num):
+        return "part of a name"
     if _score_or_record(doc, num):
         return "score or win-loss record"
     if _hyphen_modifier(doc, num):
@@ -107,8 +148,8 @@ def excluded(doc: Doc, num: Number, head: Token | None) -> str | None:
         return "age"
     if after is not None:
         a = after.lower_
-        if a in SCORED and _scored_by(after):
-            return None  # "McDermott scored 23 points", "had 14 points and six rebounds"
+        if a in SCORED and (_scored_by(after) or not _market_move(doc, num, before)):
+            return None  # "McDermott scored 23 points", "led all players with 23 points"
         if a in TIME_UNITS or a in MEASURE_UNITS or a in MONEY_UNITS or a in (
             "%", "percent", "pc", "per", "o'clock", "am", "pm", "a.m.", "p.m.", ":"
         ):

@@ -24,7 +24,7 @@ MEASURE_UNITS = {
     "miles", "metre", "metres", "meter", "meters", "m2", "feet", "foot", "ft", "inch", "inches",
     "cm", "mm", "kg", "kilos", "kilograms", "tonne", "tonnes", "ton", "tons", "pound-force",
     "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "acre",
-    "acres", "hectare", "hectares", "degree", "degrees", "mph", "kph", "magnitude", "points",
+    "acres", "hectare", "hectares", "degree", "degrees", "mph", "kph", "magnitude", "basis", "percentage", "points",
     "point", "mw", "gw", "kw", "megawatts", "storeys", "stories", "floors", "calories",
     "square", "cubic", "knots", "bpd", "mbps", "lbs", "oz", "°c", "°f", "celsius",
     "fahrenheit",

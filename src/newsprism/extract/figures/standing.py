@@ -94,9 +94,33 @@ def _best_of(t: Token) -> bool:
         doc[t.i + 2].lower_ in ("high", "best", "low", "worst", "record")
 
 
+# what is done to a record that this event surpassed: the record's figure is the old one
+_SURPASS_VERBS = {"break", "pass", "surpass", "eclipse", "beat", "overtake", "top", "exceed",
+                  "shatter", "smash", "erase", "better", "tie", "equal", "match"}
+_RECORD_NOUNS = {"record", "mark", "best", "high"}
+
+
+def surpassed_record(tok: Token) -> str:
+    """"broke Buford's school record of 2,116 points", "the previous mark of 9.58 seconds was
+    beaten": the figure of a record this event surpassed or equalled is the old record's."""
+    t = tok
+    while t.dep_ in ("nummod", "quantmod", "compound", "amod") and t.head.i != t.i:
+        t = t.head
+    if not (t.dep_ == "pobj" and t.head.lower_ == "of"):
+        return ""
+    rec = t.head.head
+    if lemma(rec) not in _RECORD_NOUNS or rec.pos_ != "NOUN":
+        return ""
+    verb = rec.head if rec.dep_ in ("dobj", "nsubjpass", "pobj") else None
+    if verb is None or lemma(verb) not in _SURPASS_VERBS:
+        return ""  # "set a record of 31 points": this event's own figure
+    done = "matched" if lemma(verb) in ("tie", "equal", "match") else "surpassed"
+    return f"the record this event {done} ('{verb.text} ... {rec.text} of ...')"
+
+
 def aggregate_scope(doc: Doc, tok: Token, kind: str) -> str:
     """Why a figure is a standing property or a season/career/multi-game total ("" if not)."""
-    why = standing_scope(tok, kind)
+    why = standing_scope(tok, kind) or surpassed_record(tok)
     if why:
         return why
     for t in _own_clause(tok):
