@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from ...model import AnnotatedArticle, Entity, Span
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import GENERIC_PLACE, HONORIFICS, fold, fold_tokens, split_title
+from .bodies import link_bodies
 from .groups import event_groups
 from .mentions import COARSE, ENTITY_LABELS, Item, Node, UnionFind, parse_name, prepare, type_vote
 from .merging import (
@@ -21,6 +22,7 @@ from .merging import (
     merge_short_names,
     merge_transliterations,
 )
+from .orgnames import merge_org_prefixes
 from .repair import (
     join_coordinated_names,
     retype_party_names,
@@ -104,6 +106,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     merge_parent_prefix(nodes, uf, gaz, lowered)
     merge_acronyms(nodes, uf)  # expansions the qualified-name rule joined are one candidate
     merge_short_names(nodes, uf)
+    merge_org_prefixes(items, nodes, uf)  # "Betty Ford" / "Betty Ford Center"
     merge_features(nodes, uf)
     merge_org_first_words(nodes, uf)
     merge_inner_words(nodes, uf, gaz)
@@ -117,6 +120,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     link_role_nouns(items, nodes, root_of, groups, texts)
     link_place_adverbs(items, nodes, root_of)  # "the farm where ...": that farm
     resolve_pronouns(items, nodes, root_of, texts)
+    link_bodies(items, nodes, root_of)  # "his body": that man
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):
         clusters[root_of[i]].append(i)
