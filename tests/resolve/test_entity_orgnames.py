@@ -83,3 +83,18 @@ def test_a_name_written_with_a_company_designator_is_an_organisation() -> None:
     ent = entity_of(entities, b, "Halvorsen Shipping")
     assert ent is entity_of(entities, a, "Halvorsen Shipping Corp.")
     assert ent.type == "ORG"
+
+
+def test_a_body_named_by_organisation_words_only_is_the_one_acronym_that_ends_with_them() -> None:
+    # disasters: "the Fire Department" in a story about the LAFD is the LAFD, which keeps its
+    # name; beside two such acronyms it stays apart
+    a = article("a", "The LAFD sent 200 firefighters to the blaze.", [("LAFD", "ORG")])
+    b = article("b", "The Fire Department said the wind had dropped.", [("Fire Department", "ORG")])
+    entities = resolve_entities([a, b])
+    ent = entity_of(entities, b, "Fire Department")
+    assert ent is entity_of(entities, a, "LAFD")
+    assert ent.name == "LAFD"
+    c = article("c", "The LAFD and the SDFD sent crews. The Fire Department said the wind dropped.",
+                [("LAFD", "ORG"), ("SDFD", "ORG"), ("Fire Department", "ORG")])
+    entities = resolve_entities([c])
+    assert entity_of(entities, c, "Fire Department") is not entity_of(entities, c, "LAFD")

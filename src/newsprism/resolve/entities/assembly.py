@@ -22,7 +22,7 @@ from .merging import (
     merge_short_names,
     merge_transliterations,
 )
-from .orgnames import merge_org_prefixes
+from .orgnames import generic_body, merge_org_prefixes
 from .repair import (
     join_coordinated_names,
     retype_party_names,
@@ -56,6 +56,9 @@ def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
         if n.key.startswith("demonym:") and n.country is not None:
             return gaz.countries[n.country[1]].demonym or n.surfaces.most_common(1)[0][0]
     full = [n for n in node_list if not n.acronym] or node_list
+    # "Police Department" beside "NYPD": a name of organisation words only names no one body
+    full = ([n for n in full if not generic_body(n.key)]
+            or [n for n in node_list if not generic_body(n.key)] or node_list)
     if len(full) > 1:
         # a longer form of a thing written once beside a name written many times is more likely
         # a tagging slip ("In terms of AF Samsung uses ...") than its full name; a person's full

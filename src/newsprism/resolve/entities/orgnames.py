@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..names import HONORIFICS, TITLE_WORDS
+from ..names import HONORIFICS, TITLE_WORDS, acronym_key
 from .gender import human_noun
 from .mentions import CONNECTORS, Item, Node, UnionFind
 from .variants import FACILITY_WORDS, SITE_WORDS, is_part_name
@@ -107,6 +107,34 @@ def merge_org_prefixes(items: list[Item], nodes: dict[str, Node], uf: UnionFind)
         for root in roots:
             uf.union(root, key)
     _merge_clipped(items, plain, uf, nodes, members)
+    _merge_generic_bodies(nodes, uf)
+
+
+def generic_body(key: str) -> bool:
+    """A name of organisation words only: "police department", "fire rescue"."""
+    toks = key.split()
+    return len(toks) >= 2 and all(t in ORG_TAIL_WORDS for t in toks)
+
+
+def _merge_generic_bodies(nodes: dict[str, Node], uf: UnionFind) -> None:
+    """A body named by organisation words only ("Police Department", "Fire & Rescue") is the
+    one body of the story whose acronym ends with its initials ("NYPD", "LAFD") or whose name
+    ends with it ("Tulsa Police Department")."""
+    acronyms = [n for n in nodes.values() if n.acronym and n.country is None]
+    named = [n for n in nodes.values() if _plain(n) and n.type != "PERSON"]
+    for node in named:
+        toks = node.key.split()
+        if not generic_body(node.key):
+            continue
+        ini = "".join(t[0] for t in toks)
+        roots = {uf.find(n.key) for n in acronyms
+                 if any(len(letters := acronym_key(sf)) > len(ini) and letters.endswith(ini)
+                        for sf in n.surfaces)}
+        roots |= {uf.find(n.key) for n in named
+                  if n.ntokens > len(toks) and n.key.split()[-len(toks):] == toks}
+        roots.discard(uf.find(node.key))
+        if len(roots) == 1:
+            uf.union(next(iter(roots)), node.key)
 
 
 def _merge_clipped(items: list[Item], plain: list[Node], uf: UnionFind, nodes: dict[str, Node],
