@@ -98,3 +98,17 @@ def test_a_body_named_by_organisation_words_only_is_the_one_acronym_that_ends_wi
                 [("LAFD", "ORG"), ("SDFD", "ORG"), ("Fire Department", "ORG")])
     entities = resolve_entities([c])
     assert entity_of(entities, c, "Fire Department") is not entity_of(entities, c, "LAFD")
+
+
+def test_an_organisation_with_the_noun_for_its_kind_after_it_is_that_organisation() -> None:
+    # business: "Halden Ales Brewery" is Halden Ales when the story calls it "the brewery";
+    # "Tarrow Mills Holdings" stays apart from Tarrow Mills: the story never writes "the holdings"
+    a = article("a", "Halden Ales cut 40 jobs on Monday, and the brewery may close.",
+                [("Halden Ales", "ORG")])
+    b = article("b", "Halden Ales Brewery was founded in 1890.", [("Halden Ales Brewery", "ORG")])
+    entities = resolve_entities([a, b])
+    assert entity_of(entities, a, "Halden Ales") is entity_of(entities, b, "Halden Ales Brewery")
+    c = article("c", "Tarrow Mills cut jobs. Tarrow Mills Holdings bought it.",
+                [("Tarrow Mills", "ORG"), ("Tarrow Mills Holdings", "ORG")])
+    entities = resolve_entities([c])
+    assert entity_of(entities, c, "Tarrow Mills") is not entity_of(entities, c, "Tarrow Mills Holdings")

@@ -109,7 +109,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     merge_parent_prefix(nodes, uf, gaz, lowered)
     merge_acronyms(nodes, uf)  # expansions the qualified-name rule joined are one candidate
     merge_short_names(nodes, uf)
-    merge_org_prefixes(items, nodes, uf)  # "Betty Ford" / "Betty Ford Center"
+    merge_org_prefixes(items, nodes, uf, texts)  # "Betty Ford" / "Betty Ford Center"
     merge_features(nodes, uf)
     merge_org_first_words(nodes, uf)
     merge_inner_words(nodes, uf, gaz)

@@ -14,6 +14,7 @@ Both rules repair the type: the joined mentions of the shorter form vote as the 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..names import HONORIFICS, TITLE_WORDS, acronym_key
@@ -58,7 +59,8 @@ def _alone(node: Node, nodes: dict[str, Node], uf: UnionFind, members: dict[str,
     return all(nodes[k].type != "PERSON" for k in members[uf.find(node.key)] if k != node.key)
 
 
-def merge_org_prefixes(items: list[Item], nodes: dict[str, Node], uf: UnionFind) -> None:
+def merge_org_prefixes(items: list[Item], nodes: dict[str, Node], uf: UnionFind,
+                       texts: dict[str, str] | None = None) -> None:
     """See the module docstring: company designators, organisation words after a name, and
     clipped words."""
     plain = [n for n in nodes.values() if _plain(n)]
@@ -108,6 +110,30 @@ def merge_org_prefixes(items: list[Item], nodes: dict[str, Node], uf: UnionFind)
             uf.union(root, key)
     _merge_clipped(items, plain, uf, nodes, members)
     _merge_generic_bodies(nodes, uf)
+    _merge_kind_words(nodes, uf, texts or {})
+
+
+def _merge_kind_words(nodes: dict[str, Node], uf: UnionFind, texts: dict[str, str]) -> None:
+    """An organisation's name of two words or more is its name with the noun for its kind
+    after it when the story calls it by that noun ("Halden Ales" / "Halden Ales Brewery" in
+    a story that writes "the brewery"), and that is the one such longer name."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    kind_of: dict[str, str] = {}
+    for n in nodes.values():
+        toks = n.key.split()
+        if len(toks) >= 3 and _plain(n) and n.type == "ORG":
+            longer[" ".join(toks[:-1])].add(uf.find(n.key))
+            kind_of[" ".join(toks[:-1])] = toks[-1]
+    stories = list(texts.values())
+    for key, roots in longer.items():
+        base = nodes.get(key)
+        if base is None or not _plain(base) or base.type != "ORG" or len(roots) != 1:
+            continue
+        if uf.find(key) in roots or key.split()[-1] in ORG_TAIL_WORDS:
+            continue
+        noun = re.compile(rf"\bthe\s+{re.escape(kind_of[key])}\b")
+        if any(noun.search(t) for t in stories):
+            uf.union(next(iter(roots)), key)
 
 
 def generic_body(key: str) -> bool:
