@@ -7,10 +7,14 @@
   that organisation, whatever type the tagger gave it, unless the story treats it as a person
   (a title or role with it, or its last word used as a person's surname);
 - a name with one word clipped ("Mat Maid" / "Matanuska Maid") is the one name of the story
-  that the clipped word starts, all other words equal, when one of the two is no person.
+  that the clipped word starts, all other words equal, when one of the two is no person;
+- a body named by organisation words only ("Police Department") is the one body whose
+  acronym ends with its initials ("NYPD") or whose name ends with it;
+- an organisation's name is the one longer name that adds the noun for its kind, when the
+  story calls it by that noun ("Matanuska Maid Dairy" beside "the dairy").
 
-Both rules repair the type: the joined mentions of the shorter form vote as the organisation.
-"""
+The first three repair the type: the joined mentions of the person-tagged form vote as the
+organisation."""
 
 from __future__ import annotations
 
