@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from ...model import AnnotatedArticle, Entity, Span
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..names import GENERIC_PLACE, HONORIFICS, fold, fold_tokens, split_title
+from .bodies import link_bodies
 from .groups import event_groups
 from .mentions import COARSE, ENTITY_LABELS, Item, Node, UnionFind, parse_name, prepare, type_vote
 from .merging import (
@@ -21,6 +22,7 @@ from .merging import (
     merge_short_names,
     merge_transliterations,
 )
+from .orgnames import generic_body, merge_org_prefixes
 from .repair import (
     join_coordinated_names,
     retype_party_names,
@@ -54,6 +56,9 @@ def _canonical(node_list: list[Node], gaz: Gazetteer) -> str:
         if n.key.startswith("demonym:") and n.country is not None:
             return gaz.countries[n.country[1]].demonym or n.surfaces.most_common(1)[0][0]
     full = [n for n in node_list if not n.acronym] or node_list
+    # "Police Department" beside "NYPD": a name of organisation words only names no one body
+    full = ([n for n in full if not generic_body(n.key)]
+            or [n for n in node_list if not generic_body(n.key)] or node_list)
     if len(full) > 1:
         # a longer form of a thing written once beside a name written many times is more likely
         # a tagging slip ("In terms of AF Samsung uses ...") than its full name; a person's full
@@ -104,6 +109,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     merge_parent_prefix(nodes, uf, gaz, lowered)
     merge_acronyms(nodes, uf)  # expansions the qualified-name rule joined are one candidate
     merge_short_names(nodes, uf)
+    merge_org_prefixes(items, nodes, uf, texts)  # "Betty Ford" / "Betty Ford Center"
     merge_features(nodes, uf)
     merge_org_first_words(nodes, uf)
     merge_inner_words(nodes, uf, gaz)
@@ -117,6 +123,7 @@ def resolve_entities(articles: list[AnnotatedArticle]) -> list[Entity]:
     link_role_nouns(items, nodes, root_of, groups, texts)
     link_place_adverbs(items, nodes, root_of)  # "the farm where ...": that farm
     resolve_pronouns(items, nodes, root_of, texts)
+    link_bodies(items, nodes, root_of)  # "his body": that man
     clusters: dict[str, list[int]] = defaultdict(list)
     for i in range(len(items)):
         clusters[root_of[i]].append(i)
