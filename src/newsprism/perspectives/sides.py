@@ -125,7 +125,16 @@ def is_holder_name(name: str) -> bool:
     words = base.split()
     if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() not in _LEADING:
         return True  # a proper name: "Do Kwon", "Anne Records", "the Accounts Commission"
-    return not _NOT_A_HOLDER.search(base)
+    return not _NOT_A_HOLDER.search(base) and not (_VAGUE.match(base) and base == name.strip())  # a role labels them
+
+
+# no party, just someone: a quantifier ("Many in the community", "some of those present",
+# "others") or a bare person noun ("A woman", "one man") names nobody a reader could place
+_VAGUE = cues.re.compile(
+    r"^(?:(?:many|some|others|several|few|most|a\s+few|a\s+number|a\s+lot)(?:\s+(?:in|of|from|among|around|across|within)\s+.+)?|"
+    r"(?:an?|one|another)\s+(?:man|woman|person|boy|girl|someone|individual))$",
+    cues.re.I,
+)
 
 
 _LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many", "both"})
