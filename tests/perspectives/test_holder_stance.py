@@ -92,3 +92,41 @@ def test_a_quantifier_or_a_bare_person_is_no_holder() -> None:
         assert not is_holder_name(vague), vague
     for named in ("A woman (witness)", "Some residents", "A Kraft representative", "Witnesses", "Many Workers Union"):
         assert is_holder_name(named), named
+
+
+def test_the_possessor_is_not_the_one_speaking_sport(nlp, embedder: Embedder) -> None:
+    """"Marsh's agent denied that Marsh punched a steward": the agent denies it, in Marsh's
+    camp; Marsh himself said nothing."""
+    sts = _statements(nlp, embedder, "Marsh's agent denied that Marsh punched a steward after the match.")
+    deny = _holding(sts, "punched a steward")
+    assert deny, [(s.text, s.holder_names) for s in sts]
+    for s in deny:
+        assert s.holder_names == ["Marsh's agent"], s.holder_names
+
+
+def test_a_report_that_only_reads_like_a_side_holds_it_not_courts() -> None:
+    """A report joined to a side by likeness alone ("the autopsy showed seven bullets hit him"
+    beside "police said his gun was loaded"): its source is evidence, not a holder; a claim in
+    dispute, a stance of its own, or a camp already holding the dispute makes a holder."""
+    from types import SimpleNamespace
+
+    from newsprism.perspectives.holders import Actor
+    from newsprism.perspectives.sides import asserts_side
+    from newsprism.perspectives.statements import Statement
+
+    def st(holder: str, camp: str, family: str = cues.REPORT) -> Statement:
+        return Statement(source_id="s", sent_index=0, sent_start=0, sent_end=1, start=0, end=1, text="x",
+                         holders=[Actor(name=holder, key=holder, camp=camp)], kind="reported",
+                         family=family, polarity="assert")
+
+    table = SimpleNamespace(statements=[
+        st("Police", "police"),  # 0: the claim in dispute
+        st("Medical Examiner", "examiner"),  # 1: a report joined by likeness
+        st("Officer Reyes", "police"),  # 2: same camp as the disputing police
+        st("The mayor", "city", cues.BLAME),  # 3: a stance of its own
+    ])
+    core = {0}
+    assert asserts_side(0, core, table)
+    assert not asserts_side(1, core, table)
+    assert asserts_side(2, core, table)
+    assert asserts_side(3, core, table)

@@ -72,6 +72,21 @@ _ANONYMOUS = cues.re.compile(
 )
 
 
+def asserts_side(k: int, in_core: set[int], table: StatementTable) -> bool:
+    """The statement's holder asserts the side: it is one of the claims in dispute (``in_core``:
+    statements of claims on a contradiction edge), it takes a stance of its own (a denial, a
+    blame, evidence), or its holder's camp is one that holds a claim in dispute. A report joined
+    to the side only because it reads alike ("the autopsy showed seven bullets hit him" beside
+    "police said his gun was loaded") is evidence, but its source does not hold the side."""
+    if k in in_core:
+        return True
+    st = table.statements[k]
+    if st.family in STANCE_FAMILIES:
+        return True
+    core_camps = {h.camp for i in in_core for h in table.statements[i].holders}
+    return any(h.camp in core_camps for h in st.holders)
+
+
 def holder_entries(sts: list[Statement], index: HolderIndex) -> list[str]:
     """One display name per holder (by key: the same person under two roles, or "The union"
     and "the union", is one entry), fragments left out. The press relays a side: a news outlet
@@ -183,7 +198,7 @@ def build_side(
     else:
         p_start, p_end = rep.display_start, rep.display_end
     position = short_position(texts[rep.source_id][p_start:p_end].strip())
-    holders = holder_entries([table.statements[k] for k in ranked], table.index)
+    holders = holder_entries([table.statements[k] for k in ranked if asserts_side(k, in_core, table)], table.index)
     evidence: list[Span] = []
     seen_sources: list[str] = []
     for k in ranked:  # the strongest sentence of each source first

@@ -37,7 +37,6 @@ class HolderFinder:
     text: str
     index: HolderIndex
 
-
     def _holders_from_quote(self, q: Quote, depth: int = 0) -> list[Actor]:
         outer = self._speaker_inside_quote(q) if depth < 3 else None
         if outer is not None:
@@ -55,6 +54,9 @@ class HolderFinder:
             described = described_actor(self.art, self.text[q.source_start : q.source_end], q.source_start, resolved)
             if described is not None:
                 return [described]
+        possessed = self._possessed(q)
+        if possessed is not None:
+            return [possessed]
         if q.speaker_entity and q.speaker_entity in self.index.by_id:
             return [self.index.actor_for_entity(self.index.by_id[q.speaker_entity], q.speaker_role)]
         if q.speaker_start is not None and q.speaker_end is not None:
@@ -64,6 +66,21 @@ class HolderFinder:
         if q.speaker:
             return [self._phrase_actor(q.speaker, q.start)]
         return []
+
+    def _possessed(self, q: Quote) -> Actor | None:
+        """"Marsh's agent denied ...": the name the speaker resolved to is the possessor in
+        the phrase, so the one speaking is the agent, not Marsh; the phrase is the holder (a
+        labelled description) in the possessor's camp."""
+        if None in (q.source_start, q.source_end, q.speaker_start, q.speaker_end):
+            return None
+        if not (q.source_start <= q.speaker_start and q.speaker_end < q.source_end):
+            return None
+        if not re.match(r"['’]s\s+[a-z]", self.text[q.speaker_end : q.source_end]):
+            return None
+        phrase = " ".join(self.text[q.source_start : q.source_end].split())
+        e = self.index.by_id.get(q.speaker_entity or "")
+        camp = self.index.root(e).id if e is not None else "text:" + head_key(phrase)
+        return Actor(name=phrase, key="text:" + phrase.lower(), camp=camp)
 
     def _speaker_inside_quote(self, q: Quote) -> Quote | None:
         """The earlier quotation of the sentence whose content holds this quotation's speaker
