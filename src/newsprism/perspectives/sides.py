@@ -72,6 +72,21 @@ _ANONYMOUS = cues.re.compile(
 )
 
 
+def asserts_side(k: int, in_core: set[int], table: StatementTable) -> bool:
+    """The statement's holder asserts the side: it is one of the claims in dispute (``in_core``:
+    statements of claims on a contradiction edge), it takes a stance of its own (a denial, a
+    blame, evidence), or its holder's camp is one that holds a claim in dispute. A report joined
+    to the side only because it reads alike ("the autopsy showed seven bullets hit him" beside
+    "police said his gun was loaded") is evidence, but its source does not hold the side."""
+    if k in in_core:
+        return True
+    st = table.statements[k]
+    if st.family in STANCE_FAMILIES:
+        return True
+    core_camps = {h.camp for i in in_core for h in table.statements[i].holders}
+    return any(h.camp in core_camps for h in st.holders)
+
+
 def holder_entries(sts: list[Statement], index: HolderIndex) -> list[str]:
     """One display name per holder (by key: the same person under two roles, or "The union"
     and "the union", is one entry), fragments left out. The press relays a side: a news outlet
@@ -125,7 +140,16 @@ def is_holder_name(name: str) -> bool:
     words = base.split()
     if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() not in _LEADING:
         return True  # a proper name: "Do Kwon", "Anne Records", "the Accounts Commission"
-    return not _NOT_A_HOLDER.search(base)
+    return not _NOT_A_HOLDER.search(base) and not (_VAGUE.match(base) and base == name.strip())  # a role labels them
+
+
+# no party, just someone: a quantifier ("Many in the community", "some of those present",
+# "others") or a bare person noun ("A woman", "one man") names nobody a reader could place
+_VAGUE = cues.re.compile(
+    r"^(?:(?:many|some|others|several|few|most|a\s+few|a\s+number|a\s+lot)(?:\s+(?:in|of|from|among|around|across|within)\s+.+)?|"
+    r"(?:an?|one|another)\s+(?:man|woman|person|boy|girl|someone|individual))$",
+    cues.re.I,
+)
 
 
 _LEADING = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "many", "both"})
@@ -174,7 +198,7 @@ def build_side(
     else:
         p_start, p_end = rep.display_start, rep.display_end
     position = short_position(texts[rep.source_id][p_start:p_end].strip())
-    holders = holder_entries([table.statements[k] for k in ranked], table.index)
+    holders = holder_entries([table.statements[k] for k in ranked if asserts_side(k, in_core, table)], table.index)
     evidence: list[Span] = []
     seen_sources: list[str] = []
     for k in ranked:  # the strongest sentence of each source first

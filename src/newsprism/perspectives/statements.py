@@ -21,10 +21,9 @@ from ..extract.sentences import sentence_at
 from ..model import AnnotatedArticle, Quote, Sentence
 from . import cues
 from .answers import fill_responsible
-from .described import described_actor
 from .holders import Actor, HolderIndex, head_key
+from .speaker_holders import _PAREN_APPOSITIVE, _WORDS, HolderFinder
 
-_PAREN_APPOSITIVE = re.compile(r",\s*(?:including|such as|like|along with|together with|as well as)\b[^,]*,?")
 # the clause a cue introduces starts after "that" or a colon; a denied or confirmed report
 # names its proposition after "that" ("denied reports that X", "disputed claims that X")
 _THAT = re.compile(
@@ -41,8 +40,6 @@ _TRAIL_PUNCT = re.compile(r"[\s,;:\"“”'‘’—–\-]+$")
 _TRAIL_CONJ = re.compile(
     r"\s+(?:and|but|or|while|as|so|by|of|to|for|in|on|at|with|from|the|a|an|its|their|his|her)\s*$", re.I
 )
-_BOUNDARY = re.compile(r";\s|\s[—–]\s|:\s|\b(?:which|who|whom|while|whereas|during which|after which|but)\s", re.I)
-_WORDS = re.compile(r"\w+")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|of|these|those|his|her|their|its|such|earlier|any|no)\s*$", re.I)
 # a reporting word right after a denial verb or a preposition is a noun, the denied object:
 # "disputed claims that ...", "rejected reports of ...", "amid claims that ..."
@@ -51,7 +48,6 @@ _NOUN_AFTER = re.compile(
     r"following|after|before|dismissing|denying|rejecting|disputing)\s*$",
     re.I,
 )
-_SUBORDINATE = re.compile(r"^\s*(?:whilst|while|although|though|as|when|after|before|because|since|once|if|even\s+if|despite)\b[^,]*,\s*", re.I)
 _NESTED_REPORT = re.compile(
     r"^(?:that\s+)?(?:(?:it|he|she|they|we|i)\s+(?:believed|believes|believe|thinks|think|thought|"
     r"said|says|felt|feels|claimed|claims|knew|knows)\s+)?that\s+|^(?:it|he|she|they|we|i)\s+"
@@ -81,15 +77,6 @@ _TO_BLAME = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 MIN_OWN_WORDS = 6
-# a person introduced without a name ("A man", "a 24-year-old woman"), named in a later sentence
-_INDEFINITE_PERSON = re.compile(
-    r"^(?:a|an)\s+(?:[\w\-]+\s+){0,3}?(?:man|woman|boy|girl|teenager|teen|youth|person|driver|motorist|"
-    r"pilot|passenger|suspect|worker|employee|student|pupil|player|doctor|nurse|officer|resident|\d+-year-old)$",
-    re.I,
-)
-# "Robert Pitman, 24, ...", "Jane Doe, of Leeds, ...", "John Smith, aged 30, ...": the news
-# convention naming the person the lead introduced
-_NAMED_INTRO = re.compile(r"^\s*(?:,\s*(?:aged\s+)?\d{1,3}\s*,|,?\s+of\s+[A-Z])")
 # a negation of telling or knowing says nothing is known yet, it denies no fact: "police did
 # not identify the victim", "his office had not been told", "could not confirm"
 _NO_INFORMATION = re.compile(
@@ -102,6 +89,39 @@ _NO_INFORMATION = re.compile(
 _MAIN_CLAUSE_END = re.compile(
     r",?\s+(?:but|while|whereas|although|though|yet)\s+|;\s+|,\s+and\s+|,\s+which\s+|\s+(?:--|[—–])\s+", re.I
 )
+
+
+# a stance the holder has given up since ("initially denied", "at first said", "originally
+# claimed"): news marks a reversed account so, and the holder's current position is elsewhere
+_GIVEN_UP = re.compile(r"\b(?:initially|originally|at\s+first)\s+(?:\w+ly\s+)?$", re.I)
+# a reporting verb under a negation ("don't believe", "did not say", "never claimed")
+_NEGATED_CUE = re.compile(
+    r"(?:\b(?:do|does|did|have|has|had|will|would|could|can|ca|wo|is|are|was|were)(?:\s+not\b|n['’]t)|"
+    r"\bnot\b|\bnever\b|\bno\s+longer\b)\s+(?:\w+ly\s+)?$",
+    re.I,
+)
+# belief verbs: to not believe X is to reject X ("some don't believe he had a gun")
+_BELIEF_CUE = re.compile(r"(?:believe[sd]?|accept(?:s|ed)?|buy|bought|think|thinks|thought)\b", re.I)
+
+
+def cue_stance(before: str, cue: str) -> str | None:
+    """What the words right before a cue's verb (``before``: the sentence up to the cue; the
+    cue may carry its adverbs, "initially dismissed") do to it: "given up" (an earlier stance,
+    "initially denied"), "unsaid" (a negated saying, "did not say": nothing asserted),
+    "rejects" (a negated belief, "don't believe X": the holder rejects X), or None."""
+    words = cue.split()
+    if not words:
+        return None
+    # the cue's own adverbs ("initially dismissed", "vehemently deny") stand before its verb; a
+    # cue whose words are its own ("pleaded not guilty") is read from its first word
+    adverbs = len(words) > 1 and all(re.fullmatch(r"\w+ly|at|first", w, re.I) for w in words[:-1])
+    verb = words[-1] if adverbs else words[0]
+    lead = (before.rstrip() + " " + (" ".join(words[:-1]) if adverbs else "")).rstrip() + " "
+    if _GIVEN_UP.search(lead):
+        return "given up"
+    if _NEGATED_CUE.search(lead):
+        return "rejects" if _BELIEF_CUE.fullmatch(verb) else "unsaid"
+    return None
 
 
 @dataclass
@@ -217,7 +237,7 @@ def _embedded_stance(text: str, start: int, end: int) -> tuple[int, str | None]:
 _DOUBT_OBJECT = re.compile(r"^\s*(?:about|over|of|on|regarding|towards?|held\s+by\b[^,.;]*?\bof)\b", re.I)
 
 
-class _ArticleScanner:
+class _ArticleScanner(HolderFinder):
     def __init__(self, art: AnnotatedArticle, index: HolderIndex) -> None:
         self.art = art
         self.text = art.article.text
@@ -226,112 +246,6 @@ class _ArticleScanner:
         outlet = art.article.outlet or art.article.title or art.source_id
         self.outlet_actor = Actor(name=f"{outlet} (own reporting)", key=f"outlet:{self.sid}", camp=f"outlet:{self.sid}")
         self.out: list[Statement] = []
-
-    # ------------------------------------------------------------------ holders
-
-    def _holders_from_quote(self, q: Quote) -> list[Actor]:
-        if q.source_start is not None and q.source_end is not None:
-            # "The company in question has denied it" after "A company owned by X withdrew
-            # ... from Y Bank": the unnamed company, not Y Bank
-            resolved = self.index.by_id.get(q.speaker_entity or "")
-            described = described_actor(self.art, self.text[q.source_start : q.source_end], q.source_start, resolved)
-            if described is not None:
-                return [described]
-        if q.speaker_entity and q.speaker_entity in self.index.by_id:
-            return [self.index.actor_for_entity(self.index.by_id[q.speaker_entity], q.speaker_role)]
-        if q.speaker_start is not None and q.speaker_end is not None:
-            found = self.index.actors_in(self.art, q.speaker_start, q.speaker_end)
-            if found:
-                return found[:1]
-        if q.speaker:
-            return [self._phrase_actor(q.speaker, q.start)]
-        return []
-
-    def _introduced(self, phrase: str, near: int) -> Actor | None:
-        """The person an indefinite description ("A man has denied arson") stands for: the name
-        that opens one of the next two sentences with an age or a home town ("Robert Pitman,
-        24, ..."), as news leads introduce someone and name them after."""
-        if not _INDEFINITE_PERSON.match(phrase.strip()) or not self.art.sentences:
-            return None
-        si = sentence_at(self.art.sentences, near)
-        for nxt in self.art.sentences[si + 1 : si + 3]:
-            first = min((m for m in self.art.mentions if nxt.start <= m.start < nxt.end), key=lambda m: m.start, default=None)
-            if first is None or first.label != "PERSON" or self.text[nxt.start : first.start].strip():
-                continue
-            if not _NAMED_INTRO.match(self.text[first.end : first.end + 40]):
-                continue
-            e = self.index.entity_at(first)
-            if e is not None:
-                return self.index.actor_for_entity(e)
-            key = "text:" + first.text.lower()
-            return Actor(name=first.text, key=key, camp=key)
-        return None
-
-    def _phrase_actor(self, phrase: str, near: int) -> Actor:
-        """An actor for a holder phrase with no entity ("Western countries, including X")."""
-        phrase = _PAREN_APPOSITIVE.sub("", phrase).strip(" ,")
-        actor = self.index.actor_by_name(phrase)
-        if actor.entity is not None:
-            return actor
-        named = self._introduced(phrase, near)
-        if named is not None:
-            return named
-        # a demonym or name inside the phrase gives the camp ("Western countries" -> Western)
-        si = sentence_at(self.art.sentences, near)
-        lo = self.art.sentences[max(0, si - 1)].start if self.art.sentences else 0
-        pos = self.text.find(phrase, lo)
-        if pos >= 0:
-            inner = self.index.actors_in(self.art, pos, pos + len(phrase))
-            if inner:
-                return Actor(name=phrase, key=actor.key, camp=inner[0].camp, entity=None)
-        return actor
-
-    def _holders_from_segment(self, start: int, end: int) -> list[Actor]:
-        """Holders named in the subject segment [start, end) just before a cue."""
-        seg = self.text[start:end]
-        cut = 0
-        for m in _BOUNDARY.finditer(seg):
-            if end - (start + m.end()) > 0:
-                cut = m.end()
-        s0 = start + cut
-        seg = self.text[s0:end]
-        sub = _SUBORDINATE.match(seg)
-        if sub:
-            s0 += sub.end()
-            seg = self.text[s0:end]
-        seg_clean = cues.TRAILING_ADVERBS.sub("", cues.LEADING_NOISE.sub("", seg.strip(" ,")))
-        if not seg_clean.strip() or cues.PRONOUN_HOLDER.match(seg_clean.strip()):
-            return []
-        if cues.EXPLETIVE.match(seg_clean):
-            return []
-        found = self.index.actors_in(self.art, s0, end)
-        # keep coordinated holders ("Russia and Syria"), not names inside a modifier
-        if found:
-            m_first = min(
-                (m for m in self.art.mentions if s0 <= m.start < end and m.label in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}),
-                key=lambda m: m.start,
-            )
-            if m_first.label == "NORP":
-                # a demonym heads a noun phrase: "Western countries", "Syrian officials"
-                tail = re.match(r"[A-Za-z][\w\-]*(?:\s+[a-z][\w\-]*){1,2}", self.text[m_first.start : end])
-                if tail:
-                    name = _PAREN_APPOSITIVE.sub("", tail.group(0))
-                    name = cues.TRAILING_ADVERBS.sub("", name).strip()
-                    return [Actor(name=name, key="text:" + name.lower(), camp=found[0].camp, entity=None)]
-            coord = [found[0]]
-            for a in found[1:]:
-                between = self.text[s0:end]
-                if re.search(rf"\b{re.escape(coord[-1].name.split()[-1])}\b.{{0,4}}\b(?:and|&)\b", between) and len(coord) < 4:
-                    coord.append(a)
-            return coord
-        words = _WORDS.findall(seg_clean)
-        if 0 < len(words) <= 6:
-            name = _PAREN_APPOSITIVE.sub("", seg_clean).strip(" ,")
-            named = self._introduced(name, s0) or described_actor(self.art, name, s0, None)
-            if named is not None:
-                return [named]
-            return [Actor(name=name, key="text:" + head_key(name), camp="text:" + head_key(name))]
-        return []
 
     # ------------------------------------------------------------------ passes
 
@@ -365,6 +279,11 @@ class _ArticleScanner:
             lead_from = q.end if q.end <= q.cue_start else sent.start
             if cues.HYPOTHETICAL.search(self.text[max(sent.start, lead_from) : q.cue_start]):
                 return  # "If Washington says ...", "it may state that ...": not a claim
+            stance = cue_stance(self.text[max(sent.start, lead_from) : q.cue_start], q.cue or "")
+            if stance in ("given up", "unsaid"):
+                return  # "initially denied X", "did not say X": not the holder's position on X
+            if stance == "rejects":
+                family, polarity = cues.DENY, "deny"  # "some don't believe X": they reject X
         start, end = _clause_span(self.text, q.start, q.end) if q.kind != "direct" else (q.start, q.end)
         reported = _REPORTED_THAT.match(self.text[start:end])
         if reported and q.kind != "direct" and end - (start + reported.end()) > 10:
@@ -528,7 +447,14 @@ class _ArticleScanner:
             return  # "X is accused of Y", "X was blamed": X is the accused, not the accuser
         if fam == cues.BLAME and _TO_BLAME.search(text[sent.start : a]):
             return  # "X was to blame", "who is not to blame": X is the culprit, no one blames
-        holders = self._holders_from_segment(sent.start, a) or prev_holders
+        stance = cue_stance(text[sent.start : a], text[a:b])
+        if stance in ("given up", "unsaid"):
+            return  # "initially denied X", "did not say X": not the holder's position on X
+        hold_end = a
+        if stance == "rejects":  # "some don't believe X": they reject X
+            neg = _NEGATED_CUE.search(text[sent.start : a])
+            hold_end, fam = sent.start + (neg.start() if neg else a - sent.start), cues.DENY
+        holders = self._holders_from_segment(sent.start, hold_end) or prev_holders
         if not holders:
             return
         c_start = b
