@@ -48,3 +48,17 @@ def test_an_article_in_another_language_is_reported(nlp, options) -> None:
     assert by_id["gb"] == [] and by_id["none"] == []
     (fr,) = list(annotate(arts[:1], nlp, options.with_overrides(language="de")))
     assert fr.warnings == []
+
+
+def test_a_wire_dateline_is_not_part_of_the_first_sentence(nlp, options) -> None:
+    # science and sport: the sentence a summary quotes starts after "CITY (Agency) - "
+    text = ("GENEVA (Reuters) - Physicists at the Halden lab said on Monday they had measured "
+            "the decay twice.\n\nROME — The club sacked its coach after a fifth defeat.\n\n"
+            "AIDS researchers met in Oslo. U.S. - China talks resumed.")
+    (ann,) = list(annotate([clean_article(Article(id="w", text=text))], nlp, options))
+    firsts = [s.text for s in ann.sentences]
+    assert firsts[0].startswith("Physicists at the Halden lab"), firsts
+    assert firsts[1].startswith("The club sacked"), firsts
+    assert "AIDS researchers met in Oslo." in firsts, firsts
+    for s in ann.sentences:
+        assert ann.article.text[s.start:s.end] == s.text

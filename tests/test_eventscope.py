@@ -704,3 +704,31 @@ def test_a_count_by_the_end_of_the_event_is_its_own(judge_story) -> None:
     # the past perfect tells what the event had come to by then, not something before it
     story = judge_story(RIOT)[0]
     assert _about(story)["46 people"] is True
+
+
+# whoever reports an amount is its source, not its owner
+REPORTED_FLOOD = [
+    ("a", "Floods swept through the Varna valley on Tuesday, killing 14 people.\n\n"
+          "Rosa Kettle, the head of the district council, said 40 percent to 70 percent of the houses in the "
+          "valley were under water.", "2024-09-11"),
+    ("b", "Flooding killed 14 people in the Varna valley on Tuesday, officials said.",
+     "2024-09-11"),
+]
+
+
+def test_the_reporter_of_an_amount_is_not_its_owner(judge_story) -> None:
+    story = judge_story(REPORTED_FLOOD)[0]
+    assert _about(story)["40 percent"] is True
+
+
+# one who acts for a party of the event is the event's own, named once or not
+CUP = [
+    ("a", "Kelso Rovers beat Dunmore Athletic 3-1 in the cup final on Saturday.\n\n"
+          "Tom Ferrie made nine saves for Dunmore Athletic in the second half.", "2024-05-19"),
+    ("b", "Kelso Rovers won the cup on Saturday, beating Dunmore Athletic 3-1.", "2024-05-19"),
+]
+
+
+def test_a_player_acting_for_a_party_keeps_his_figures(judge_story) -> None:
+    story = judge_story(CUP)[0]
+    assert _about(story)["nine saves"] is True

@@ -269,3 +269,26 @@ def test_a_bare_title_is_never_a_phrase_from_a_side_clause(nlp, options) -> None
     title = story_title(_story(nlp, options, SIDE_CLAUSE))
     assert "deal" not in title.lower()
     assert "cut" in title.lower()
+
+
+VOTE = [
+    ("a", "Members of the Calder Rowing Club on Saturday approved a merger with Tyne Oars, the "
+          "club said. The vote ends a year of talks.", None),
+    ("b", "Members of the Calder Rowing Club backed a merger with Tyne Oars on Saturday. Its "
+          "chairman said the clubs would share a boathouse.", None),
+    ("c", "Fans in Riverside United on Saturday approved a takeover by Hollins Group worth "
+          "$40 million, ending a long dispute.", None),
+]
+
+
+def test_a_title_keeps_the_party_and_the_amount_of_the_deal(nlp, options) -> None:
+    # business and sport: the subject's own body ("investors in X"), the doer of an event noun
+    # ("a takeover by Y") and the amount a "worth" needs stay; the title never ends on "worth"
+    story = _story(nlp, options, [VOTE[2], (
+        "d", "Fans in Riverside United approved a takeover by Hollins Group worth $40 million "
+             "on Saturday, the supporters' trust said.", None)])
+    title = story_title(story)
+    low = title.lower()
+    assert "riverside united" in low and "hollins group" in low, title
+    assert not low.rstrip().endswith("worth"), title
+    assert "worth" not in low or "worth $40 million" in low, title

@@ -486,3 +486,24 @@ def test_a_count_and_a_percentage_of_the_same_noun_are_two_rows() -> None:
     assert set(rows) == {"party", "party (percent)"}
     assert (rows["party"].low, rows["party"].high) == (2, 2)
     assert (rows["party (percent)"].low, rows["party (percent)"].high) == (12, 12.3)
+
+
+def test_the_missing_fall_in_a_later_report_not_a_conflict() -> None:
+    # disasters: an undated later report (its death toll "rose to") gives fewer missing
+    text_a = "Nine climbers were still missing on Sunday evening."
+    text_b = "The death toll rose to 11 on Monday. Four climbers remain missing."
+    sources = [src("a", None, text=text_a), src("b", None, text=text_b)]
+    figures = [
+        fig("a", 0, 9, 9, "exact", counts="climbers missing", category="missing"),
+        fig("b", text_b.index("11"), 11, 11, "exact"),
+        fig("b", text_b.index("Four"), 4, 4, "exact", counts="climbers missing",
+            category="missing"),
+    ]
+    missing = next(r for r in reconcile_figures(figures, sources) if r.category == "missing")
+    assert not missing.conflict
+    assert "later report" in missing.note
+    # with no sign of which report is later, the two counts still cannot both be true
+    plain = [src("a", None, text=text_a), src("b", None, text="Four climbers remain missing.")]
+    figs2 = [figures[0], fig("b", 0, 4, 4, "exact", counts="climbers missing", category="missing")]
+    (r,) = reconcile_figures(figs2, plain)
+    assert r.conflict

@@ -374,13 +374,21 @@ def _core(tok: Token, subject: bool = False) -> set[int]:
     a subject keeps only its "of" phrases ("a man at the firm from which ..." is a man)."""
     out = {tok.i}
     for c in tok.children:
-        if tok.ent_type_ == "PERSON" and c.dep_ in ("compound", "nmod", "amod") \
-                and c.pos_ != "PROPN":
-            continue  # "neurosurgeon and CNN correspondent Dr. Sanjay Gupta": the name
+        if tok.ent_type_ in ("PERSON", "ORG") and c.dep_ in ("compound", "nmod", "amod") \
+                and c.pos_ != "PROPN" and c.i < tok.i:
+            continue  # "neurosurgeon ... Dr. Sanjay Gupta", "Danish dairy company Norvik Foods"
         if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ != "PROPN":
             out |= _core(c)  # "the battery maker Voltic": the name is the participant
             continue
+        if c.dep_ == "npadvmod" and tok.lower_ == "worth" and c.ent_type_ == "MONEY":
+            out |= _core(c)  # "a takeover worth $4.2 billion": never a dangling "worth"
+            continue
         if c.dep_ in _DROP_DEPS or c.ent_type_ in ("DATE", "TIME"):
+            continue
+        if c.dep_ == "prep" and _named_party(c) and (
+                (subject and c.lower_ in ("in", "at", "of", "for")) or (
+                    not subject and tok.pos_ == "NOUN" and c.lower_ == "by")):
+            out |= _core(c)  # "investors in Norvik Foods", "a takeover by Baltic Grain"
             continue
         if c.dep_ == "prep" and (c.lower_ not in ("of", "in", "at", "on", "over", "against",
                                                    "to", "for", "from", "with", "near", "off",
@@ -389,6 +397,13 @@ def _core(tok: Token, subject: bool = False) -> set[int]:
             continue
         out |= _core(c)
     return out
+
+
+def _named_party(prep: Token) -> bool:
+    """A phrase whose object is a named body or person ("in Norvik Foods", "by Baltic Grain"):
+    the party a subject belongs to, or the doer of an event noun."""
+    return any(c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")
+               for c in prep.children)
 
 
 def _prep_keeps(prep: Token, frame: EventFrame) -> bool:

@@ -80,7 +80,9 @@ def _owner(doc: Doc, tok: Token, skip_reporters: bool = False) -> str | None:
     v = np
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
-    if v.pos_ in ("VERB", "AUX") and not (skip_reporters and v.lemma_.lower() in REPORT_VERBS):
+    # whoever reports an amount is its source, not its owner ("the governor said 40 percent
+    # to 70 percent of the buildings ...")
+    if v.pos_ in ("VERB", "AUX") and v.lemma_.lower() not in REPORT_VERBS:
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != np.i:
                 cands.append(v.head if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl"
@@ -160,7 +162,14 @@ def owner_scope(doc: Doc, tok: Token, names: set[str], rival: bool = False,
         return ""
     if _titled_by(doc, owner, names):
         return ""
-    clause = {t.i for t in clause_tokens(tok)}
+    toks = clause_tokens(tok)
+    for t in toks:
+        if t.dep_ == "prep" and t.lower_ == "for":
+            for c in t.children:
+                ent = ent_at(doc, c.i) if c.dep_ == "pobj" else None
+                if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and _known(ent.text, names):
+                    return ""  # "Clarke had 10 rebounds for Drake": one who acts for a party
+    clause = {t.i for t in toks}
     if any(e.label_ == "PERSON" and e.root.i in clause and _known(e.text, names)
            and e.root.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") for e in doc.ents):
         # "judge X found Hiller guilty of two counts": the clause is about a participant, its

@@ -129,13 +129,36 @@ def _published(sid: str, by_id: dict[str, CleanArticle]) -> str | None:
     return art.published if art is not None else None
 
 
-def _explained_by_update(lo_fig: Figure, hi_fig: Figure, by_id: dict[str, CleanArticle]) -> bool:
-    """The higher count comes later (publication date) or is worded as an update."""
+def _explained_by_update(lo_fig: Figure, hi_fig: Figure, by_id: dict[str, CleanArticle],
+                         figures: list[Figure] | None = None) -> bool:
+    """The higher count comes later (publication date) or is worded as an update; for the
+    missing, whose count falls as they are found, the lower count comes later: published
+    later, or its source reports a risen toll the other source does not ("the death toll rose
+    to 17 ... Four people remain missing" against an earlier "9 people were still missing")."""
+    if lo_fig.category == "missing":
+        return _later_report(lo_fig.source_id, hi_fig.source_id, by_id, figures or [])
     p_lo, p_hi = _published(lo_fig.source_id, by_id), _published(hi_fig.source_id, by_id)
     if p_lo and p_hi and p_hi[:10] > p_lo[:10]:
         return True
     art = by_id.get(hi_fig.source_id)
     return _update_words(hi_fig, art.text if art is not None else "") is not None
+
+
+def _later_report(sid: str, other: str, by_id: dict[str, CleanArticle],
+                  figures: list[Figure]) -> bool:
+    """Source ``sid`` reports later than ``other``: published on a later day, or (undated) it
+    words one of its own event counts as an update and ``other`` words none."""
+    p, q = _published(sid, by_id), _published(other, by_id)
+    if p and q:
+        return p[:10] > q[:10]
+
+    def updates(source: str) -> bool:
+        art = by_id.get(source)
+        text = art.text if art is not None else ""
+        return any(f.source_id == source and f.about_event and _update_words(f, text) is not None
+                   for f in figures)
+
+    return updates(sid) and not updates(other)
 
 
 def _mention(fig: Figure, by_id: dict[str, CleanArticle], with_outlet: bool = True) -> str:
@@ -247,14 +270,16 @@ def _conflicts(best: dict[str, Figure], by_id: dict[str, CleanArticle],
                 lo_f, hi_f = b, a
             else:
                 continue
-            if _explained_by_update(lo_f, hi_f, by_id) or _part_of_total(lo_f, hi_f, others or []):
+            if _explained_by_update(lo_f, hi_f, by_id, others) or _part_of_total(
+                    lo_f, hi_f, others or []):
                 continue
             out.append((lo_f, hi_f))
     return out
 
 
 def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: float | None,
-          conflicts: list[tuple[Figure, Figure]], by_id: dict[str, CleanArticle]) -> str:
+          conflicts: list[tuple[Figure, Figure]], by_id: dict[str, CleanArticle],
+          figures: list[Figure] | None = None) -> str:
     srcs = list(best)
     if len(srcs) == 1:
         f = best[srcs[0]]
@@ -273,6 +298,15 @@ def _note(figs: list[Figure], best: dict[str, Figure], lo: float | None, hi: flo
     note = _setting_text(setting, by_id)
     if conflicts:
         note += f". {_conflict_text(conflicts, by_id, {describe(f) for f in setting})}"
+    elif len(setting) > 1 and hi is not None and lo is not None and lo != hi and \
+            setting[0].category == "missing":
+        top = max(setting, key=lambda g: g.low or 0.0)
+        later = [f for f in setting if f.low == lo and _explained_by_update(f, top, by_id, figures)]
+        if later:
+            note += f". The lower count, {describe(later[0])} ({_label(later[0].source_id, by_id)})," \
+                    " is the later report: the missing fall as they are found"
+        else:
+            note += ". The sources' counts differ and none is marked as a later update"
     elif len(setting) > 1 and hi is not None and lo is not None and lo != hi:
         later = [f for f in setting if _explained_by_update(
             min(setting, key=lambda g: g.low or 0.0), f, by_id) and f.low == hi]
@@ -437,7 +471,7 @@ def reconcile_figures(figures: list[Figure], sources: list[CleanArticle]
             for c in cells:
                 c.disagrees = c.source_id in involved
         amount = (category, group) in amounts
-        note = _note(figs, best, lo, hi, conflicts, by_id)
+        note = _note(figs, best, lo, hi, conflicts, by_id, figures)
         out.append(ReconciledFigure(
             category=category, counts=group if amount else f"{group} {category}", low=lo,
             high=hi, figure_ids=[_fig_id(f) for f in figs], note=note,

@@ -103,3 +103,16 @@ def test_an_according_to_cue_reads_as_one_whatever_its_case() -> None:
         out = env.get_template("html/quotes.j2" if html else "md/quotes.j2").render(b=data)
         assert "(according to Ethnos newspaper)" in out
         assert "According to" not in out
+
+
+def test_a_summary_sentence_cites_the_source_it_is_quoted_from_first() -> None:
+    # the note under the summary says each sentence is quoted from its first cited source
+    sources = [{"id": s, "outlet": None, "title": None, "text": "x" * 200} for s in "abc"]
+    data = {"sources": sources, "summary": [{"text": "Votes were counted.", "citations": [
+        {"source_id": "c", "start": 0, "end": 19}, {"source_id": "a", "start": 5, "end": 24},
+        {"source_id": "b", "start": 9, "end": 28}]}]}
+    for html in (False, True):
+        env = environment(html=html)
+        bind(env, View(data, html=html))
+        out = env.get_template("html/summary.j2" if html else "md/summary.j2").render(b=data)
+        assert out.index("[3]") < out.index("[1]") < out.index("[2]"), out

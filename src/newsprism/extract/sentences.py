@@ -37,10 +37,20 @@ PARAGRAPHS_COMPONENT = "newsprism_paragraphs"
     assigns=["token.is_sent_start"],
 )
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A paragraph break ("\\n\\n") always starts a new sentence; the parser fills in the rest."""
+    """A paragraph break ("\\n\\n") always starts a new sentence; a wire dateline that opens a
+    paragraph ("ROME — The club ...") never ends one; the parser fills in the rest."""
+    text = doc.text
     for i, tok in enumerate(doc[:-1]):
         if tok.is_space and "\n" in tok.text:
             doc[i + 1].is_sent_start = True
+        if i == 0 or (tok.is_space and "\n" in tok.text):
+            start = tok.idx if i == 0 and not tok.is_space else tok.idx + len(tok.text)
+            cut = dateline_end(text[start:start + 80])
+            if cut:
+                for t in doc[i + 1:]:
+                    if t.idx >= start + cut:
+                        t.is_sent_start = False
+                        break
     return doc
 
 
@@ -88,8 +98,27 @@ def strip_span(text: str, start: int, end: int, trailing: str = "") -> tuple[int
     return start, end
 
 
+# a wire dateline opening a paragraph: "COPENHAGEN (Reuters) - ", "PARIS, France (AP) — ",
+# "ALASKA-" (a place in capitals, an agency in brackets, a dash); the sentence starts after it
+_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'-]*[A-Z](?: [A-Z][A-Z.'-]*[A-Z]){0,3})(?:, [A-Z][\w.]+(?: [A-Z][\w.]+){0,2})?"
+    r"\s*(?:\((?:[A-Z][\w.&]*\s?){1,4}\))?\s*(?:--|[—–-])\s*(?=[A-Z\"“‘'])")
+
+
+def dateline_end(text: str) -> int:
+    """Length of a wire dateline at the start of ``text`` (0 when there is none): a place in
+    capitals of four letters or more, or any place with an agency in brackets."""
+    m = _DATELINE_RE.match(text)
+    if m is None:
+        return 0
+    place = re.match(r"[A-Z.' -]+", m.group(0))
+    letters = sum(ch.isalpha() for ch in place.group(0)) if place else 0
+    return m.end() if letters >= 4 or "(" in m.group(0) else 0
+
+
 def extract_sentences(doc: Doc, source_id: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
-    """Sentences (white space trimmed) with the index of the paragraph they sit in."""
+    """Sentences (white space trimmed) with the index of the paragraph they sit in; a sentence
+    that opens a paragraph starts after a wire dateline ("COPENHAGEN (Reuters) - ")."""
     out: list[Sentence] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
     p = 0
@@ -100,6 +129,10 @@ def extract_sentences(doc: Doc, source_id: str, paragraphs: list[tuple[int, int]
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         while p + 1 < len(paragraphs) and start >= paragraphs[p + 1][0]:
             p += 1
+        if p < len(paragraphs) and start == paragraphs[p][0]:
+            cut = dateline_end(text[start:end])
+            if 0 < cut < end - start:
+                start += cut
         out.append(Sentence(source_id, start, end, text[start:end], p))
     return out
 

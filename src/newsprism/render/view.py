@@ -87,12 +87,17 @@ class View:
         src = self.sources.get(span["source_id"])
         return src["text"][span["start"] : span["end"]] if src else ""
 
-    def cite(self, spans: Iterable[dict[str, Any]]) -> str | Markup:
-        """One [n] per source, first span of each source is the link target."""
+    def cite(self, spans: Iterable[dict[str, Any]], quoted_first: bool = False) -> str | Markup:
+        """One [n] per source, first span of each source is the link target. ``quoted_first``:
+        the first span is the source the text is quoted from; it stays first, the others
+        follow in source order."""
         seen: dict[str, dict[str, Any]] = {}
         for sp in spans:
             seen.setdefault(sp["source_id"], sp)
         ordered = sorted(seen.values(), key=lambda sp: self.src_num(sp["source_id"]))
+        if quoted_first and seen:
+            first = next(iter(seen.values()))
+            ordered = [first, *(sp for sp in ordered if sp is not first)]
         if not self.html:
             return "".join(f"[{self.src_num(sp['source_id'])}]" for sp in ordered)
         links = [
