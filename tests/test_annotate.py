@@ -62,3 +62,5 @@ def test_a_wire_dateline_is_not_part_of_the_first_sentence(nlp, options) -> None
     assert "AIDS researchers met in Oslo." in firsts, firsts
     for s in ann.sentences:
         assert ann.article.text[s.start:s.end] == s.text
+    # where the story was filed is no place of the event
+    assert not any(m.text in ("GENEVA", "ROME", "Reuters") for m in ann.mentions), ann.mentions

@@ -138,12 +138,24 @@ def extract_sentences(doc: Doc, source_id: str, paragraphs: list[tuple[int, int]
 
 
 def extract_mentions(doc: Doc, source_id: str, sentences: list[Sentence]) -> list[Mention]:
-    """Named-entity mentions of the kinds a briefing groups (people, organisations, places...)."""
+    """Named-entity mentions of the kinds a briefing groups (people, organisations, places...);
+    not those of a wire dateline left out of its paragraph's first sentence ("MANILA (AFP) -":
+    where the story was filed and who filed it, not who or where the event is)."""
     starts = [s.start for s in sentences]
+    text = doc.text
+    gaps: list[tuple[int, int]] = []
+    for i, s in enumerate(sentences):
+        if i and s.paragraph == sentences[i - 1].paragraph:
+            continue
+        line_start = text.rfind("\n", 0, s.start) + 1
+        if line_start < s.start and dateline_end(text[line_start:s.end]) == s.start - line_start:
+            gaps.append((line_start, s.start))
     out: list[Mention] = []
     k = 0
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
+            continue
+        if any(a <= ent.start_char < b for a, b in gaps):
             continue
         text = ent.text.strip()
         if not any(ch.isalpha() for ch in text):
