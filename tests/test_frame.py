@@ -292,3 +292,14 @@ def test_a_title_keeps_the_party_and_the_amount_of_the_deal(nlp, options) -> Non
     assert "riverside united" in low and "hollins group" in low, title
     assert not low.rstrip().endswith("worth"), title
     assert "worth" not in low or "worth $40 million" in low, title
+
+
+def test_a_verdict_lead_keeps_who_was_found_what(nlp, options) -> None:
+    # courts and business: "found X guilty/liable" is a verbless object clause, never dropped
+    story = _story(nlp, options, [
+        ("a", "A court in Bergen on Monday found shipping executive Lars Vik guilty of bribing "
+              "port officials.", None),
+        ("b", "A jury in Bergen on Monday found former shipping executive Lars Vik guilty of "
+              "bribing officials at the port.", None)])
+    title = story_title(story)
+    assert "Vik" in title and "guilty" in title.lower(), title

@@ -299,6 +299,9 @@ def _clause_tokens(sent: SpacySpan, root: Token, frame: EventFrame, level: int,
             keep |= _cause_tokens(c, frame)
         elif c.dep_ in ("dobj", "attr", "oprd", "acomp", "dative", "agent"):
             keep |= _core(c)
+        elif c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN") and any(
+                g.dep_ == "nsubj" for g in c.children):
+            keep |= _core(c)  # a verbless object clause: "found Okoro guilty of fraud"
         elif c.dep_ in ("aux", "auxpass", "neg", "prt"):
             keep.add(c.i)
         elif c.dep_ == "xcomp":
