@@ -732,3 +732,36 @@ CUP = [
 def test_a_player_acting_for_a_party_keeps_his_figures(judge_story) -> None:
     story = judge_story(CUP)[0]
     assert _about(story)["nine saves"] is True
+
+
+# a past narrative keeps its date over plain sentences that tell on
+MERGER = [
+    ("a", "Orlen Dairy closed its last plant in Hadley on Monday, cutting 120 jobs.\n\n"
+          "The group was in trouble by the end of 2015, when its biggest buyer left.\n\n"
+          "Its board responded by selling the farms.\n\n"
+          "The owners then put another $600,000 into the business, but it did not help.",
+     "2024-06-04"),
+    ("b", "Orlen Dairy shut its Hadley plant on Monday; 120 jobs were lost.", "2024-06-04"),
+]
+
+
+def test_a_past_narrative_keeps_its_date(judge_story) -> None:
+    story = judge_story(MERGER)[0]
+    about = _about(story)
+    assert about["120 jobs"] is True
+    assert about["$600,000"] is False
+
+
+STORM_NARRATIVE = [
+    ("a", "A storm hit Varna on Tuesday, killing nine people.\n\n"
+          "The town was last flooded in 2010.\n\n"
+          "The storm destroyed the old bridge.\n\n"
+          "Rescuers pulled 30 people from cars.", "2024-06-05"),
+    ("b", "Nine people died when a storm hit Varna on Tuesday.", "2024-06-05"),
+]
+
+
+def test_a_narrative_back_on_the_event_is_the_events(judge_story) -> None:
+    # the sentence between names the story's own event: the earlier date does not carry over
+    about = _about(judge_story(STORM_NARRATIVE)[0])
+    assert about["30 people"] is True

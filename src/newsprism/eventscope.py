@@ -45,6 +45,7 @@ from .extract.figures.clauses import (
 )
 from .extract.figures.habits import forecast, habitual, span_record
 from .extract.figures.lexicon import (
+    CURRENT_MARKERS,
     EVENT_NOUNS,
     OTHER_MARKERS,
     PERSON_NOUNS,
@@ -295,6 +296,8 @@ def judge_figures(story: Story, nlp: Language) -> int:
                                                   participants | places,
                                                   f.kind in ("money", "length", "percent"),
                                                   voices, base, a.sentences[si - 1].start)
+                if not why and si > 1:
+                    why = _dated_narrative(a, si, doc, nlp, ref_year, ref_month, triggers)
                 if why:
                     f.about_event = False
                     f.scope = why
@@ -334,6 +337,55 @@ def _continues_background(a: AnnotatedArticle, si: int, prev: Doc, ref_year: int
             why = other_occurrence(t, places, triggers)
             if why:
                 return f"goes on about the previous sentence: {why}"
+    return ""
+
+
+NARRATIVE_LOOK_BACK = 3  # sentences a past narrative keeps its date over
+
+
+def _plain_past(doc: Doc, triggers: set[str]) -> bool:
+    """A sentence that tells on in the past without placing itself: a past main verb, no date
+    or time, no quotation, no word of the story's own event and no marker of the present."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ != "VBD" or any(c.lower_ in ("has", "have") for c in root.children):
+        return False
+    if any(e.label_ in ("DATE", "TIME") for e in doc.ents) or any(
+            t.text in ('"', "“", "”") for t in doc):
+        return False
+    return not any(t.lemma_.lower() in triggers or t.lower_ in CURRENT_MARKERS for t in doc)
+
+
+def _main_clause_dated(doc: Doc) -> bool:
+    """A date of the sentence's own clause, not of a side clause ("Moyo, who joined the Hawks in
+    March, made a big difference" is not told in March)."""
+    for e in doc.ents:
+        if e.label_ != "DATE":
+            continue
+        if not any(t.dep_ in ("relcl", "acl", "appos", "advcl", "ccomp") for t in e.root.ancestors):
+            return True
+    return False
+
+
+def _dated_narrative(a: AnnotatedArticle, si: int, doc: Doc, nlp: Language,
+                     ref_year: int | None, ref_month: int | None, triggers: set[str]) -> str:
+    """"Palin was anything but in 2007 when ... Palin responded by firing the board. She then
+    replaced board members with her cronies. They pumped another $600,000 ...": a sentence that
+    tells on in the past without placing itself keeps the date of the narrative it continues,
+    up to NARRATIVE_LOOK_BACK sentences back in the same paragraph (the same run of lines when
+    the text has one sentence per line), when every sentence between tells on as plainly."""
+    if not _plain_past(doc, triggers):
+        return ""
+    one_per_line = all(s.paragraph != t.paragraph
+                       for s, t in zip(a.sentences, a.sentences[1:], strict=False))
+    for k in range(1, NARRATIVE_LOOK_BACK + 1):
+        j = si - k
+        if j < 1 or (not one_per_line and a.sentences[j].paragraph != a.sentences[si].paragraph):
+            return ""
+        prev = nlp(a.sentences[j].text)
+        if _main_clause_dated(prev) and sentence_frame(prev, prev[:], ref_year, ref_month):
+            return f"goes on about an earlier time told {k} sentence{'s' if k > 1 else ''} before"
+        if not _plain_past(prev, triggers):
+            return ""
     return ""
 
 
