@@ -10,11 +10,12 @@ import math
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from newsprism.extract import lexicon
-from newsprism.extract.cue_model import CueModel, candidates
+from newsprism.extract.cue_model import CueModel, candidates, features
 from newsprism.extract.quotes import attributions, extract_quotes, quote_token_map, quoted_spans
 from newsprism.model import Quote
 from newsprism.options import load_options
@@ -402,3 +403,20 @@ def test_participle_gloss_after_reported_clause_is_the_reporters(nlp, cue_model:
     verb; it glosses the reporting verb, so X points (broad scope)."""
     q = next(q for q in _broad(nlp, cue_model, text) if q.cue == cue)
     assert q.source_start is not None and text[q.source_start : q.source_end] == source
+
+
+def test_a_feature_repeated_in_a_word_counts_once_as_in_training(nlp) -> None:
+    # the model is fitted on binary features: a word with several commas and quote marks
+    # hanging on it has "child=punctR" once, and scoring must weigh it once too
+    text = '"We will win the cup," the captain said, smiling, after the semi-final.'
+    doc = nlp(text)
+    in_quote, _ = quote_token_map(doc, quoted_spans(text))
+    said = next(t for t in candidates(doc, in_quote) if t.text == "said")
+    names = features(said, True)
+    assert len(names) == len(set(names))
+    punct = [c for c in said.children if c.dep_ == "punct"]
+    assert len(punct) >= 2  # the case this test is about
+    model = CueModel(weights={f"child=punct{'R' if c.i > said.i else 'L'}": 1.0 for c in punct},
+                     vector_weights=np.zeros(0, dtype=np.float32), bias=0.0, threshold=0.5, meta={})
+    sides = {"R" if c.i > said.i else "L" for c in punct}
+    assert model.score([said]) == [pytest.approx(1.0 / (1.0 + math.exp(-len(sides))))]
