@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from newsprism.extract import lexicon
 from newsprism.extract.cue_model import CueModel, candidates, features
 from newsprism.extract.quotes import attributions, extract_quotes, quote_token_map, quoted_spans
+from newsprism.extract.quotes.cues import rule_cue_contents
 from newsprism.model import Quote
 from newsprism.options import load_options
 
@@ -420,3 +421,24 @@ def test_a_feature_repeated_in_a_word_counts_once_as_in_training(nlp) -> None:
                      vector_weights=np.zeros(0, dtype=np.float32), bias=0.0, threshold=0.5, meta={})
     sides = {"R" if c.i > said.i else "L" for c in punct}
     assert model.score([said]) == [pytest.approx(1.0 / (1.0 + math.exp(-len(sides))))]
+
+
+def test_context_features_place_a_word_among_the_rules_attributions(nlp) -> None:
+    # PolNeAR annotates the outer attribution only (univocal): the scorer is told which
+    # words lie inside a rule cue's content and which words govern another cue
+    text = "The minister said the airline had blamed the pilots for the long delay at the gate."
+    doc = nlp(text)
+    contents, rules = rule_cue_contents(doc)
+    said = next(t for t in doc if t.text == "said")
+    pilots = next(t for t in doc if t.text == "pilots")
+    assert said.i in rules
+    f_pilots = features(pilots, pilots.i in rules, contents)
+    assert "in_content" in f_pilots and "in_content_of=speech" in f_pilots
+    assert "in_content_after_cue" in f_pilots
+    blamed = next(t for t in doc if t.text == "blamed")
+    assert blamed.i in rules  # a cue inside the minister's content
+    f_said = features(said, True, contents)
+    assert "in_content" not in f_said and "governs_cue" in f_said
+    assert any(x.startswith("own_content_len=") for x in f_said)
+    # without the rules' attributions the word's own features are all there is
+    assert not any(x.startswith(("in_content", "governs_cue", "sent_has_cue")) for x in features(pilots, False))
