@@ -442,3 +442,12 @@ def test_context_features_place_a_word_among_the_rules_attributions(nlp) -> None
     assert any(x.startswith("own_content_len=") for x in f_said)
     # without the rules' attributions the word's own features are all there is
     assert not any(x.startswith(("in_content", "governs_cue", "sent_has_cue")) for x in features(pilots, False))
+
+
+def test_verb_of_appearance_is_the_writers_impression_not_its_subjects_statement(nlp, cue_model: CueModel) -> None:
+    # PolNeAR annotates "X appeared to ..." / "it seems that ..." without a source
+    text = "The court seems to have accepted that the contract was void."
+    quotes = _broad(nlp, cue_model, text)
+    q = one(quotes, "the contract was void")
+    assert q.cue == "seems"
+    assert q.source_start is None and q.speaker is None

@@ -399,7 +399,24 @@ def find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False)
             _rule_cues(doc, tok, in_quote, beliefs, broad, cues)
         except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this word
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+    if broad:
+        _writer_impressions(cues)
     return cues
+
+
+# verbs of appearance: "X appears to ...", "it seems that ..." report the writer's impression
+APPEARANCE_VERBS = frozenset({"seem", "appear"})
+
+
+def _writer_impressions(cues: list[Cue]) -> None:
+    """Broad scope: a verb of appearance as the cue ("he appeared to be laying the groundwork",
+    "it seems that ...") is the writer's impression of its subject, not the subject's statement:
+    an attribution to nobody named. (Keeping the subject when the infinitive is itself a
+    statement, "appeared to admit", did not help on PolNeAR train.)"""
+    for c in cues:
+        if cue_lemma(c.tok) in APPEARANCE_VERBS and c.tok.pos_ in ("VERB", "AUX"):
+            c.subject = None
+            c.sourceless = True
 
 
 def rescore_cues(doc: Doc, cues: list[Cue], in_quote: list[int], model: CueModel) -> list[Cue]:
@@ -434,6 +451,7 @@ def rescore_cues(doc: Doc, cues: list[Cue], in_quote: list[int], model: CueModel
             continue
         if cue is not None:
             kept.append(cue)
+    _writer_impressions(kept)
     return kept
 
 
