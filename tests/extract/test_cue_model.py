@@ -29,7 +29,7 @@ def cue_model() -> CueModel:
     return CueModel.load()
 
 
-def _broad(nlp, cue_model: CueModel, text: str) -> list[Quote]:
+def _broad(nlp, cue_model: CueModel | None, text: str) -> list[Quote]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         quotes = extract_quotes(nlp(text), "t", broad=True, cue_model=cue_model)
@@ -288,9 +288,10 @@ def test_content_across_its_own_cue_is_split_into_parts(nlp) -> None:
     assert _texts(text, q) == ["which"]
 
 
-def test_evaluations_with_look_and_sound_have_no_source(nlp, cue_model: CueModel) -> None:
+def test_evaluations_with_look_and_sound_have_no_source(nlp) -> None:
+    # the rules' reading (the learned scorer may veto a weak "looks", as the 2026-12 model does)
     text = "The new stadium plan sounds expensive. The deal looks unlikely to close this year."
-    quotes = _broad(nlp, cue_model, text)
+    quotes = _broad(nlp, None, text)
     for cue, words in (("sounds", "expensive"), ("looks", "unlikely")):
         q = next(q for q in quotes if q.cue == cue)
         assert words in q.text and q.speaker is None and q.source_start is None
@@ -398,11 +399,11 @@ def test_adjective_after_its_noun_describes_the_holder(nlp, cue_model: CueModel)
     ("The coach said the referee had made a mistake, pointing to the video of the tackle.", "pointing", "The coach"),
     ("The regulator said the bank had misled savers, citing internal emails from 2019.", "citing", "The regulator"),
 ])
-def test_participle_gloss_after_reported_clause_is_the_reporters(nlp, cue_model: CueModel, text: str, cue: str,
-                                                                 source: str) -> None:
+def test_participle_gloss_after_reported_clause_is_the_reporters(nlp, text: str, cue: str, source: str) -> None:
     """'X said Y had erred, pointing to ...': the parser hangs the participle on the reported
-    verb; it glosses the reporting verb, so X points (broad scope)."""
-    q = next(q for q in _broad(nlp, cue_model, text) if q.cue == cue)
+    verb; it glosses the reporting verb, so X points (broad scope; the rules' reading: the
+    learned scorer may veto a participle inside the reported clause, PolNeAR's univocal rule)."""
+    q = next(q for q in _broad(nlp, None, text) if q.cue == cue)
     assert q.source_start is not None and text[q.source_start : q.source_end] == source
 
 
