@@ -5,10 +5,11 @@ The rules in :mod:`newsprism.extract.quotes` know a fixed lexicon of cues; news 
 more ("lambasted", "was accused of", "is bullish on"). This module scores any verb, noun or
 adjective outside a quotation with a logistic regression over its syntax (dependency label,
 children, subject type, passive voice, prepositions), its lemma, the lexicons it belongs to,
-and its word vector (so that unseen verbs close to "criticize" score like it).
+its place among the rules' attributions (inside another one's content, governing a cue) and
+its word vector (so that unseen verbs close to "criticize" score like it).
 
 The weights ship as ``newsprism/data/cue_model.json`` (feature weights only, no text) and are
-learned by ``tools/train_cue_model.py`` from the PolNeAR train split (Newell, Margolin & Ruths,
+learned by ``bench/train_cue_model.py`` from the PolNeAR train split (Newell, Margolin & Ruths,
 LREC 2018); the dev split stays for measurement. Scoring is a dot product: no scikit-learn at
 run time.
 
