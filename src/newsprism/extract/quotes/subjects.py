@@ -69,10 +69,6 @@ def subject_of(verb: Token, broad: bool = False) -> Token | None:
             # sometimes parsed as a subject, further left
             left = [c for c in subjects if c.i < v.i]
             chosen = max(left, key=lambda c: c.i) if left else subjects[0]
-            if v.i == verb.i and chosen.i < verb.i:
-                after = inverted_subject(verb)
-                if after is not None:
-                    return after
             return _agreeing_subject(chosen, v, left)
         # "a statement saying that ...": the participle's noun is the source
         if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -212,27 +208,6 @@ def _someone(tok: Token) -> bool:
     audience or organisation noun ("voters", "the board")."""
     return bool(tok.lower_ in OBJECT_PRONOUNS or tok.ent_type_ in NAMED_LABELS
                 or tok.lemma_.lower() in AUDIENCE_NOUNS | ORG_NOUNS)
-
-
-def inverted_subject(verb: Token) -> Token | None:
-    """'"Every single amendment," said Cruz', 'The contrast, said Doyle, would be clear': a
-    reporting verb right after a comma with a second subject, a named or determined noun phrase,
-    right after it is inverted; the parser also took a noun of the quotation (or of the host
-    clause) for a subject. (The object after an inverted verb is its listener: "X, a
-    professor, told The Hill".)"""
-    doc = verb.doc
-    j = verb.i - 1
-    while j >= 0 and doc[j].text in QUOTE_CHARS:
-        j -= 1
-    if j < 0 or doc[j].text != "," or cue_lemma(verb) not in SPEECH_VERBS or verb.i + 1 >= len(doc):
-        return None
-    for c in verb.children:
-        if c.i > verb.i and c.left_edge.i == verb.i + 1 and c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") \
-                and c.ent_type_ not in ("DATE", "TIME") and (
-                    c.pos_ == "PROPN" or c.ent_type_ in NAMED_LABELS
-                    or any(g.dep_ in ("det", "poss") for g in c.children)):
-            return c
-    return None
 
 
 def _name_after(verb: Token) -> Token | None:
