@@ -29,7 +29,8 @@ from sklearn.metrics import average_precision_score
 from spacy.tokens import Doc
 
 from newsprism.extract.cue_model import CueModel, candidates, features, vector_matrix
-from newsprism.extract.quotes import extract_quotes, quote_token_map, quoted_spans, rule_cue_tokens
+from newsprism.extract.quotes import extract_quotes, quote_token_map, quoted_spans
+from newsprism.extract.quotes.cues import rule_cue_contents
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = 0.15
@@ -42,10 +43,10 @@ def examples(doc: Doc, gold: list[Attr]) -> tuple[list[list[str]], list[int], li
         warnings.simplefilter("ignore")  # unbalanced marks: reported by the extractor, not here
         in_quote, _ = quote_token_map(doc, quoted_spans(doc.text))
     toks = candidates(doc, in_quote)
-    rules = rule_cue_tokens(doc)
+    contents, rules = rule_cue_contents(doc)
     cue_spans = [s for a in gold for s in a.cue]
     labels = [int(any(t.idx < b and a < t.idx + len(t.text) for a, b in cue_spans)) for t in toks]
-    return [features(t, t.i in rules) for t in toks], labels, toks
+    return [features(t, t.i in rules, contents) for t in toks], labels, toks
 
 
 def overlap_f1(pairs: list[tuple[str, list[Attr], list[Attr]]], comp: str) -> float:
@@ -76,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--C", type=float, default=0.2)
     ap.add_argument("--vector-slots", type=int, default=3, choices=(0, 1, 2, 3),
                     help="word vectors used: 1 = the word, 2 = and its subject, 3 = and its object")
+    ap.add_argument("--thresholds", default="0.2,0.3,0.4,0.5,0.6",
+                    help="acceptance thresholds tried on the held-out slice (comma-separated)")
+    ap.add_argument("--vetoes", default="0.0,0.1,0.2,0.3", help="veto values tried (comma-separated)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     docs, parsed = parsed_split("train", None, args.cache)
@@ -94,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     f_base = (overlap_f1(base, "content"), overlap_f1(base, "source"))
     print(f"held-out slice ({len(held)} articles), rules only: content {f_base[0]:.3f} source {f_base[1]:.3f}")
     best = (sum(f_base), 1.01, 0.0, f_base)
-    for thr in (0.2, 0.3, 0.4, 0.5, 0.6):
-        for veto in (0.0, 0.1, 0.2, 0.3):
+    for thr in (float(v) for v in args.thresholds.split(",")):
+        for veto in (float(v) for v in args.vetoes.split(",")):
             model.threshold, model.veto = thr, veto
             res = [(t, predicted(d, model), g) for (_, t, g), d in held]
             fc, fs = overlap_f1(res, "content"), overlap_f1(res, "source")

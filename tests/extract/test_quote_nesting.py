@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsprism.extract.quotes import extract_quotes
-from newsprism.extract.quotes.clauses import subject_of
+from newsprism.extract.quotes.subjects import subject_of
 
 from .quote_helpers import assert_spans, one
 
@@ -85,3 +85,35 @@ def test_name_opening_the_sentence_before_an_aside(nlp) -> None:
     subj = subject_of(doc[9], broad=True)
     assert subj is not None and subj.text == "Okafor"
     assert subject_of(doc[9]) is None  # the default scope keeps to the parse
+
+
+def test_name_misread_as_a_modifier_of_the_cue_is_its_subject(nlp) -> None:
+    # '"The reactor is safe," Lindqvist said.' with the name parsed as an adverb of the verb
+    words = ["“", "The", "reactor", "is", "safe", ",", "”", "Lindqvist", "said", "."]
+    heads = [8, 2, 3, 8, 3, 8, 8, 8, 8, 8]
+    deps = ["punct", "det", "nsubj", "ccomp", "acomp", "punct", "punct", "advmod", "ROOT", "punct"]
+    pos = ["PUNCT", "DET", "NOUN", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["“", "the", "reactor", "be", "safe", ",", "”", "Lindqvist", "say", "."]
+    # a name the tagger missed
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=["O"] * 10)
+    for broad in (True, False):
+        subj = subject_of(doc[8], broad=broad)
+        assert subj is not None and subj.text == "Lindqvist"
+    quotes = extract_quotes(doc, "t", broad=True)
+    q = one(quotes, "The reactor is safe")
+    assert q.cue == "said" and q.speaker == "Lindqvist"  # the name is not part of the cue
+    pos[7] = "ADP"  # an unknown surname may even be tagged as a preposition
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=["O"] * 10)
+    subj = subject_of(doc[8])
+    assert subj is not None and subj.text == "Lindqvist"
+
+
+def test_date_modifier_of_a_subjectless_cue_is_not_its_subject(nlp) -> None:
+    # "Tuesday said the match was off" (a headline-like clause with no subject)
+    words = ["Tuesday", "said", "the", "match", "was", "off", "."]
+    heads = [1, 1, 3, 4, 1, 4, 1]
+    deps = ["npadvmod", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "AUX", "ADV", "PUNCT"]
+    ents = ["B-DATE", "O", "O", "O", "O", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    assert subject_of(doc[1], broad=True) is None

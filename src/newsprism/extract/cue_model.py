@@ -5,10 +5,11 @@ The rules in :mod:`newsprism.extract.quotes` know a fixed lexicon of cues; news 
 more ("lambasted", "was accused of", "is bullish on"). This module scores any verb, noun or
 adjective outside a quotation with a logistic regression over its syntax (dependency label,
 children, subject type, passive voice, prepositions), its lemma, the lexicons it belongs to,
-and its word vector (so that unseen verbs close to "criticize" score like it).
+its place among the rules' attributions (inside another one's content, governing a cue) and
+its word vector (so that unseen verbs close to "criticize" score like it).
 
 The weights ship as ``newsprism/data/cue_model.json`` (feature weights only, no text) and are
-learned by ``tools/train_cue_model.py`` from the PolNeAR train split (Newell, Margolin & Ruths,
+learned by ``bench/train_cue_model.py`` from the PolNeAR train split (Newell, Margolin & Ruths,
 LREC 2018); the dev split stays for measurement. Scoring is a dot product: no scikit-learn at
 run time.
 
@@ -55,8 +56,49 @@ def _subject_kind(tok: Token) -> str:
     return "noun"
 
 
-def features(tok: Token, rule: bool = False) -> list[str]:
-    """Sparse (binary) features of one candidate word; ``rule``: the rules took it as a cue."""
+def context_features(tok: Token, contents: Sequence[tuple[int, int, int]], rule: bool = False) -> list[str]:
+    """Where a word stands among the rules' attributions: ``contents`` holds (cue token, first,
+    end) token ranges of the contents the rules found. A word inside another attribution's
+    content is rarely annotated on its own (PolNeAR's univocal attributions); a word that governs
+    a rule's cue may be the outer attribution."""
+    f: list[str] = []
+    inside = [(c, a, b) for c, a, b in contents if a <= tok.i < b and c != tok.i]
+    if inside:
+        f.append("in_content")
+        f.append(f"in_content|pos={tok.pos_}")
+        f.append(f"in_content|dep={tok.dep_}")
+        f.append(f"in_content|rule={int(rule)}")
+        for c, _, _ in inside:
+            host = tok.doc[c]
+            kind = _lexicon_kind(host.lemma_.lower()) if host.pos_ == "VERB" else host.pos_.lower()
+            f.append(f"in_content_of={kind}")
+            f.append(f"in_content_{'after' if c < tok.i else 'before'}_cue")
+    own = [(a, b) for c, a, b in contents if c == tok.i]
+    if own:
+        f.append(f"own_content_len={min(3, (own[0][1] - own[0][0]) // 5)}")
+    sub_start, sub_end = tok.left_edge.i, tok.right_edge.i
+    if any(c != tok.i and sub_start <= c <= sub_end and tok.doc[c].head.i != c for c, _, _ in contents):
+        f.append("governs_cue")
+        f.append(f"governs_cue|dep={tok.dep_}")
+    sent = tok.sent
+    n_sent = sum(1 for c, _, _ in contents if c != tok.i and sent.start <= c < sent.end)
+    if n_sent:
+        f.append("sent_has_cue")
+        f.append(f"sent_cues={min(n_sent, 3)}|rule={int(rule)}")
+    return f
+
+
+def _lexicon_kind(lemma: str) -> str:
+    for name, lex in (("speech", SPEECH_VERBS), ("belief", BELIEF_VERBS), ("attitude", ATTITUDE_VERBS),
+                      ("intention", INTENTION_VERBS)):
+        if lemma in lex:
+            return name
+    return "verb"
+
+
+def features(tok: Token, rule: bool = False, contents: Sequence[tuple[int, int, int]] = ()) -> list[str]:
+    """Sparse (binary) features of one candidate word; ``rule``: the rules took it as a cue;
+    ``contents``: the rules' attributions in the document (see :func:`context_features`)."""
     lemma = tok.lemma_.lower()
     f = ["rule" if rule else "norule", f"rule|lemma={int(rule)}|{lemma}", f"rule|dep={int(rule)}|{tok.dep_}",
          f"lemma={lemma}", f"pos={tok.pos_}", f"tag={tok.tag_}", f"dep={tok.dep_}",
@@ -128,7 +170,11 @@ def features(tok: Token, rule: bool = False) -> list[str]:
         f.append("after_punct")
     if tok.i + 1 < sent.end and tok.doc[tok.i + 1].is_punct:
         f.append(f"before_punct={tok.doc[tok.i + 1].text}")
-    return f
+    if contents:
+        f.extend(context_features(tok, contents, rule))
+    # once each: the model is fitted on binary features (a word with two punctuation children
+    # has "child=punctR" once), so a repeated name must not count twice when scoring
+    return list(dict.fromkeys(f))
 
 
 @dataclass(slots=True)
@@ -166,15 +212,17 @@ class CueModel:
             "vector_weights": [round(float(v), 5) for v in self.vector_weights],
         }, indent=0, ensure_ascii=False)
 
-    def score(self, toks: Sequence[Token], rule_cues: Collection[int] = ()) -> list[float]:
+    def score(self, toks: Sequence[Token], rule_cues: Collection[int] = (),
+              contents: Sequence[tuple[int, int, int]] = ()) -> list[float]:
         """Probability that each word is (part of) an attribution cue; ``rule_cues`` holds
-        the indices of the words the rules took as cues."""
+        the indices of the words the rules took as cues, ``contents`` the (cue token, first,
+        end) token ranges of their contents."""
         if not toks:
             return []
         z = np.full(len(toks), self.bias, dtype=np.float64)
         w = self.weights
         for i, tok in enumerate(toks):
-            z[i] += sum(w.get(name, 0.0) for name in features(tok, tok.i in rule_cues))
+            z[i] += sum(w.get(name, 0.0) for name in features(tok, tok.i in rule_cues, contents))
         if self.vector_weights.size:
             z += vector_matrix(toks, self.vector_weights.size) @ self.vector_weights
         return [1.0 / (1.0 + math.exp(-v)) for v in z]

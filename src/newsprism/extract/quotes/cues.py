@@ -40,14 +40,9 @@ from ..lexicon import (
     STANCE_PREPS,
     TOPIC_PREPS,
 )
-from .clauses import (
-    Cue,
-    content_range,
-    cue_lemma,
-    host_clause,
-    subject_of,
-)
+from .clauses import Cue, content_range, host_clause
 from .marks import quote_token_map, quoted_spans
+from .subjects import cue_lemma, subject_of
 
 
 def _sourceless_cue(tok: Token) -> Cue | None:
@@ -404,7 +399,24 @@ def find_cues(doc: Doc, in_quote: list[int], beliefs: bool, broad: bool = False)
             _rule_cues(doc, tok, in_quote, beliefs, broad, cues)
         except (IndexError, ValueError, StopIteration) as exc:  # one odd parse: skip this word
             warnings.warn(f"cue {tok.text!r} at offset {tok.idx} skipped ({exc!r})", stacklevel=2)
+    if broad:
+        _writer_impressions(cues)
     return cues
+
+
+# verbs of appearance: "X appears to ...", "it seems that ..." report the writer's impression
+APPEARANCE_VERBS = frozenset({"seem", "appear"})
+
+
+def _writer_impressions(cues: list[Cue]) -> None:
+    """Broad scope: a verb of appearance as the cue ("he appeared to be laying the groundwork",
+    "it seems that ...") is the writer's impression of its subject, not the subject's statement:
+    an attribution to nobody named. (Keeping the subject when the infinitive is itself a
+    statement, "appeared to admit", did not help on PolNeAR train.)"""
+    for c in cues:
+        if cue_lemma(c.tok) in APPEARANCE_VERBS and c.tok.pos_ in ("VERB", "AUX"):
+            c.subject = None
+            c.sourceless = True
 
 
 def rescore_cues(doc: Doc, cues: list[Cue], in_quote: list[int], model: CueModel) -> list[Cue]:
@@ -413,7 +425,8 @@ def rescore_cues(doc: Doc, cues: list[Cue], in_quote: list[int], model: CueModel
     scores at or above ``model.threshold``."""
     by_tok = {c.tok.i for c in cues}
     cands = candidates(doc, in_quote)
-    scores = dict(zip((t.i for t in cands), model.score(cands, by_tok), strict=True))
+    contents = cue_contents(cues)
+    scores = dict(zip((t.i for t in cands), model.score(cands, by_tok, contents), strict=True))
     kept = []
     for c in cues:
         p = scores.get(c.tok.i, 1.0)
@@ -438,15 +451,29 @@ def rescore_cues(doc: Doc, cues: list[Cue], in_quote: list[int], model: CueModel
             continue
         if cue is not None:
             kept.append(cue)
+    _writer_impressions(kept)
     return kept
 
 
 def rule_cue_tokens(doc: Doc, broad: bool = True) -> frozenset[int]:
     """Indices of the words the rules take as cues (what the learned scorer is told)."""
+    return frozenset(c for c, _, _ in rule_cue_contents(doc, broad)[0])
+
+
+def rule_cue_contents(doc: Doc, broad: bool = True) -> tuple[list[tuple[int, int, int]], frozenset[int]]:
+    """The rules' cues as (cue token, first, end) content token ranges ((cue, cue, cue) for a
+    cue without content), and every cue token: what the learned scorer is told."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unbalanced marks are reported by extract_quotes
         in_quote, _ = quote_token_map(doc, quoted_spans(doc_text(doc)))
-        return frozenset(c.tok.i for c in find_cues(doc, in_quote, True, broad))
+        cues = find_cues(doc, in_quote, True, broad)
+    return cue_contents(cues), frozenset(c.tok.i for c in cues)
+
+
+def cue_contents(cues: list[Cue]) -> list[tuple[int, int, int]]:
+    """(cue token, first, end) token ranges of the cues' contents; (cue, cue, cue) for a cue
+    without content."""
+    return [(c.tok.i, *c.content) if c.content is not None else (c.tok.i, c.tok.i, c.tok.i) for c in cues]
 
 
 def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: bool, cues: list[Cue]) -> None:
@@ -531,7 +558,8 @@ def _rule_cues(doc: Doc, tok: Token, in_quote: list[int], beliefs: bool, broad: 
     negated = (lemma in NEGATING_CUES and not any(c.dep_ == "neg" for c in tok.children)) or label_neg
     # the cue as written includes its auxiliaries and adverbs ("has also said")
     first = tok.i
-    left = {c.i: c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i}
+    left = {c.i: c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i < tok.i
+            and (subj is None or c.i != subj.i)}
     while first - 1 in left and in_quote[first - 1] < 0 and doc[first - 1].lower_ not in HYPOTHETICAL_AUX:
         first -= 1
     cues.append(Cue(tok, doc[first].idx, end, subj, content, negated))
