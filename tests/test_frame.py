@@ -303,3 +303,14 @@ def test_a_verdict_lead_keeps_who_was_found_what(nlp, options) -> None:
               "bribing officials at the port.", None)])
     title = story_title(story)
     assert "Vik" in title and "guilty" in title.lower(), title
+
+
+def test_a_title_keeps_the_score_and_never_sets_two_verbs_side_by_side(nlp, options) -> None:
+    # sport: a score read as two numbers stays whole; a second verb keeps its "and"
+    lead = ("Tom Reyes scored 23 points to become Dunmore's all-time scoring leader and the "
+            "top-seeded Bluejays defeated Harlow 65-53 on Friday in the quarterfinals of the "
+            "Valley tournament.")
+    story = _story(nlp, options, [("a", lead, None), ("b", lead, None)])
+    title = story_title(story)
+    assert not re.search(r"points defeated", title), title
+    assert "65" not in title or "65-53" in title, title

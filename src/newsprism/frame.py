@@ -314,7 +314,9 @@ def _clause_tokens(sent: SpacySpan, root: Token, frame: EventFrame, level: int,
               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
             conj = True  # "shot one person and injured two others": same subject
             keep |= _verb_phrase(c, frame, level)
-            keep |= {g.i for g in root.children if g.dep_ == "cc" and root.i < g.i < c.i}
+            cc = [g.i for g in root.children if g.dep_ == "cc" and root.i < g.i < c.i] or [
+                t.i for t in sent if t.dep_ == "cc" and root.i < t.i < c.i][-1:]
+            keep |= set(cc)  # the "and" the parser hung elsewhere: never two verbs side by side
     for c in root.children if cause else ():
         if c.dep_ in ("dobj", "conj") and c.pos_ in ("NOUN", "PROPN"):
             # an infinitive of result the parser hung on the object ("completed 29 passes
@@ -385,6 +387,9 @@ def _core(tok: Token, subject: bool = False) -> set[int]:
             continue
         if c.dep_ == "npadvmod" and tok.lower_ == "worth" and c.ent_type_ == "MONEY":
             out |= _core(c)  # "a takeover worth $4.2 billion": never a dangling "worth"
+            continue
+        if c.like_num and tok.like_num and c.i == tok.i + 2 and tok.doc[tok.i + 1].text in "-–":
+            out |= {c.i, tok.i + 1}  # a score or a range read as two numbers: "65-53"
             continue
         if c.dep_ in _DROP_DEPS or c.ent_type_ in ("DATE", "TIME"):
             continue
