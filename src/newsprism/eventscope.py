@@ -347,7 +347,10 @@ def _plain_past(doc: Doc, triggers: set[str]) -> bool:
     """A sentence that tells on in the past without placing itself: a past main verb, no date
     or time, no quotation, no word of the story's own event and no marker of the present."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ != "VBD" or any(c.lower_ in ("has", "have") for c in root.children):
+    if root is not None and root.lemma_.lower() in REPORT_VERBS:
+        # "Norvik will cut 600 jobs, it said": the reported clause's tense tells
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
+    if not _simple_past(root):
         return False
     if any(e.label_ in ("DATE", "TIME") for e in doc.ents) or any(
             t.text in ('"', "“", "”") for t in doc):
@@ -355,9 +358,20 @@ def _plain_past(doc: Doc, triggers: set[str]) -> bool:
     return not any(t.lemma_.lower() in triggers or t.lower_ in CURRENT_MARKERS for t in doc)
 
 
+def _simple_past(verb: Token | None) -> bool:
+    """A verb in the simple past: not a perfect ("has sold ... since 2010", a running total),
+    not a modal or a future."""
+    return verb is not None and verb.tag_ == "VBD" and not any(
+        c.dep_ in ("aux", "auxpass") and (c.lower_ in ("has", "have") or c.tag_ == "MD")
+        for c in verb.children)
+
+
 def _main_clause_dated(doc: Doc) -> bool:
     """A date of the sentence's own clause, not of a side clause ("Moyo, who joined the Hawks in
     March, made a big difference" is not told in March)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or not (_simple_past(root) or (root.lemma_.lower() == "be" and root.tag_ == "VBD")):
+        return False  # a narrative told in the past, not a running total or a standing fact
     for e in doc.ents:
         if e.label_ != "DATE":
             continue
