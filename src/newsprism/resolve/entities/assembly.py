@@ -4,6 +4,7 @@ linked to them."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 
 from ...model import AnnotatedArticle, Entity, Span
@@ -279,6 +280,34 @@ def _link_speakers(
                     key = fold(split_title(q.speaker, person=True).name)
                     if key and len(last_name.get(key.split()[-1], ())) == 1:
                         eid = next(iter(last_name[key.split()[-1]]))
+            if eid is None and q.speaker:
+                eid = _described_body(art, q.speaker, q.start, entities)
             if eid is not None and eid in by_id:
                 q.speaker_entity = eid
                 q.speaker = by_id[eid].name
+
+
+# "the bank", "the company", "the ministry": a definite description of a body
+_DESCRIBED = re.compile(r"^[Tt]he\s+(?P<noun>[a-z][a-z-]+)$")
+
+
+def _described_body(art: AnnotatedArticle, speaker: str, pos: int,
+                    entities: list[Entity]) -> str | None:
+    """The one organisation of the story whose name ends in a description speaker's noun
+    ("The bank" said ...: "Harrowgate Bank"), unless the article introduced an unnamed one
+    with that noun before ("a bank in Leeds ... the bank said") or the story names two."""
+    m = _DESCRIBED.match(speaker.strip())
+    if m is None:
+        return None
+    noun = m.group("noun")
+    fits = [e.id for e in entities if e.type == "ORG" and fold_tokens(e.name)
+            and fold_tokens(e.name)[-1] in (noun, noun + "s")]
+    if len(fits) != 1:
+        return None
+    # "a bank in Leeds", "a bank, ...", "a bank that ...": the noun heads the phrase (not "a
+    # former bank manager")
+    intro = rf"\b[Aa]n?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}(?=\s*[,.;:]|\s+(?:in|of|on|at|" \
+            rf"near|that|which|who|owned|based|run|has|had|was|is|said)\b)"
+    if re.search(intro, art.article.text[:pos]):
+        return None
+    return fits[0]
