@@ -31,3 +31,13 @@ def test_an_unnamed_body_the_article_introduced_stays_a_description(nlp, options
         "Orbis Bank said on Tuesday it would close 40 branches.",
         "A bank in Lyon lent the firm 2 million euros. The bank said the loan was repaid."])
     assert out["the loan was repaid"] != "Orbis Bank", out
+
+
+def test_a_person_named_after_a_description_is_not_the_body(nlp, options) -> None:
+    # sport: "a former club captain said Otto ..." does not make Otto "the club"
+    out = _speakers(nlp, options, [
+        "Harlow Rovers Football Club sacked its coach Ben Otto on Monday. Harlow Rovers Football "
+        "Club said the decision was taken by the board.",
+        "A former club captain said Otto was treated badly. The club said Otto had been paid "
+        "in full."])
+    assert out["Otto had been paid in full"] != "Ben Otto", out
