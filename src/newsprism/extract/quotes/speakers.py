@@ -91,13 +91,17 @@ def _described_org(doc: Doc, reg: Registry, noun: str, pos_tok: int, sent: int) 
     """The latest organisation before ``pos_tok`` that the text has called a ``noun``: "Iran's
     official news agency IRNA ... the agency", "Halden FC, the club, ... the club"."""
     for m in sorted(reg.mentions, key=lambda x: -x.tok_start):
-        if m.tok_start >= pos_tok or m.label not in NAMED_LABELS or m.label == "PERSON" \
-                or sent - m.sent > 2:
-            continue  # an organisation, never a person ("a former club captain said Otto")
+        if m.tok_start >= pos_tok or m.label not in NAMED_LABELS or sent - m.sent > 2:
+            continue
         before = doc[max(0, m.tok_start - DESCRIBED_WINDOW) : m.tok_start]
         appos = [c for t in doc[m.tok_start : m.tok_end] for c in t.children
                  if c.dep_ == "appos" and not m.tok_start <= c.i < m.tok_end]
-        if any(t.lemma_.lower() == noun and t.pos_ == "NOUN" for t in before) or any(
+        # the noun describes the name: right before it or hanging on it ("news agency Tanjug"),
+        # not on another noun before it ("a former club captain said Otto")
+        if any(t.lemma_.lower() == noun and t.pos_ == "NOUN" and (
+                t.i == m.tok_start - 1 or m.tok_start <= t.head.i < m.tok_end
+                or t.head.head.i in range(m.tok_start, m.tok_end))
+               for t in before) or any(
             c.lemma_.lower() == noun for c in appos
         ):
             return m
