@@ -297,7 +297,7 @@ def judge_figures(story: Story, nlp: Language) -> int:
                                                   f.kind in ("money", "length", "percent"),
                                                   voices, base, a.sentences[si - 1].start)
                 if not why and si > 1:
-                    why = _dated_narrative(a, si, doc, nlp, ref_year, ref_month, triggers)
+                    why = _dated_narrative(a, si, doc, parsed, nlp, ref_year, ref_month, triggers)
                 if why:
                     f.about_event = False
                     f.scope = why
@@ -380,13 +380,16 @@ def _main_clause_dated(doc: Doc) -> bool:
     return False
 
 
-def _dated_narrative(a: AnnotatedArticle, si: int, doc: Doc, nlp: Language,
-                     ref_year: int | None, ref_month: int | None, triggers: set[str]) -> str:
+def _dated_narrative(a: AnnotatedArticle, si: int, doc: Doc, parsed: dict[int, Doc],
+                     nlp: Language, ref_year: int | None, ref_month: int | None,
+                     triggers: set[str]) -> str:
     """"Palin was anything but in 2007 when ... Palin responded by firing the board. She then
     replaced board members with her cronies. They pumped another $600,000 ...": a sentence that
     tells on in the past without placing itself keeps the date of the narrative it continues,
     up to NARRATIVE_LOOK_BACK sentences back in the same paragraph (the same run of lines when
-    the text has one sentence per line), when every sentence between tells on as plainly."""
+    the text has one sentence per line), when every sentence between tells on as plainly.
+    ``parsed``: the article's sentences parsed so far, by index; the ones looked at join it, so
+    the figures of one sentence parse the sentences before it once."""
     if not _plain_past(doc, triggers):
         return ""
     one_per_line = all(s.paragraph != t.paragraph
@@ -395,7 +398,9 @@ def _dated_narrative(a: AnnotatedArticle, si: int, doc: Doc, nlp: Language,
         j = si - k
         if j < 1 or (not one_per_line and a.sentences[j].paragraph != a.sentences[si].paragraph):
             return ""
-        prev = nlp(a.sentences[j].text)
+        if j not in parsed:
+            parsed[j] = nlp(a.sentences[j].text)
+        prev = parsed[j]
         if _main_clause_dated(prev) and sentence_frame(prev, prev[:], ref_year, ref_month):
             return f"goes on about an earlier time told {k} sentence{'s' if k > 1 else ''} before"
         if not _plain_past(prev, triggers):

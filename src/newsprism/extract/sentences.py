@@ -142,13 +142,15 @@ def extract_mentions(doc: Doc, source_id: str, sentences: list[Sentence]) -> lis
     not those of a wire dateline left out of its paragraph's first sentence ("MANILA (AFP) -":
     where the story was filed and who filed it, not who or where the event is)."""
     starts = [s.start for s in sentences]
-    text = doc.text
+    full = doc.text
+    # a paragraph's first sentence starts after words on its own line only where
+    # extract_sentences cut a dateline off it
     gaps: list[tuple[int, int]] = []
     for i, s in enumerate(sentences):
         if i and s.paragraph == sentences[i - 1].paragraph:
             continue
-        line_start = text.rfind("\n", 0, s.start) + 1
-        if line_start < s.start and dateline_end(text[line_start:s.end]) == s.start - line_start:
+        line_start = full.rfind("\n", 0, s.start) + 1
+        if full[line_start:s.start].strip():
             gaps.append((line_start, s.start))
     out: list[Mention] = []
     k = 0
